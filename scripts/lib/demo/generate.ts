@@ -1,0 +1,88 @@
+// Orchestrates the demo data: value-innovation parks, village parks, then enterprises (streamed).
+// Everything derives from the seed; no clock or environment value enters the output, so the same
+// seed and count give byte-identical files.
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { City } from './city.ts';
+import { EnterpriseFactory } from './enterprises.ts';
+import { ringBBox } from './geo.ts';
+import { Rng } from './rng.ts';
+import { generateValueParks, valueParkShapes, type ValuePark } from './value-parks.ts';
+import { generateVillageParks, parkShapes, type VillagePark } from './village-parks.ts';
+
+export const GENERATOR_VERSION = 1;
+/** The date the synthetic data pretends to describe; fixed so output does not depend on the clock. */
+export const DEMO_DATA_DATE = '2021-12-31';
+export const DEMO_NOTICE = {
+  'zh-Hans': '演示数据：企业、园区及其属性均为程序生成的虚构数据，仅区界与镇街、村名称来自公开数据。',
+  'zh-Hant': '演示數據：企業、園區及其屬性均為程式生成的虛構數據，僅區界與鎮街、村名稱來自公開數據。',
+  en: 'Demo data: enterprises, parks and their attributes are synthetic; only district boundaries and town/village names come from public data.',
+};
+
+export interface GenerateOptions {
+  seed: string;
+  enterprises: number;
+  outDir: string;
+  dataDir?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface GenerateSummary {
+  enterprises: number;
+  villageParks: number;
+  valueParks: number;
+  files: string[];
+}
+
+function writeCollection(path: string, kind: string, features: (VillagePark | ValuePark)[], opts: GenerateOptions): void {
+  const header = { type: 'FeatureCollection', demo: true, notice: DEMO_NOTICE, kind, seed: opts.seed, dataDate: DEMO_DATA_DATE, generatorVersion: GENERATOR_VERSION };
+  const head = JSON.stringify(header).slice(0, -1);
+  writeFileSync(path, `${head},"features":[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`);
+}
+
+export function generateDemoData(opts: GenerateOptions): GenerateSummary {
+  if (!Number.isInteger(opts.enterprises) || opts.enterprises < 0 || opts.enterprises > 1_000_000)
+    throw new Error('enterprises must be an integer between 0 and 1,000,000');
+  const root = new Rng(`industrial-gis:${opts.seed}`);
+  const city = City.load(root.fork('city'), opts.dataDir);
+  const valueParks = generateValueParks(city, root.fork('value-parks'));
+  const villageParks = generateVillageParks(city, valueParks.map((p) => ringBBox(p.geometry.coordinates[0])), root.fork('village-parks'));
+
+  mkdirSync(opts.outDir, { recursive: true });
+  const entPath = join(opts.outDir, 'enterprises.ndjson');
+  const factory = new EnterpriseFactory(city, parkShapes(villageParks), valueParkShapes(valueParks));
+  const entRng = root.fork('enterprises');
+  const leaders = new Map<number, { name: string; revenue: number }>();
+  const fd = openSync(entPath, 'w');
+  try {
+    let chunk: string[] = [];
+    for (let id = 1; id <= opts.enterprises; id++) {
+      const e = factory.make(id, entRng);
+      if (e.valueParkId) {
+        const vp = valueParks[e.valueParkId - 1].properties;
+        vp.enterpriseCount++;
+        const lead = leaders.get(e.valueParkId);
+        if (!lead || e.revenue > lead.revenue) leaders.set(e.valueParkId, { name: e.name, revenue: e.revenue });
+      }
+      chunk.push(JSON.stringify(e));
+      if (chunk.length === 5000 || id === opts.enterprises) {
+        writeSync(fd, chunk.join('\n') + '\n');
+        chunk = [];
+        opts.onProgress?.(id, opts.enterprises);
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+  for (const [id, lead] of leaders) {
+    const el = valueParks[id - 1].properties.elements.find((x) => x.code === 'industry-leader');
+    if (el) el.note = `龙头企业：${lead.name}`;
+  }
+
+  const files = [entPath, join(opts.outDir, 'village-parks.geojson'), join(opts.outDir, 'value-parks.geojson'), join(opts.outDir, 'meta.json')];
+  writeCollection(files[1], 'village-parks', villageParks, opts);
+  writeCollection(files[2], 'value-parks', valueParks, opts);
+  const meta = { demo: true, notice: DEMO_NOTICE, seed: opts.seed, enterprises: opts.enterprises, villageParks: villageParks.length, valueParks: valueParks.length, dataDate: DEMO_DATA_DATE, generatorVersion: GENERATOR_VERSION };
+  writeFileSync(files[3], JSON.stringify(meta, null, 2) + '\n');
+  return { enterprises: opts.enterprises, villageParks: villageParks.length, valueParks: valueParks.length, files };
+}
