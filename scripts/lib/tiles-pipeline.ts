@@ -35,7 +35,7 @@ export const VILLAGE_PARK_TILE_PROPERTIES = [
   'areaMu',
   'outputPerMu',
 ] as const;
-export const VALUE_PARK_TILE_PROPERTIES = ['id', 'code', 'name', 'district', 'theme'] as const;
+export const VALUE_PARK_TILE_PROPERTIES = ['id', 'code', 'name', 'nameZhHant', 'nameEn', 'district', 'theme', 'areaKm2'] as const;
 
 interface InputFile {
   path: string;

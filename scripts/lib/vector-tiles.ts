@@ -110,8 +110,9 @@ function cleanFeature(f: VtFeature): VtFeature | null {
   let keepHoles = false;
   rings.forEach((ring, i) => {
     const area = ringArea(ring);
-    const distinct = ring.length - (ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1] ? 1 : 0);
-    const degenerate = distinct < 3 || area === 0;
+    const last = ring[ring.length - 1];
+    const closed = ring.length > 1 && ring[0][0] === last[0] && ring[0][1] === last[1];
+    const degenerate = ring.length - (closed ? 1 : 0) < 3 || area === 0;
     // MVT exterior rings have positive area in tile space (y down); geojson-vt wound them so before rounding.
     const exterior = i === 0 || area > 0;
     if (exterior) {

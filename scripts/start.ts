@@ -1,0 +1,39 @@
+// `npm start`: make whatever is missing (demo data, tiles, the built app) and serve the app.
+// Until the API server lands this serves the built SPA with Vite's preview server (range requests
+// included, which PMTiles needs) on PORT (default 8080).
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { build, preview } from 'vite';
+import { generateDemoData } from './lib/demo/generate.ts';
+import { buildTiles } from './lib/tiles-pipeline.ts';
+
+const newest = (path: string): number => {
+  if (!existsSync(path)) return 0;
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return readdirSync(path).reduce((m, f) => Math.max(m, newest(join(path, f))), s.mtimeMs);
+};
+
+const DATA = 'data/generated';
+const TILES = 'public/tiles';
+
+if (!existsSync(join(DATA, 'meta.json'))) {
+  console.log('generating demo data (20,000 enterprises)…');
+  generateDemoData({ seed: 'guangzhou-2021', enterprises: 20_000, outDir: DATA });
+}
+const tileFiles = ['districts', 'village-parks', 'value-parks'].map((n) => join(TILES, `${n}.pmtiles`));
+if (tileFiles.some((f) => !existsSync(f)) || Math.min(...tileFiles.map(newest)) < Math.max(newest(DATA), newest('data/boundaries'))) {
+  console.log('building tiles…');
+  buildTiles({ inDir: 'data', outDir: TILES, log: (l) => console.log(`  ${l}`) });
+}
+const sources = Math.max(newest('src'), newest('index.html'), newest('public'), newest('seeds'), newest('vite.config.ts'));
+if (newest('dist/index.html') < sources) {
+  console.log('building the app…');
+  await build({ logLevel: 'warn' });
+}
+const port = Number(process.env.PORT ?? 8080);
+const server = await preview({ preview: { port, host: process.env.HOST ?? '127.0.0.1', strictPort: true } });
+console.log(`Industrial GIS is running at http://${process.env.HOST ?? '127.0.0.1'}:${port}/`);
+const stop = () => server.httpServer.close(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,54 @@
+// The offline map style: every colour and label comes from the taxonomy, every source is a local
+// PMTiles archive, and no glyph server is named so maplibre draws labels with local fonts.
+import type { StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
+import { taxonomy, type Lang } from '../../domain/taxonomy.ts';
+
+export const LAYER_GROUPS = {
+  districts: ['district-fill', 'district-line', 'district-label'],
+  villageParks: ['village-park-fill', 'village-park-line'],
+  valueParks: ['value-park-fill', 'value-park-line', 'value-park-label'],
+} as const;
+export type LayerGroup = keyof typeof LAYER_GROUPS;
+
+const categoryColor: ExpressionSpecification = [
+  'match',
+  ['get', 'category'],
+  ...taxonomy.renovationCategories.flatMap((c) => [c.code, c.color]),
+  '#999999',
+] as unknown as ExpressionSpecification;
+
+/** District label in the chosen language, looked up from the taxonomy by district code. */
+function districtLabel(lang: Lang): ExpressionSpecification {
+  return ['match', ['get', 'code'], ...taxonomy.districts.flatMap((d) => [d.code, d.label[lang]]), ['get', 'name']] as unknown as ExpressionSpecification;
+}
+
+export function buildStyle(tilesBase: string, lang: Lang): StyleSpecification {
+  const pm = (name: string) => `pmtiles://${tilesBase}/${name}.pmtiles`;
+  return {
+    version: 8,
+    sources: {
+      districts: { type: 'vector', url: pm('districts') },
+      'village-parks': { type: 'vector', url: pm('village-parks') },
+      'value-parks': { type: 'vector', url: pm('value-parks') },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#eef2f5' } },
+      { id: 'district-fill', type: 'fill', source: 'districts', 'source-layer': 'districts', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.9 } },
+      { id: 'district-line', type: 'line', source: 'districts', 'source-layer': 'districts', paint: { 'line-color': '#5b6b7a', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 13, 2.5] } },
+      { id: 'village-park-fill', type: 'fill', source: 'village-parks', 'source-layer': 'village-parks', paint: { 'fill-color': categoryColor, 'fill-opacity': 0.75 } },
+      { id: 'village-park-line', type: 'line', source: 'village-parks', 'source-layer': 'village-parks', minzoom: 11, paint: { 'line-color': '#333', 'line-width': 0.6 } },
+      { id: 'value-park-fill', type: 'fill', source: 'value-parks', 'source-layer': 'value-parks', paint: { 'fill-color': '#6a3d9a', 'fill-opacity': 0.08 } },
+      { id: 'value-park-line', type: 'line', source: 'value-parks', 'source-layer': 'value-parks', paint: { 'line-color': '#6a3d9a', 'line-width': 2, 'line-dasharray': [3, 1.5] } },
+      {
+        id: 'district-label', type: 'symbol', source: 'districts', 'source-layer': 'district-labels',
+        layout: { 'text-field': districtLabel(lang), 'text-font': ['sans-serif'], 'text-size': 14 },
+        paint: { 'text-color': '#2b3a48', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+      },
+      {
+        id: 'value-park-label', type: 'symbol', source: 'value-parks', 'source-layer': 'value-park-labels', minzoom: 9,
+        layout: { 'text-field': ['get', lang === 'en' ? 'nameEn' : lang === 'zh-Hant' ? 'nameZhHant' : 'name'], 'text-font': ['sans-serif'], 'text-size': 12, 'text-max-width': 10 },
+        paint: { 'text-color': '#4b2a70', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+      },
+    ],
+  };
+}
