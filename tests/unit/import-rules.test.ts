@@ -1,0 +1,32 @@
+// The one-way import rule of DESIGN §3, checked by linting code as if it lived in each folder.
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint();
+async function restrictedImports(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('one-way imports', () => {
+  it.each([
+    ['src/domain/x.ts', "import { a } from '../app/state/store.ts';\nexport const b = a;\n"],
+    ['src/domain/x.ts', "import { a } from '../server/db.ts';\nexport const b = a;\n"],
+    ['src/server/x.ts', "import { a } from '../app/state/store.ts';\nexport const b = a;\n"],
+    ['src/app/components/x.ts', "import { a } from '../../server/db.ts';\nexport const b = a;\n"],
+    ['src/app/map/x.ts', "import { a } from '../state/store.ts';\nexport const b = a;\n"],
+    ['src/app/worker/x.ts', "import { a } from '../components/App.tsx';\nexport const b = a;\n"],
+    ['src/app/state/x.ts', "import { a } from '../components/App.tsx';\nexport const b = a;\n"],
+  ])('%s may not import %s', async (file, code) => {
+    expect((await restrictedImports(file, code)).length).toBe(1);
+  });
+
+  it.each([
+    ['src/app/components/x.ts', "import { a } from '../state/store.ts';\nexport const b = a;\n"],
+    ['src/app/state/x.ts', "import { a } from '../../domain/taxonomy.ts';\nexport const b = a;\n"],
+    ['src/server/x.ts', "import { a } from '../domain/taxonomy.ts';\nexport const b = a;\n"],
+    ['src/domain/x.ts', "import { a } from './taxonomy.ts';\nexport const b = a;\n"],
+  ])('%s may import %s', async (file, code) => {
+    expect(await restrictedImports(file, code)).toEqual([]);
+  });
+});
