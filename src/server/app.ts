@@ -1,0 +1,69 @@
+// Assembles the HTTP server: API routes, OpenAPI document, and the built SPA with its tiles.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import type { Database } from './db/database.ts';
+import { errorHandler, HttpError } from './http/errors.ts';
+import { registerAuthHooks } from './http/auth-hooks.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { parkRoutes } from './routes/parks.ts';
+import { bulkRoutes } from './routes/bulk.ts';
+import { valueParkRoutes } from './routes/value-parks.ts';
+import { enterpriseRoutes } from './routes/enterprises.ts';
+import { userRoutes } from './routes/users.ts';
+
+export interface AppOptions {
+  db: Database;
+  staticDir?: string;
+  tilesDir?: string;
+  secureCookies?: boolean;
+  logger?: boolean;
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: 'warn' } : false,
+    bodyLimit: 1024 * 1024,
+    // Strict validation: no type coercion, unknown fields are errors (not silently dropped).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
+  });
+  app.setErrorHandler(errorHandler);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Industrial GIS API', version: '1', description: 'Guangzhou industry map: enterprises, village industrial parks, value-innovation parks.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'igis_sid' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token', description: 'Required on every POST, PATCH and DELETE; the token comes from GET /api/session.' },
+        },
+      },
+    },
+  });
+  registerAuthHooks(app, opts.db);
+
+  app.get('/api/health', { schema: { tags: ['health'] } }, async () => {
+    await opts.db.query('SELECT 1');
+    return { ok: true, db: opts.db.kind };
+  });
+  sessionRoutes(app, opts.db, { secureCookies: opts.secureCookies ?? false });
+  parkRoutes(app, opts.db);
+  bulkRoutes(app, opts.db);
+  valueParkRoutes(app, opts.db);
+  enterpriseRoutes(app, opts.db);
+  userRoutes(app, opts.db);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const staticDir = opts.staticDir && existsSync(opts.staticDir) ? resolve(opts.staticDir) : null;
+  if (opts.tilesDir && existsSync(opts.tilesDir))
+    await app.register(fastifyStatic, { root: resolve(opts.tilesDir), prefix: '/tiles/', decorateReply: false, cacheControl: false });
+  if (staticDir) await app.register(fastifyStatic, { root: staticDir, prefix: '/', wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/tiles/') && staticDir) return reply.sendFile('index.html');
+    throw new HttpError(404, `Nothing here: ${req.method} ${req.url.split('?')[0]}`);
+  });
+  return app;
+}

@@ -1,0 +1,49 @@
+// Server-side sessions in the database (so several server processes can share them), identified by
+// a random token in an HttpOnly, SameSite=Lax cookie; only the token's hash is stored.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Queryable } from '../db/database.ts';
+
+export const SESSION_COOKIE = 'igis_sid';
+/** Anonymous CSRF token (double-submit), used for the login request itself. */
+export const ANON_CSRF_COOKIE = 'igis_csrf';
+export const SESSION_HOURS = 12;
+
+export type Role = 'admin' | 'official' | 'planner' | 'viewer';
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  role: Role;
+  district: string | null;
+}
+
+export interface Session {
+  user: SessionUser;
+  csrfToken: string;
+}
+
+export const newToken = () => randomBytes(32).toString('base64url');
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: Queryable, userId: number): Promise<{ token: string; csrfToken: string }> {
+  const token = newToken();
+  const csrfToken = newToken();
+  await db.query(`INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, now() + make_interval(hours => $4))`, [hashToken(token), userId, csrfToken, SESSION_HOURS]);
+  return { token, csrfToken };
+}
+
+export async function findSession(db: Queryable, token: string | undefined): Promise<Session | null> {
+  if (!token) return null;
+  const rows = await db.query<SessionUser & { csrf_token: string }>(
+    `SELECT u.id, u.username, u.role, u.district, s.csrf_token FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT u.disabled`,
+    [hashToken(token)],
+  );
+  if (!rows.length) return null;
+  const { csrf_token, ...user } = rows[0];
+  return { user, csrfToken: csrf_token };
+}
+
+export async function deleteSession(db: Queryable, token: string): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)]);
+}

@@ -1,0 +1,39 @@
+// Who is asking (session cookie) and whether a mutation carries the right CSRF token.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Database } from '../db/database.ts';
+import { ANON_CSRF_COOKIE, SESSION_COOKIE, findSession, type Role, type Session, type SessionUser } from '../auth/sessions.ts';
+import { HttpError } from './errors.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: Session | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function registerAuthHooks(app: FastifyInstance, db: Database): void {
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    req.session = await findSession(db, req.cookies[SESSION_COOKIE]);
+    if (SAFE_METHODS.has(req.method)) return;
+    const sent = req.headers['x-csrf-token'];
+    const expected = req.session?.csrfToken ?? req.cookies[ANON_CSRF_COOKIE];
+    if (typeof sent !== 'string' || !expected || sent !== expected)
+      throw new HttpError(403, 'Missing or invalid CSRF token: send the X-CSRF-Token header with the token from GET /api/session.');
+  });
+}
+
+export function requireUser(req: FastifyRequest, roles?: Role[]): SessionUser {
+  const user = req.session?.user;
+  if (!user) throw new HttpError(401, 'Please log in first.');
+  if (roles && !roles.includes(user.role)) throw new HttpError(403, `This action needs one of the roles: ${roles.join(', ')}.`);
+  return user;
+}
+
+/** Viewers and the public never receive revenue, tax or other confidential figures. */
+export const mayReadConfidential = (req: FastifyRequest) => {
+  const role = req.session?.user.role;
+  return role === 'admin' || role === 'planner' || role === 'official';
+};

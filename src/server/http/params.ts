@@ -1,0 +1,66 @@
+// Parsing of query parameters and shared field rules, each failure a 400 naming the field.
+import { taxonomy } from '../../domain/taxonomy.ts';
+import { HttpError } from './errors.ts';
+
+const bad = (field: string, message: string): never => {
+  throw new HttpError(400, `The query parameter "${field}" is invalid.`, { [field]: message });
+};
+
+export function listParam(field: string, value: string | undefined, allowed: readonly string[]): string[] | undefined {
+  if (value === undefined || value === '') return undefined;
+  const items = value.split(',').map((s) => s.trim());
+  for (const it of items) if (!allowed.includes(it)) bad(field, `"${it}" is not one of: ${allowed.join(', ')}`);
+  return items;
+}
+
+export function bboxParam(value: string | undefined): [number, number, number, number] | undefined {
+  if (!value) return undefined;
+  const n = value.split(',').map(Number);
+  if (n.length !== 4 || n.some((v) => !Number.isFinite(v))) return bad('bbox', 'must be four numbers: west,south,east,north');
+  const [w, s, e, nn] = n;
+  if (w < -180 || e > 180 || s < -90 || nn > 90 || w >= e || s >= nn) return bad('bbox', 'must be west,south,east,north in WGS84 degrees, west < east and south < north');
+  return [w, s, e, nn];
+}
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export function dateParam(field: string, value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  return isIsoDate(value) ? value : bad(field, 'must be a date written YYYY-MM-DD');
+}
+
+export function pilotParam(value: string | undefined): boolean | number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  const year = Number(value);
+  return taxonomy.pilotYears.includes(year) ? year : bad('pilot', `must be true, false or one of ${taxonomy.pilotYears.join(', ')}`);
+}
+
+export function intParam(field: string, value: string | undefined, min: number, max: number, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= min && n <= max ? n : bad(field, `must be a whole number from ${min} to ${max}`);
+}
+
+/** Today's date in Guangzhou (China Standard Time), YYYY-MM-DD. */
+export const todayInChina = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+/** Rules for an effective date of a change: a real date, not in the future. Returns a message or null. */
+export function effectiveDateProblem(value: string): string | null {
+  if (!isIsoDate(value)) return 'must be a date written YYYY-MM-DD';
+  if (value > todayInChina()) return 'must not be in the future';
+  return null;
+}
+
+export function parseIfMatch(header: string | undefined): number | null {
+  if (header === undefined) return null;
+  const m = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header);
+  if (!m) throw new HttpError(400, 'The If-Match header must carry the park version from its ETag, e.g. "3".');
+  return Number(m[1]);
+}

@@ -1,0 +1,26 @@
+// The server process: open the database, migrate, seed when empty, serve; stop cleanly on signals.
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/open-database.ts';
+import { migrate } from './db/migrations.ts';
+import { isSeeded, seedDatabase } from './db/seed.ts';
+
+const config = loadConfig();
+const db = await openDatabase(config);
+await migrate(db);
+if (!(await isSeeded(db))) await seedDatabase(db, config.dataDir, (l) => console.log(l));
+const app = await buildApp({ db, staticDir: config.staticDir, tilesDir: config.tilesDir, secureCookies: config.secureCookies, logger: true });
+const address = await app.listen({ port: config.port, host: config.host });
+console.log(`Industrial GIS is running at ${address.replace('127.0.0.1', 'localhost')}/ (database: ${db.kind})`);
+
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing requests and closing the database…`);
+  await app.close();
+  await db.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,139 @@
+// Reading village parks: current status, or the status as it was on a date (from the history).
+import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import type { Queryable } from '../db/database.ts';
+
+export interface ParkRow {
+  id: number;
+  code: string;
+  name: string;
+  district: string;
+  town: string;
+  town_name: string;
+  village: string;
+  area_mu: number;
+  building_area_m2: number;
+  output_per_mu: number;
+  tax_per_mu: number;
+  category: string;
+  progress: string;
+  pilot_year: number | null;
+  status_date: string;
+  version: number;
+  updated_at: string;
+  demo: boolean;
+  geometry?: string;
+}
+
+export interface ParkFilter {
+  ids?: number[];
+  districts?: string[];
+  categories?: string[];
+  progress?: string[];
+  pilot?: boolean | number;
+  bbox?: [number, number, number, number];
+  asOf?: string;
+}
+
+const COLUMNS = `p.id, p.code, p.name, p.district, p.town, p.town_name, p.village, p.area_mu, p.building_area_m2, p.output_per_mu,
+  p.tax_per_mu, p.demo, to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated_at`;
+
+/** Builds the SELECT for parks; with asOf, status columns come from the last history row effective by then. */
+export function parkSelect(filter: ParkFilter, withGeometry: boolean): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  const status = filter.asOf
+    ? (() => {
+        const d = p(filter.asOf);
+        return {
+          cols: `coalesce(h.to_category, 'unclassified') AS category, coalesce(h.to_progress, 'not_started') AS progress,
+                 h.to_pilot_year AS pilot_year, to_char(h.effective_date, 'YYYY-MM-DD') AS status_date, coalesce(h.version, 0) AS version`,
+          join: `LEFT JOIN LATERAL (SELECT * FROM park_status_history h WHERE h.park_id = p.id AND h.effective_date <= ${d}::date
+                 ORDER BY h.effective_date DESC, h.version DESC LIMIT 1) h ON true`,
+        };
+      })()
+    : { cols: `p.category, p.progress, p.pilot_year, to_char(p.status_date, 'YYYY-MM-DD') AS status_date, p.version`, join: '' };
+  const where: string[] = [];
+  const statusCol = (c: string) => (filter.asOf ? `coalesce(h.to_${c}, '${c === 'category' ? 'unclassified' : 'not_started'}')` : `p.${c}`);
+  if (filter.ids) where.push(`p.id = ANY(${p(filter.ids)}::int[])`);
+  if (filter.districts?.length) where.push(`p.district = ANY(${p(filter.districts)}::text[])`);
+  if (filter.categories?.length) where.push(`${statusCol('category')} = ANY(${p(filter.categories)}::text[])`);
+  if (filter.progress?.length) where.push(`${statusCol('progress')} = ANY(${p(filter.progress)}::text[])`);
+  const pilotCol = filter.asOf ? 'h.to_pilot_year' : 'p.pilot_year';
+  if (filter.pilot === true) where.push(`${pilotCol} IS NOT NULL`);
+  else if (filter.pilot === false) where.push(`${pilotCol} IS NULL`);
+  else if (typeof filter.pilot === 'number') where.push(`${pilotCol} = ${p(filter.pilot)}`);
+  if (filter.bbox) where.push(`p.geom && ST_MakeEnvelope(${filter.bbox.map((v) => p(v)).join(', ')}, 4326) AND ST_Intersects(p.geom, ST_MakeEnvelope(${filter.bbox.map((v) => p(v)).join(', ')}, 4326))`);
+  const sql = `SELECT ${COLUMNS}, ${status.cols}${withGeometry ? ', ST_AsGeoJSON(p.geom, 7) AS geometry' : ''}
+    FROM village_parks p ${status.join} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.id`;
+  return { sql, params };
+}
+
+export function parkFeature(r: ParkRow, confidential: boolean): Feature<Polygon> {
+  return {
+    type: 'Feature',
+    id: r.id,
+    properties: {
+      code: r.code,
+      name: r.name,
+      district: r.district,
+      town: r.town,
+      townName: r.town_name,
+      village: r.village,
+      areaMu: r.area_mu,
+      buildingAreaM2: r.building_area_m2,
+      outputPerMu: r.output_per_mu,
+      ...(confidential ? { taxPerMu: r.tax_per_mu } : {}),
+      category: r.category,
+      progress: r.progress,
+      pilotYear: r.pilot_year,
+      statusDate: r.status_date,
+      version: r.version,
+      updatedAt: r.updated_at,
+      demo: r.demo,
+    },
+    geometry: r.geometry ? JSON.parse(r.geometry) : null,
+  } as Feature<Polygon>;
+}
+
+export async function findParks(db: Queryable, filter: ParkFilter, confidential: boolean): Promise<FeatureCollection<Polygon>> {
+  const { sql, params } = parkSelect(filter, true);
+  const rows = await db.query<ParkRow>(sql, params);
+  return { type: 'FeatureCollection', features: rows.map((r) => parkFeature(r, confidential)) };
+}
+
+export async function findPark(db: Queryable, id: number, confidential: boolean): Promise<Feature<Polygon> | null> {
+  const { sql, params } = parkSelect({ ids: [id] }, true);
+  const [row] = await db.query<ParkRow>(sql, params);
+  return row ? parkFeature(row, confidential) : null;
+}
+
+export interface HistoryEntry {
+  version: number;
+  changedAt: string;
+  changedBy: string;
+  source: string;
+  effectiveDate: string;
+  reason: string;
+  from: { category: string | null; progress: string | null; pilotYear: number | null };
+  to: { category: string; progress: string; pilotYear: number | null };
+}
+
+export async function parkHistory(db: Queryable, id: number): Promise<HistoryEntry[]> {
+  const rows = await db.query<Record<string, never>>(
+    `SELECT version, to_char(changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS changed_at, username, source,
+       to_char(effective_date, 'YYYY-MM-DD') AS effective_date, reason, from_category, from_progress, from_pilot_year,
+       to_category, to_progress, to_pilot_year
+     FROM park_status_history WHERE park_id = $1 ORDER BY version DESC`,
+    [id],
+  );
+  return rows.map((r) => ({
+    version: r.version,
+    changedAt: r.changed_at,
+    changedBy: r.username,
+    source: r.source,
+    effectiveDate: r.effective_date,
+    reason: r.reason,
+    from: { category: r.from_category, progress: r.from_progress, pilotYear: r.from_pilot_year },
+    to: { category: r.to_category, progress: r.to_progress, pilotYear: r.to_pilot_year },
+  }));
+}

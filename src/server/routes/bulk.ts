@@ -1,0 +1,52 @@
+// Bulk status update: upload a CSV → dry-run report (stored) → apply all-or-nothing.
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../db/database.ts';
+import { requireUser } from '../http/auth-hooks.ts';
+import { HttpError } from '../http/errors.ts';
+import { BULK_COLUMNS, checkBulkCsv, type BulkRow } from '../parks/bulk-status.ts';
+import { applyStatusEdit } from '../parks/park-update.ts';
+
+const MAX_CSV_BYTES = 2 * 1024 * 1024;
+
+export function bulkRoutes(app: FastifyInstance, db: Database): void {
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_CSV_BYTES }, (_req, body, done) => done(null, body));
+
+  app.get('/api/parks/bulk/template.csv', { schema: { tags: ['bulk'], summary: 'An empty CSV with the expected columns' } }, async (_req, reply) => {
+    reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="park-status-template.csv"');
+    return `\uFEFF${BULK_COLUMNS.join(',')}\n`;
+  });
+
+  app.post<{ Body: string }>('/api/parks/bulk', {
+    schema: { tags: ['bulk'], summary: 'Dry run of a CSV of status changes (Content-Type: text/csv); nothing is written' },
+  }, async (req, reply) => {
+    const user = requireUser(req, ['admin', 'official']);
+    if (typeof req.body !== 'string') throw new HttpError(415, 'Send the CSV file as the request body with Content-Type: text/csv.');
+    if (req.body.includes('\uFFFD')) throw new HttpError(400, 'The file is not valid UTF-8 text. Save it as CSV UTF-8 and try again.');
+    const report = await checkBulkCsv(db, user, req.body);
+    const id = randomUUID();
+    if (!report.fileErrors.length) await db.query('INSERT INTO bulk_jobs (id, user_id, rows) VALUES ($1, $2, $3::jsonb)', [id, user.id, JSON.stringify(report.rows)]);
+    return reply.status(report.fileErrors.length ? 400 : 200).send({ id: report.fileErrors.length ? null : id, ...report });
+  });
+
+  app.post<{ Params: { id: string } }>('/api/parks/bulk/:id/apply', { schema: { tags: ['bulk'], summary: 'Apply a checked CSV, all rows or none' } }, async (req) => {
+    const user = requireUser(req, ['admin', 'official']);
+    return db.transaction(async (tx) => {
+      const [job] = await tx.query<{ user_id: number; applied_at: string | null; rows: BulkRow[] }>('SELECT user_id, applied_at, rows FROM bulk_jobs WHERE id = $1 FOR UPDATE', [req.params.id]);
+      if (!job || job.user_id !== user.id) throw new HttpError(404, 'There is no such bulk update of yours; upload the file again.');
+      if (job.applied_at) throw new HttpError(409, 'This bulk update was already applied.');
+      const bad = job.rows.filter((r) => r.errors.length);
+      if (bad.length) throw new HttpError(409, `Nothing was applied: ${bad.length} row(s) were rejected in the check (lines ${bad.map((r) => r.line).join(', ')}). Fix them and upload again.`);
+      for (const row of job.rows) {
+        try {
+          await applyStatusEdit(tx, user, { parkId: row.parkId!, expectedVersion: row.version!, change: row.change, reason: row.reason, effectiveDate: row.effectiveDate, source: 'bulk' });
+        } catch (err) {
+          if (err instanceof HttpError) throw new HttpError(err.status, `Nothing was applied: line ${row.line} (park ${row.code}): ${err.message}`);
+          throw err;
+        }
+      }
+      await tx.query('UPDATE bulk_jobs SET applied_at = now() WHERE id = $1', [req.params.id]);
+      return { applied: job.rows.length };
+    });
+  });
+}

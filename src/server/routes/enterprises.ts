@@ -1,0 +1,62 @@
+// Enterprise library: filtered pages and details. Viewers and the public never receive revenue.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { taxonomy } from '../../domain/taxonomy.ts';
+import type { Database } from '../db/database.ts';
+import { mayReadConfidential } from '../http/auth-hooks.ts';
+import { HttpError } from '../http/errors.ts';
+import { bboxParam, intParam, listParam } from '../http/params.ts';
+
+const COLUMNS = `id, name, credit_code AS "creditCode", cluster, sub_industry AS "subIndustry", future_industry AS "futureIndustry", tags,
+  revenue::float8 AS revenue, employees, district, town, address, ST_X(geom) AS lon, ST_Y(geom) AS lat,
+  village_park_id AS "villageParkId", value_park_id AS "valueParkId", demo`;
+
+function present(req: FastifyRequest, row: Record<string, unknown>) {
+  if (mayReadConfidential(req)) return row;
+  const { revenue: _revenue, ...open } = row;
+  return open;
+}
+
+export function enterpriseRoutes(app: FastifyInstance, db: Database): void {
+  app.get<{ Querystring: Record<string, string> }>('/api/enterprises', {
+    schema: {
+      tags: ['enterprises'],
+      summary: 'A page of enterprises matching the filters',
+      querystring: {
+        type: 'object',
+        properties: {
+          district: { type: 'string' }, cluster: { type: 'string' }, tag: { type: 'string' }, q: { type: 'string', maxLength: 100 },
+          villagePark: { type: 'string' }, valuePark: { type: 'string' }, bbox: { type: 'string' },
+          limit: { type: 'string' }, offset: { type: 'string' },
+        },
+      },
+    },
+  }, async (req) => {
+    const q = req.query;
+    const params: unknown[] = [];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const where: string[] = [];
+    const districts = listParam('district', q.district, taxonomy.districts.map((d) => d.code));
+    const clusters = listParam('cluster', q.cluster, taxonomy.clusters.map((c) => c.code));
+    const tags = listParam('tag', q.tag, taxonomy.enterpriseTags.map((t) => t.code));
+    const bbox = bboxParam(q.bbox);
+    if (districts) where.push(`district = ANY(${p(districts)}::text[])`);
+    if (clusters) where.push(`cluster = ANY(${p(clusters)}::text[])`);
+    if (tags) where.push(`tags && ${p(tags)}::text[]`);
+    if (q.villagePark) where.push(`village_park_id = ${p(intParam('villagePark', q.villagePark, 1, 1e9, 0))}`);
+    if (q.valuePark) where.push(`value_park_id = ${p(intParam('valuePark', q.valuePark, 1, 1e9, 0))}`);
+    if (bbox) where.push(`geom && ST_MakeEnvelope(${bbox.map((v) => p(v)).join(', ')}, 4326)`);
+    if (q.q) where.push(`(name LIKE ${p(`%${q.q}%`)} OR credit_code = ${p(q.q.toUpperCase())})`);
+    const limit = intParam('limit', q.limit, 1, 1000, 100);
+    const offset = intParam('offset', q.offset, 0, 10_000_000, 0);
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM enterprises ${whereSql}`, params);
+    const items = await db.query(`SELECT ${COLUMNS} FROM enterprises ${whereSql} ORDER BY id LIMIT ${limit} OFFSET ${offset}`, params);
+    return { total, limit, offset, items: items.map((r) => present(req, r)) };
+  });
+
+  app.get<{ Params: { id: string } }>('/api/enterprises/:id', { schema: { tags: ['enterprises'] } }, async (req) => {
+    const [row] = await db.query(`SELECT ${COLUMNS} FROM enterprises WHERE id = $1`, [intParam('id', req.params.id, 1, 1e9, 0)]);
+    if (!row) throw new HttpError(404, `There is no enterprise with id ${req.params.id}.`);
+    return present(req, row);
+  });
+}

@@ -1,0 +1,94 @@
+// Village parks: list (GeoJSON), detail with ETag, status edit with If-Match, history.
+import type { FastifyInstance } from 'fastify';
+import { taxonomy } from '../../domain/taxonomy.ts';
+import type { Database } from '../db/database.ts';
+import { HttpError } from '../http/errors.ts';
+import { mayReadConfidential, requireUser } from '../http/auth-hooks.ts';
+import { bboxParam, dateParam, effectiveDateProblem, listParam, parseIfMatch, pilotParam } from '../http/params.ts';
+import { findPark, findParks, parkHistory } from '../parks/park-queries.ts';
+import { applyStatusEdit, assertMayEdit, lockPark } from '../parks/park-update.ts';
+import { statusChangeSchema, type StatusChangeBody } from './schemas.ts';
+
+const codes = <T extends { code: string }>(list: readonly T[]) => list.map((x) => x.code);
+const idParams = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,9}$' } }, required: ['id'] } as const;
+
+export function parkRoutes(app: FastifyInstance, db: Database): void {
+  app.get<{ Querystring: Record<string, string> }>('/api/parks', {
+    schema: {
+      tags: ['parks'],
+      summary: 'Village industrial parks as a GeoJSON FeatureCollection',
+      querystring: {
+        type: 'object',
+        properties: {
+          district: { type: 'string', description: 'district codes, comma-separated' },
+          category: { type: 'string', description: `renovation categories: ${codes(taxonomy.renovationCategories).join(', ')}` },
+          progress: { type: 'string', description: `progress states: ${codes(taxonomy.renovationProgress).join(', ')}` },
+          pilot: { type: 'string', description: 'true, false, or a pilot year' },
+          bbox: { type: 'string', description: 'west,south,east,north (WGS84)' },
+          asOf: { type: 'string', description: 'YYYY-MM-DD: statuses as they were on that date' },
+        },
+      },
+    },
+  }, async (req) => {
+    const q = req.query;
+    const asOf = dateParam('asOf', q.asOf);
+    const fc = await findParks(db, {
+      districts: listParam('district', q.district, codes(taxonomy.districts)),
+      categories: listParam('category', q.category, codes(taxonomy.renovationCategories)),
+      progress: listParam('progress', q.progress, codes(taxonomy.renovationProgress)),
+      pilot: pilotParam(q.pilot),
+      bbox: bboxParam(q.bbox),
+      asOf,
+    }, mayReadConfidential(req));
+    return { ...fc, demo: fc.features.some((f) => f.properties?.demo), ...(asOf ? { asOf } : {}) };
+  });
+
+  app.get('/api/parks/statuses', { schema: { tags: ['parks'], summary: 'Current status of every park, compact, for the map overlay' } }, async () => {
+    const rows = await db.query<{ id: number; category: string; progress: string; pilot_year: number | null; version: number }>(
+      'SELECT id, category, progress, pilot_year, version FROM village_parks ORDER BY id',
+    );
+    return { items: rows.map((r) => ({ id: r.id, category: r.category, progress: r.progress, pilotYear: r.pilot_year, version: r.version })) };
+  });
+
+  app.get<{ Params: { id: string } }>('/api/parks/:id', { schema: { tags: ['parks'], params: idParams } }, async (req, reply) => {
+    const park = await findPark(db, Number(req.params.id), mayReadConfidential(req));
+    if (!park) throw new HttpError(404, `There is no village park with id ${req.params.id}.`);
+    reply.header('ETag', `"${park.properties!.version}"`);
+    return park;
+  });
+
+  app.patch<{ Params: { id: string }; Body: StatusChangeBody }>('/api/parks/:id', {
+    schema: { tags: ['parks'], summary: 'Change the renovation status (needs If-Match with the ETag)', params: idParams, body: statusChangeSchema },
+  }, async (req, reply) => {
+    const user = requireUser(req, ['admin', 'official']);
+    const id = Number(req.params.id);
+    const { reason, effectiveDate, ...change } = req.body;
+    if (!reason.trim()) throw new HttpError(400, 'The request body is invalid.', { reason: 'must not be blank' });
+    const dateProblem = effectiveDateProblem(effectiveDate);
+    if (dateProblem) throw new HttpError(400, 'The request body is invalid.', { effectiveDate: dateProblem });
+    await db.transaction(async (tx) => {
+      const park = await lockPark(tx, id);
+      assertMayEdit(user, park.district);
+      const expected = parseIfMatch(req.headers['if-match']);
+      if (expected === null) throw new HttpError(428, 'Send the If-Match header with the version (ETag) you are changing, so concurrent edits are not lost.');
+      await applyStatusEdit(tx, user, { parkId: id, expectedVersion: expected, change, reason: reason.trim(), effectiveDate, source: 'edit' });
+    }).catch(async (err) => {
+      // A stale version gets the park as it is now, so the client can show it and re-apply.
+      if (err instanceof HttpError && err.status === 412) {
+        const current = await findPark(db, id, mayReadConfidential(req));
+        throw new HttpError(412, err.message, undefined, { current });
+      }
+      throw err;
+    });
+    const park = await findPark(db, id, mayReadConfidential(req));
+    reply.header('ETag', `"${park!.properties!.version}"`);
+    return park;
+  });
+
+  app.get<{ Params: { id: string } }>('/api/parks/:id/history', { schema: { tags: ['parks'], params: idParams } }, async (req) => {
+    requireUser(req, ['admin', 'official', 'planner']);
+    const id = Number(req.params.id);
+    if (!(await db.query('SELECT 1 FROM village_parks WHERE id = $1', [id])).length) throw new HttpError(404, `There is no village park with id ${id}.`);
+    return { parkId: id, items: await parkHistory(db, id) };
+  });
+}

@@ -1,0 +1,52 @@
+// Log in, who am I, log out. The CSRF token every mutation must echo comes from here.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Database } from '../db/database.ts';
+import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/passwords.ts';
+import { ANON_CSRF_COOKIE, SESSION_COOKIE, SESSION_HOURS, createSession, deleteSession, newToken, type Role } from '../auth/sessions.ts';
+import { clearFailures, recordFailure, throttledFor } from '../auth/throttle.ts';
+import { HttpError } from '../http/errors.ts';
+import { loginSchema } from './schemas.ts';
+
+const cookieOptions = (secure: boolean) => ({ path: '/', httpOnly: true, sameSite: 'lax' as const, secure });
+
+export function sessionRoutes(app: FastifyInstance, db: Database, opts: { secureCookies: boolean }): void {
+  const anonToken = (reply: FastifyReply, existing: string | undefined) => {
+    const token = existing ?? newToken();
+    if (!existing) reply.setCookie(ANON_CSRF_COOKIE, token, cookieOptions(opts.secureCookies));
+    return token;
+  };
+
+  app.get('/api/session', { schema: { tags: ['session'], summary: 'Who am I, and the CSRF token for mutations' } }, async (req, reply) => {
+    if (req.session) return { user: req.session.user, csrfToken: req.session.csrfToken };
+    return { user: null, csrfToken: anonToken(reply, req.cookies[ANON_CSRF_COOKIE]) };
+  });
+
+  app.post<{ Body: { username: string; password: string } }>('/api/session', { schema: { tags: ['session'], summary: 'Log in', body: loginSchema } }, async (req, reply) => {
+    const { username, password } = req.body;
+    const wait = await throttledFor(db, username, req.ip);
+    if (wait !== null) {
+      reply.header('Retry-After', String(wait));
+      throw new HttpError(429, `Too many failed log-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`);
+    }
+    const [user] = await db.query<{ id: number; username: string; role: Role; district: string | null; password_hash: string }>(
+      'SELECT id, username, role, district, password_hash FROM users WHERE lower(username) = lower($1) AND NOT disabled',
+      [username],
+    );
+    const ok = await verifyPassword(password, user?.password_hash ?? (await DUMMY_HASH_PROMISE));
+    if (!user || !ok) {
+      await recordFailure(db, username, req.ip);
+      throw new HttpError(401, 'Wrong username or password.');
+    }
+    await clearFailures(db, username);
+    const { token, csrfToken } = await createSession(db, user.id);
+    reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(opts.secureCookies), maxAge: SESSION_HOURS * 3600 });
+    return { user: { id: user.id, username: user.username, role: user.role, district: user.district }, csrfToken };
+  });
+
+  app.delete('/api/session', { schema: { tags: ['session'], summary: 'Log out' } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await deleteSession(db, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+}

@@ -1,0 +1,78 @@
+// Accounts, managed by administrators: create users and bind officials to districts.
+import type { FastifyInstance } from 'fastify';
+import { taxonomy } from '../../domain/taxonomy.ts';
+import type { Database } from '../db/database.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { requireUser } from '../http/auth-hooks.ts';
+import { HttpError } from '../http/errors.ts';
+
+const ROLES = ['admin', 'official', 'planner', 'viewer'];
+const DISTRICTS = taxonomy.districts.map((d) => d.code);
+const userBody = (required: string[], withUsername: boolean) => ({
+  type: 'object',
+  additionalProperties: false,
+  required,
+  properties: {
+    ...(withUsername ? { username: { type: 'string', pattern: '^[A-Za-z0-9._-]{3,40}$' } } : {}),
+    password: { type: 'string', minLength: 8, maxLength: 200 },
+    role: { type: 'string', enum: ROLES },
+    district: { type: ['string', 'null'], enum: [...DISTRICTS, null] },
+    disabled: { type: 'boolean' },
+  },
+});
+
+interface UserBody {
+  username?: string;
+  password?: string;
+  role?: string;
+  district?: string | null;
+  disabled?: boolean;
+}
+
+const districtRule = (role: string, district: string | null | undefined) => {
+  if (role === 'official' && !district) throw new HttpError(400, 'A district official must be bound to a district.', { district: 'is required for officials' });
+  if (role !== 'official' && district) throw new HttpError(400, 'Only district officials are bound to a district.', { district: 'must be empty for this role' });
+};
+
+export function userRoutes(app: FastifyInstance, db: Database): void {
+  const list = () => db.query('SELECT id, username, role, district, disabled FROM users ORDER BY id');
+
+  app.get('/api/users', { schema: { tags: ['users'] } }, async (req) => {
+    requireUser(req, ['admin']);
+    return { items: await list() };
+  });
+
+  app.post<{ Body: UserBody }>('/api/users', { schema: { tags: ['users'], body: userBody(['username', 'password', 'role'], true) } }, async (req, reply) => {
+    requireUser(req, ['admin']);
+    const b = req.body;
+    districtRule(b.role!, b.district);
+    if ((await db.query('SELECT 1 FROM users WHERE lower(username) = lower($1)', [b.username])).length)
+      throw new HttpError(409, `The username "${b.username}" is taken.`, { username: 'is taken' });
+    const [row] = await db.query('INSERT INTO users (username, password_hash, role, district) VALUES ($1, $2, $3, $4) RETURNING id, username, role, district, disabled', [
+      b.username, await hashPassword(b.password!), b.role, b.district ?? null,
+    ]);
+    return reply.status(201).send(row);
+  });
+
+  app.patch<{ Params: { id: string }; Body: UserBody }>('/api/users/:id', {
+    schema: { tags: ['users'], body: userBody([], false) },
+  }, async (req) => {
+    const admin = requireUser(req, ['admin']);
+    const id = Number(req.params.id);
+    return db.transaction(async (tx) => {
+      const [u] = await tx.query<{ role: string; district: string | null }>('SELECT role, district FROM users WHERE id = $1 FOR UPDATE', [id]);
+      if (!u) throw new HttpError(404, `There is no user with id ${req.params.id}.`);
+      const role = req.body.role ?? u.role;
+      const district = req.body.district !== undefined ? req.body.district : role === 'official' ? u.district : null;
+      districtRule(role, district);
+      if (id === admin.id && (role !== 'admin' || req.body.disabled)) throw new HttpError(409, 'You cannot remove your own administrator rights.');
+      const hash = req.body.password ? await hashPassword(req.body.password) : null;
+      await tx.query('UPDATE users SET role = $2, district = $3, disabled = coalesce($4, disabled), password_hash = coalesce($5, password_hash) WHERE id = $1', [
+        id, role, district, req.body.disabled ?? null, hash,
+      ]);
+      if (req.body.disabled || hash) await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+      const [row] = await tx.query('SELECT id, username, role, district, disabled FROM users WHERE id = $1', [id]);
+      return row;
+    });
+  });
+}

@@ -1,0 +1,59 @@
+// Test databases: a template is migrated and seeded once per test run (tests/global-setup.ts);
+// each suite gets its own copy, so suites run in parallel and never see each other's writes.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import type { Database } from '../../src/server/db/database.ts';
+import { openPglite } from '../../src/server/db/pglite-database.ts';
+import { openPostgres } from '../../src/server/db/postgres-database.ts';
+
+export type Backend = 'pglite' | 'postgres';
+export const TEMPLATE_DIR = resolve('var/test/template-db');
+export const TEST_DATA_DIR = resolve('var/test/generated');
+export const PG_TEMPLATE = 'igis_test_template';
+
+/** The backends to run API suites on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export function backends(): Backend[] {
+  return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+export function databaseUrl(name: string): string {
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export interface TestDatabase {
+  db: Database;
+  /** Where the data lives (PGlite directory or PostgreSQL URL), to reopen it from another process. */
+  location: string;
+  drop: () => Promise<void>;
+}
+
+/** A fresh copy of the seeded template. */
+export async function copyTemplate(backend: Backend): Promise<TestDatabase> {
+  if (backend === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'igis-db-'));
+    cpSync(TEMPLATE_DIR, dir, { recursive: true });
+    const db = await openPglite(dir);
+    return { db, location: dir, drop: async () => { await db.close().catch(() => undefined); rmSync(dir, { recursive: true, force: true }); } };
+  }
+  const name = `igis_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE}`);
+  await admin.end();
+  const db = await openPostgres(databaseUrl(name));
+  return {
+    db,
+    location: databaseUrl(name),
+    drop: async () => {
+      await db.close().catch(() => undefined);
+      const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
