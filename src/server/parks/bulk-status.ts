@@ -77,8 +77,10 @@ export async function checkBulkCsv(db: Queryable, user: SessionUser, text: strin
     const cat = get('category');
     const prog = get('progress');
     const pilot = get('pilotYear');
-    if (cat) (isRenovationCategory(cat) ? (change.category = cat) : errs.push(`unknown category "${cat}"`));
-    if (prog) (isRenovationProgress(prog) ? (change.progress = prog) : errs.push(`unknown progress "${prog}"`));
+    if (cat && isRenovationCategory(cat)) change.category = cat;
+    else if (cat) errs.push(`unknown category "${cat}"`);
+    if (prog && isRenovationProgress(prog)) change.progress = prog;
+    else if (prog) errs.push(`unknown progress "${prog}"`);
     if (pilot) {
       if (pilot === 'none' || pilot === '-') change.pilotYear = null;
       else if (taxonomy.pilotYears.includes(Number(pilot))) change.pilotYear = Number(pilot);
