@@ -1,9 +1,9 @@
-// `npm start`: make whatever is missing (demo data, tiles, the built app) and serve the app.
-// Until the API server lands this serves the built SPA with Vite's preview server (range requests
-// included, which PMTiles needs) on PORT (default 8080).
+// `npm start`: make whatever is missing (demo data, tiles, the built app), then run the server
+// (src/server/main.ts), which migrates and seeds the database and serves the app and the API on
+// PORT (default 8080).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, preview } from 'vite';
+import { build } from 'vite';
 import { generateDemoData } from './lib/demo/generate.ts';
 import { buildTiles } from './lib/tiles-pipeline.ts';
 
@@ -31,9 +31,4 @@ if (newest('dist/index.html') < sources) {
   console.log('building the app…');
   await build({ logLevel: 'warn' });
 }
-const port = Number(process.env.PORT ?? 8080);
-const server = await preview({ preview: { port, host: process.env.HOST ?? '127.0.0.1', strictPort: true } });
-console.log(`Industrial GIS is running at http://${process.env.HOST ?? '127.0.0.1'}:${port}/`);
-const stop = () => server.httpServer.close(() => process.exit(0));
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+await import('../src/server/main.ts');
