@@ -9,9 +9,13 @@ import { openPglite } from '../../src/server/db/pglite-database.ts';
 import { openPostgres } from '../../src/server/db/postgres-database.ts';
 
 export type Backend = 'pglite' | 'postgres';
-export const TEMPLATE_DIR = resolve('var/test/template-db');
-export const TEST_DATA_DIR = resolve('var/test/generated');
-export const PG_TEMPLATE = 'igis_test_template';
+// Each `vitest run` gets its own folder and PostgreSQL template (tests/global-setup.ts sets
+// IGIS_TEST_RUN before the workers start), so parallel runs never clobber each other.
+export const testRunDir = (run = process.env.IGIS_TEST_RUN ?? 'default') => resolve('var/test', run);
+export const TEMPLATE_DIR = join(testRunDir(), 'template-db');
+export const TEST_DATA_DIR = join(testRunDir(), 'generated');
+export const pgTemplateName = (run = process.env.IGIS_TEST_RUN ?? 'default') => `igis_tpl_${run.replace(/\W/g, '_')}`;
+export const PG_TEMPLATE = pgTemplateName();
 
 /** The backends to run API suites on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export function backends(): Backend[] {
@@ -39,7 +43,7 @@ export async function copyTemplate(backend: Backend): Promise<TestDatabase> {
     const db = await openPglite(dir);
     return { db, location: dir, drop: async () => { await db.close().catch(() => undefined); rmSync(dir, { recursive: true, force: true }); } };
   }
-  const name = `igis_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const name = `igis_test_${(process.env.IGIS_TEST_RUN ?? 'default').replace(/\W/g, '_')}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE}`);
