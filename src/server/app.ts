@@ -13,6 +13,7 @@ import { parkRoutes } from './routes/parks.ts';
 import { bulkRoutes } from './routes/bulk.ts';
 import { valueParkRoutes } from './routes/value-parks.ts';
 import { enterpriseRoutes } from './routes/enterprises.ts';
+import { enterprisePayloadRoutes } from './routes/enterprise-payload.ts';
 import { userRoutes } from './routes/users.ts';
 
 export interface AppOptions {
@@ -53,6 +54,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   parkRoutes(app, opts.db);
   bulkRoutes(app, opts.db);
   valueParkRoutes(app, opts.db);
+  enterprisePayloadRoutes(app, opts.db);
   enterpriseRoutes(app, opts.db);
   userRoutes(app, opts.db);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

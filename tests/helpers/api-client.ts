@@ -56,6 +56,11 @@ export class ApiClient {
     return { status: res.status, headers: res.headers, body: body as T };
   }
 
+  /** The Cookie header this client would send, for raw fetches (binary bodies, custom headers). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
   get<T = any>(path: string) { // eslint-disable-line @typescript-eslint/no-explicit-any
     return this.request<T>('GET', path);
   }

@@ -1,0 +1,69 @@
+// GET /api/enterprises/payload: every enterprise as the compact columnar payload the map's worker
+// loads (src/domain/enterprise-payload.ts), gzipped. Built from the database in pages of rows so a
+// million enterprises never sit in memory as objects, and cached until the data changes.
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import { EnterprisePayloadBuilder, type EnterpriseRecord } from '../../domain/enterprise-payload.ts';
+import type { Database } from '../db/database.ts';
+import { mayReadConfidential } from '../http/auth-hooks.ts';
+
+const gzipAsync = promisify(gzip);
+const PAGE = 50_000;
+
+interface Built {
+  revision: string;
+  gz: Buffer;
+  etag: string;
+}
+
+/** Changes whenever enterprises change: imports bump `enterprises_revision` in dataset_meta. */
+async function revision(db: Database): Promise<string> {
+  const [r] = await db.query<{ rev: string | null; n: number; max: number | null }>(
+    `SELECT (SELECT value::text FROM dataset_meta WHERE key = 'enterprises_revision') AS rev, count(*)::int AS n, max(id) AS max FROM enterprises`,
+  );
+  return `${r.rev ?? 0}:${r.n}:${r.max ?? 0}`;
+}
+
+async function build(db: Database, confidential: boolean, rev: string): Promise<Built> {
+  const builder = new EnterprisePayloadBuilder({ confidential, demo: true });
+  let demo = false;
+  for (let last = 0; ; ) {
+    const rows = await db.query<EnterpriseRecord & { demo: boolean }>(
+      `SELECT id, ST_X(geom) AS lon, ST_Y(geom) AS lat, cluster, sub_industry AS "subIndustry", future_industry AS "futureIndustry", tags,
+         revenue::float8 AS revenue, district, town, village_park_id AS "villageParkId", value_park_id AS "valueParkId", demo
+       FROM enterprises WHERE id > $1 ORDER BY id LIMIT ${PAGE}`,
+      [last],
+    );
+    for (const r of rows) {
+      builder.add(r);
+      demo ||= r.demo;
+    }
+    if (rows.length < PAGE) break;
+    last = rows[rows.length - 1].id;
+  }
+  const gz = await gzipAsync(builder.finish(), { level: 6 });
+  return { revision: rev, gz, etag: `"${createHash('sha1').update(gz).digest('base64url').slice(0, 20)}"` };
+}
+
+export function enterprisePayloadRoutes(app: FastifyInstance, db: Database): void {
+  const cache = new Map<boolean, Promise<Built>>();
+
+  app.get('/api/enterprises/payload', {
+    schema: { tags: ['enterprises'], summary: 'All enterprises as a compact binary columnar payload (gzip); revenue only for roles that may see it' },
+  }, async (req, reply) => {
+    const confidential = mayReadConfidential(req);
+    const rev = await revision(db);
+    let pending = cache.get(confidential);
+    if (!pending || (await pending).revision !== rev) {
+      pending = build(db, confidential, rev);
+      cache.set(confidential, pending);
+      pending.catch(() => cache.delete(confidential));
+    }
+    const built = await pending;
+    reply.header('Vary', 'Cookie').header('Cache-Control', 'private, no-cache').header('ETag', built.etag);
+    if (req.headers['if-none-match'] === built.etag) return reply.status(304).send();
+    return reply.header('Content-Type', 'application/octet-stream').header('Content-Encoding', 'gzip').send(built.gz);
+  });
+}
