@@ -1,8 +1,20 @@
-import { defineConfig } from 'vite';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+// Tiles are rebuilt whenever the data changes and the server serves them from public/tiles; a copy
+// frozen into dist/ by the build would hide newer tiles (with other feature ids) behind stale ones.
+const keepTilesOutOfDist = (): Plugin => ({
+  name: 'keep-tiles-out-of-dist',
+  apply: 'build',
+  writeBundle(options) {
+    rmSync(resolve(options.dir ?? 'dist', 'tiles'), { recursive: true, force: true });
+  },
+});
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), keepTilesOutOfDist()],
   root: '.',
   publicDir: 'public',
   build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 2000 },

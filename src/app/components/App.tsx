@@ -1,15 +1,40 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { fetchParkStatuses, fetchSession } from '../api/endpoints.ts';
 import { t } from '../i18n/messages.ts';
 import { useAppStore } from '../state/store.ts';
+import { BulkPanel } from './BulkPanel.tsx';
+import { isAbort } from './error-text.ts';
 import { MapView } from './MapView.tsx';
+import { ParkPanel } from './ParkPanel.tsx';
 import { Sidebar } from './Sidebar.tsx';
 
 export function App() {
-  const { lang, mapStatus, mapError } = useAppStore();
+  const { lang, mapStatus, mapError, user, sessionKnown, panel, setUser, setParkStatuses } = useAppStore();
+  const [statusesFailed, setStatusesFailed] = useState(false);
+
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = t('appTitle', lang);
   }, [lang]);
+
+  useEffect(() => {
+    fetchSession().then(setUser, () => setUser(null));
+  }, [setUser]);
+
+  // Live statuses for the map: on load and after every log-in or log-out.
+  useEffect(() => {
+    if (!sessionKnown) return;
+    const ac = new AbortController();
+    fetchParkStatuses(ac.signal).then(
+      (items) => {
+        setStatusesFailed(false);
+        setParkStatuses(items);
+      },
+      (err) => !isAbort(err) && setStatusesFailed(true),
+    );
+    return () => ac.abort();
+  }, [sessionKnown, user?.id, setParkStatuses]);
+
   return (
     <div className="app">
       <Sidebar />
@@ -17,6 +42,9 @@ export function App() {
         <MapView />
         {mapStatus === 'loading' && <div className="overlay" role="status">{t('loading', lang)}</div>}
         {mapStatus === 'error' && <div className="overlay error" role="alert">{t('mapError', lang)}{mapError}</div>}
+        {statusesFailed && mapStatus !== 'error' && <div className="overlay error" role="alert">{t('statusesError', lang)}</div>}
+        {panel?.kind === 'park' && <ParkPanel id={panel.id} />}
+        {panel?.kind === 'bulk' && <BulkPanel />}
       </main>
     </div>
   );

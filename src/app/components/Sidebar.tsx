@@ -1,6 +1,7 @@
 import { LANGS, label, taxonomy, type Lang } from '../../domain/taxonomy.ts';
 import { LANG_NAMES, t } from '../i18n/messages.ts';
-import { useAppStore, type LayerKey } from '../state/store.ts';
+import { mayEditAny, useAppStore, type LayerKey } from '../state/store.ts';
+import { AccountBox } from './AccountBox.tsx';
 
 const LAYER_KEYS: LayerKey[] = ['districts', 'villageParks', 'valueParks'];
 
@@ -27,13 +28,17 @@ function Legend({ layer, lang }: { layer: LayerKey; lang: Lang }) {
 }
 
 export function Sidebar() {
-  const { lang, layers, toggleLayer, setLang } = useAppStore();
+  const { lang, layers, toggleLayer, setLang, user, openBulk } = useAppStore();
   return (
     <aside className="sidebar">
       <header>
         <h1>{t('appTitle', lang)}</h1>
         <span className="demo-badge" data-testid="demo-badge">{t('demoBadge', lang)}</span>
       </header>
+      <AccountBox />
+      {mayEditAny(user) && (
+        <button type="button" className="bulk-open" onClick={openBulk}>{t('bulkOpen', lang)}</button>
+      )}
       <label className="lang">
         {t('language', lang)}{' '}
         <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>

@@ -3,8 +3,9 @@
 import { Map as MapLibreMap, NavigationControl, ScaleControl, addProtocol, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { Protocol } from 'pmtiles';
+import type { ParkStatus } from '../../domain/renovation-workflow.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
-import { LAYER_GROUPS, buildStyle, type LayerGroup } from './style.ts';
+import { LAYER_GROUPS, VILLAGE_PARKS, buildStyle, type LayerGroup } from './style.ts';
 
 let protocolRegistered = false;
 
@@ -16,9 +17,17 @@ export interface MapControllerOptions {
   onError?: (message: string) => void;
 }
 
+/** A park's live status, keyed by the park id that is also its feature id in the tiles. */
+export interface ParkStatusState extends ParkStatus {
+  id: number;
+}
+
 export class MapController {
   readonly map: MapLibreMap;
   private lang: Lang;
+  private loaded = false;
+  private pending: (() => void)[] = [];
+  private selected: number | null = null;
 
   constructor(private readonly opts: MapControllerOptions) {
     if (!protocolRegistered) {
@@ -37,7 +46,13 @@ export class MapController {
     });
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
-    this.map.once('load', () => opts.onReady?.());
+    this.map.once('load', () => {
+      this.loaded = true;
+      for (const run of this.pending.splice(0)) run();
+      opts.onReady?.();
+    });
+    this.map.on('mouseenter', 'village-park-fill', () => (this.map.getCanvas().style.cursor = 'pointer'));
+    this.map.on('mouseleave', 'village-park-fill', () => (this.map.getCanvas().style.cursor = ''));
     this.map.on('error', (e) => opts.onError?.(e.error?.message ?? String(e)));
   }
 
@@ -50,6 +65,46 @@ export class MapController {
     this.lang = lang;
     const style = buildStyle(this.opts.tilesBase, lang);
     for (const layer of style.layers) if (layer.type === 'symbol' && layer.layout) this.map.setLayoutProperty(layer.id, 'text-field', layer.layout['text-field']);
+  }
+
+  /** Runs now if the style is loaded, else once it is (feature-state needs the sources). */
+  private whenLoaded(run: () => void): void {
+    if (this.loaded) run();
+    else this.pending.push(run);
+  }
+
+  /**
+   * Applies live park statuses as feature-state; the fill colour reads it before the tile's own
+   * properties. maplibre keeps the state per id, so parks in tiles not yet loaded get it too.
+   */
+  setParkStatuses(items: readonly ParkStatusState[]): void {
+    this.whenLoaded(() => {
+      for (const { id, category, progress, pilotYear } of items) this.map.setFeatureState({ ...VILLAGE_PARKS, id }, { category, progress, pilotYear });
+    });
+  }
+
+  /** The live status the map holds for a park (read-only; used by browser tests). */
+  parkState(id: number): Record<string, unknown> {
+    return this.loaded ? this.map.getFeatureState({ ...VILLAGE_PARKS, id }) : {};
+  }
+
+  /** Calls back with the park id when a village park is clicked; returns the unsubscribe function. */
+  onParkClick(callback: (id: number) => void): () => void {
+    const handler = (e: { features?: { id?: string | number }[] }) => {
+      const id = e.features?.[0]?.id;
+      if (typeof id === 'number') callback(id);
+    };
+    this.map.on('click', 'village-park-fill', handler);
+    return () => this.map.off('click', 'village-park-fill', handler);
+  }
+
+  /** Outlines the selected park (null clears the outline). */
+  setSelectedPark(id: number | null): void {
+    this.whenLoaded(() => {
+      if (this.selected !== null) this.map.setFeatureState({ ...VILLAGE_PARKS, id: this.selected }, { selected: false });
+      if (id !== null) this.map.setFeatureState({ ...VILLAGE_PARKS, id }, { selected: true });
+      this.selected = id;
+    });
   }
 
   destroy(): void {

@@ -5,14 +5,18 @@ import { taxonomy, type Lang } from '../../domain/taxonomy.ts';
 
 export const LAYER_GROUPS = {
   districts: ['district-fill', 'district-line', 'district-label'],
-  villageParks: ['village-park-fill', 'village-park-line'],
+  villageParks: ['village-park-fill', 'village-park-line', 'village-park-selected'],
   valueParks: ['value-park-fill', 'value-park-line', 'value-park-label'],
 } as const;
 export type LayerGroup = keyof typeof LAYER_GROUPS;
 
+/** Source and source layer of the village parks; tile feature ids are the parks' database ids. */
+export const VILLAGE_PARKS = { source: 'village-parks', sourceLayer: 'village-parks' } as const;
+// The live status from the API (feature-state, set by the controller) wins over the status baked
+// into the tiles when they were built, so an edit recolours the park without reloading geometry.
 const categoryColor: ExpressionSpecification = [
   'match',
-  ['get', 'category'],
+  ['coalesce', ['feature-state', 'category'], ['get', 'category']],
   ...taxonomy.renovationCategories.flatMap((c) => [c.code, c.color]),
   '#999999',
 ] as unknown as ExpressionSpecification;
@@ -37,6 +41,15 @@ export function buildStyle(tilesBase: string, lang: Lang): StyleSpecification {
       { id: 'district-line', type: 'line', source: 'districts', 'source-layer': 'districts', paint: { 'line-color': '#5b6b7a', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 13, 2.5] } },
       { id: 'village-park-fill', type: 'fill', source: 'village-parks', 'source-layer': 'village-parks', paint: { 'fill-color': categoryColor, 'fill-opacity': 0.75 } },
       { id: 'village-park-line', type: 'line', source: 'village-parks', 'source-layer': 'village-parks', minzoom: 11, paint: { 'line-color': '#333', 'line-width': 0.6 } },
+      {
+        // Shown through feature-state, which needs no tile re-parse, so the outline appears at once.
+        id: 'village-park-selected', type: 'line', source: 'village-parks', 'source-layer': 'village-parks',
+        paint: {
+          'line-color': '#111111',
+          'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3.5],
+          'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0],
+        },
+      },
       { id: 'value-park-fill', type: 'fill', source: 'value-parks', 'source-layer': 'value-parks', paint: { 'fill-color': '#6a3d9a', 'fill-opacity': 0.08 } },
       { id: 'value-park-line', type: 'line', source: 'value-parks', 'source-layer': 'value-parks', paint: { 'line-color': '#6a3d9a', 'line-width': 2, 'line-dasharray': [3, 1.5] } },
       {

@@ -21,6 +21,9 @@ const userBody = (required: string[], withUsername: boolean) => ({
   },
 });
 
+// A non-numeric id is a 400, not a database error.
+const idParams = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,9}$' } }, required: ['id'] } as const;
+
 interface UserBody {
   username?: string;
   password?: string;
@@ -55,7 +58,7 @@ export function userRoutes(app: FastifyInstance, db: Database): void {
   });
 
   app.patch<{ Params: { id: string }; Body: UserBody }>('/api/users/:id', {
-    schema: { tags: ['users'], body: userBody([], false) },
+    schema: { tags: ['users'], params: idParams, body: userBody([], false) },
   }, async (req) => {
     const admin = requireUser(req, ['admin']);
     const id = Number(req.params.id);

@@ -43,6 +43,9 @@ const feature = (r: ValueParkRow) => ({
   geometry: JSON.parse(r.geometry),
 });
 
+// A non-numeric id is a 400, not a database error.
+const idParams = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,9}$' } }, required: ['id'] } as const;
+
 const ELEMENT_CODES = taxonomy.valueParkElements.map((e) => e.code);
 const patchSchema = {
   type: 'object',
@@ -69,7 +72,7 @@ export function valueParkRoutes(app: FastifyInstance, db: Database): void {
     return { type: 'FeatureCollection', demo: rows.some((r) => r.demo), features: rows.map(feature) };
   });
 
-  app.get<{ Params: { id: string } }>('/api/value-parks/:id', { schema: { tags: ['value-parks'] } }, async (req, reply) => {
+  app.get<{ Params: { id: string } }>('/api/value-parks/:id', { schema: { tags: ['value-parks'], params: idParams } }, async (req, reply) => {
     const row = await one(Number(req.params.id));
     if (!row) throw new HttpError(404, `There is no value-innovation park with id ${req.params.id}.`);
     reply.header('ETag', `"${row.version}"`);
@@ -77,7 +80,7 @@ export function valueParkRoutes(app: FastifyInstance, db: Database): void {
   });
 
   app.patch<{ Params: { id: string }; Body: { elements: Partial<Element>[]; reason: string; effectiveDate: string } }>('/api/value-parks/:id', {
-    schema: { tags: ['value-parks'], summary: 'Update the six elements (administrators; needs If-Match)', body: patchSchema },
+    schema: { tags: ['value-parks'], summary: 'Update the six elements (administrators; needs If-Match)', params: idParams, body: patchSchema },
   }, async (req, reply) => {
     const user = requireUser(req, ['admin']);
     const id = Number(req.params.id);
@@ -104,7 +107,7 @@ export function valueParkRoutes(app: FastifyInstance, db: Database): void {
     return feature(row);
   });
 
-  app.get<{ Params: { id: string } }>('/api/value-parks/:id/history', { schema: { tags: ['value-parks'] } }, async (req) => {
+  app.get<{ Params: { id: string } }>('/api/value-parks/:id/history', { schema: { tags: ['value-parks'], params: idParams } }, async (req) => {
     requireUser(req, ['admin', 'official', 'planner']);
     const items = await db.query(
       `SELECT version, username AS "changedBy", to_char(changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "changedAt",

@@ -1,0 +1,45 @@
+// One typed function per server endpoint the app uses.
+import { get, request, setCsrfToken } from './client.ts';
+import type { BulkReport, HistoryItem, ParkFeature, ParkStatusItem, SessionInfo, SessionUser, StatusChangeRequest } from './types.ts';
+
+export async function fetchSession(): Promise<SessionUser | null> {
+  const s = await get<SessionInfo>('/api/session');
+  setCsrfToken(s.csrfToken);
+  return s.user;
+}
+
+export async function logIn(username: string, password: string): Promise<SessionUser> {
+  // The log-in itself needs the anonymous CSRF token; fetch it if the app has not yet.
+  await fetchSession();
+  const { body } = await request<SessionInfo>('POST', '/api/session', { json: { username, password } });
+  setCsrfToken(body.csrfToken);
+  return body.user!;
+}
+
+export async function logOut(): Promise<void> {
+  await request('DELETE', '/api/session');
+  setCsrfToken(null);
+  await fetchSession();
+}
+
+export const fetchPark = (id: number, signal?: AbortSignal) => get<ParkFeature>(`/api/parks/${id}`, signal);
+
+export const fetchParkHistory = async (id: number, signal?: AbortSignal) => (await get<{ items: HistoryItem[] }>(`/api/parks/${id}/history`, signal)).items;
+
+export const fetchParkStatuses = async (signal?: AbortSignal) => (await get<{ items: ParkStatusItem[] }>('/api/parks/statuses', signal)).items;
+
+/** PATCH with If-Match, so a change made on a stale version is refused (412) instead of lost. */
+export async function updateParkStatus(id: number, version: number, change: StatusChangeRequest): Promise<ParkFeature> {
+  return (await request<ParkFeature>('PATCH', `/api/parks/${id}`, { json: change, headers: { 'if-match': `"${version}"` } })).body;
+}
+
+/** Dry run: the server checks every row and writes nothing. A 400 answer also carries a report (fileErrors). */
+export async function checkBulkCsv(csv: string): Promise<BulkReport> {
+  return (await request<BulkReport>('POST', '/api/parks/bulk', { text: csv, contentType: 'text/csv' })).body;
+}
+
+export async function applyBulk(id: string): Promise<number> {
+  return (await request<{ applied: number }>('POST', `/api/parks/bulk/${encodeURIComponent(id)}/apply`)).body.applied;
+}
+
+export const BULK_TEMPLATE_URL = '/api/parks/bulk/template.csv';

@@ -1,0 +1,158 @@
+// The status edit form for an official of the park's district or an administrator. Choices the
+// workflow forbids are disabled; the save carries If-Match, and a 412 offers to re-apply.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { label, taxonomy, type Lang, type RenovationCategory, type RenovationProgress } from '../../domain/taxonomy.ts';
+import { ApiError } from '../api/client.ts';
+import { updateParkStatus } from '../api/endpoints.ts';
+import type { ParkFeature, SessionUser } from '../api/types.ts';
+import { todayInChina } from '../i18n/format.ts';
+import { t, tf } from '../i18n/messages.ts';
+import { errorText } from './error-text.ts';
+import { actorOf, changeFrom, draftProblems, isEmpty, statusOf, workflowProblem, type EditDraft } from './park-edit-model.ts';
+
+interface Props {
+  park: ParkFeature;
+  user: SessionUser;
+  lang: Lang;
+  onSaved: (park: ParkFeature) => void;
+  /** The park as it is now on the server, after a 412. */
+  onConflict: (current: ParkFeature) => void;
+}
+
+export function ParkEditForm({ park, user, lang, onSaved, onConflict }: Props) {
+  const ids = useId();
+  const current = statusOf(park.properties);
+  const actor = actorOf(user);
+  const [draft, setDraft] = useState<EditDraft>({ ...current, reason: '', effectiveDate: todayInChina() });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [conflict, setConflict] = useState(false);
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
+  const conflictBox = useRef<HTMLDivElement>(null);
+
+  // The conflict notice appears below the fold of a long panel: bring it into view.
+  useEffect(() => {
+    if (conflict) conflictBox.current?.scrollIntoView({ block: 'nearest' });
+  }, [conflict]);
+
+  const wanted = { category: draft.category, progress: draft.progress, pilotYear: draft.pilotYear };
+  const change = changeFrom(current, wanted);
+  const problem = workflowProblem(current, wanted, actor);
+  const allowed = (patch: Partial<EditDraft>) => workflowProblem(current, { ...wanted, ...patch }, actor) === null;
+  const edit = (patch: Partial<EditDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setSavedVersion(null);
+  };
+
+  const save = async (e?: FormEvent) => {
+    e?.preventDefault();
+    const local = draftProblems(draft, park.properties.statusDate, lang);
+    setFields(local);
+    setError(null);
+    if (Object.keys(local).length || problem || isEmpty(change)) return;
+    setBusy(true);
+    try {
+      const saved = await updateParkStatus(park.id, park.properties.version, { ...change, reason: draft.reason.trim(), effectiveDate: draft.effectiveDate });
+      setConflict(false);
+      setSavedVersion(saved.properties.version);
+      setDraft((d) => ({ ...d, reason: '' }));
+      onSaved(saved);
+    } catch (err) {
+      const current412 = err instanceof ApiError && err.status === 412 ? (err.body as { current?: ParkFeature })?.current : undefined;
+      if (current412) {
+        setConflict(true);
+        onConflict(current412);
+      } else {
+        setError(errorText(err, lang));
+        if (err instanceof ApiError) setFields(err.fields);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const discard = () => {
+    setDraft((d) => ({ ...d, ...current, reason: '' }));
+    setConflict(false);
+    setFields({});
+    setError(null);
+  };
+
+  const fieldError = (name: string) =>
+    fields[name] ? <span className="field-error" id={`${ids}-${name}-err`}>{fields[name]}</span> : null;
+  const describedBy = (name: string) => (fields[name] ? `${ids}-${name}-err` : undefined);
+  const mark = (isCurrent: boolean, ok: boolean) => (isCurrent ? ` (${t('current', lang)})` : ok ? '' : ` — ${t('notAllowed', lang)}`);
+  const otherFields = Object.entries(fields).filter(([k]) => !['category', 'progress', 'pilotYear', 'reason', 'effectiveDate'].includes(k));
+  const canSubmit = !busy && !problem && !isEmpty(change);
+
+  return (
+    <form className="edit-form" onSubmit={save} aria-labelledby={`${ids}-title`} noValidate data-testid="edit-form">
+      <h3 id={`${ids}-title`}>{t('editTitle', lang)}</h3>
+      <label>
+        {t('category', lang)}
+        <select name="category" value={draft.category} onChange={(e) => edit({ category: e.target.value as RenovationCategory })} aria-describedby={describedBy('category')}>
+          {taxonomy.renovationCategories.map((c) => {
+            const ok = allowed({ category: c.code });
+            return <option key={c.code} value={c.code} disabled={!ok}>{label(c, lang)}{mark(c.code === current.category, ok)}</option>;
+          })}
+        </select>
+        {fieldError('category')}
+      </label>
+      <label>
+        {t('progress', lang)}
+        <select name="progress" value={draft.progress} onChange={(e) => edit({ progress: e.target.value as RenovationProgress })} aria-describedby={describedBy('progress')}>
+          {taxonomy.renovationProgress.map((p) => {
+            const ok = allowed({ progress: p.code });
+            return <option key={p.code} value={p.code} disabled={!ok}>{label(p, lang)}{mark(p.code === current.progress, ok)}</option>;
+          })}
+        </select>
+        {fieldError('progress')}
+      </label>
+      <label>
+        {t('pilotYear', lang)}
+        <select name="pilotYear" value={draft.pilotYear ?? ''} onChange={(e) => edit({ pilotYear: e.target.value === '' ? null : Number(e.target.value) })} aria-describedby={describedBy('pilotYear')}>
+          {[null, ...taxonomy.pilotYears].map((y) => {
+            const ok = allowed({ pilotYear: y });
+            return <option key={y ?? 'none'} value={y ?? ''} disabled={!ok}>{y ?? t('none', lang)}{mark(y === current.pilotYear, ok)}</option>;
+          })}
+        </select>
+        {fieldError('pilotYear')}
+      </label>
+      {problem ? (
+        <p className="hint warn" role="status" data-testid="workflow-hint">{t('workflowProblem', lang)}{problem}</p>
+      ) : isEmpty(change) && savedVersion === null ? (
+        <p className="hint" role="status">{t('noChange', lang)}</p>
+      ) : null}
+      <label>
+        {t('reason', lang)}
+        <textarea name="reason" rows={3} maxLength={2000} value={draft.reason} onChange={(e) => edit({ reason: e.target.value })} aria-invalid={!!fields.reason} aria-describedby={describedBy('reason')} required />
+        {fieldError('reason')}
+      </label>
+      <label>
+        {t('effectiveDate', lang)}
+        <input name="effectiveDate" type="date" value={draft.effectiveDate} min={park.properties.statusDate} max={todayInChina()} onChange={(e) => edit({ effectiveDate: e.target.value })} aria-invalid={!!fields.effectiveDate} aria-describedby={describedBy('effectiveDate')} required />
+        {fieldError('effectiveDate')}
+      </label>
+      {otherFields.length > 0 && (
+        <ul className="form-error">{otherFields.map(([k, v]) => <li key={k}>{k}: {v}</li>)}</ul>
+      )}
+      {conflict ? (
+        <div className="conflict" role="alert" data-testid="conflict" ref={conflictBox}>
+          <strong>{t('conflictTitle', lang)}</strong>
+          <p>{tf('conflictText', lang, { version: park.properties.version })}</p>
+          <div className="buttons">
+            <button type="submit" disabled={!canSubmit}>{busy ? t('saving', lang) : t('reapply', lang)}</button>
+            <button type="button" onClick={discard} disabled={busy}>{t('discard', lang)}</button>
+          </div>
+        </div>
+      ) : (
+        <div className="buttons">
+          <button type="submit" disabled={!canSubmit}>{busy ? t('saving', lang) : t('save', lang)}</button>
+        </div>
+      )}
+      {error && <p className="form-error" role="alert">{error}</p>}
+      {savedVersion !== null && !error && <p className="saved" role="status" data-testid="saved">{tf('saved', lang, { version: savedVersion })}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,63 @@
+// The detail panel of one village park: facts for everyone, the edit form for those who may
+// change it, and the history for logged-in users other than viewers.
+import { useEffect, useRef, useState } from 'react';
+import { fetchPark } from '../api/endpoints.ts';
+import type { ParkFeature } from '../api/types.ts';
+import { t } from '../i18n/messages.ts';
+import { mayEditPark, maySeeHistory, useAppStore } from '../state/store.ts';
+import { errorText, isAbort } from './error-text.ts';
+import { ParkEditForm } from './ParkEditForm.tsx';
+import { ParkFacts } from './ParkFacts.tsx';
+import { ParkHistory } from './ParkHistory.tsx';
+
+export function ParkPanel({ id }: { id: number }) {
+  const { lang, user, closePanel, updateParkStatus } = useAppStore();
+  const [park, setPark] = useState<ParkFeature | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // Keeps the map in step with what the panel shows (the statuses list may be older).
+  const show = (p: ParkFeature) => {
+    setPark(p);
+    const { category, progress, pilotYear, version } = p.properties;
+    updateParkStatus({ id: p.id, category, progress, pilotYear, version });
+  };
+
+  // Reloaded when the user changes: confidential figures depend on the role.
+  useEffect(() => {
+    const ac = new AbortController();
+    setError(null);
+    fetchPark(id, ac.signal).then(show, (err) => !isAbort(err) && setError(err));
+    return () => ac.abort();
+  }, [id, user?.id]);
+
+  useEffect(() => {
+    if (park?.id === id) heading.current?.focus();
+  }, [park?.id, id]);
+
+  const loaded = park?.id === id ? park : null;
+  return (
+    <aside className="panel" aria-labelledby="park-title" data-testid="park-panel" onKeyDown={(e) => e.key === 'Escape' && closePanel()}>
+      <header>
+        <div>
+          <div className="kicker">{t('parkPanel', lang)}</div>
+          <h2 id="park-title" ref={heading} tabIndex={-1}>{loaded ? loaded.properties.name : '…'}</h2>
+        </div>
+        <button type="button" className="close" onClick={closePanel} aria-label={t('close', lang)} title={t('close', lang)}>×</button>
+      </header>
+      {error ? (
+        <p className="form-error" role="alert">{t('parkLoadError', lang)}{errorText(error, lang)}</p>
+      ) : !loaded ? (
+        <p role="status">{t('loadingPark', lang)}</p>
+      ) : (
+        <>
+          <ParkFacts park={loaded} lang={lang} />
+          {user && mayEditPark(user, loaded.properties.district) && (
+            <ParkEditForm key={`${loaded.id}/${user.id}`} park={loaded} user={user} lang={lang} onSaved={show} onConflict={show} />
+          )}
+          {maySeeHistory(user) && <ParkHistory key={`${loaded.id}/${user!.id}`} parkId={loaded.id} version={loaded.properties.version} lang={lang} />}
+        </>
+      )}
+    </aside>
+  );
+}

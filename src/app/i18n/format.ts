@@ -1,0 +1,47 @@
+// Number, date and status formatting in the chosen language; status labels come from the taxonomy.
+import { label, taxonomy, type Lang } from '../../domain/taxonomy.ts';
+import { t } from './messages.ts';
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+export function formatNumber(value: number, lang: Lang, maximumFractionDigits = 0): string {
+  const key = `${lang}/${maximumFractionDigits}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(lang, { maximumFractionDigits })));
+  return f.format(value);
+}
+
+/** A server timestamp (UTC) shown in Guangzhou time, e.g. 2024-05-06 14:03. */
+export function formatDateTime(iso: string, lang: Lang): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang, { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }).format(d);
+}
+
+/** Today in Guangzhou (China Standard Time), YYYY-MM-DD: the server checks effective dates against it. */
+export const todayInChina = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+export const categoryLabel = (code: string | null, lang: Lang): string => {
+  const c = taxonomy.renovationCategories.find((x) => x.code === code);
+  return c ? label(c, lang) : (code ?? '—');
+};
+
+export const progressLabel = (code: string | null, lang: Lang): string => {
+  const p = taxonomy.renovationProgress.find((x) => x.code === code);
+  return p ? label(p, lang) : (code ?? '—');
+};
+
+export const pilotLabel = (year: number | null, lang: Lang): string => (year === null ? t('none', lang) : String(year));
+
+export const districtLabel = (code: string | null, lang: Lang): string => {
+  const d = taxonomy.districts.find((x) => x.code === code);
+  return d ? label(d, lang) : (code ?? '—');
+};
+
+/** "Upgrade · In progress · pilot 2020" for a status, in the chosen language. */
+export function statusSummary(s: { category?: string | null; progress?: string | null; pilotYear?: number | null } | null, lang: Lang): string {
+  if (!s || !s.category) return '—';
+  const parts = [categoryLabel(s.category, lang), progressLabel(s.progress ?? null, lang)];
+  if (s.pilotYear != null) parts.push(`${t('pilotYear', lang)} ${s.pilotYear}`);
+  return parts.join(' · ');
+}
