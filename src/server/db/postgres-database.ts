@@ -17,6 +17,9 @@ const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
 
 export async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 20) });
+  // An idle connection the server closes (restart, failover, DROP DATABASE … FORCE) must not crash
+  // the process: the pool drops it and opens a new one on the next query.
+  pool.on('error', (err) => console.warn(`PostgreSQL connection lost: ${err.message}`));
   await pool.query('SELECT 1');
   return {
     kind: 'postgres',
