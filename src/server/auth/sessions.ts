@@ -32,12 +32,32 @@ export async function createSession(db: Queryable, userId: number): Promise<{ to
   return { token, csrfToken };
 }
 
+// Every request looks its session up; a two-second cache saves a database round trip per request.
+// This process forgets a session at once on logout, disabling or a password change; other server
+// processes behind a load balancer notice within SESSION_CACHE_MS.
+export const SESSION_CACHE_MS = 2000;
+const cache = new Map<string, { session: Session | null; until: number }>();
+
+export function forgetSessionsOf(userId: number): void {
+  for (const [key, entry] of cache) if (entry.session?.user.id === userId) cache.delete(key);
+}
+
 export async function findSession(db: Queryable, token: string | undefined): Promise<Session | null> {
   if (!token) return null;
+  const key = hashToken(token);
+  const hit = cache.get(key);
+  if (hit && hit.until > Date.now()) return hit.session;
+  const session = await loadSession(db, key);
+  if (cache.size > 10_000) cache.clear();
+  cache.set(key, { session, until: Date.now() + SESSION_CACHE_MS });
+  return session;
+}
+
+async function loadSession(db: Queryable, tokenHash: string): Promise<Session | null> {
   const rows = await db.query<SessionUser & { csrf_token: string }>(
     `SELECT u.id, u.username, u.role, u.district, s.csrf_token FROM sessions s JOIN users u ON u.id = s.user_id
      WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT u.disabled`,
-    [hashToken(token)],
+    [tokenHash],
   );
   if (!rows.length) return null;
   const { csrf_token, ...user } = rows[0];
@@ -45,5 +65,6 @@ export async function findSession(db: Queryable, token: string | undefined): Pro
 }
 
 export async function deleteSession(db: Queryable, token: string): Promise<void> {
+  cache.delete(hashToken(token));
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)]);
 }

@@ -34,7 +34,7 @@ export interface ParkFilter {
   asOf?: string;
 }
 
-const COLUMNS = `p.id, p.code, p.name, p.district, p.town, p.town_name, p.village, p.area_mu, p.building_area_m2, p.output_per_mu,
+export const PARK_COLUMNS = `p.id, p.code, p.name, p.district, p.town, p.town_name, p.village, p.area_mu, p.building_area_m2, p.output_per_mu,
   p.tax_per_mu, p.demo, to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated_at`;
 
 /** Builds the SELECT for parks; with asOf, status columns come from the last history row effective by then. */
@@ -63,7 +63,7 @@ export function parkSelect(filter: ParkFilter, withGeometry: boolean): { sql: st
   else if (filter.pilot === false) where.push(`${pilotCol} IS NULL`);
   else if (typeof filter.pilot === 'number') where.push(`${pilotCol} = ${p(filter.pilot)}`);
   if (filter.bbox) where.push(`p.geom && ST_MakeEnvelope(${filter.bbox.map((v) => p(v)).join(', ')}, 4326) AND ST_Intersects(p.geom, ST_MakeEnvelope(${filter.bbox.map((v) => p(v)).join(', ')}, 4326))`);
-  const sql = `SELECT ${COLUMNS}, ${status.cols}${withGeometry ? ', ST_AsGeoJSON(p.geom, 7) AS geometry' : ''}
+  const sql = `SELECT ${PARK_COLUMNS}, ${status.cols}${withGeometry ? ', ST_AsGeoJSON(p.geom, 7) AS geometry' : ''}
     FROM village_parks p ${status.join} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.id`;
   return { sql, params };
 }

@@ -5,8 +5,8 @@ import type { Database } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
 import { mayReadConfidential, requireUser } from '../http/auth-hooks.ts';
 import { bboxParam, dateParam, effectiveDateProblem, listParam, parseIfMatch, pilotParam } from '../http/params.ts';
-import { findPark, findParks, parkHistory } from '../parks/park-queries.ts';
-import { applyStatusEdit, assertMayEdit, lockPark } from '../parks/park-update.ts';
+import { findPark, findParks, parkFeature, parkHistory } from '../parks/park-queries.ts';
+import { applyStatusEdit } from '../parks/park-update.ts';
 import { statusChangeSchema, type StatusChangeBody } from './schemas.ts';
 
 const codes = <T extends { code: string }>(list: readonly T[]) => list.map((x) => x.code);
@@ -66,13 +66,8 @@ export function parkRoutes(app: FastifyInstance, db: Database): void {
     if (!reason.trim()) throw new HttpError(400, 'The request body is invalid.', { reason: 'must not be blank' });
     const dateProblem = effectiveDateProblem(effectiveDate);
     if (dateProblem) throw new HttpError(400, 'The request body is invalid.', { effectiveDate: dateProblem });
-    await db.transaction(async (tx) => {
-      const park = await lockPark(tx, id);
-      assertMayEdit(user, park.district);
-      const expected = parseIfMatch(req.headers['if-match']);
-      if (expected === null) throw new HttpError(428, 'Send the If-Match header with the version (ETag) you are changing, so concurrent edits are not lost.');
-      await applyStatusEdit(tx, user, { parkId: id, expectedVersion: expected, change, reason: reason.trim(), effectiveDate, source: 'edit' });
-    }).catch(async (err) => {
+    const expected = parseIfMatch(req.headers['if-match']);
+    const row = await db.transaction((tx) => applyStatusEdit(tx, user, { parkId: id, expectedVersion: expected, change, reason: reason.trim(), effectiveDate, source: 'edit' })).catch(async (err) => {
       // A stale version gets the park as it is now, so the client can show it and re-apply.
       if (err instanceof HttpError && err.status === 412) {
         const current = await findPark(db, id, mayReadConfidential(req));
@@ -80,9 +75,8 @@ export function parkRoutes(app: FastifyInstance, db: Database): void {
       }
       throw err;
     });
-    const park = await findPark(db, id, mayReadConfidential(req));
-    reply.header('ETag', `"${park!.properties!.version}"`);
-    return park;
+    reply.header('ETag', `"${row.version}"`);
+    return parkFeature(row, mayReadConfidential(req));
   });
 
   app.get<{ Params: { id: string } }>('/api/parks/:id/history', { schema: { tags: ['parks'], params: idParams } }, async (req) => {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { taxonomy } from '../../domain/taxonomy.ts';
 import type { Database } from '../db/database.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { forgetSessionsOf } from '../auth/sessions.ts';
 import { requireUser } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
 
@@ -73,7 +74,10 @@ export function userRoutes(app: FastifyInstance, db: Database): void {
       await tx.query('UPDATE users SET role = $2, district = $3, disabled = coalesce($4, disabled), password_hash = coalesce($5, password_hash) WHERE id = $1', [
         id, role, district, req.body.disabled ?? null, hash,
       ]);
-      if (req.body.disabled || hash) await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+      if (req.body.disabled || hash || role !== u.role || district !== u.district) {
+        await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+        forgetSessionsOf(id);
+      }
       const [row] = await tx.query('SELECT id, username, role, district, disabled FROM users WHERE id = $1', [id]);
       return row;
     });

@@ -101,6 +101,10 @@ export function valueParkRoutes(app: FastifyInstance, db: Database): void {
         `INSERT INTO value_park_history (park_id, version, user_id, username, effective_date, reason, before, after) VALUES ($1, $2, $3, $4, $5::date, $6, $7::jsonb, $8::jsonb)`,
         [id, cur.version + 1, user.id, user.username, effectiveDate, reason.trim(), JSON.stringify(cur.elements), JSON.stringify(next)],
       );
+    }).catch(async (err) => {
+      // Like village parks: a stale version gets the park as it is now.
+      if (err instanceof HttpError && err.status === 412) throw new HttpError(412, err.message, undefined, { ...err.extra, current: feature(await one(id)) });
+      throw err;
     });
     const row = await one(id);
     reply.header('ETag', `"${row.version}"`);
@@ -109,6 +113,8 @@ export function valueParkRoutes(app: FastifyInstance, db: Database): void {
 
   app.get<{ Params: { id: string } }>('/api/value-parks/:id/history', { schema: { tags: ['value-parks'], params: idParams } }, async (req) => {
     requireUser(req, ['admin', 'official', 'planner']);
+    if (!(await db.query('SELECT 1 FROM value_parks WHERE id = $1', [Number(req.params.id)])).length)
+      throw new HttpError(404, `There is no value-innovation park with id ${req.params.id}.`);
     const items = await db.query(
       `SELECT version, username AS "changedBy", to_char(changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "changedAt",
          to_char(effective_date, 'YYYY-MM-DD') AS "effectiveDate", reason, before, after
