@@ -1,0 +1,82 @@
+// Messages between the main thread and the enterprise worker (src/app/worker). The worker holds the
+// enterprise columns (the payload of GET /api/enterprises/payload), filters them, clusters the
+// matches with supercluster and answers spatial queries; the main thread only ever receives small
+// results (clusters for the view, counts, id lists).
+import type { EnterpriseFilter } from './enterprise-filter.ts';
+import type { PayloadDictionaries } from './enterprise-payload.ts';
+import type { MultiPolygon, Polygon } from 'geojson';
+
+export interface ClusterFeatureProps {
+  cluster: true;
+  clusterId: number;
+  count: number;
+  /** Index (into dictionaries.clusters) of the industry cluster with most members. */
+  dominant: number;
+  /** Members per industry cluster, in dictionaries.clusters order (for a composition ring). */
+  composition: number[];
+}
+
+export interface PointFeatureProps {
+  cluster: false;
+  id: number;
+  /** Index into dictionaries.clusters. */
+  industry: number;
+  /** Bitmask over dictionaries.tags. */
+  tags: number;
+  /** True when the enterprise carries a key distinction (taxonomy enterpriseTags[].key). */
+  key: boolean;
+}
+
+export interface ViewFeature {
+  type: 'Feature';
+  id: number;
+  geometry: { type: 'Point'; coordinates: [number, number] };
+  properties: ClusterFeatureProps | PointFeatureProps;
+}
+
+export interface FacetCountsMessage {
+  matched: number;
+  /** Per dictionary entry, in dictionary order (same keys as PayloadDictionaries). */
+  clusters: number[];
+  subIndustries: number[];
+  futureIndustries: number[];
+  tags: number[];
+  revenueTiers: number[];
+  districts: number[];
+  towns: number[];
+}
+
+export interface Summary {
+  total: number;
+  matched: number;
+  /** Sum of revenue in yuan of the matches; null when the payload carries no revenue (viewer, public). */
+  revenueYuan: number | null;
+  /** Matches per industry cluster, dictionary order. */
+  byCluster: number[];
+}
+
+export type WorkerRequest =
+  | { type: 'load'; url: string }
+  | { type: 'setFilter'; filter: EnterpriseFilter }
+  | { type: 'setArea'; area: Polygon | MultiPolygon | null }
+  | { type: 'clusters'; bbox: [number, number, number, number]; zoom: number }
+  | { type: 'expansionZoom'; clusterId: number }
+  | { type: 'leaves'; clusterId: number; limit: number }
+  | { type: 'locate'; id: number }
+  | { type: 'selectedIds'; limit: number; offset: number };
+
+export type WorkerResponse =
+  | { type: 'loaded'; count: number; dictionaries: PayloadDictionaries; confidential: boolean; demo: boolean; bytes: number; ms: number }
+  | { type: 'filtered'; counts: FacetCountsMessage; summary: Summary; ms: number }
+  | { type: 'clusters'; features: ViewFeature[]; ms: number }
+  | { type: 'expansionZoom'; zoom: number }
+  | { type: 'leaves'; ids: number[] }
+  | { type: 'located'; id: number; lon: number; lat: number } | { type: 'located'; id: number; lon: null; lat: null }
+  | { type: 'selectedIds'; ids: number[]; total: number }
+  | { type: 'error'; message: string };
+
+/** Every request carries a sequence number; the response echoes it so callers can match them up. */
+export interface Envelope<T> {
+  seq: number;
+  body: T;
+}
