@@ -95,6 +95,8 @@ export async function seedDatabase(db: Database, dataDir: string, log: (line: st
     for (let i = 0; i < users.length; i++)
       await tx.query('INSERT INTO users (username, password_hash, role, district) VALUES ($1, $2, $3, $4)', [users[i].username, hashes[i], users[i].role, users[i].district]);
     await tx.query(`INSERT INTO dataset_meta (key, value) VALUES ('demo', $1::jsonb)`, [JSON.stringify(meta)]);
+    // The taxonomy of seeds/ (labels in three languages) travels with the data, for SQL and BI users.
+    await tx.query(`INSERT INTO dataset_meta (key, value) VALUES ('taxonomy', $1::jsonb)`, [JSON.stringify(taxonomy)]);
     log(`seeded ${parks.length} village parks and ${count} enterprises (demo data, seed "${meta.seed}")`);
   });
 }
