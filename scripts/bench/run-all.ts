@@ -1,11 +1,12 @@
 // `npm run bench [-- <name>…] [--key=value…]`: runs the benchmarks (all, or those named), prints
 // their figures and writes each one's section of bench/results.md. Benchmarks are separate modules
 // implementing `Benchmark` (types.ts); add new ones to the list below. They are not part of `npm test`.
+import { mapEnterprises } from './map-enterprises.ts';
 import { RESULTS_FILE, describeMachine, machineFacts, writeSection } from './results.ts';
 import { statusEdits } from './status-edits.ts';
 import type { Benchmark } from './types.ts';
 
-const BENCHMARKS: Benchmark[] = [statusEdits];
+const BENCHMARKS: Benchmark[] = [statusEdits, mapEnterprises];
 
 const options: Record<string, string> = {};
 const names: string[] = [];

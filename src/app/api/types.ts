@@ -88,3 +88,60 @@ export interface BulkReport {
   rejected: number;
   fileErrors: string[];
 }
+
+export interface ValueParkElement {
+  code: string;
+  present: boolean;
+  note: string;
+}
+
+export interface ValueParkProperties {
+  code: string;
+  name: string;
+  nameZhHant: string;
+  nameEn: string;
+  district: DistrictCode;
+  /** An industry-cluster code. */
+  theme: string;
+  areaKm2: number;
+  elements: ValueParkElement[];
+  enterpriseCount: number;
+  version: number;
+  updatedAt: string;
+  demo: boolean;
+}
+
+export interface ValueParkFeature {
+  type: 'Feature';
+  id: number;
+  properties: ValueParkProperties;
+  geometry: Polygon | MultiPolygon | null;
+}
+
+export interface Enterprise {
+  id: number;
+  name: string;
+  creditCode: string;
+  cluster: string;
+  subIndustry: string;
+  futureIndustry: string | null;
+  tags: string[];
+  /** Yuan; only for planners, officials and administrators. */
+  revenue?: number;
+  employees: number;
+  district: DistrictCode;
+  town: string;
+  address: string;
+  lon: number;
+  lat: number;
+  villageParkId: number | null;
+  valueParkId: number | null;
+  demo: boolean;
+}
+
+export interface EnterprisePage {
+  total: number;
+  limit: number;
+  offset: number;
+  items: Enterprise[];
+}

@@ -1,16 +1,24 @@
 import { useEffect, useState } from 'react';
 import { fetchParkStatuses, fetchSession } from '../api/endpoints.ts';
+import { loadRuntimeConfig } from '../api/runtime-config.ts';
 import { t } from '../i18n/messages.ts';
+import type { BasemapConfig } from '../map/basemap.ts';
 import { useAppStore } from '../state/store.ts';
 import { BulkPanel } from './BulkPanel.tsx';
+import { EnterprisePanel } from './EnterprisePanel.tsx';
+import { EnterpriseStatus } from './EnterpriseStatus.tsx';
 import { isAbort } from './error-text.ts';
 import { MapView } from './MapView.tsx';
 import { ParkPanel } from './ParkPanel.tsx';
 import { Sidebar } from './Sidebar.tsx';
+import { useUrlSync } from './useUrlSync.ts';
+import { ValueParkPanel } from './ValueParkPanel.tsx';
 
 export function App() {
   const { lang, mapStatus, mapError, user, sessionKnown, panel, setUser, setParkStatuses } = useAppStore();
   const [statusesFailed, setStatusesFailed] = useState(false);
+  const [basemap, setBasemap] = useState<BasemapConfig | null>(null);
+  useUrlSync();
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -19,6 +27,7 @@ export function App() {
 
   useEffect(() => {
     fetchSession().then(setUser, () => setUser(null));
+    loadRuntimeConfig().then((c) => setBasemap(c.basemap));
   }, [setUser]);
 
   // Live statuses for the map: on load and after every log-in or log-out.
@@ -37,13 +46,18 @@ export function App() {
 
   return (
     <div className="app">
-      <Sidebar />
+      <Sidebar basemap={basemap} />
       <main className="map-wrap">
-        <MapView />
-        {mapStatus === 'loading' && <div className="overlay" role="status">{t('loading', lang)}</div>}
-        {mapStatus === 'error' && <div className="overlay error" role="alert">{t('mapError', lang)}{mapError}</div>}
-        {statusesFailed && mapStatus !== 'error' && <div className="overlay error" role="alert">{t('statusesError', lang)}</div>}
+        <MapView basemap={basemap} />
+        <div className="overlays">
+          {mapStatus === 'loading' && <div className="overlay" role="status">{t('loading', lang)}</div>}
+          {mapStatus === 'error' && <div className="overlay error" role="alert">{t('mapError', lang)}{mapError}</div>}
+          {statusesFailed && mapStatus !== 'error' && <div className="overlay error" role="alert">{t('statusesError', lang)}</div>}
+          <EnterpriseStatus />
+        </div>
         {panel?.kind === 'park' && <ParkPanel id={panel.id} />}
+        {panel?.kind === 'valuePark' && <ValueParkPanel id={panel.id} />}
+        {panel?.kind === 'enterprise' && <EnterprisePanel id={panel.id} />}
         {panel?.kind === 'bulk' && <BulkPanel />}
       </main>
     </div>

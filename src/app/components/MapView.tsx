@@ -1,55 +1,97 @@
-import { useEffect, useRef } from 'react';
+// The map: creates the controller, keeps it in step with the store (layers, overlay, language,
+// park statuses, selection, fly requests, basemap) and turns clicks into selections.
+import { useEffect, useRef, useState } from 'react';
+import { t } from '../i18n/messages.ts';
+import type { BasemapConfig } from '../map/basemap.ts';
 import { MapController } from '../map/map-controller.ts';
+import { useEnterpriseStore } from '../state/enterprise-store.ts';
 import { useAppStore, type LayerKey, type ParkStatuses } from '../state/store.ts';
+import { useEnterpriseLayer } from './useEnterpriseLayer.ts';
 
 const TILES_BASE = `${location.origin}/tiles`;
+/** Width of the right-hand panel (app.css .panel). */
+const PANEL_WIDTH = 380;
 
-export function MapView() {
+export function MapView({ basemap }: { basemap: BasemapConfig | null }) {
   const container = useRef<HTMLDivElement>(null);
-  const controller = useRef<MapController | null>(null);
+  const [controller, setController] = useState<MapController | null>(null);
   const applied = useRef<ParkStatuses>({});
-  const { lang, layers, setMapStatus, parkStatuses, panel, selectPark } = useAppStore();
+  const { lang, layers, overlay, setMapStatus, parkStatuses, panel, select, setView, fly, basemap: basemapOn } = useAppStore();
+  const info = useEnterpriseStore((s) => s.info);
+  const client = useEnterpriseLayer(controller);
 
   useEffect(() => {
     if (!container.current) return;
+    const s = useAppStore.getState();
     const c = new MapController({
       container: container.current,
-      lang: useAppStore.getState().lang,
+      lang: s.lang,
+      overlay: s.overlay,
+      center: s.view.center,
+      zoom: s.view.zoom,
       tilesBase: TILES_BASE,
       onReady: () => setMapStatus('ready'),
       onError: (message) => setMapStatus('error', message),
     });
-    controller.current = c;
+    setController(c);
     applied.current = {};
-    const offClick = c.onParkClick(selectPark);
+    const offMove = c.onMove((v) => setView({ center: v.center, zoom: v.zoom }));
     // Exposed for browser tests and debugging; read-only use.
-    const w = window as unknown as { __igisMap?: unknown; __igisMapController?: unknown };
+    const w = window as unknown as { __igisMap?: unknown; __igisMapController?: unknown; __igisEnterprises?: unknown };
     w.__igisMap = c.map;
     w.__igisMapController = c;
+    w.__igisEnterprises = useEnterpriseStore;
     return () => {
-      offClick();
+      offMove();
       c.destroy();
-      controller.current = null;
+      setController(null);
     };
-  }, [setMapStatus, selectPark]);
+  }, [setMapStatus, setView]);
 
-  useEffect(() => controller.current?.setLanguage(lang), [lang]);
   useEffect(() => {
-    for (const key of Object.keys(layers) as LayerKey[]) controller.current?.setLayerVisible(key, layers[key]);
-  }, [layers]);
+    if (!controller) return;
+    return controller.onClick((hit) => {
+      if (hit.kind !== 'cluster') return select(hit);
+      client?.expansionZoom(hit.clusterId).then((zoom) => controller.flyTo({ center: hit.center, zoom }), () => undefined);
+    });
+  }, [controller, client, select]);
+
+  useEffect(() => controller?.setLanguage(lang), [controller, lang]);
+  useEffect(() => controller?.setOverlay(overlay), [controller, overlay]);
+  useEffect(() => {
+    for (const key of Object.keys(layers) as LayerKey[]) controller?.setLayerVisible(key, layers[key]);
+  }, [controller, layers]);
+  useEffect(() => controller?.setBasemap(basemap, basemapOn), [controller, basemap, basemapOn]);
+  // A panel covers the map's right edge: fly so that the target stays in the visible part.
+  useEffect(() => {
+    const panelOpen = !!useAppStore.getState().panel && (container.current?.clientWidth ?? 0) > 2 * PANEL_WIDTH;
+    if (fly) controller?.flyTo(fly, panelOpen ? PANEL_WIDTH : 0);
+  }, [controller, fly]);
 
   // Only the parks whose status object changed are sent to the map.
   useEffect(() => {
-    const c = controller.current;
-    if (!c) return;
+    if (!controller) return;
     const prev = applied.current;
     const changed = Object.values(parkStatuses).filter((s) => prev[s.id] !== s);
-    if (changed.length) c.setParkStatuses(changed);
+    if (changed.length) controller.setParkStatuses(changed);
     applied.current = parkStatuses;
-  }, [parkStatuses]);
+  }, [controller, parkStatuses]);
 
-  const selectedId = panel?.kind === 'park' ? panel.id : null;
-  useEffect(() => controller.current?.setSelectedPark(selectedId), [selectedId]);
+  // The selected feature is outlined (parks) or ringed (an enterprise, located by the worker).
+  const selection = panel && panel.kind !== 'bulk' ? panel : null;
+  const selKey = selection ? `${selection.kind}:${selection.id}` : '';
+  useEffect(() => {
+    if (!controller) return;
+    if (selection?.kind !== 'enterprise') return controller.setSelection(selection);
+    let stale = false;
+    controller.setSelection(selection, null);
+    if (client && info)
+      client.locate(selection.id).then((p) => !stale && controller.setSelection(selection, p ? [p.lon, p.lat] : null), () => undefined);
+    return () => {
+      stale = true;
+    };
+    // selKey stands for `selection`, which is a new object on every store change.
+  }, [controller, client, info, selKey]);
 
-  return <div ref={container} className="map" role="region" aria-label="map" />;
+  return <div ref={container} className="map" role="region" aria-label={t('mapRegion', lang)} />;
 }

@@ -1,5 +1,7 @@
 // UI strings that are not taxonomy labels (those come from seeds/taxonomy.json via src/domain).
 import type { Lang } from '../../domain/taxonomy.ts';
+import { filterMessages } from './messages-filters.ts';
+import { mapMessages } from './messages-map.ts';
 
 type Strings = Record<Lang, string>;
 
@@ -8,7 +10,7 @@ const general = {
   demoBadge: { 'zh-Hans': '演示数据', 'zh-Hant': '演示數據', en: 'Demo data' },
   layers: { 'zh-Hans': '图层', 'zh-Hant': '圖層', en: 'Layers' },
   districts: { 'zh-Hans': '行政区', 'zh-Hant': '行政區', en: 'Districts' },
-  villageParks: { 'zh-Hans': '村级工业园（改造分类）', 'zh-Hant': '村級工業園（改造分類）', en: 'Village industrial parks (renovation category)' },
+  villageParks: { 'zh-Hans': '村级工业园', 'zh-Hant': '村級工業園', en: 'Village industrial parks' },
   valueParks: { 'zh-Hans': '价值创新园区', 'zh-Hant': '價值創新園區', en: 'Value-innovation parks' },
   loading: { 'zh-Hans': '正在加载地图…', 'zh-Hant': '正在載入地圖…', en: 'Loading the map…' },
   mapError: { 'zh-Hans': '地图数据无法加载：', 'zh-Hant': '地圖數據無法載入：', en: 'The map data could not be loaded: ' },
@@ -136,7 +138,7 @@ const bulk = {
   bulkApplied: { 'zh-Hans': '已应用 {count} 项修改，地图已更新。', 'zh-Hant': '已套用 {count} 項修改，地圖已更新。', en: '{count} changes applied; the map is updated.' },
 } satisfies Record<string, Strings>;
 
-const messages = { ...general, ...account, ...errors, ...park, ...edit, ...history, ...bulk };
+const messages = { ...general, ...account, ...errors, ...park, ...edit, ...history, ...bulk, ...mapMessages, ...filterMessages };
 
 export type MessageKey = keyof typeof messages;
 export const t = (key: MessageKey, lang: Lang): string => messages[key][lang];

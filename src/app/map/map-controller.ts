@@ -1,18 +1,33 @@
 // The one place that talks to maplibre: creates the map, registers the PMTiles protocol, switches
-// layers and language. React components hold a controller; they never touch maplibre directly.
-import { Map as MapLibreMap, NavigationControl, ScaleControl, addProtocol, setWorkerUrl } from 'maplibre-gl';
+// layers, overlay and language, draws the worker's enterprise clusters and reports clicks and moves.
+// React components hold a controller; they never touch maplibre directly.
+import { Map as MapLibreMap, NavigationControl, ScaleControl, addProtocol, setWorkerUrl, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { Protocol } from 'pmtiles';
 import type { ParkStatus } from '../../domain/renovation-workflow.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
-import { LAYER_GROUPS, VILLAGE_PARKS, buildStyle, type LayerGroup } from './style.ts';
+import type { ViewFeature } from '../../domain/worker-protocol.ts';
+import { BASEMAP_LAYER, BASEMAP_SOURCE, basemapSource, type BasemapConfig } from './basemap.ts';
+import { ENTERPRISE_SELECTED_SOURCE, ENTERPRISE_SOURCE, countLabel, industryColor } from './enterprise-style.ts';
+import { parkFillPaint, type ParkOverlay } from './park-overlay.ts';
+import { LAYER_GROUPS, VALUE_PARKS, VILLAGE_PARKS, buildStyle, type LayerGroup } from './style.ts';
 
 let protocolRegistered = false;
+
+export interface MapView {
+  center: [number, number];
+  zoom: number;
+  /** West, south, east, north. */
+  bbox: [number, number, number, number];
+}
 
 export interface MapControllerOptions {
   container: HTMLElement;
   lang: Lang;
   tilesBase: string;
+  overlay?: ParkOverlay;
+  center?: [number, number];
+  zoom?: number;
   onReady?: () => void;
   onError?: (message: string) => void;
 }
@@ -22,12 +37,21 @@ export interface ParkStatusState extends ParkStatus {
   id: number;
 }
 
+/** What a click on the map hit, most specific first (points over parks over value parks). */
+export type MapHit =
+  | { kind: 'enterprise' | 'park' | 'valuePark'; id: number }
+  | { kind: 'cluster'; clusterId: number; center: [number, number] };
+
+const CLICKABLE = ['enterprise-point', 'enterprise-cluster', 'village-park-fill', 'value-park-fill'];
+
 export class MapController {
   readonly map: MapLibreMap;
   private lang: Lang;
   private loaded = false;
   private pending: (() => void)[] = [];
-  private selected: number | null = null;
+  private selectedPark: number | null = null;
+  private selectedValuePark: number | null = null;
+  private enterpriseFeatures: ViewFeature[] = [];
 
   constructor(private readonly opts: MapControllerOptions) {
     if (!protocolRegistered) {
@@ -38,9 +62,9 @@ export class MapController {
     this.lang = opts.lang;
     this.map = new MapLibreMap({
       container: opts.container,
-      style: buildStyle(opts.tilesBase, opts.lang),
-      center: [113.45, 23.2],
-      zoom: 8.6,
+      style: buildStyle(opts.tilesBase, opts.lang, opts.overlay),
+      center: opts.center ?? [113.45, 23.2],
+      zoom: opts.zoom ?? 8.6,
       maxBounds: [[111.8, 21.8], [115.2, 24.6]],
       attributionControl: { compact: true },
     });
@@ -51,20 +75,35 @@ export class MapController {
       for (const run of this.pending.splice(0)) run();
       opts.onReady?.();
     });
-    this.map.on('mouseenter', 'village-park-fill', () => (this.map.getCanvas().style.cursor = 'pointer'));
-    this.map.on('mouseleave', 'village-park-fill', () => (this.map.getCanvas().style.cursor = ''));
+    for (const id of CLICKABLE) {
+      this.map.on('mouseenter', id, () => (this.map.getCanvas().style.cursor = 'pointer'));
+      this.map.on('mouseleave', id, () => (this.map.getCanvas().style.cursor = ''));
+    }
     this.map.on('error', (e) => opts.onError?.(e.error?.message ?? String(e)));
   }
 
   setLayerVisible(group: LayerGroup, visible: boolean): void {
-    for (const id of LAYER_GROUPS[group]) if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+    this.whenLoaded(() => {
+      for (const id of LAYER_GROUPS[group]) if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+    });
   }
 
   setLanguage(lang: Lang): void {
     if (lang === this.lang) return;
     this.lang = lang;
     const style = buildStyle(this.opts.tilesBase, lang);
-    for (const layer of style.layers) if (layer.type === 'symbol' && layer.layout) this.map.setLayoutProperty(layer.id, 'text-field', layer.layout['text-field']);
+    this.whenLoaded(() => {
+      for (const layer of style.layers) if (layer.type === 'symbol' && layer.layout) this.map.setLayoutProperty(layer.id, 'text-field', layer.layout['text-field']);
+      this.setEnterpriseFeatures(this.enterpriseFeatures);
+    });
+  }
+
+  setOverlay(overlay: ParkOverlay): void {
+    this.whenLoaded(() => {
+      const paint = parkFillPaint(overlay);
+      this.map.setPaintProperty('village-park-fill', 'fill-color', paint['fill-color']);
+      this.map.setPaintProperty('village-park-fill', 'fill-opacity', paint['fill-opacity']);
+    });
   }
 
   /** Runs now if the style is loaded, else once it is (feature-state needs the sources). */
@@ -79,7 +118,8 @@ export class MapController {
    */
   setParkStatuses(items: readonly ParkStatusState[]): void {
     this.whenLoaded(() => {
-      for (const { id, category, progress, pilotYear } of items) this.map.setFeatureState({ ...VILLAGE_PARKS, id }, { category, progress, pilotYear });
+      for (const { id, category, progress, pilotYear } of items)
+        this.map.setFeatureState({ ...VILLAGE_PARKS, id }, { category, progress, pilotYear, pilot: pilotYear !== null });
     });
   }
 
@@ -88,22 +128,119 @@ export class MapController {
     return this.loaded ? this.map.getFeatureState({ ...VILLAGE_PARKS, id }) : {};
   }
 
-  /** Calls back with the park id when a village park is clicked; returns the unsubscribe function. */
-  onParkClick(callback: (id: number) => void): () => void {
-    const handler = (e: { features?: { id?: string | number }[] }) => {
-      const id = e.features?.[0]?.id;
-      if (typeof id === 'number') callback(id);
+  /** Calls back with what a click hit; returns the unsubscribe function. */
+  onClick(callback: (hit: MapHit) => void): () => void {
+    const handler = (e: { point: { x: number; y: number } }) => {
+      const hit = this.hitAt(e.point.x, e.point.y);
+      if (hit) callback(hit);
     };
-    this.map.on('click', 'village-park-fill', handler);
-    return () => this.map.off('click', 'village-park-fill', handler);
+    this.map.on('click', handler);
+    return () => this.map.off('click', handler);
   }
 
-  /** Outlines the selected park (null clears the outline). */
-  setSelectedPark(id: number | null): void {
+  private hitAt(x: number, y: number): MapHit | null {
+    const query = (layers: string[], pad: number): MapGeoJSONFeature | undefined =>
+      this.map.queryRenderedFeatures(pad ? [[x - pad, y - pad], [x + pad, y + pad]] : [x, y], { layers })[0];
+    const dot = query(['enterprise-point', 'enterprise-cluster'], 4);
+    if (dot) {
+      const p = dot.properties as { cluster: boolean; id?: number; clusterId?: number };
+      const coords = (dot.geometry as GeoJSON.Point).coordinates as [number, number];
+      if (p.cluster) return { kind: 'cluster', clusterId: Number(p.clusterId), center: coords };
+      return { kind: 'enterprise', id: Number(p.id) };
+    }
+    const park = query(['village-park-fill'], 0);
+    if (typeof park?.id === 'number') return { kind: 'park', id: park.id };
+    const value = query(['value-park-fill'], 0);
+    if (typeof value?.id === 'number') return { kind: 'valuePark', id: value.id };
+    return null;
+  }
+
+  /** Where the map is now. */
+  view(): MapView {
+    const b = this.map.getBounds();
+    const c = this.map.getCenter();
+    return { center: [c.lng, c.lat], zoom: this.map.getZoom(), bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] };
+  }
+
+  /** Calls back after every move (pan, zoom, fly); returns the unsubscribe function. */
+  onMove(callback: (view: MapView) => void): () => void {
+    const handler = () => callback(this.view());
+    this.map.on('moveend', handler);
+    return () => this.map.off('moveend', handler);
+  }
+
+  /** Moves to a point or a box; `rightInset` pixels on the right are covered (by a panel) and kept clear. */
+  flyTo(target: { center?: [number, number]; zoom?: number; bounds?: [number, number, number, number] }, rightInset = 0): void {
+    const duration = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 0 : 800;
+    if (target.bounds) {
+      const [w, s, e, n] = target.bounds;
+      this.map.fitBounds([[w, s], [e, n]], { padding: { top: 60, bottom: 60, left: 60, right: 60 + rightInset }, maxZoom: target.zoom ?? 16, duration });
+    } else {
+      const center = target.center ?? this.map.getCenter();
+      this.map.flyTo({ center, zoom: target.zoom ?? this.map.getZoom(), offset: [-rightInset / 2, 0], duration, essential: true });
+    }
+  }
+
+  /** The industry-cluster codes behind the worker's indices (the payload dictionary). */
+  setEnterpriseClusterCodes(codes: readonly string[]): void {
     this.whenLoaded(() => {
-      if (this.selected !== null) this.map.setFeatureState({ ...VILLAGE_PARKS, id: this.selected }, { selected: false });
-      if (id !== null) this.map.setFeatureState({ ...VILLAGE_PARKS, id }, { selected: true });
-      this.selected = id;
+      this.map.setPaintProperty('enterprise-cluster', 'circle-color', industryColor('dominant', codes));
+      this.map.setPaintProperty('enterprise-point', 'circle-color', industryColor('industry', codes));
+    });
+  }
+
+  /** Draws the worker's clusters and points for the current view. */
+  setEnterpriseFeatures(features: ViewFeature[]): void {
+    this.enterpriseFeatures = features;
+    const chinese = this.lang !== 'en';
+    const data = {
+      type: 'FeatureCollection' as const,
+      features: features.map((f) => (f.properties.cluster ? { ...f, properties: { ...f.properties, composition: undefined, label: countLabel(f.properties.count, chinese) } } : f)),
+    };
+    this.whenLoaded(() => (this.map.getSource(ENTERPRISE_SOURCE) as GeoJSONSource).setData(data as GeoJSON.FeatureCollection));
+  }
+
+  /** What the enterprise layer shows now: bubbles, single points and the enterprises in both. */
+  enterpriseStats(): { clusters: number; points: number; enterprises: number } {
+    let clusters = 0, points = 0, enterprises = 0;
+    for (const f of this.enterpriseFeatures) {
+      if (f.properties.cluster) {
+        clusters++;
+        enterprises += f.properties.count;
+      } else {
+        points++;
+        enterprises++;
+      }
+    }
+    return { clusters, points, enterprises };
+  }
+
+  /** Outlines the selected park or value park, or rings the selected enterprise at `point`. */
+  setSelection(sel: { kind: 'park' | 'valuePark' | 'enterprise'; id: number } | null, point?: [number, number] | null): void {
+    this.whenLoaded(() => {
+      const park = sel?.kind === 'park' ? sel.id : null;
+      const value = sel?.kind === 'valuePark' ? sel.id : null;
+      if (this.selectedPark !== null && this.selectedPark !== park) this.map.setFeatureState({ ...VILLAGE_PARKS, id: this.selectedPark }, { selected: false });
+      if (park !== null) this.map.setFeatureState({ ...VILLAGE_PARKS, id: park }, { selected: true });
+      if (this.selectedValuePark !== null && this.selectedValuePark !== value) this.map.setFeatureState({ ...VALUE_PARKS, id: this.selectedValuePark }, { selected: false });
+      if (value !== null) this.map.setFeatureState({ ...VALUE_PARKS, id: value }, { selected: true });
+      [this.selectedPark, this.selectedValuePark] = [park, value];
+      const features = sel?.kind === 'enterprise' && point ? [{ type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: point } }] : [];
+      (this.map.getSource(ENTERPRISE_SELECTED_SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+    });
+  }
+
+  /** Shows or hides the online basemap; its source is added (and contacted) only when first shown. */
+  setBasemap(config: BasemapConfig | null, visible: boolean): void {
+    this.whenLoaded(() => {
+      const on = !!config && visible;
+      if (on && !this.map.getSource(BASEMAP_SOURCE)) {
+        this.map.addSource(BASEMAP_SOURCE, basemapSource(config));
+        this.map.addLayer({ id: BASEMAP_LAYER, type: 'raster', source: BASEMAP_SOURCE }, 'district-fill');
+      }
+      if (this.map.getLayer(BASEMAP_LAYER)) this.map.setLayoutProperty(BASEMAP_LAYER, 'visibility', on ? 'visible' : 'none');
+      // The white district fill would hide the basemap; keep only a light wash over it.
+      this.map.setPaintProperty('district-fill', 'fill-opacity', on ? 0.2 : 0.9);
     });
   }
 

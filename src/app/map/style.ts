@@ -1,32 +1,31 @@
 // The offline map style: every colour and label comes from the taxonomy, every source is a local
-// PMTiles archive, and no glyph server is named so maplibre draws labels with local fonts.
+// PMTiles archive (or in-memory GeoJSON from the worker), and no glyph server is named so maplibre
+// draws labels with local fonts.
 import type { StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
 import { taxonomy, type Lang } from '../../domain/taxonomy.ts';
+import { enterpriseLabelLayers, enterpriseLayers, enterpriseSources } from './enterprise-style.ts';
+import { PILOT_COLOR, isPilot, parkFillPaint, type ParkOverlay } from './park-overlay.ts';
 
 export const LAYER_GROUPS = {
   districts: ['district-fill', 'district-line', 'district-label'],
-  villageParks: ['village-park-fill', 'village-park-line', 'village-park-selected'],
-  valueParks: ['value-park-fill', 'value-park-line', 'value-park-label'],
+  villageParks: ['village-park-fill', 'village-park-line', 'village-park-pilot', 'village-park-selected'],
+  valueParks: ['value-park-fill', 'value-park-line', 'value-park-selected', 'value-park-label'],
+  enterprises: ['enterprise-cluster', 'enterprise-point', 'enterprise-selected', 'enterprise-cluster-count'],
 } as const;
 export type LayerGroup = keyof typeof LAYER_GROUPS;
 
 /** Source and source layer of the village parks; tile feature ids are the parks' database ids. */
 export const VILLAGE_PARKS = { source: 'village-parks', sourceLayer: 'village-parks' } as const;
-// The live status from the API (feature-state, set by the controller) wins over the status baked
-// into the tiles when they were built, so an edit recolours the park without reloading geometry.
-const categoryColor: ExpressionSpecification = [
-  'match',
-  ['coalesce', ['feature-state', 'category'], ['get', 'category']],
-  ...taxonomy.renovationCategories.flatMap((c) => [c.code, c.color]),
-  '#999999',
-] as unknown as ExpressionSpecification;
+export const VALUE_PARKS = { source: 'value-parks', sourceLayer: 'value-parks' } as const;
+
+const selectedOpacity = ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0] as unknown as ExpressionSpecification;
 
 /** District label in the chosen language, looked up from the taxonomy by district code. */
 function districtLabel(lang: Lang): ExpressionSpecification {
   return ['match', ['get', 'code'], ...taxonomy.districts.flatMap((d) => [d.code, d.label[lang]]), ['get', 'name']] as unknown as ExpressionSpecification;
 }
 
-export function buildStyle(tilesBase: string, lang: Lang): StyleSpecification {
+export function buildStyle(tilesBase: string, lang: Lang, overlay: ParkOverlay = 'category'): StyleSpecification {
   const pm = (name: string) => `pmtiles://${tilesBase}/${name}.pmtiles`;
   return {
     version: 8,
@@ -34,24 +33,27 @@ export function buildStyle(tilesBase: string, lang: Lang): StyleSpecification {
       districts: { type: 'vector', url: pm('districts') },
       'village-parks': { type: 'vector', url: pm('village-parks') },
       'value-parks': { type: 'vector', url: pm('value-parks') },
+      ...enterpriseSources(),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#eef2f5' } },
       { id: 'district-fill', type: 'fill', source: 'districts', 'source-layer': 'districts', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.9 } },
       { id: 'district-line', type: 'line', source: 'districts', 'source-layer': 'districts', paint: { 'line-color': '#5b6b7a', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 13, 2.5] } },
-      { id: 'village-park-fill', type: 'fill', source: 'village-parks', 'source-layer': 'village-parks', paint: { 'fill-color': categoryColor, 'fill-opacity': 0.75 } },
+      { id: 'village-park-fill', type: 'fill', source: 'village-parks', 'source-layer': 'village-parks', paint: parkFillPaint(overlay) },
       { id: 'village-park-line', type: 'line', source: 'village-parks', 'source-layer': 'village-parks', minzoom: 11, paint: { 'line-color': '#333', 'line-width': 0.6 } },
+      {
+        id: 'village-park-pilot', type: 'line', source: 'village-parks', 'source-layer': 'village-parks',
+        paint: { 'line-color': PILOT_COLOR, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3.5], 'line-opacity': ['case', isPilot, 1, 0] },
+      },
       {
         // Shown through feature-state, which needs no tile re-parse, so the outline appears at once.
         id: 'village-park-selected', type: 'line', source: 'village-parks', 'source-layer': 'village-parks',
-        paint: {
-          'line-color': '#111111',
-          'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3.5],
-          'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0],
-        },
+        paint: { 'line-color': '#111111', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3.5], 'line-opacity': selectedOpacity },
       },
       { id: 'value-park-fill', type: 'fill', source: 'value-parks', 'source-layer': 'value-parks', paint: { 'fill-color': '#6a3d9a', 'fill-opacity': 0.08 } },
       { id: 'value-park-line', type: 'line', source: 'value-parks', 'source-layer': 'value-parks', paint: { 'line-color': '#6a3d9a', 'line-width': 2, 'line-dasharray': [3, 1.5] } },
+      { id: 'value-park-selected', type: 'line', source: 'value-parks', 'source-layer': 'value-parks', paint: { 'line-color': '#4b2a70', 'line-width': 4, 'line-opacity': selectedOpacity } },
+      ...enterpriseLayers(),
       {
         id: 'district-label', type: 'symbol', source: 'districts', 'source-layer': 'district-labels',
         layout: { 'text-field': districtLabel(lang), 'text-font': ['sans-serif'], 'text-size': 14 },
@@ -59,9 +61,10 @@ export function buildStyle(tilesBase: string, lang: Lang): StyleSpecification {
       },
       {
         id: 'value-park-label', type: 'symbol', source: 'value-parks', 'source-layer': 'value-park-labels', minzoom: 9,
-        layout: { 'text-field': ['get', lang === 'en' ? 'nameEn' : lang === 'zh-Hant' ? 'nameZhHant' : 'name'], 'text-font': ['sans-serif'], 'text-size': 12, 'text-max-width': 10 },
+        layout: { 'text-field': ['get', lang === 'en' ? 'nameEn' : lang === 'zh-Hant' ? 'nameZhHant' : 'name'], 'text-font': ['sans-serif'], 'text-size': 12, 'text-max-width': 10, 'text-variable-anchor': ['top', 'bottom', 'left', 'right'], 'text-radial-offset': 2.4 },
         paint: { 'text-color': '#4b2a70', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
       },
+      ...enterpriseLabelLayers(),
     ],
   };
 }

@@ -1,17 +1,35 @@
 // App state: plain data and pure actions (zustand). The map controller follows it; it never leads.
+// The initial state comes from the permalink in the URL (url-state.ts).
 import { create } from 'zustand';
-import { LANGS, type Lang } from '../../domain/taxonomy.ts';
+import { EMPTY_FILTER, type EnterpriseFilter } from '../../domain/enterprise-filter.ts';
+import type { Lang } from '../../domain/taxonomy.ts';
 import type { ParkStatusItem, SessionUser } from '../api/types.ts';
+import { toggleCode, type FacetKey } from './filter-model.ts';
+import type { LayerKey, MapViewState, Overlay, Selection } from './types.ts';
+import { stateFromUrl } from './url-state.ts';
 
-export type LayerKey = 'districts' | 'villageParks' | 'valueParks';
+export type { LayerKey, Overlay, Selection } from './types.ts';
 export type MapStatus = 'loading' | 'ready' | 'error';
 /** What the right-hand panel shows. */
-export type Panel = { kind: 'park'; id: number } | { kind: 'bulk' } | null;
+export type Panel = Selection | { kind: 'bulk' } | null;
 export type ParkStatuses = Readonly<Record<number, ParkStatusItem>>;
+/** A request to move the map; `seq` makes two requests for the same place distinct. */
+export interface FlyRequest {
+  center?: [number, number];
+  zoom?: number;
+  bounds?: [number, number, number, number];
+  seq: number;
+}
 
 export interface AppState {
   lang: Lang;
   layers: Record<LayerKey, boolean>;
+  overlay: Overlay;
+  filter: EnterpriseFilter;
+  /** Where the map is (kept up to date by the map on every move). */
+  view: MapViewState;
+  fly: FlyRequest | null;
+  basemap: boolean;
   mapStatus: MapStatus;
   mapError: string | null;
   /** Null when logged out; `sessionKnown` is false until GET /api/session has answered. */
@@ -22,35 +40,53 @@ export interface AppState {
   parkStatuses: ParkStatuses;
   setLang: (lang: Lang) => void;
   toggleLayer: (layer: LayerKey) => void;
+  setOverlay: (overlay: Overlay) => void;
+  toggleFilter: (facet: FacetKey, code: string) => void;
+  setFilter: (filter: EnterpriseFilter) => void;
+  clearFilter: () => void;
+  setView: (view: MapViewState) => void;
+  flyTo: (target: Omit<FlyRequest, 'seq'>) => void;
+  setBasemap: (on: boolean) => void;
   setMapStatus: (status: MapStatus, error?: string) => void;
   setUser: (user: SessionUser | null) => void;
   selectPark: (id: number) => void;
+  select: (selection: Selection) => void;
   openBulk: () => void;
   closePanel: () => void;
   setParkStatuses: (items: readonly ParkStatusItem[]) => void;
   updateParkStatus: (item: ParkStatusItem) => void;
 }
 
-const initialLang = (): Lang => {
-  const fromUrl = new URLSearchParams(globalThis.location?.search ?? '').get('lang');
-  return (LANGS as readonly string[]).includes(fromUrl ?? '') ? (fromUrl as Lang) : 'zh-Hans';
-};
+const initial = stateFromUrl(globalThis.location?.search ?? '');
 
 export const useAppStore = create<AppState>((set) => ({
-  lang: initialLang(),
-  layers: { districts: true, villageParks: true, valueParks: true },
+  lang: initial.lang,
+  layers: initial.layers,
+  overlay: initial.overlay,
+  filter: initial.filter,
+  view: { center: initial.center, zoom: initial.zoom },
+  fly: null,
+  basemap: initial.basemap,
   mapStatus: 'loading',
   mapError: null,
   user: null,
   sessionKnown: false,
-  panel: null,
+  panel: initial.selected,
   parkStatuses: {},
   setLang: (lang) => set({ lang }),
   toggleLayer: (layer) => set((s) => ({ layers: { ...s.layers, [layer]: !s.layers[layer] } })),
+  setOverlay: (overlay) => set({ overlay }),
+  toggleFilter: (facet, code) => set((s) => ({ filter: toggleCode(s.filter, facet, code) })),
+  setFilter: (filter) => set({ filter }),
+  clearFilter: () => set({ filter: EMPTY_FILTER }),
+  setView: (view) => set({ view }),
+  flyTo: (target) => set((s) => ({ fly: { ...target, seq: (s.fly?.seq ?? 0) + 1 } })),
+  setBasemap: (basemap) => set({ basemap }),
   setMapStatus: (mapStatus, error) => set({ mapStatus, mapError: error ?? null }),
   // The bulk panel is for editors only: it closes when the user changes.
   setUser: (user) => set((s) => ({ user, sessionKnown: true, panel: s.panel?.kind === 'bulk' ? null : s.panel })),
   selectPark: (id) => set({ panel: { kind: 'park', id } }),
+  select: (selection) => set({ panel: selection }),
   openBulk: () => set({ panel: { kind: 'bulk' } }),
   closePanel: () => set({ panel: null }),
   setParkStatuses: (items) => set({ parkStatuses: Object.fromEntries(items.map((i) => [i.id, i])) }),
@@ -69,3 +105,4 @@ export function mayEditPark(user: SessionUser | null, district: string): boolean
 
 export const mayEditAny = (user: SessionUser | null) => user?.role === 'admin' || user?.role === 'official';
 export const maySeeHistory = (user: SessionUser | null) => !!user && user.role !== 'viewer';
+export const maySeeRevenue = (user: SessionUser | null) => !!user && user.role !== 'viewer';

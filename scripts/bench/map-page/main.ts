@@ -1,0 +1,156 @@
+// The page scripts/bench/map-enterprises.ts loads in headless Chromium (built with Vite from the
+// real src/app/worker and src/domain code; not part of the app). It exposes `window.bench`: the
+// same view rendered from our worker path, or from maplibre's own clustered GeoJSON source.
+import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { FeatureCollection } from 'geojson';
+import { EMPTY_FILTER } from '../../../src/domain/enterprise-filter.ts';
+import { taxonomy } from '../../../src/domain/taxonomy.ts';
+import type { ViewFeature } from '../../../src/domain/worker-protocol.ts';
+import { EnterpriseWorkerClient } from '../../../src/app/worker/worker-client.ts';
+
+setWorkerUrl(workerUrl);
+
+const VIEW = { center: [113.45, 23.2] as [number, number], zoom: 8.6 };
+const CLUSTER_OPTIONS = { radius: 60, maxZoom: 16 };
+
+let map: MapLibreMap | null = null;
+let client: EnterpriseWorkerClient | null = null;
+
+function makeMap(): Promise<MapLibreMap> {
+  const m = new MapLibreMap({
+    container: 'map',
+    style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef2f5' } }] },
+    center: VIEW.center,
+    zoom: VIEW.zoom,
+    fadeDuration: 0,
+    attributionControl: false,
+  });
+  map = m;
+  return new Promise((resolve) => m.once('load', () => resolve(m)));
+}
+
+/** Count of enterprises a rendered feature stands for (our clusters: `count`; maplibre's: `point_count`). */
+const represented = (p: Record<string, unknown>) => (typeof p.count === 'number' ? p.count : typeof p.point_count === 'number' ? p.point_count : 1);
+
+/** Rendered features of a layer, each counted once (a point can sit in two tiles' buffers). */
+function rendered(m: MapLibreMap, layer: string): { features: number; enterprises: number } {
+  const seen = new Map<string, number>();
+  for (const f of m.queryRenderedFeatures({ layers: [layer] })) seen.set(String(f.id ?? JSON.stringify(f.geometry)), represented(f.properties));
+  let enterprises = 0;
+  for (const n of seen.values()) enterprises += n;
+  return { features: seen.size, enterprises };
+}
+
+/**
+ * Resolves with the time of the first 'render' or 'idle' after `since` at which the source is loaded
+ * and `ok` holds, or null after `capMs`.
+ */
+function frame(m: MapLibreMap, source: string, ok: () => boolean, capMs: number): Promise<number | null> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!m.isSourceLoaded(source) || !ok()) return;
+      done(performance.now());
+    };
+    const timer = setTimeout(() => done(null), capMs);
+    const done = (t: number | null) => {
+      clearTimeout(timer);
+      m.off('render', check);
+      m.off('idle', check);
+      resolve(t);
+    };
+    m.on('render', check);
+    m.on('idle', check);
+  });
+}
+
+function viewQuery(m: MapLibreMap): { bbox: [number, number, number, number]; zoom: number } {
+  const b = m.getBounds();
+  // maplibre draws GeoJSON at the integer zoom below the map's; ask for the same.
+  return { bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], zoom: Math.floor(m.getZoom()) };
+}
+
+const collection = (features: ViewFeature[]) => ({ type: 'FeatureCollection', features }) as FeatureCollection;
+const expectedOf = (features: ViewFeature[]) => features.reduce((n, f) => n + (f.properties.cluster ? f.properties.count : 1), 0);
+
+const industryColor = ['match', ['get', 'dominant'], ...taxonomy.clusters.flatMap((c, i) => [i, c.color]), '#888888'];
+
+async function ours(capMs: number) {
+  const m = await makeMap();
+  const t0 = performance.now();
+  client = new EnterpriseWorkerClient();
+  const loaded = await client.load('/data/payload.bin');
+  const tLoaded = performance.now();
+  const q = viewQuery(m);
+  const res = (await client.clusters(q.bbox, q.zoom))!;
+  const tClusters = performance.now();
+  m.addSource('ents', { type: 'geojson', data: collection(res.features) });
+  m.addLayer({
+    id: 'ents-circles', type: 'circle', source: 'ents',
+    paint: {
+      'circle-color': ['case', ['get', 'cluster'], industryColor, '#555555'] as never,
+      'circle-radius': ['case', ['get', 'cluster'], ['interpolate', ['linear'], ['get', 'count'], 2, 8, 1000, 16, 100000, 30], 4] as never,
+      'circle-opacity': 0.8,
+    },
+  });
+  const expected = expectedOf(res.features);
+  const tFrame = await frame(m, 'ents', () => rendered(m, 'ents-circles').enterprises === expected, capMs);
+  return {
+    firstFrameMs: tFrame === null ? null : tFrame - t0,
+    loadMs: tLoaded - t0,
+    workerLoadMs: loaded.ms,
+    clustersMs: tClusters - tLoaded,
+    workerClustersMs: res.ms,
+    count: loaded.count,
+    viewFeatures: res.features.length,
+    rendered: rendered(m, 'ents-circles'),
+    zoom: q.zoom,
+  };
+}
+
+/** One tag-filter change: from setFilter to the new clusters drawn. */
+async function change(tags: string[], capMs: number) {
+  const m = map!;
+  const c = client!;
+  const q = viewQuery(m);
+  const t0 = performance.now();
+  // Sent together, as the app does: the worker answers in order, the clusters over the new matches.
+  const [filtered, clustered] = await Promise.all([c.setFilter({ ...EMPTY_FILTER, tags }), c.clusters(q.bbox, q.zoom)]);
+  const res = clustered!;
+  const tClusters = performance.now();
+  (m.getSource('ents') as GeoJSONSource).setData(collection(res.features));
+  const expected = expectedOf(res.features);
+  const tFrame = await frame(m, 'ents', () => rendered(m, 'ents-circles').enterprises === expected, capMs);
+  return {
+    tags,
+    matched: filtered.summary.matched,
+    ms: tFrame === null ? null : tFrame - t0,
+    workerFilterMs: filtered.ms,
+    workerClustersMs: res.ms,
+    toClustersMs: tClusters - t0,
+    viewFeatures: res.features.length,
+  };
+}
+
+async function peer(capMs: number) {
+  const m = await makeMap();
+  const t0 = performance.now();
+  m.addSource('peer', { type: 'geojson', data: `${location.origin}/data/points.geojson`, cluster: true, clusterRadius: CLUSTER_OPTIONS.radius, clusterMaxZoom: CLUSTER_OPTIONS.maxZoom });
+  m.addLayer({
+    id: 'peer-circles', type: 'circle', source: 'peer',
+    paint: {
+      'circle-color': '#3b6ea5',
+      'circle-radius': ['case', ['has', 'point_count'], ['interpolate', ['linear'], ['get', 'point_count'], 2, 8, 1000, 16, 100000, 30], 4] as never,
+      'circle-opacity': 0.8,
+    },
+  });
+  const tFrame = await frame(m, 'peer', () => m.queryRenderedFeatures({ layers: ['peer-circles'] }).length > 0, capMs);
+  return { firstFrameMs: tFrame === null ? null : tFrame - t0, rendered: tFrame === null ? null : rendered(m, 'peer-circles') };
+}
+
+declare global {
+  interface Window {
+    bench: { ours: typeof ours; change: typeof change; peer: typeof peer };
+  }
+}
+window.bench = { ours, change, peer };

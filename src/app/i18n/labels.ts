@@ -1,0 +1,41 @@
+// Labels of taxonomy codes in the chosen language (every label comes from seeds/taxonomy.json);
+// an unknown code is shown as it is rather than hidden.
+import { clusterByCode, label, subIndustryByCode, taxonomy, type Lang } from '../../domain/taxonomy.ts';
+import { townByCode } from '../state/towns.ts';
+
+const find = <T extends { code: string; label: Record<Lang, string> }>(list: readonly T[], code: string | null, lang: Lang) => {
+  const e = list.find((x) => x.code === code);
+  return e ? label(e, lang) : (code ?? '—');
+};
+
+export const clusterLabel = (code: string, lang: Lang) => {
+  const c = clusterByCode(code);
+  return c ? label(c, lang) : code;
+};
+export const subIndustryLabel = (code: string, lang: Lang) => {
+  const s = subIndustryByCode(code);
+  return s ? label(s.sub, lang) : code;
+};
+export const futureIndustryLabel = (code: string | null, lang: Lang) => find(taxonomy.futureIndustries, code, lang);
+export const tagLabel = (code: string, lang: Lang) => find(taxonomy.enterpriseTags, code, lang);
+export const tierLabel = (code: string, lang: Lang) => find(taxonomy.revenueTiers, code, lang);
+export const elementLabel = (code: string, lang: Lang) => find(taxonomy.valueParkElements, code, lang);
+export const tagGroupLabel = (code: string, lang: Lang) => find(taxonomy.tagGroups, code, lang);
+/** Town names are proper names, published in Simplified Chinese only. */
+export const townLabel = (code: string) => townByCode(code)?.name ?? code;
+export const clusterColor = (code: string) => clusterByCode(code)?.color ?? '#777777';
+
+/** A value-innovation park's name in the UI language (the API carries all three). */
+export const valueParkName = (p: { name: string; nameZhHant?: string; nameEn?: string }, lang: Lang) =>
+  (lang === 'en' ? p.nameEn : lang === 'zh-Hant' ? p.nameZhHant : p.name) || p.name;
+
+/** Yuan as 億元 (the taxonomy's target unit), e.g. "12.3 亿元"; in English as CNY millions or billions. */
+export function formatYi(yuan: number, lang: Lang): string {
+  if (lang === 'en') {
+    const [v, unit] = yuan >= 1e9 ? [yuan / 1e9, 'billion'] : [yuan / 1e6, 'million'];
+    return `CNY ${new Intl.NumberFormat('en', { maximumFractionDigits: v >= 100 ? 0 : 1 }).format(v)} ${unit}`;
+  }
+  const yi = yuan / taxonomy.unitTarget.yuan;
+  const digits = yi >= 100 ? 0 : yi >= 1 ? 1 : 2;
+  return `${new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(yi)} ${label(taxonomy.unitTarget.label, lang)}`;
+}

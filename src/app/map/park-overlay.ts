@@ -1,0 +1,46 @@
+// How the village parks are drawn under each overlay: renovation category (taxonomy colours),
+// progress (category colour, strength by progress) and the output-per-mu choropleth. Live status
+// from the API (feature-state) wins over the status baked into the tiles, so an edit recolours a
+// park at once; output per mu is not edited live, so it comes from the tiles.
+import type { ExpressionSpecification } from 'maplibre-gl';
+import { taxonomy, type RenovationProgress } from '../../domain/taxonomy.ts';
+
+export type ParkOverlay = 'category' | 'progress' | 'efficiency';
+
+const expr = (e: unknown) => e as ExpressionSpecification;
+const live = (key: string) => ['coalesce', ['feature-state', key], ['get', key]];
+
+export const categoryColor = expr(['match', live('category'), ...taxonomy.renovationCategories.flatMap((c) => [c.code, c.color]), '#999999']);
+
+/** Fill opacity per progress state in the progress overlay (the legend uses the same values). */
+export const PROGRESS_OPACITY: Record<RenovationProgress, number> = { not_started: 0.18, in_progress: 0.5, completed: 0.92 };
+
+/** Output-per-mu classes in yuan per mu (`min` inclusive); a sequential, colour-blind-safe ramp. */
+export const EFFICIENCY_CLASSES: readonly { min: number; max: number | null; color: string }[] = [
+  { min: 0, max: 200_000, color: '#ffffcc' },
+  { min: 200_000, max: 400_000, color: '#a1dab4' },
+  { min: 400_000, max: 600_000, color: '#41b6c4' },
+  { min: 600_000, max: 1_000_000, color: '#2c7fb8' },
+  { min: 1_000_000, max: null, color: '#253494' },
+];
+
+const efficiencyColor = expr([
+  'step', ['to-number', ['get', 'outputPerMu'], 0],
+  EFFICIENCY_CLASSES[0].color,
+  ...EFFICIENCY_CLASSES.slice(1).flatMap((c) => [c.min, c.color]),
+]);
+
+const progressOpacity = expr(['match', live('progress'), ...Object.entries(PROGRESS_OPACITY).flat(), 0.5]);
+
+/** Paint of the park fill layer for an overlay. */
+export function parkFillPaint(overlay: ParkOverlay): { 'fill-color': ExpressionSpecification; 'fill-opacity': ExpressionSpecification | number } {
+  if (overlay === 'efficiency') return { 'fill-color': efficiencyColor, 'fill-opacity': 0.85 };
+  if (overlay === 'progress') return { 'fill-color': categoryColor, 'fill-opacity': progressOpacity };
+  return { 'fill-color': categoryColor, 'fill-opacity': 0.75 };
+}
+
+/** Outline of pilot parks: a colour none of the fills use. */
+export const PILOT_COLOR = '#c2185b';
+// `pilot` (a boolean, set by the controller) rather than pilotYear: a live null must not fall
+// through to the year in the tile.
+export const isPilot = expr(['coalesce', ['feature-state', 'pilot'], ['to-boolean', ['get', 'pilotYear']]]);

@@ -1,0 +1,16 @@
+// Guangzhou's towns and streets (NBS statistical codes, data/divisions): bundled into the app
+// (≈14 KB) because the API serves codes only, and the filter shows names.
+import raw from '../../../data/divisions/guangzhou-towns.json' with { type: 'json' };
+
+export interface Town {
+  code: string;
+  /** Simplified Chinese, as published; proper names are not translated. */
+  name: string;
+  district: string;
+}
+
+export const TOWNS: readonly Town[] = (raw as Town[]).map(({ code, name, district }) => ({ code, name, district }));
+
+const byCode = new Map(TOWNS.map((t) => [t.code, t]));
+
+export const townByCode = (code: string): Town | undefined => byCode.get(code);
