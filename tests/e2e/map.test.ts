@@ -10,7 +10,7 @@ import { taxonomy } from '../../src/domain/taxonomy.ts';
 import { labelPoint } from '../../scripts/lib/tiles-pipeline.ts';
 import { clientFor, startTestServer, type ApiClient, type TestServer } from '../helpers/api-client.ts';
 import { browserUnavailable, buildSpa, buildTestTiles, launchBrowser, screenshot, type Browser } from '../helpers/browser.ts';
-import { clearSpot, clustersDrawn, idle, jumpTo, matched, rendered, stats, waitForEnterprises, waitForMap, type ParkFeature, type TestWindow } from '../helpers/map-page.ts';
+import { cameraOf, clearSpot, clustersDrawn, facetCount, idle, jumpTo, matched, renderedDot, rendered, stats, waitForEnterprises, waitForMap, type ParkFeature, type TestWindow } from '../helpers/map-page.ts';
 
 const skipReason = browserUnavailable();
 if (skipReason) console.log(skipReason);
@@ -158,19 +158,13 @@ describe.skipIf(!!skipReason)('the industry map in the browser', () => {
     expect(url).toContain('ft=high-tech');
     expect(url).toContain('o=prog');
     expect(url).toMatch(/s=p\d+/);
-    const view = await page.evaluate(() => {
-      const m = (window as unknown as TestWindow).__igisMap;
-      return { center: m.getCenter().toArray(), zoom: m.getZoom() };
-    });
+    const view = await cameraOf(page);
     const title = await page.locator('#park-title').textContent();
     await page.goto('about:blank');
     await page.goto(url);
     await waitForMap(page);
     await waitForEnterprises(page);
-    const again = await page.evaluate(() => {
-      const m = (window as unknown as TestWindow).__igisMap;
-      return { center: m.getCenter().toArray(), zoom: m.getZoom() };
-    });
+    const again = await cameraOf(page);
     expect(again.zoom).toBeCloseTo(view.zoom, 1);
     expect(again.center[0]).toBeCloseTo(view.center[0], 4);
     expect(again.center[1]).toBeCloseTo(view.center[1], 4);
@@ -236,25 +230,12 @@ describe.skipIf(!!skipReason)('the industry map in the browser', () => {
 
   it('a click on a cluster zooms in; a click on a point opens the enterprise', async () => {
     await jumpTo(page, [113.45, 23.2], 9);
-    const target = await page.evaluate(() => {
-      const m = (window as unknown as TestWindow).__igisMap;
-      const f = m.queryRenderedFeatures({ layers: ['enterprise-cluster'] }).sort((a, b) => Number(b.properties.count) - Number(a.properties.count))[0];
-      const p = m.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
-      const r = m.getCanvas().getBoundingClientRect();
-      return { x: r.left + p.x, y: r.top + p.y };
-    });
+    const target = (await renderedDot(page, 'enterprise-cluster'))!;
     await page.mouse.click(target.x, target.y);
     await page.waitForFunction(() => (window as unknown as TestWindow).__igisMap.getZoom() > 9.5, undefined, { timeout: 10_000 });
     const e = (await api.get('/api/enterprises?limit=1&offset=100')).body.items[0] as { id: number; name: string; lon: number; lat: number };
     await jumpTo(page, [e.lon, e.lat], 17);
-    const at = await page.evaluate((id) => {
-      const m = (window as unknown as TestWindow).__igisMap;
-      const f = m.queryRenderedFeatures({ layers: ['enterprise-point'] }).find((x) => x.properties.id === id);
-      if (!f) return null;
-      const p = m.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
-      const r = m.getCanvas().getBoundingClientRect();
-      return { x: r.left + p.x, y: r.top + p.y };
-    }, e.id);
+    const at = await renderedDot(page, 'enterprise-point', e.id);
     expect(at).not.toBeNull();
     await page.mouse.click(at!.x, at!.y);
     await page.locator('#enterprise-title').filter({ hasText: e.name }).waitFor();
