@@ -25,4 +25,4 @@ export function fetchEnterprises(query: EnterpriseQuery, signal?: AbortSignal): 
 }
 
 /** Every village park with its outline (≈1.5 MB): fetched once, on first use of the search box. */
-export const fetchAllParks = async (signal?: AbortSignal) => (await get<{ features: ParkFeature[] }>('/api/parks', signal)).features;
+export const fetchAllParks = async (signal?: AbortSignal) => (await get<{ features: ParkFeature[] }>('/api/parks?geometry=envelope', signal)).features;

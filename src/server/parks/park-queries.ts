@@ -38,7 +38,7 @@ export const PARK_COLUMNS = `p.id, p.code, p.name, p.district, p.town, p.town_na
   p.tax_per_mu, p.demo, to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated_at`;
 
 /** Builds the SELECT for parks; with asOf, status columns come from the last history row effective by then. */
-export function parkSelect(filter: ParkFilter, withGeometry: boolean): { sql: string; params: unknown[] } {
+export function parkSelect(filter: ParkFilter, geometry: 'full' | 'envelope' | false): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
   const status = filter.asOf
@@ -63,7 +63,7 @@ export function parkSelect(filter: ParkFilter, withGeometry: boolean): { sql: st
   else if (filter.pilot === false) where.push(`${pilotCol} IS NULL`);
   else if (typeof filter.pilot === 'number') where.push(`${pilotCol} = ${p(filter.pilot)}`);
   if (filter.bbox) where.push(`p.geom && ST_MakeEnvelope(${filter.bbox.map((v) => p(v)).join(', ')}, 4326) AND ST_Intersects(p.geom, ST_MakeEnvelope(${filter.bbox.map((v) => p(v)).join(', ')}, 4326))`);
-  const sql = `SELECT ${PARK_COLUMNS}, ${status.cols}${withGeometry ? ', ST_AsGeoJSON(p.geom, 7) AS geometry' : ''}
+  const sql = `SELECT ${PARK_COLUMNS}, ${status.cols}${geometry === 'full' ? ', ST_AsGeoJSON(p.geom, 7) AS geometry' : geometry === 'envelope' ? ', ST_AsGeoJSON(ST_Envelope(p.geom), 6) AS geometry' : ''}
     FROM village_parks p ${status.join} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.id`;
   return { sql, params };
 }
@@ -95,14 +95,15 @@ export function parkFeature(r: ParkRow, confidential: boolean): Feature<Polygon>
   } as Feature<Polygon>;
 }
 
-export async function findParks(db: Queryable, filter: ParkFilter, confidential: boolean): Promise<FeatureCollection<Polygon>> {
-  const { sql, params } = parkSelect(filter, true);
+/** `envelope`: each park's bounding box instead of its outline (a fifth of the bytes, enough for search and zooming). */
+export async function findParks(db: Queryable, filter: ParkFilter, confidential: boolean, geometry: 'full' | 'envelope' = 'full'): Promise<FeatureCollection<Polygon>> {
+  const { sql, params } = parkSelect(filter, geometry);
   const rows = await db.query<ParkRow>(sql, params);
   return { type: 'FeatureCollection', features: rows.map((r) => parkFeature(r, confidential)) };
 }
 
 export async function findPark(db: Queryable, id: number, confidential: boolean): Promise<Feature<Polygon> | null> {
-  const { sql, params } = parkSelect({ ids: [id] }, true);
+  const { sql, params } = parkSelect({ ids: [id] }, 'full');
   const [row] = await db.query<ParkRow>(sql, params);
   return row ? parkFeature(row, confidential) : null;
 }

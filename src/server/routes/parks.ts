@@ -26,6 +26,7 @@ export function parkRoutes(app: FastifyInstance, db: Database): void {
           pilot: { type: 'string', description: 'true, false, or a pilot year' },
           bbox: { type: 'string', description: 'west,south,east,north (WGS84)' },
           asOf: { type: 'string', description: 'YYYY-MM-DD: statuses as they were on that date' },
+          geometry: { type: 'string', enum: ['full', 'envelope'], description: 'envelope: bounding boxes instead of outlines (smaller)' },
         },
       },
     },
@@ -39,7 +40,7 @@ export function parkRoutes(app: FastifyInstance, db: Database): void {
       pilot: pilotParam(q.pilot),
       bbox: bboxParam(q.bbox),
       asOf,
-    }, mayReadConfidential(req));
+    }, mayReadConfidential(req), q.geometry === 'envelope' ? 'envelope' : 'full');
     return { ...fc, demo: fc.features.some((f) => f.properties?.demo), ...(asOf ? { asOf } : {}) };
   });
 
