@@ -1,12 +1,11 @@
 // Node side of the map benchmark: the demo enterprises as our payload and as GeoJSON (both gzipped,
 // cached under bench/tmp between runs), and a tiny static HTTP server for the page and the data
 // that counts the bytes it sends.
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGzip, gzipSync } from 'node:zlib';
-import { createWriteStream } from 'node:fs';
 import { GENERATOR_VERSION, generateDemoData } from '../../lib/demo/generate.ts';
 import { EnterprisePayloadBuilder, decodeEnterprisePayload } from '../../../src/domain/enterprise-payload.ts';
 
