@@ -1,6 +1,5 @@
 // Schema migrations, applied in order, each once, in a transaction. Same SQL on PGlite and PostgreSQL.
 import type { Database } from './database.ts';
-import { syncTransitions } from './transitions.ts';
 
 export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
   {
@@ -157,18 +156,6 @@ CREATE TABLE dataset_meta (
 );
 `,
   },
-  {
-    id: 2,
-    name: 'legal renovation transitions (filled from src/domain at start)',
-    sql: `
-CREATE TABLE renovation_transitions (
-  actor text NOT NULL,
-  from_category text NOT NULL, from_progress text NOT NULL, from_pilot integer NOT NULL,
-  to_category text NOT NULL, to_progress text NOT NULL, to_pilot integer NOT NULL,
-  PRIMARY KEY (actor, from_category, from_progress, from_pilot, to_category, to_progress, to_pilot)
-);
-`,
-  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {
@@ -185,6 +172,5 @@ export async function migrate(db: Database): Promise<number[]> {
     });
     if (done) applied.push(m.id);
   }
-  await syncTransitions(db);
   return applied;
 }

@@ -68,8 +68,7 @@ export function parkRoutes(app: FastifyInstance, db: Database): void {
     const dateProblem = effectiveDateProblem(effectiveDate);
     if (dateProblem) throw new HttpError(400, 'The request body is invalid.', { effectiveDate: dateProblem });
     const expected = parseIfMatch(req.headers['if-match']);
-    // One statement, atomic on its own: no BEGIN/COMMIT round trips.
-    const row = await applyStatusEdit(db, user, { parkId: id, expectedVersion: expected, change, reason: reason.trim(), effectiveDate, source: 'edit' }).catch(async (err) => {
+    const row = await db.transaction((tx) => applyStatusEdit(tx, user, { parkId: id, expectedVersion: expected, change, reason: reason.trim(), effectiveDate, source: 'edit' })).catch(async (err) => {
       // A stale version gets the park as it is now, so the client can show it and re-apply.
       if (err instanceof HttpError && err.status === 412) {
         const current = await findPark(db, id, mayReadConfidential(req));
