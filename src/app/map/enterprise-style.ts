@@ -55,7 +55,7 @@ export const enterpriseLayers = (): LayerSpecification[] => [
 export const enterpriseLabelLayers = (): LayerSpecification[] => [
   {
     id: 'enterprise-cluster-count', type: 'symbol', source: ENTERPRISE_SOURCE, filter: isCluster,
-    layout: { 'text-field': ['get', 'label'], 'text-font': ['sans-serif'], 'text-size': 12, 'text-allow-overlap': true },
+    layout: { 'text-field': ['get', 'label'], 'text-font': ['sans-serif'], 'text-size': 12, 'text-allow-overlap': true, 'text-ignore-placement': true },
     paint: { 'text-color': '#ffffff', 'text-halo-color': 'rgba(0,0,0,0.45)', 'text-halo-width': 1.2 },
   },
 ];
