@@ -17,10 +17,10 @@ import { migrate } from '../../src/server/db/migrations.ts';
 import { openPglite } from '../../src/server/db/pglite-database.ts';
 import { openPostgres } from '../../src/server/db/postgres-database.ts';
 import { DEMO_PASSWORD, seedDatabase } from '../../src/server/db/seed.ts';
-import { HttpSession } from './http-session.ts';
+import { ApiClient } from '../lib/http-client.ts';
 import { findPostgres, redact, withDatabase } from './postgres.ts';
 import { describeMachine, percentile } from './results.ts';
-import { startServer } from './server-process.ts';
+import { startServer } from '../lib/server-process.ts';
 import type { BenchContext, Benchmark } from './types.ts';
 
 const EDITORS = 20;
@@ -66,7 +66,15 @@ async function pickParks(db: Database): Promise<Park[]> {
 }
 
 async function measure(url: string, parks: Park[], opts: { seconds: number; edits: number; warmup: number }): Promise<Omit<Figures, 'backend'>> {
-  const sessions = await Promise.all(parks.map((p, i) => HttpSession.login(url, i % 4 === 0 ? 'admin' : `official-${p.district}`, DEMO_PASSWORD)));
+  const sessions = await Promise.all(
+    parks.map(async (p, i) => {
+      const c = new ApiClient(url);
+      const username = i % 4 === 0 ? 'admin' : `official-${p.district}`;
+      const r = await c.login(username, DEMO_PASSWORD);
+      if (r.status !== 200) throw new Error(`login as ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
+      return c;
+    }),
+  );
   const read = async (i: number) => {
     const r = await sessions[i].request('GET', `/api/parks/${parks[i].id}`);
     if (r.status !== 200) throw new Error(`GET park ${parks[i].id}: ${r.status}`);
@@ -92,12 +100,7 @@ async function measure(url: string, parks: Park[], opts: { seconds: number; edit
       const progress = s.progress === 'not_started' ? 'in_progress' : 'not_started';
       const counted = measuring;
       const t = performance.now();
-      const r = await sessions[i].request(
-        'PATCH',
-        `/api/parks/${parks[i].id}`,
-        { progress, reason: `benchmark edit ${n++}`, effectiveDate: '2026-01-20' },
-        { 'if-match': `"${s.version}"` },
-      );
+      const r = await sessions[i].patchPark(parks[i].id, s.version, { progress, reason: `benchmark edit ${n++}`, effectiveDate: '2026-01-20' });
       const ms = performance.now() - t;
       if (r.status === 200) {
         state[i] = { version: r.body.properties.version, progress: r.body.properties.progress };

@@ -3,15 +3,14 @@
 // acknowledged with 200 must be there with its audit row, and nothing unacknowledged may be
 // half-there: each park's version equals its number of history rows, its current status equals its
 // last history row, and the history is an unbroken chain. Several kill/restart cycles per backend.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/database.ts';
 import { openPglite } from '../../src/server/db/pglite-database.ts';
+import { startServer as startServerProcess, type ServerProcess } from '../../scripts/lib/server-process.ts';
 import { ApiClient, DEMO_PASSWORD } from '../helpers/api-client.ts';
 import { TEMPLATE_DIR, TEST_DATA_DIR, backends, copyTemplate, type Backend, type TestDatabase } from '../helpers/test-db.ts';
 
@@ -22,72 +21,11 @@ interface Status { category: string; progress: string; pilotYear: number | null 
 interface HistoryItem { version: number; reason: string; from: Status; to: Status }
 interface Edit { parkId: number; version: number; reason: string; to?: Status }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface ServerProcess {
-  url: string;
-  proc: ChildProcess;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  output: () => string;
-}
-
-/** Starts `node --import tsx src/server/main.ts` on the given database and waits until it answers. */
-async function startServer(backend: Backend, location: string): Promise<ServerProcess> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: TEST_DATA_DIR,
-    STATIC_DIR: join(tmpdir(), 'igis-no-static'),
-    TILES_DIR: join(tmpdir(), 'igis-no-tiles'),
-  };
-  delete env.DATABASE_URL;
-  delete env.PGLITE_DIR;
-  if (backend === 'pglite') env.PGLITE_DIR = location;
-  else env.DATABASE_URL = location;
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const keep = (b: Buffer) => {
-    out = (out + b.toString()).slice(-20_000);
-  };
-  proc.stdout!.on('data', keep);
-  proc.stderr!.on('data', keep);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
-  let gone = false;
-  void exited.then(() => (gone = true));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (gone) throw new Error(`the server exited before it was ready:\n${out}`);
-    if (Date.now() > deadline) {
-      proc.kill('SIGKILL');
-      throw new Error(`the server did not answer within 90 s:\n${out}`);
-    }
-    try {
-      const r = await fetch(`${url}/api/health`);
-      if (r.status === 200) {
-        expect(await r.json()).toEqual({ ok: true, db: backend });
-        break;
-      }
-    } catch {
-      /* not listening yet */
-    }
-    await sleep(100);
-  }
-  return { url, proc, exited, output: () => out };
-}
+/** The real server process on this suite's copy of the database. */
+const startServer = (backend: Backend, location: string): Promise<ServerProcess> =>
+  startServerProcess(backend === 'pglite' ? { pgliteDir: location } : { databaseUrl: location }, TEST_DATA_DIR);
 
 async function login(url: string, username: string): Promise<ApiClient> {
   const c = new ApiClient(url);

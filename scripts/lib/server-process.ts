@@ -1,4 +1,5 @@
-// Runs the real server process (src/server/main.ts) on a given database, as `npm start` would.
+// Runs the real server process (src/server/main.ts) on a given database, as `npm start` would;
+// used by the benchmarks and by the crash test (which kills it with SIGKILL).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,8 @@ export interface ServerProcess {
   url: string;
   proc: ChildProcess;
   output: () => string;
+  /** Resolves when the process has exited, with its exit code or the signal that ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGTERM, then waits for the exit (SIGKILL after 20 s). */
   stop: () => Promise<void>;
 }
@@ -30,8 +33,8 @@ export async function startServer(db: { pgliteDir: string } | { databaseUrl: str
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
-    STATIC_DIR: join(tmpdir(), 'igis-bench-no-static'),
-    TILES_DIR: join(tmpdir(), 'igis-bench-no-tiles'),
+    STATIC_DIR: join(tmpdir(), 'igis-no-static'),
+    TILES_DIR: join(tmpdir(), 'igis-no-tiles'),
   };
   delete env.DATABASE_URL;
   delete env.PGLITE_DIR;
@@ -44,7 +47,7 @@ export async function startServer(db: { pgliteDir: string } | { databaseUrl: str
   };
   proc.stdout!.on('data', keep);
   proc.stderr!.on('data', keep);
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
   let gone = false;
   void exited.then(() => (gone = true));
   const url = `http://127.0.0.1:${port}`;
@@ -65,6 +68,7 @@ export async function startServer(db: { pgliteDir: string } | { databaseUrl: str
   return {
     url,
     proc,
+    exited,
     output: () => out,
     stop: async () => {
       if (gone) return;
