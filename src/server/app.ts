@@ -15,6 +15,7 @@ import { valueParkRoutes } from './routes/value-parks.ts';
 import { enterpriseRoutes } from './routes/enterprises.ts';
 import { enterprisePayloadRoutes } from './routes/enterprise-payload.ts';
 import { userRoutes } from './routes/users.ts';
+import { exportRoutes } from './routes/exports.ts';
 
 export interface AppOptions {
   db: Database;
@@ -57,6 +58,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   enterprisePayloadRoutes(app, opts.db);
   enterpriseRoutes(app, opts.db);
   userRoutes(app, opts.db);
+  exportRoutes(app, opts.db);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const staticDir = opts.staticDir && existsSync(opts.staticDir) ? resolve(opts.staticDir) : null;

@@ -156,6 +156,24 @@ CREATE TABLE dataset_meta (
 );
 `,
   },
+  {
+    id: 2,
+    name: 'export log',
+    sql: `
+CREATE TABLE export_log (
+  id bigserial PRIMARY KEY,
+  at timestamptz NOT NULL DEFAULT now(),
+  user_id integer REFERENCES users(id),
+  username text,
+  role text NOT NULL,
+  layer text NOT NULL,
+  format text NOT NULL,
+  filters jsonb NOT NULL,
+  area geometry(Geometry, 4326),
+  features integer NOT NULL
+);
+`,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -1,0 +1,134 @@
+// POST /api/exports: the authoritative extract, streamed from PostGIS in pages (flat memory) as
+// RFC 7946 GeoJSON or Excel-safe CSV, with the caller's field rules applied and the export logged.
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { CSV_BOM, csvRow } from '../../domain/csv.ts';
+import { taxonomy } from '../../domain/taxonomy.ts';
+import type { Database } from '../db/database.ts';
+import { mayReadConfidential } from '../http/auth-hooks.ts';
+import { HttpError } from '../http/errors.ts';
+import { todayInChina } from '../http/params.ts';
+import { LAYERS, type ExportFilters, type ExportLayer } from '../exports/export-layers.ts';
+
+const PAGE = 2000;
+const codes = (list: readonly { code: string }[]) => ({ type: 'array', maxItems: 500, items: { type: 'string', enum: list.map((x) => x.code) } });
+
+const bodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['layer', 'format'],
+  properties: {
+    layer: { type: 'string', enum: ['enterprises', 'parks', 'value-parks'] },
+    format: { type: 'string', enum: ['geojson', 'csv'] },
+    filters: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        clusters: codes(taxonomy.clusters),
+        subIndustries: codes(taxonomy.clusters.flatMap((c) => c.subIndustries)),
+        futureIndustries: codes(taxonomy.futureIndustries),
+        tags: codes(taxonomy.enterpriseTags),
+        revenueTiers: codes(taxonomy.revenueTiers),
+        districts: codes(taxonomy.districts),
+        towns: { type: 'array', maxItems: 500, items: { type: 'string', pattern: '^[0-9]{9}$' } },
+      },
+    },
+    area: {
+      type: 'object',
+      required: ['type', 'coordinates'],
+      properties: {
+        type: { type: 'string', enum: ['Polygon', 'MultiPolygon'] },
+        coordinates: { type: 'array', minItems: 1, maxItems: 1000, items: { type: 'array' } },
+      },
+    },
+  },
+} as const;
+
+interface ExportBody {
+  layer: ExportLayer;
+  format: 'geojson' | 'csv';
+  filters?: ExportFilters;
+  area?: Polygon | MultiPolygon;
+}
+
+function checkAreaShape(area: Polygon | MultiPolygon): void {
+  const polys = area.type === 'Polygon' ? [area.coordinates] : area.coordinates;
+  const ok = polys.every((rings) => Array.isArray(rings) && rings.every((r) => Array.isArray(r) && r.length >= 4 && r.every((p) => Array.isArray(p) && p.length >= 2 && p.every(Number.isFinite) && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90)));
+  if (!ok) throw new HttpError(400, 'The area is not a valid GeoJSON polygon.', { area: 'rings need at least 4 positions of WGS84 longitude, latitude' });
+}
+
+export function exportRoutes(app: FastifyInstance, db: Database): void {
+  app.post<{ Body: ExportBody }>('/api/exports', {
+    schema: { tags: ['exports'], summary: 'Stream an extract of a layer (GeoJSON or CSV) for the given filters and area', body: bodySchema },
+  }, async (req, reply) => {
+    const { layer, format, filters = {}, area } = req.body;
+    const confidential = mayReadConfidential(req);
+    if (filters.revenueTiers?.length && !confidential) throw new HttpError(403, 'Filtering by revenue tier needs a role that may see revenue.');
+    const spec = LAYERS[layer];
+    const params: unknown[] = [];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const where = spec.where(filters, p);
+    if (area) {
+      checkAreaShape(area);
+      const [v] = await db.query<{ valid: boolean; reason: string }>('SELECT ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason FROM (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g) x', [JSON.stringify(area)]);
+      if (!v.valid) throw new HttpError(400, `The area is not a valid polygon: ${v.reason}.`, { area: v.reason });
+      const a = `ST_SetSRID(ST_GeomFromGeoJSON(${p(JSON.stringify(area))}), 4326)`;
+      where.push(spec.areaTest === 'covers' ? `ST_Covers(${a}, geom)` : `ST_Intersects(${a}, geom)`);
+    }
+    const fields = spec.fields.filter(([, , secret]) => confidential || !secret);
+    const [meta] = await db.query<{ value: { dataDate?: string; demo?: boolean } }>(`SELECT value FROM dataset_meta WHERE key = 'demo'`);
+    const header = {
+      layer, format, filters, area: area ?? null, dataDate: meta?.value.dataDate ?? null, demo: meta?.value.demo ?? false,
+      exportedAt: new Date().toISOString(), fields: fields.map(([name]) => name),
+      notice: meta?.value.demo ? 'Demo data: synthetic enterprises and parks; see data/README.md.' : undefined,
+    };
+    const user = req.session?.user;
+
+    // Keyset pages: the last id seen is the one extra parameter.
+    const pageSql = `SELECT ${fields.map(([name, expr]) => `${expr} AS "${name}"`).join(', ')}${format === 'geojson' ? ', ST_AsGeoJSON(geom, 7) AS "__geometry"' : ''}
+      FROM ${spec.table} WHERE ${[...where, `id > $${params.length + 1}`].join(' AND ')} ORDER BY id LIMIT ${PAGE}`;
+
+    async function* rows() {
+      let last = 0;
+      let count = 0;
+      try {
+        for (;;) {
+          const page = await db.query<Record<string, unknown>>(pageSql, [...params, last]);
+          for (const r of page) {
+            yield r;
+            count++;
+          }
+          if (page.length < PAGE) break;
+          last = page[page.length - 1].id as number;
+        }
+      } finally {
+        await db.query('INSERT INTO export_log (user_id, username, role, layer, format, filters, area, features) VALUES ($1, $2, $3, $4, $5, $6::jsonb, ST_SetSRID(ST_GeomFromGeoJSON($7), 4326), $8)', [
+          user?.id ?? null, user?.username ?? null, user?.role ?? 'public', layer, format, JSON.stringify(filters), area ? JSON.stringify(area) : null, count,
+        ]);
+      }
+    }
+
+    async function* geojson() {
+      yield `{"type":"FeatureCollection","demo":${header.demo},"export":${JSON.stringify(header)},"features":[\n`;
+      let first = true;
+      for await (const r of rows()) {
+        const { __geometry, id, ...props } = r;
+        yield `${first ? '' : ',\n'}{"type":"Feature","id":${id},"geometry":${__geometry},"properties":${JSON.stringify({ id, ...props })}}`;
+        first = false;
+      }
+      yield '\n]}\n';
+    }
+
+    async function* csv() {
+      yield CSV_BOM + csvRow(header.fields);
+      for await (const r of rows()) yield csvRow(header.fields.map((f) => (f === 'elements' ? JSON.stringify(r[f]) : r[f])));
+    }
+
+    const date = todayInChina();
+    reply
+      .header('Content-Type', format === 'geojson' ? 'application/geo+json; charset=utf-8' : 'text/csv; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="${layer}-${date}.${format === 'geojson' ? 'geojson' : 'csv'}"`);
+    return reply.send(Readable.from(format === 'geojson' ? geojson() : csv()));
+  });
+}
