@@ -4,9 +4,10 @@
 import { mapEnterprises } from './map-enterprises.ts';
 import { RESULTS_FILE, describeMachine, machineFacts, writeSection } from './results.ts';
 import { statusEdits } from './status-edits.ts';
+import { exportsBench } from './exports.ts';
 import type { Benchmark } from './types.ts';
 
-const BENCHMARKS: Benchmark[] = [statusEdits, mapEnterprises];
+const BENCHMARKS: Benchmark[] = [statusEdits, mapEnterprises, exportsBench];
 
 const options: Record<string, string> = {};
 const names: string[] = [];
