@@ -2,38 +2,15 @@
 // session, race on one park for 20 rounds. In every round they all read the same version and all
 // PATCH with it at once: exactly one wins with one version step and one audit row, the rest get 412,
 // and the history is one unbroken chain whose every step is a winner's edit.
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFor, startTestServer, type ApiClient, type TestServer } from '../helpers/api-client.ts';
-import { backends, type TestDatabase } from '../helpers/test-db.ts';
+import { backends } from '../helpers/test-db.ts';
 
 const EDITORS = 20;
 const ROUNDS = 20;
 
 interface Status { category: string; progress: string; pilotYear: number | null }
 interface HistoryItem { version: number; changedBy: string; reason: string; source: string; from: Status; to: Status }
-
-/**
- * Closes a copied PostgreSQL database's pool and waits until the server has let go of every
- * connection, before drop() runs DROP DATABASE … WITH (FORCE). pg's Pool.end() resolves before its
- * clients' sockets are closed; with the 20 connections this suite leaves idle, FORCE would terminate
- * some of them and each would surface as an unhandled "57P01 terminating connection" error.
- */
-async function settlePostgres(database: TestDatabase): Promise<void> {
-  await database.db.close();
-  const name = new URL(database.location).pathname.slice(1);
-  const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await c.connect();
-  try {
-    for (let i = 0; i < 200; i++) {
-      const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
-      if (rows[0].n === 0) return;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  } finally {
-    await c.end();
-  }
-}
 
 describe.each(backends())('concurrent editors on one park (%s)', (backend) => {
   let server: TestServer;
@@ -57,7 +34,6 @@ describe.each(backends())('concurrent editors on one park (%s)', (backend) => {
   afterAll(async () => {
     if (!server) return;
     await server.app.close();
-    if (backend === 'postgres') await settlePostgres(server.database);
     await server.database.drop(); // its second db.close() is a no-op
   });
 

@@ -6,7 +6,6 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/database.ts';
 import { openPglite } from '../../src/server/db/pglite-database.ts';
@@ -34,27 +33,6 @@ async function login(url: string, username: string): Promise<ApiClient> {
   return c;
 }
 
-/**
- * Closes a copied PostgreSQL database's pool and waits until the server has let go of every
- * connection, before drop() runs DROP DATABASE … WITH (FORCE): pg's Pool.end() resolves before its
- * clients' sockets are closed, and a connection FORCE terminates then surfaces as an unhandled error.
- */
-async function settlePostgres(database: TestDatabase): Promise<void> {
-  await database.db.close();
-  const name = new URL(database.location).pathname.slice(1);
-  const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await c.connect();
-  try {
-    for (let i = 0; i < 200; i++) {
-      const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
-      if (rows[0].n === 0) return;
-      await sleep(25);
-    }
-  } finally {
-    await c.end();
-  }
-}
-
 describe.each(backends())('crash: SIGKILL during status edits (%s)', (backend) => {
   let database: TestDatabase | undefined; // postgres: a copied database (its pool stays in this process)
   let dir: string | undefined; // pglite: a copied data directory, opened only by the server process
@@ -77,7 +55,6 @@ describe.each(backends())('crash: SIGKILL during status edits (%s)', (backend) =
       await server.exited;
     }
     if (database) {
-      await settlePostgres(database);
       await database.drop(); // its second db.close() is a no-op
     }
     if (dir) rmSync(dir, { recursive: true, force: true });

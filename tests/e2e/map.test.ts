@@ -2,14 +2,13 @@
 // and follow a tag filter, the park overlay switches, search flies to a park and opens it, a
 // permalink restores the view, the language switches, and value parks and enterprises open their
 // details. Screenshots go to tests/e2e/__screenshots__ (README_SCREENSHOT=1 also writes docs/screenshot.png).
-import { copyFileSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { copyFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taxonomy } from '../../src/domain/taxonomy.ts';
 import { labelPoint } from '../../scripts/lib/tiles-pipeline.ts';
-import { clientFor, startTestServer, type ApiClient, type TestServer } from '../helpers/api-client.ts';
-import { browserUnavailable, buildSpa, buildTestTiles, launchBrowser, screenshot, type Browser } from '../helpers/browser.ts';
+import { clientFor, type ApiClient, type TestServer } from '../helpers/api-client.ts';
+import { browserUnavailable, launchBrowser, startAppServer, type AppServer, screenshot, type Browser } from '../helpers/browser.ts';
 import { cameraOf, clearSpot, clustersDrawn, facetCount, idle, jumpTo, matched, renderedDot, rendered, stats, waitForEnterprises, waitForMap, type ParkFeature, type TestWindow } from '../helpers/map-page.ts';
 
 const skipReason = browserUnavailable();
@@ -20,13 +19,12 @@ describe.skipIf(!!skipReason)('the industry map in the browser', () => {
   let browser: Browser;
   let page: Page;
   let api: ApiClient;
-  const temp: string[] = [];
+  let app: AppServer | undefined;
   const external: string[] = [];
 
   beforeAll(async () => {
-    const [distDir, tilesDir] = [await buildSpa(), buildTestTiles()];
-    temp.push(distDir, dirname(tilesDir));
-    server = await startTestServer('pglite', { staticDir: distDir, tilesDir });
+    app = await startAppServer();
+    server = app.server;
     api = await clientFor(server, null);
     browser = await launchBrowser({ width: 1280, height: 800 });
     page = browser.page;
@@ -42,8 +40,7 @@ describe.skipIf(!!skipReason)('the industry map in the browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    for (const dir of temp) rmSync(dir, { recursive: true, force: true });
+    await app?.close();
   });
 
   it('draws districts, parks, value parks and enterprise clusters', async () => {

@@ -2,8 +2,6 @@
 // district's parks on the rendered map, changes its status, and sees the park's colour and the
 // history update without a reload; a stale edit gets the 412 dialogue and can be re-applied; the
 // bulk panel checks and applies a CSV; a viewer sees the same park with no edit control.
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Page } from 'playwright-core';
@@ -11,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taxonomy, type RenovationCategory } from '../../src/domain/taxonomy.ts';
 import type { MapController } from '../../src/app/map/map-controller.ts';
 import { labelPoint } from '../../scripts/lib/tiles-pipeline.ts';
-import { clientFor, startTestServer, type ApiClient, type TestServer } from '../helpers/api-client.ts';
-import { browserUnavailable, buildSpa, buildTestTiles, launchBrowser, pixelAt, screenshot, type Browser } from '../helpers/browser.ts';
+import { clientFor, type ApiClient, type TestServer } from '../helpers/api-client.ts';
+import { browserUnavailable, launchBrowser, startAppServer, type AppServer, pixelAt, screenshot, type Browser } from '../helpers/browser.ts';
 
 type TestWindow = Window & { __igisMap: MapLibreMap; __igisMapController: MapController };
 type Rgb = [number, number, number];
@@ -109,13 +107,12 @@ describe.skipIf(!!skipReason)('park status in the browser', () => {
   let browser: Browser;
   let page: Page;
   let admin: ApiClient;
-  const temp: string[] = [];
+  let app: AppServer | undefined;
   const picks: ParkPick[] = [];
 
   beforeAll(async () => {
-    const [distDir, tilesDir] = [await buildSpa(), buildTestTiles()];
-    temp.push(distDir, dirname(tilesDir));
-    server = await startTestServer('pglite', { staticDir: distDir, tilesDir });
+    app = await startAppServer();
+    server = app.server;
     admin = await clientFor(server, 'admin');
     // Large Baiyun parks whose work has not started, so any path may still be chosen.
     const fc = (await admin.get(`/api/parks?district=440111&progress=not_started`)).body as { features: (Feature<Polygon | MultiPolygon> & { id: number })[] };
@@ -134,8 +131,7 @@ describe.skipIf(!!skipReason)('park status in the browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    for (const dir of temp) rmSync(dir, { recursive: true, force: true });
+    await app?.close();
   });
 
   it('an official changes a park: colour and history update without a reload', async () => {

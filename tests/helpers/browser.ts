@@ -2,9 +2,10 @@
 // the SPA, and PMTiles built from the test dataset so tile feature ids match the test database.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildTiles } from '../../scripts/lib/tiles-pipeline.ts';
+import { startTestServer, type TestServer } from './api-client.ts';
 import { TEST_DATA_DIR } from './test-db.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -106,4 +107,23 @@ export async function pixelAt(page: Page, x: number, y: number): Promise<[number
     const [r, g, b] = ctx.getImageData(1, 1, 1, 1).data;
     return [r, g, b] as [number, number, number];
   }, png.toString('base64'));
+}
+
+export interface AppServer {
+  server: TestServer;
+  /** Stops the server and removes the built app and tiles. */
+  close: () => Promise<void>;
+}
+
+/** The built app with tiles of the test dataset, served on a fresh copy of the test database. */
+export async function startAppServer(): Promise<AppServer> {
+  const [distDir, tilesDir] = [await buildSpa(), buildTestTiles()];
+  const server = await startTestServer('pglite', { staticDir: distDir, tilesDir });
+  return {
+    server,
+    close: async () => {
+      await server.close();
+      for (const dir of [distDir, dirname(tilesDir)]) rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -56,8 +56,18 @@ export async function copyTemplate(backend: Backend): Promise<TestDatabase> {
       await db.close().catch(() => undefined);
       const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      try {
+        // pg's Pool.end() resolves before its sockets are closed; a connection that FORCE then
+        // terminates would surface as an unhandled "57P01" error, so wait until all are gone.
+        for (let i = 0; i < 200; i++) {
+          const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+          if (rows[0].n === 0) break;
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
     },
   };
 }
