@@ -1,0 +1,110 @@
+// The shapes an import passes through: file → table of raw cells → validated, normalised records →
+// database. Shared by the readers (src/server/imports/read-*), the validators (src/domain/import/*)
+// and the writer (src/server/imports/apply-*), so each can be tested on its own.
+import type { MultiPolygon, Polygon } from 'geojson';
+
+export type ImportKind = 'enterprises' | 'parks' | 'districts';
+export const IMPORT_KINDS: readonly ImportKind[] = ['enterprises', 'parks', 'districts'];
+
+/** Coordinate reference system of the uploaded coordinates. CGCS2000 is treated as WGS84 (they differ by centimetres). */
+export type SourceCrs = 'wgs84' | 'cgcs2000' | 'gcj02' | 'bd09';
+export const SOURCE_CRSES: readonly SourceCrs[] = ['wgs84', 'cgcs2000', 'gcj02', 'bd09'];
+
+export type SourceFormat = 'csv' | 'xlsx' | 'geojson' | 'shapefile';
+export type TextEncoding = 'utf-8' | 'gbk';
+
+/** A file read into rows of cells, before any mapping. Row numbers are the ones a person sees in the source. */
+export interface SourceTable {
+  format: SourceFormat;
+  /** Detected or chosen text encoding (CSV, DBF); null for formats that fix it (XLSX, GeoJSON). */
+  encoding: TextEncoding | null;
+  headers: string[];
+  rows: SourceRow[];
+}
+export interface SourceRow {
+  /** 1-based line/row/feature number in the source, as a person would find it (CSV: header is line 1). */
+  row: number;
+  cells: Record<string, string | number | boolean | null>;
+  /** Geometry of the row when the source carries one (GeoJSON, Shapefile), in the source CRS. */
+  geometry?: GeoJSON.Geometry | null;
+}
+
+/** Target field → source header. Fields not mapped are absent. */
+export type ColumnMapping = Partial<Record<string, string>>;
+
+export type IssueSeverity = 'error' | 'warning';
+export interface RowIssue {
+  row: number;
+  /** Target field the issue is about, when there is one. */
+  field?: string;
+  /** Stable machine code, e.g. 'credit_code_check', 'missing_name', 'outside_city', 'swapped_axes'. */
+  code: string;
+  severity: IssueSeverity;
+  /** Plain-language English message naming the value, e.g. 'credit code 91440101MA59XXXX has a wrong check character (expected 3)'. */
+  message: string;
+}
+
+/** An enterprise row after mapping, validation and conversion to WGS84. */
+export interface EnterpriseRecord {
+  row: number;
+  creditCode: string;
+  name: string;
+  cluster: string;
+  subIndustry: string;
+  futureIndustry: string | null;
+  tags: string[];
+  /** Yuan. */
+  revenue: number;
+  employees: number;
+  address: string;
+  /** WGS84, rounded to 7 decimals. */
+  lon: number;
+  lat: number;
+}
+
+/** A village industrial park row after mapping and validation; geometry in WGS84. */
+export interface ParkRecord {
+  row: number;
+  code: string;
+  name: string;
+  areaMu: number;
+  buildingAreaM2: number;
+  outputPerMu: number;
+  taxPerMu: number;
+  category: 'unclassified' | 'eliminate' | 'convert' | 'upgrade';
+  progress: 'not_started' | 'in_progress' | 'completed';
+  pilotYear: number | null;
+  geometry: Polygon;
+}
+
+/** A district boundary row; geometry in WGS84. */
+export interface DistrictRecord {
+  row: number;
+  code: string;
+  name: string;
+  geometry: MultiPolygon;
+}
+
+export type ImportRecord = EnterpriseRecord | ParkRecord | DistrictRecord;
+
+export interface ValidationReport<R extends ImportRecord = ImportRecord> {
+  kind: ImportKind;
+  format: SourceFormat;
+  encoding: TextEncoding | null;
+  crs: SourceCrs;
+  mapping: ColumnMapping;
+  /** Data rows read from the file. */
+  total: number;
+  /** Rows that passed (they may carry warnings). */
+  records: R[];
+  /** Rows rejected, with every error found on them; plus warnings on accepted rows. */
+  issues: RowIssue[];
+}
+
+/** What applying a report changed, per record key (credit code, park code, district code). */
+export interface ApplyCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
