@@ -53,6 +53,10 @@ export interface Summary {
   revenueYuan: number | null;
   /** Matches per industry cluster, dictionary order. */
   byCluster: number[];
+  /** Matches carrying each tag, dictionary order (an enterprise may carry several). */
+  byTag: number[];
+  /** Matches per revenue tier, dictionary order; null when the payload carries no revenue. */
+  byTier: number[] | null;
 }
 
 export type WorkerRequest =

@@ -84,6 +84,33 @@ describe.each(backends())('exports (%s)', (backend) => {
     const parks = await exportOf(viewer, { layer: 'parks', format: 'geojson', filters: { districts: ['440112'] } });
     for (const f of parks.body.features) expect(f.properties).not.toHaveProperty('taxPerMu');
     expect((await exportOf(viewer, { layer: 'enterprises', format: 'csv', filters: { revenueTiers: ['r10m'] } })).status).toBe(403);
+    // The export dialog offers only what the caller will get.
+    const viewerFields = (await viewer.request('GET', '/api/exports/fields')).body;
+    const plannerFields = (await planner.request('GET', '/api/exports/fields')).body;
+    expect(viewerFields.enterprises).not.toContain('revenue');
+    expect(viewerFields.parks).not.toContain('taxPerMu');
+    expect(plannerFields.enterprises).toContain('revenue');
+    expect(plannerFields.parks).toContain('taxPerMu');
+    expect(viewerFields.enterprises).toEqual(Object.keys(r.body.features[0].properties));
+  });
+
+  it('takes "inside the village parks" (a MultiPolygon of every park) as the area', async () => {
+    const parks = (await planner.request('GET', '/api/parks')).body.features as GeoJSON.Feature<GeoJSON.Polygon>[];
+    const area = { type: 'MultiPolygon', coordinates: parks.map((f) => f.geometry.coordinates) };
+    expect(area.coordinates.length).toBeGreaterThan(1000);
+    const r = await exportOf(planner, { layer: 'enterprises', format: 'geojson', area });
+    expect(r.status).toBe(200);
+    // Park membership was assigned spatially when the data was made: the same enterprises.
+    const members = await server.database.db.query<{ id: number }>('SELECT id FROM enterprises WHERE village_park_id IS NOT NULL ORDER BY id');
+    expect(r.body.features.map((f: { id: number }) => f.id).sort((a: number, b: number) => a - b)).toEqual(members.map((m) => m.id));
+  });
+
+  it('lists enterprises by id for the selection list, and refuses more than 200', async () => {
+    const r = await planner.request('GET', '/api/enterprises?ids=3,1,2&limit=3');
+    expect(r.body.items.map((e: { id: number }) => e.id)).toEqual([1, 2, 3]);
+    const many = Array.from({ length: 201 }, (_, i) => i + 1).join(',');
+    expect((await planner.request('GET', `/api/enterprises?ids=${many}`)).status).toBe(400);
+    expect((await planner.request('GET', '/api/enterprises?ids=1,x')).status).toBe(400);
   });
 
   it('refuses bad requests with a clear 400 and logs every export', async () => {

@@ -11,6 +11,7 @@ import type { MapController } from '../../src/app/map/map-controller.ts';
 import { labelPoint } from '../../scripts/lib/tiles-pipeline.ts';
 import { clientFor, type ApiClient, type TestServer } from '../helpers/api-client.ts';
 import { browserUnavailable, launchBrowser, startAppServer, type AppServer, pixelAt, screenshot, type Browser } from '../helpers/browser.ts';
+import { logIn, pagePoint } from '../helpers/map-page.ts';
 
 type TestWindow = Window & { __igisMap: MapLibreMap; __igisMapController: MapController };
 type Rgb = [number, number, number];
@@ -59,16 +60,6 @@ async function repaint(page: Page): Promise<void> {
   }));
 }
 
-/** Where a geographic point is on the page, in CSS pixels. */
-async function pagePoint(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
-  return page.evaluate((lngLat) => {
-    const m = (window as unknown as TestWindow).__igisMap;
-    const p = m.project(lngLat);
-    const r = m.getCanvas().getBoundingClientRect();
-    return { x: r.left + p.x, y: r.top + p.y };
-  }, lngLat);
-}
-
 async function renderedParkIds(page: Page, at: { x: number; y: number }): Promise<number[]> {
   return page.evaluate((at) => {
     const m = (window as unknown as TestWindow).__igisMap;
@@ -79,13 +70,6 @@ async function renderedParkIds(page: Page, at: { x: number; y: number }): Promis
 
 const parkState = (page: Page, id: number) =>
   page.evaluate((id) => (window as unknown as TestWindow).__igisMapController.parkState(id), id);
-
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.locator('form.login input[name="username"]').fill(username);
-  await page.locator('form.login input[name="password"]').fill('demo1234');
-  await page.locator('form.login button[type="submit"]').click();
-  await page.getByTestId('username').filter({ hasText: username }).waitFor();
-}
 
 async function logOut(page: Page): Promise<void> {
   await page.getByTestId('account').locator('button').click();

@@ -105,3 +105,21 @@ export const cameraOf = (page: Page) =>
     const m = (window as unknown as TestWindow).__igisMap;
     return { center: m.getCenter().toArray(), zoom: m.getZoom() };
   });
+
+/** Where a geographic point is on the page, in CSS pixels. */
+export async function pagePoint(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate((lngLat) => {
+    const m = (window as unknown as TestWindow).__igisMap;
+    const p = m.project(lngLat);
+    const r = m.getCanvas().getBoundingClientRect();
+    return { x: r.left + p.x, y: r.top + p.y };
+  }, lngLat);
+}
+
+/** Logs in through the sidebar form (every demo account's password is demo1234). */
+export async function logIn(page: Page, username: string): Promise<void> {
+  await page.locator('form.login input[name="username"]').fill(username);
+  await page.locator('form.login input[name="password"]').fill('demo1234');
+  await page.locator('form.login button[type="submit"]').click();
+  await page.getByTestId('username').filter({ hasText: username }).waitFor();
+}

@@ -28,6 +28,7 @@ const full: PermalinkState = {
   },
   selected: { kind: 'enterprise', id: 4242 },
   basemap: true,
+  area: { kind: 'buffer', target: { kind: 'park', id: 17 }, km: 2.5 },
 };
 
 describe('permalink URL state', () => {

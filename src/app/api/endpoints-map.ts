@@ -1,5 +1,5 @@
 // Endpoints of the map's features: value-innovation parks, enterprises, and the park list for search.
-import { get } from './client.ts';
+import { get, request } from './client.ts';
 import type { Enterprise, EnterprisePage, ParkFeature, ValueParkFeature } from './types.ts';
 
 export const ENTERPRISE_PAYLOAD_URL = '/api/enterprises/payload';
@@ -26,3 +26,51 @@ export function fetchEnterprises(query: EnterpriseQuery, signal?: AbortSignal): 
 
 /** Every village park with its outline (≈1.5 MB): fetched once, on first use of the search box. */
 export const fetchAllParks = async (signal?: AbortSignal) => (await get<{ features: ParkFeature[] }>('/api/parks?geometry=envelope', signal)).features;
+
+let parkOutlines: Promise<ParkFeature[]> | null = null;
+/** Every village park with its full outline (≈1.4 MB), fetched once for spatial filters and selection counts; a failure is retried on next use. */
+export function loadParkOutlines(): Promise<ParkFeature[]> {
+  parkOutlines ??= get<{ features: ParkFeature[] }>('/api/parks').then((r) => r.features, (err) => {
+    parkOutlines = null;
+    throw err;
+  });
+  return parkOutlines;
+}
+
+let valueParks: Promise<ValueParkFeature[]> | null = null;
+/** The value-innovation parks with outlines, fetched once. */
+export function loadValueParks(): Promise<ValueParkFeature[]> {
+  valueParks ??= fetchValueParks().catch((err) => {
+    valueParks = null;
+    throw err;
+  });
+  return valueParks;
+}
+
+/** Enterprises by id (at most 200), in the order asked. */
+export async function fetchEnterprisesById(ids: readonly number[], signal?: AbortSignal): Promise<Enterprise[]> {
+  if (!ids.length) return [];
+  const page = await get<EnterprisePage>(`/api/enterprises?ids=${ids.join(',')}&limit=${ids.length}`, signal);
+  const byId = new Map(page.items.map((e) => [e.id, e]));
+  return ids.map((id) => byId.get(id)).filter((e): e is Enterprise => !!e);
+}
+
+export type ExportFields = Record<'enterprises' | 'parks' | 'value-parks', string[]>;
+/** The fields each layer exports for the current user (the server applies the same rules). */
+export const fetchExportFields = (signal?: AbortSignal) => get<ExportFields>('/api/exports/fields', signal);
+
+export interface ExportRequest {
+  layer: 'enterprises' | 'parks' | 'value-parks';
+  filters: Record<string, string[]>;
+  area?: GeoJSON.Polygon | GeoJSON.MultiPolygon;
+}
+export interface ExportCollection {
+  type: 'FeatureCollection';
+  demo: boolean;
+  export: { dataDate: string | null; demo: boolean; notice?: string; fields: string[] };
+  features: GeoJSON.Feature<GeoJSON.Point | GeoJSON.Polygon | GeoJSON.MultiPolygon | null>[];
+}
+/** The authoritative extract of a layer from POST /api/exports (GeoJSON; logged by the server). */
+export async function postExport(body: ExportRequest, signal?: AbortSignal): Promise<ExportCollection> {
+  return (await request<ExportCollection>('POST', '/api/exports', { json: { ...body, format: 'geojson' }, signal })).body;
+}

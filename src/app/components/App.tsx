@@ -10,6 +10,7 @@ import { EnterpriseStatus } from './EnterpriseStatus.tsx';
 import { isAbort } from './error-text.ts';
 import { MapView } from './MapView.tsx';
 import { ParkPanel } from './ParkPanel.tsx';
+import { SelectionPanel } from './SelectionPanel.tsx';
 import { Sidebar } from './Sidebar.tsx';
 import { useUrlSync } from './useUrlSync.ts';
 import { ValueParkPanel } from './ValueParkPanel.tsx';
@@ -59,6 +60,7 @@ export function App() {
         {panel?.kind === 'valuePark' && <ValueParkPanel id={panel.id} />}
         {panel?.kind === 'enterprise' && <EnterprisePanel id={panel.id} />}
         {panel?.kind === 'bulk' && <BulkPanel />}
+        {panel?.kind === 'selection' && <SelectionPanel />}
       </main>
     </div>
   );

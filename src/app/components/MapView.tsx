@@ -3,9 +3,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../i18n/messages.ts';
 import type { BasemapConfig } from '../map/basemap.ts';
+import { DrawController } from '../map/draw-controller.ts';
 import { MapController } from '../map/map-controller.ts';
+import { useAreaStore } from '../state/area-store.ts';
 import { useEnterpriseStore } from '../state/enterprise-store.ts';
 import { useAppStore, type LayerKey, type ParkStatuses } from '../state/store.ts';
+import { useAreaResolver } from './useAreaResolver.ts';
+import { useDrawing } from './useDrawing.ts';
 import { useEnterpriseLayer } from './useEnterpriseLayer.ts';
 
 const TILES_BASE = `${location.origin}/tiles`;
@@ -15,10 +19,14 @@ const PANEL_WIDTH = 380;
 export function MapView({ basemap }: { basemap: BasemapConfig | null }) {
   const container = useRef<HTMLDivElement>(null);
   const [controller, setController] = useState<MapController | null>(null);
+  const [draw, setDraw] = useState<DrawController | null>(null);
   const applied = useRef<ParkStatuses>({});
   const { lang, layers, overlay, setMapStatus, parkStatuses, panel, select, setView, fly, basemap: basemapOn } = useAppStore();
   const info = useEnterpriseStore((s) => s.info);
   const client = useEnterpriseLayer(controller);
+  const areaGeometry = useAreaStore((s) => s.geometry);
+  useAreaResolver();
+  useDrawing(controller, draw);
 
   useEffect(() => {
     if (!container.current) return;
@@ -34,6 +42,12 @@ export function MapView({ basemap }: { basemap: BasemapConfig | null }) {
       onError: (message) => setMapStatus('error', message),
     });
     setController(c);
+    let drawing: DrawController | null = null;
+    c.onLoaded(() => {
+      drawing = new DrawController(c.map);
+      (window as unknown as { __igisDraw?: unknown }).__igisDraw = drawing;
+      setDraw(drawing);
+    });
     applied.current = {};
     const offMove = c.onMove((v) => setView({ center: v.center, zoom: v.zoom }));
     // Exposed for browser tests and debugging; read-only use.
@@ -43,19 +57,24 @@ export function MapView({ basemap }: { basemap: BasemapConfig | null }) {
     w.__igisEnterprises = useEnterpriseStore;
     return () => {
       offMove();
+      drawing?.destroy();
       c.destroy();
       setController(null);
+      setDraw(null);
     };
   }, [setMapStatus, setView]);
 
   useEffect(() => {
     if (!controller) return;
     return controller.onClick((hit) => {
+      // While drawing or picking, clicks belong to the tool.
+      if (useAppStore.getState().drawMode) return;
       if (hit.kind !== 'cluster') return select(hit);
       client?.expansionZoom(hit.clusterId).then((zoom) => controller.flyTo({ center: hit.center, zoom }), () => undefined);
     });
   }, [controller, client, select]);
 
+  useEffect(() => controller?.setArea(areaGeometry), [controller, areaGeometry]);
   useEffect(() => controller?.setLanguage(lang), [controller, lang]);
   useEffect(() => controller?.setOverlay(overlay), [controller, overlay]);
   useEffect(() => {
@@ -78,7 +97,7 @@ export function MapView({ basemap }: { basemap: BasemapConfig | null }) {
   }, [controller, parkStatuses]);
 
   // The selected feature is outlined (parks) or ringed (an enterprise, located by the worker).
-  const selection = panel && panel.kind !== 'bulk' ? panel : null;
+  const selection = panel && panel.kind !== 'bulk' && panel.kind !== 'selection' ? panel : null;
   const selKey = selection ? `${selection.kind}:${selection.id}` : '';
   useEffect(() => {
     if (!controller) return;

@@ -9,6 +9,7 @@ import { errorText, isAbort } from './error-text.ts';
 import { ParkEditForm } from './ParkEditForm.tsx';
 import { ParkFacts } from './ParkFacts.tsx';
 import { ParkHistory } from './ParkHistory.tsx';
+import { BufferAroundButton } from './BufferAroundButton.tsx';
 
 export function ParkPanel({ id }: { id: number }) {
   const { lang, user, closePanel, updateParkStatus } = useAppStore();
@@ -52,6 +53,7 @@ export function ParkPanel({ id }: { id: number }) {
       ) : (
         <>
           <ParkFacts park={loaded} lang={lang} />
+          <div className="buttons"><BufferAroundButton kind="park" id={loaded.id} /></div>
           {user && mayEditPark(user, loaded.properties.district) && (
             <ParkEditForm key={`${loaded.id}/${user.id}`} park={loaded} user={user} lang={lang} onSaved={show} onConflict={show} />
           )}

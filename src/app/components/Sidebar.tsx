@@ -3,6 +3,7 @@ import { LANG_NAMES, t } from '../i18n/messages.ts';
 import type { BasemapConfig } from '../map/basemap.ts';
 import { mayEditAny, useAppStore } from '../state/store.ts';
 import { AccountBox } from './AccountBox.tsx';
+import { AreaTools } from './AreaTools.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 import { LayerList } from './LayerList.tsx';
 import { SearchBox } from './SearchBox.tsx';
@@ -28,6 +29,7 @@ export function Sidebar({ basemap }: { basemap: BasemapConfig | null }) {
         </select>
       </label>
       <LayerList basemap={basemap} />
+      <AreaTools />
       <FilterPanel />
       <SummaryBlock />
       <footer className="source">{t('boundarySource', lang)}</footer>

@@ -7,6 +7,7 @@ import { districtLabel, formatNumber } from '../i18n/format.ts';
 import { clusterLabel, elementLabel, valueParkName } from '../i18n/labels.ts';
 import { t, tf } from '../i18n/messages.ts';
 import { useAppStore } from '../state/store.ts';
+import { BufferAroundButton } from './BufferAroundButton.tsx';
 import { EnterpriseList } from './EnterpriseList.tsx';
 import { errorText, isAbort } from './error-text.ts';
 import { PanelFrame } from './PanelFrame.tsx';
@@ -39,6 +40,7 @@ export function ValueParkPanel({ id }: { id: number }) {
             <div><dt>{t('district', lang)}</dt><dd>{districtLabel(p.district, lang)}</dd></div>
             <div><dt>{t('areaKm2', lang)}</dt><dd>{formatNumber(p.areaKm2, lang, 2)} km²</dd></div>
           </dl>
+          <div className="buttons"><BufferAroundButton kind="valuePark" id={id} /></div>
           <h3>{t('sixElements', lang)} <span className="muted">· {tf('elementsCount', lang, { n: present })}</span></h3>
           <ul className="checklist" data-testid="elements">
             {p.elements.map((e) => (

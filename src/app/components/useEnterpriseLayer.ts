@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ENTERPRISE_PAYLOAD_URL } from '../api/endpoints-map.ts';
 import type { MapController, MapView } from '../map/map-controller.ts';
+import { useAreaStore } from '../state/area-store.ts';
 import { useEnterpriseStore } from '../state/enterprise-store.ts';
 import { filterForPayload } from '../state/filter-model.ts';
 import { useAppStore } from '../state/store.ts';
@@ -25,6 +26,7 @@ export function useEnterpriseLayer(controller: MapController | null): Enterprise
   const sessionKnown = useAppStore((s) => s.sessionKnown);
   const userKey = useAppStore((s) => (s.user ? `${s.user.id}/${s.user.role}` : 'anonymous'));
   const filter = useAppStore((s) => s.filter);
+  const areaGeometry = useAreaStore((s) => s.geometry);
   const info = useEnterpriseStore((s) => s.info);
   const reloadSeq = useEnterpriseStore((s) => s.reloadSeq);
   const generation = useRef(0);
@@ -33,7 +35,11 @@ export function useEnterpriseLayer(controller: MapController | null): Enterprise
   useEffect(() => {
     const c = new EnterpriseWorkerClient();
     setClient(c);
-    return () => c.terminate();
+    useEnterpriseStore.getState().setClient(c);
+    return () => {
+      useEnterpriseStore.getState().setClient(null);
+      c.terminate();
+    };
   }, []);
 
   // Load, and load again when the user changes (or the retry button is pressed).
@@ -95,6 +101,23 @@ export function useEnterpriseLayer(controller: MapController | null): Enterprise
       stale = true;
     };
   }, [client, info, filter]);
+
+  // The area, after every load and every change; the worker ANDs it with the filter.
+  useEffect(() => {
+    if (!client || !info) return;
+    let stale = false;
+    client.setArea(areaGeometry).then(
+      (r) => {
+        if (stale) return;
+        useEnterpriseStore.getState().setFiltered(r.counts, r.summary);
+        redraw.current();
+      },
+      (err: Error) => !stale && useAreaStore.getState().setError(err.message),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [client, info, areaGeometry]);
 
   return client;
 }

@@ -14,8 +14,9 @@ const permalink = (s: AppState) =>
     layers: s.layers,
     overlay: s.overlay,
     filter: s.filter,
-    selected: s.panel && s.panel.kind !== 'bulk' ? s.panel : null,
+    selected: s.panel && s.panel.kind !== 'bulk' && s.panel.kind !== 'selection' ? s.panel : null,
     basemap: s.basemap,
+    area: s.area,
   });
 
 export function useUrlSync(): void {

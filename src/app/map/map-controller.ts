@@ -10,7 +10,8 @@ import type { ViewFeature } from '../../domain/worker-protocol.ts';
 import { BASEMAP_LAYER, BASEMAP_SOURCE, basemapSource, type BasemapConfig } from './basemap.ts';
 import { ENTERPRISE_SELECTED_SOURCE, ENTERPRISE_SOURCE, countLabel, industryColor } from './enterprise-style.ts';
 import { parkFillPaint, type ParkOverlay } from './park-overlay.ts';
-import { LAYER_GROUPS, VALUE_PARKS, VILLAGE_PARKS, buildStyle, type LayerGroup } from './style.ts';
+import { AREA_SOURCE, LAYER_GROUPS, VALUE_PARKS, VILLAGE_PARKS, buildStyle, type LayerGroup } from './style.ts';
+import type { MultiPolygon, Polygon } from 'geojson';
 
 let protocolRegistered = false;
 
@@ -138,6 +139,16 @@ export class MapController {
     return () => this.map.off('click', handler);
   }
 
+  /** Calls back with the code of a district clicked on (used while picking districts). */
+  onDistrictClick(callback: (code: string) => void): () => void {
+    const handler = (e: { point: { x: number; y: number } }) => {
+      const f = this.map.queryRenderedFeatures([e.point.x, e.point.y], { layers: ['district-fill'] })[0];
+      if (f?.properties?.code) callback(String(f.properties.code));
+    };
+    this.map.on('click', handler);
+    return () => this.map.off('click', handler);
+  }
+
   private hitAt(x: number, y: number): MapHit | null {
     const query = (layers: string[], pad: number): MapGeoJSONFeature | undefined =>
       this.map.queryRenderedFeatures(pad ? [[x - pad, y - pad], [x + pad, y + pad]] : [x, y], { layers })[0];
@@ -228,6 +239,17 @@ export class MapController {
       const features = sel?.kind === 'enterprise' && point ? [{ type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: point } }] : [];
       (this.map.getSource(ENTERPRISE_SELECTED_SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
     });
+  }
+
+  /** Shows the spatial filter area (null hides it). */
+  setArea(area: Polygon | MultiPolygon | null): void {
+    const features = area ? [{ type: 'Feature' as const, properties: {}, geometry: area }] : [];
+    this.whenLoaded(() => (this.map.getSource(AREA_SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features }));
+  }
+
+  /** Runs `run` with the map once its style is loaded (e.g. to attach the drawing tools). */
+  onLoaded(run: () => void): void {
+    this.whenLoaded(run);
   }
 
   /** Shows or hides the online basemap; its source is added (and contacted) only when first shown. */

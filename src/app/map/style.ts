@@ -14,6 +14,10 @@ export const LAYER_GROUPS = {
 } as const;
 export type LayerGroup = keyof typeof LAYER_GROUPS;
 
+/** The spatial filter area (GeoJSON set by the map controller). */
+export const AREA_SOURCE = 'area';
+export const AREA_COLOR = '#d9480f';
+
 /** Source and source layer of the village parks; tile feature ids are the parks' database ids. */
 export const VILLAGE_PARKS = { source: 'village-parks', sourceLayer: 'village-parks' } as const;
 export const VALUE_PARKS = { source: 'value-parks', sourceLayer: 'value-parks' } as const;
@@ -34,6 +38,7 @@ export function buildStyle(tilesBase: string, lang: Lang, overlay: ParkOverlay =
       'village-parks': { type: 'vector', url: pm('village-parks') },
       'value-parks': { type: 'vector', url: pm('value-parks') },
       ...enterpriseSources(),
+      [AREA_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#eef2f5' } },
@@ -53,6 +58,9 @@ export function buildStyle(tilesBase: string, lang: Lang, overlay: ParkOverlay =
       { id: 'value-park-fill', type: 'fill', source: 'value-parks', 'source-layer': 'value-parks', paint: { 'fill-color': '#6a3d9a', 'fill-opacity': 0.08 } },
       { id: 'value-park-line', type: 'line', source: 'value-parks', 'source-layer': 'value-parks', paint: { 'line-color': '#6a3d9a', 'line-width': 2, 'line-dasharray': [3, 1.5] } },
       { id: 'value-park-selected', type: 'line', source: 'value-parks', 'source-layer': 'value-parks', paint: { 'line-color': '#4b2a70', 'line-width': 4, 'line-opacity': selectedOpacity } },
+      // The spatial filter area: a light wash and a bold outline, under the enterprises.
+      { id: 'area-fill', type: 'fill', source: AREA_SOURCE, paint: { 'fill-color': AREA_COLOR, 'fill-opacity': 0.07 } },
+      { id: 'area-line', type: 'line', source: AREA_SOURCE, paint: { 'line-color': AREA_COLOR, 'line-width': 2.5, 'line-dasharray': [2, 1] } },
       ...enterpriseLayers(),
       {
         id: 'district-label', type: 'symbol', source: 'districts', 'source-layer': 'district-labels',

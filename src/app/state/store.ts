@@ -1,6 +1,7 @@
 // App state: plain data and pure actions (zustand). The map controller follows it; it never leads.
 // The initial state comes from the permalink in the URL (url-state.ts).
 import { create } from 'zustand';
+import type { AreaSpec } from '../../domain/area-geometry.ts';
 import { EMPTY_FILTER, type EnterpriseFilter } from '../../domain/enterprise-filter.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
 import type { ParkStatusItem, SessionUser } from '../api/types.ts';
@@ -11,7 +12,9 @@ import { stateFromUrl } from './url-state.ts';
 export type { LayerKey, Overlay, Selection } from './types.ts';
 export type MapStatus = 'loading' | 'ready' | 'error';
 /** What the right-hand panel shows. */
-export type Panel = Selection | { kind: 'bulk' } | null;
+export type Panel = Selection | { kind: 'bulk' } | { kind: 'selection' } | null;
+/** What a click or drag on the map does now: draw a shape, pick districts, edit the area, or the usual (null). */
+export type DrawMode = 'polygon' | 'rectangle' | 'circle' | 'line' | 'pickDistricts' | 'edit';
 export type ParkStatuses = Readonly<Record<number, ParkStatusItem>>;
 /** A request to move the map; `seq` makes two requests for the same place distinct. */
 export interface FlyRequest {
@@ -38,6 +41,11 @@ export interface AppState {
   panel: Panel;
   /** Live renovation status by park id (from the API); the map colours parks by it. */
   parkStatuses: ParkStatuses;
+  /** The spatial filter area (ANDed with the filter); null for none. */
+  area: AreaSpec | null;
+  drawMode: DrawMode | null;
+  /** Distance for buffers around a park or a drawn line, in km. */
+  bufferKm: number;
   setLang: (lang: Lang) => void;
   toggleLayer: (layer: LayerKey) => void;
   setOverlay: (overlay: Overlay) => void;
@@ -55,6 +63,11 @@ export interface AppState {
   closePanel: () => void;
   setParkStatuses: (items: readonly ParkStatusItem[]) => void;
   updateParkStatus: (item: ParkStatusItem) => void;
+  /** Sets the area, leaves any drawing mode and shows the selection panel. */
+  setArea: (area: AreaSpec | null) => void;
+  setDrawMode: (mode: DrawMode | null) => void;
+  setBufferKm: (km: number) => void;
+  openSelection: () => void;
 }
 
 const initial = stateFromUrl(globalThis.location?.search ?? '');
@@ -71,8 +84,11 @@ export const useAppStore = create<AppState>((set) => ({
   mapError: null,
   user: null,
   sessionKnown: false,
-  panel: initial.selected,
+  panel: initial.selected ?? (initial.area ? { kind: 'selection' } : null),
   parkStatuses: {},
+  area: initial.area,
+  drawMode: null,
+  bufferKm: initial.area?.kind === 'buffer' ? initial.area.km : 1,
   setLang: (lang) => set({ lang }),
   toggleLayer: (layer) => set((s) => ({ layers: { ...s.layers, [layer]: !s.layers[layer] } })),
   setOverlay: (overlay) => set({ overlay }),
@@ -96,6 +112,10 @@ export const useAppStore = create<AppState>((set) => ({
       const old = s.parkStatuses[item.id];
       return old && old.version > item.version ? {} : { parkStatuses: { ...s.parkStatuses, [item.id]: item } };
     }),
+  setArea: (area) => set((s) => ({ area, drawMode: s.drawMode === 'edit' && area?.kind === 'shapes' ? 'edit' : null, panel: area ? { kind: 'selection' } : s.panel?.kind === 'selection' ? null : s.panel })),
+  setDrawMode: (drawMode) => set({ drawMode }),
+  setBufferKm: (bufferKm) => set({ bufferKm }),
+  openSelection: () => set({ panel: { kind: 'selection' } }),
 }));
 
 /** The roles that may change renovation status, and for an official only in their district. */

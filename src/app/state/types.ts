@@ -1,4 +1,5 @@
 // Plain data types of the app state, shared by the store and the URL (permalink) codec.
+import type { AreaSpec } from '../../domain/area-geometry.ts';
 import type { EnterpriseFilter } from '../../domain/enterprise-filter.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
 
@@ -26,4 +27,6 @@ export interface PermalinkState extends MapViewState {
   selected: Selection | null;
   /** The optional online basemap (only when one is configured). */
   basemap: boolean;
+  /** The spatial filter area, ANDed with the filter; null for none. */
+  area: AreaSpec | null;
 }

@@ -3,6 +3,7 @@
 // rest of the link still applies; nothing here throws.
 import { EMPTY_FILTER, type EnterpriseFilter } from '../../domain/enterprise-filter.ts';
 import { LANGS, taxonomy, type Lang } from '../../domain/taxonomy.ts';
+import { decodeArea, encodeArea } from './area-url.ts';
 import { TOWNS } from './towns.ts';
 import { LAYER_KEYS, OVERLAYS, type LayerKey, type Overlay, type PermalinkState, type Selection } from './types.ts';
 
@@ -19,6 +20,7 @@ export const DEFAULT_STATE: PermalinkState = {
   filter: EMPTY_FILTER,
   selected: null,
   basemap: false,
+  area: null,
 };
 
 const LAYER_LETTERS: Record<LayerKey, string> = { enterprises: 'e', villageParks: 'p', valueParks: 'v', districts: 'd' };
@@ -53,6 +55,8 @@ export function encodeUrlState(s: PermalinkState): string {
   if (layers !== LAYER_KEYS.map((k) => LAYER_LETTERS[k]).join('')) q.set('l', layers || '-');
   if (s.overlay !== DEFAULT_STATE.overlay) q.set('o', OVERLAY_CODES[s.overlay]);
   for (const [k, param] of Object.entries(FILTER_PARAMS) as [keyof EnterpriseFilter, string][]) if (s.filter[k].length) q.set(param, s.filter[k].join(','));
+  const area = encodeArea(s.area);
+  if (area) q.set('a', area);
   if (s.selected) q.set('s', `${SELECTION_LETTERS[s.selected.kind]}${s.selected.id}`);
   if (s.basemap) q.set('bm', '1');
   if (s.lang !== DEFAULT_STATE.lang) q.set('lang', s.lang);
@@ -125,6 +129,14 @@ export function decodeUrlState(search: string, warn: Warn = (m) => console.warn(
     anyFilter = true;
   }
   if (anyFilter) out.filter = filter;
+  const a = q.get('a');
+  if (a !== null) {
+    try {
+      out.area = decodeArea(a);
+    } catch (err) {
+      warn(`permalink: ignoring area a="${a.slice(0, 60)}" (${(err as Error).message})`);
+    }
+  }
   const s = q.get('s');
   if (s !== null) {
     const m = /^([a-z])([1-9]\d{0,8})$/.exec(s);

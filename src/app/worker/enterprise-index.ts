@@ -169,15 +169,19 @@ export class EnterpriseIndex {
 
   summary(): Summary {
     if (!this.summaryCache) {
-      const { mask, count, columns: { cluster, revenue } } = this.d;
+      const { mask, count, columns: { cluster, tags, revenue, revenueTier } } = this.d;
       const byCluster = new Array<number>(this.dictionaries.clusters.length).fill(0);
+      const byTag = new Array<number>(this.dictionaries.tags.length).fill(0);
+      const byTier = revenueTier ? new Array<number>(this.dictionaries.revenueTiers.length).fill(0) : null;
       let revenueUnits = 0;
       for (let i = 0; i < count; i++) {
         if (!mask[i]) continue;
         byCluster[cluster[i]]++;
+        for (let bits = tags[i], b = 0; bits; bits >>= 1, b++) if (bits & 1) byTag[b]++;
+        if (byTier) byTier[revenueTier![i]]++;
         if (revenue) revenueUnits += revenue[i];
       }
-      this.summaryCache = { total: this.count, matched: this.matchedCount, revenueYuan: revenue ? revenueUnits * this.header.revenueUnit : null, byCluster };
+      this.summaryCache = { total: this.count, matched: this.matchedCount, revenueYuan: revenue ? revenueUnits * this.header.revenueUnit : null, byCluster, byTag, byTier };
     }
     return this.summaryCache;
   }

@@ -26,6 +26,7 @@ export function enterpriseRoutes(app: FastifyInstance, db: Database): void {
         properties: {
           district: { type: 'string' }, cluster: { type: 'string' }, tag: { type: 'string' }, q: { type: 'string', maxLength: 100 },
           villagePark: { type: 'string' }, valuePark: { type: 'string' }, bbox: { type: 'string' },
+          ids: { type: 'string', maxLength: 2400, description: 'comma-separated enterprise ids, at most 200' },
           limit: { type: 'string' }, offset: { type: 'string' },
         },
       },
@@ -45,6 +46,11 @@ export function enterpriseRoutes(app: FastifyInstance, db: Database): void {
     if (q.villagePark) where.push(`village_park_id = ${p(intParam('villagePark', q.villagePark, 1, 1e9, 0))}`);
     if (q.valuePark) where.push(`value_park_id = ${p(intParam('valuePark', q.valuePark, 1, 1e9, 0))}`);
     if (bbox) where.push(`geom && ST_MakeEnvelope(${bbox.map((v) => p(v)).join(', ')}, 4326)`);
+    if (q.ids !== undefined) {
+      const ids = q.ids.split(',').map((v) => intParam('ids', v, 1, 1e9, 0));
+      if (ids.length > 200) throw new HttpError(400, 'ids: at most 200 ids per request.', { ids: 'at most 200' });
+      where.push(`id = ANY(${p(ids)}::int[])`);
+    }
     if (q.q) where.push(`(name LIKE ${p(`%${q.q}%`)} OR credit_code = ${p(q.q.toUpperCase())})`);
     const limit = intParam('limit', q.limit, 1, 1000, 100);
     const offset = intParam('offset', q.offset, 0, 10_000_000, 0);

@@ -39,7 +39,7 @@ const bodySchema = {
       required: ['type', 'coordinates'],
       properties: {
         type: { type: 'string', enum: ['Polygon', 'MultiPolygon'] },
-        coordinates: { type: 'array', minItems: 1, maxItems: 1000, items: { type: 'array' } },
+        coordinates: { type: 'array', minItems: 1, maxItems: 10000, items: { type: 'array' } },
       },
     },
   },
@@ -58,8 +58,19 @@ function checkAreaShape(area: Polygon | MultiPolygon): void {
   if (!ok) throw new HttpError(400, 'The area is not a valid GeoJSON polygon.', { area: 'rings need at least 4 positions of WGS84 longitude, latitude' });
 }
 
+/** Request bodies may carry large areas ("inside the village parks" is a MultiPolygon of every park). */
+const MAX_EXPORT_BODY = 16 * 1024 * 1024;
+
 export function exportRoutes(app: FastifyInstance, db: Database): void {
+  app.get('/api/exports/fields', {
+    schema: { tags: ['exports'], summary: 'The fields each layer exports for the caller (viewers and the public get no revenue or tax)' },
+  }, async (req) => {
+    const confidential = mayReadConfidential(req);
+    return Object.fromEntries(Object.entries(LAYERS).map(([layer, spec]) => [layer, spec.fields.filter(([, , secret]) => confidential || !secret).map(([name]) => name)]));
+  });
+
   app.post<{ Body: ExportBody }>('/api/exports', {
+    bodyLimit: MAX_EXPORT_BODY,
     schema: { tags: ['exports'], summary: 'Stream an extract of a layer (GeoJSON or CSV) for the given filters and area', body: bodySchema },
   }, async (req, reply) => {
     const { layer, format, filters = {}, area } = req.body;

@@ -1,0 +1,97 @@
+// The spatial filter tools in the sidebar: draw a polygon, rectangle or circle, buffer a line, pick
+// districts on the map, "inside the parks", load an area from a file; then edit or clear it.
+import { useRef, useState, type ChangeEvent } from 'react';
+import { MAX_BUFFER_KM, type AreaSpec } from '../../domain/area-geometry.ts';
+import type { Lang } from '../../domain/taxonomy.ts';
+import { formatNumber } from '../i18n/format.ts';
+import { t, tf, type MessageKey } from '../i18n/messages.ts';
+import { MAX_AREA_FILE_BYTES, polygonsFromFile } from '../state/area-file.ts';
+import { useAreaStore } from '../state/area-store.ts';
+import { encodeArea } from '../state/area-url.ts';
+import { useAppStore, type DrawMode } from '../state/store.ts';
+
+const TOOLS: [DrawMode, MessageKey][] = [
+  ['polygon', 'drawPolygon'], ['rectangle', 'drawRectangle'], ['circle', 'drawCircle'], ['line', 'drawLine'], ['pickDistricts', 'pickDistricts'],
+];
+const HINTS: Record<DrawMode, MessageKey> = {
+  polygon: 'hintPolygon', rectangle: 'hintRectangle', circle: 'hintCircle', line: 'hintLine', pickDistricts: 'hintPick', edit: 'hintEdit',
+};
+
+export function areaLabel(area: AreaSpec, lang: Lang): string {
+  if (area.kind === 'shapes') return tf('areaShapes', lang, { n: area.polygons.length });
+  if (area.kind === 'inside') return t(area.layer === 'villageParks' ? 'insideVillageParks' : 'insideValueParks', lang);
+  const km = formatNumber(area.km, lang, 2);
+  if (area.target.kind === 'line') return tf('areaBufferLine', lang, { km });
+  return tf(area.target.kind === 'park' ? 'areaBufferPark' : 'areaBufferValuePark', lang, { km, id: area.target.id });
+}
+
+export function AreaTools() {
+  const { lang, area, drawMode, bufferKm, setArea, setDrawMode, setBufferKm, openSelection } = useAppStore();
+  const { status, error } = useAreaStore();
+  const [fileError, setFileError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const changeKm = (raw: string) => {
+    const km = Number(raw);
+    if (!(km > 0 && km <= MAX_BUFFER_KM)) return;
+    setBufferKm(km);
+    if (area?.kind === 'buffer') setArea({ ...area, km });
+  };
+
+  const loadFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    setFileError(null);
+    try {
+      if (file.size > MAX_AREA_FILE_BYTES) throw new Error(`the file is larger than ${MAX_AREA_FILE_BYTES / 1024 / 1024} MB`);
+      const polygons = polygonsFromFile(file.name, await file.text(), (text) => new DOMParser().parseFromString(text, 'application/xml'));
+      setArea({ kind: 'shapes', polygons });
+    } catch (err) {
+      setFileError((err as Error).message);
+    }
+  };
+
+  return (
+    <section aria-labelledby="area-title" className="area-tools" data-testid="area-tools">
+      <h2 id="area-title">{t('areaTools', lang)}</h2>
+      <div className="tool-buttons" role="group" aria-label={t('areaTools', lang)}>
+        {TOOLS.map(([mode, key]) => (
+          <button key={mode} type="button" aria-pressed={drawMode === mode} data-testid={`draw-${mode}`} onClick={() => setDrawMode(drawMode === mode ? null : mode)}>
+            {t(key, lang)}
+          </button>
+        ))}
+        <button type="button" aria-pressed={area?.kind === 'inside' && area.layer === 'villageParks'} data-testid="inside-villageParks"
+          onClick={() => setArea({ kind: 'inside', layer: 'villageParks' })}>{t('insideVillageParks', lang)}</button>
+        <button type="button" aria-pressed={area?.kind === 'inside' && area.layer === 'valueParks'} data-testid="inside-valueParks"
+          onClick={() => setArea({ kind: 'inside', layer: 'valueParks' })}>{t('insideValueParks', lang)}</button>
+        <button type="button" onClick={() => fileInput.current?.click()}>{t('loadAreaFile', lang)}</button>
+        <input ref={fileInput} type="file" accept=".geojson,.json,.kml,application/geo+json,application/vnd.google-earth.kml+xml" hidden data-testid="area-file" onChange={loadFile} />
+      </div>
+      <label className="buffer-km">
+        {t('bufferKm', lang)}{' '}
+        <input type="number" min={0.1} max={MAX_BUFFER_KM} step={0.1} value={bufferKm} data-testid="buffer-km" onChange={(e) => changeKm(e.target.value)} />
+      </label>
+      {drawMode && (
+        <p className="hint" role="status" data-testid="draw-hint">
+          {t(HINTS[drawMode], lang)}{' '}
+          <button type="button" className="link" onClick={() => setDrawMode(null)}>{drawMode === 'edit' ? t('doneEditing', lang) : t('cancelDrawing', lang)}</button>
+        </p>
+      )}
+      {fileError && <p className="form-error" role="alert">{t('fileAreaError', lang)}{fileError}</p>}
+      {area && (
+        <div className="area-current" data-testid="area-current">
+          <span className="area-swatch" aria-hidden="true" /> {areaLabel(area, lang)}
+          {status === 'resolving' && <span role="status"> · {t('areaResolving', lang)}</span>}
+          {status === 'error' && <p className="form-error" role="alert">{t('areaError', lang)}{error}</p>}
+          {area.kind === 'shapes' && !encodeArea(area) && <p className="muted">{t('areaNotInLink', lang)}</p>}
+          <div className="buttons">
+            {area.kind === 'shapes' && drawMode !== 'edit' && <button type="button" data-testid="edit-area" onClick={() => setDrawMode('edit')}>{t('editArea', lang)}</button>}
+            <button type="button" data-testid="clear-area" onClick={() => setArea(null)}>{t('clearArea', lang)}</button>
+          </div>
+        </div>
+      )}
+      <button type="button" className="selection-open" data-testid="selection-open" onClick={openSelection}>{t('selectionOpen', lang)}</button>
+    </section>
+  );
+}

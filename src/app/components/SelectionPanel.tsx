@@ -1,0 +1,86 @@
+// The selection: what the area and the filters select, counted per industry cluster, tag and
+// revenue tier (revenue only for roles that may see it), the village parks by category and
+// progress, the value-innovation parks touched, a virtualised list, and the export dialog.
+import type { Lang } from '../../domain/taxonomy.ts';
+import { formatNumber } from '../i18n/format.ts';
+import { clusterColor, clusterLabel, formatYi, tagLabel, tierLabel, valueParkName } from '../i18n/labels.ts';
+import { t, tf } from '../i18n/messages.ts';
+import { useAreaStore } from '../state/area-store.ts';
+import { useEnterpriseStore } from '../state/enterprise-store.ts';
+import { useAppStore } from '../state/store.ts';
+import { areaLabel } from './AreaTools.tsx';
+import { ExportDialog } from './ExportDialog.tsx';
+import { PanelFrame } from './PanelFrame.tsx';
+import { ParkStatusTable } from './ParkStatusTable.tsx';
+import { SelectionList } from './SelectionList.tsx';
+import { useAreaParks } from './useAreaParks.ts';
+
+function CountList({ title, rows, lang, testId }: { title: string; rows: { code: string; label: string; n: number; color?: string }[]; lang: Lang; testId: string }) {
+  const shown = rows.filter((r) => r.n > 0).sort((a, b) => b.n - a.n);
+  return (
+    <div className="count-list" data-testid={testId}>
+      <h3>{title}</h3>
+      {shown.length ? (
+        <ul>
+          {shown.map((r) => (
+            <li key={r.code} data-code={r.code}>
+              {r.color && <span className="dot" style={{ background: r.color }} aria-hidden="true" />}
+              <span className="name">{r.label}</span>
+              <span className="n">{formatNumber(r.n, lang)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : <p className="muted">{t('none', lang)}</p>}
+    </div>
+  );
+}
+
+export function SelectionPanel() {
+  const { lang, area, select } = useAppStore();
+  const areaStatus = useAreaStore((s) => s.status);
+  const { summary, info } = useEnterpriseStore();
+  const { result: parks, error: parksError } = useAreaParks();
+  const dict = info?.dictionaries;
+
+  return (
+    <PanelFrame kicker={t('selectionTitle', lang)} title={area ? areaLabel(area, lang) : t('selectionTitle', lang)} titleId="selection-title" testId="selection-panel" focusKey="selection">
+      {!area && <p className="hint">{t('selectionCityWide', lang)}</p>}
+      {areaStatus === 'resolving' && <p role="status">{t('areaResolving', lang)}</p>}
+      {!summary || !dict ? (
+        <p role="status">{t('loadingEnterprises', lang)}</p>
+      ) : (
+        <>
+          <dl className="facts">
+            <div><dt>{t('enterprises', lang)}</dt><dd data-testid="selection-count">{tf('selEnterprises', lang, { n: formatNumber(summary.matched, lang) })}</dd></div>
+            {summary.revenueYuan !== null && <div><dt>{t('totalRevenue', lang)}</dt><dd data-testid="selection-revenue">{formatYi(summary.revenueYuan, lang)}</dd></div>}
+          </dl>
+          {summary.revenueYuan === null && <p className="hint">{t('revenueHidden', lang)}</p>}
+          <CountList title={t('byCluster', lang)} lang={lang} testId="selection-by-cluster"
+            rows={dict.clusters.map((code, i) => ({ code, label: clusterLabel(code, lang), n: summary.byCluster[i], color: clusterColor(code) }))} />
+          <CountList title={t('byTag', lang)} lang={lang} testId="selection-by-tag"
+            rows={dict.tags.map((code, i) => ({ code, label: tagLabel(code, lang), n: summary.byTag[i] }))} />
+          {summary.byTier && (
+            <CountList title={t('byTier', lang)} lang={lang} testId="selection-by-tier"
+              rows={dict.revenueTiers.map((code, i) => ({ code, label: tierLabel(code, lang), n: summary.byTier![i] }))} />
+          )}
+        </>
+      )}
+      {parksError ? <p className="form-error" role="alert">{t('parksError', lang)}{parksError}</p> : !parks ? <p role="status">{t('loadingParks', lang)}</p> : (
+        <>
+          <ParkStatusTable parks={parks.parks} caption={tf('parksInArea', lang, { n: formatNumber(parks.parks.length, lang) })} lang={lang} testId="selection-parks" />
+          <h3>{t('valueParksTouched', lang)}</h3>
+          {parks.valueParks.length ? (
+            <ul className="plain" data-testid="selection-value-parks">
+              {parks.valueParks.map((v) => (
+                <li key={v.id}><button type="button" className="link" onClick={() => select({ kind: 'valuePark', id: v.id })}>{valueParkName(v.properties, lang)}</button></li>
+              ))}
+            </ul>
+          ) : <p className="muted" data-testid="selection-value-parks">{t('none', lang)}</p>}
+        </>
+      )}
+      <ExportDialog />
+      <h3>{t('listTitle', lang)}</h3>
+      <SelectionList />
+    </PanelFrame>
+  );
+}

@@ -1,0 +1,65 @@
+// Reading a filter area from a file the user chooses: GeoJSON (FeatureCollection, Feature or bare
+// geometry) or KML (via @tmcw/togeojson). Polygons and MultiPolygons become the area's polygons;
+// anything else is reported. The XML parser is passed in (the browser's DOMParser; xmldom in tests).
+import { kml } from '@tmcw/togeojson';
+import type { Geometry, Polygon, Position } from 'geojson';
+
+const BOUNDS = [111.8, 21.8, 115.2, 24.6] as const;
+export const MAX_AREA_FILE_BYTES = 20 * 1024 * 1024;
+const MAX_POLYGONS = 1000;
+
+export type ParseXml = (text: string) => Document;
+
+function geometriesOf(value: unknown): Geometry[] {
+  const v = value as { type?: string; features?: unknown[]; geometry?: unknown; geometries?: unknown[] } | null;
+  if (!v || typeof v !== 'object') return [];
+  if (v.type === 'FeatureCollection' && Array.isArray(v.features)) return v.features.flatMap(geometriesOf);
+  if (v.type === 'Feature') return geometriesOf(v.geometry);
+  if (v.type === 'GeometryCollection' && Array.isArray(v.geometries)) return v.geometries.flatMap(geometriesOf);
+  return typeof v.type === 'string' ? [v as Geometry] : [];
+}
+
+function checkRing(ring: unknown): Position[] {
+  if (!Array.isArray(ring) || ring.length < 4) throw new Error('a polygon ring has fewer than four positions');
+  return ring.map((p: unknown) => {
+    if (!Array.isArray(p) || typeof p[0] !== 'number' || typeof p[1] !== 'number' || !Number.isFinite(p[0]) || !Number.isFinite(p[1]))
+      throw new Error('a position is not a pair of numbers');
+    const [x, y] = p as number[];
+    if (x < BOUNDS[0] || x > BOUNDS[2] || y < BOUNDS[1] || y > BOUNDS[3])
+      throw new Error(`the position ${x}, ${y} lies outside the map of Guangzhou; coordinates must be WGS84 longitude, latitude`);
+    return [x, y];
+  });
+}
+
+/** The polygons in a GeoJSON or KML file; throws an Error in plain words when there are none or the file is bad. */
+export function polygonsFromFile(name: string, text: string, parseXml: ParseXml): Polygon[] {
+  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
+  let geometries: Geometry[];
+  if (/\.kml$/i.test(name) || trimmed.startsWith('<')) {
+    const doc = parseXml(trimmed);
+    if (doc.getElementsByTagName('parsererror').length || !doc.documentElement || doc.documentElement.nodeName !== 'kml')
+      throw new Error('the file is not a readable KML document');
+    geometries = kml(doc).features.flatMap(geometriesOf);
+  } else {
+    let json: unknown;
+    try {
+      json = JSON.parse(trimmed);
+    } catch (err) {
+      throw new Error(`the file is not valid JSON (${(err as Error).message})`);
+    }
+    geometries = geometriesOf(json);
+  }
+  const polygons: Polygon[] = [];
+  const others = new Map<string, number>();
+  for (const g of geometries) {
+    if (g.type === 'Polygon') polygons.push({ type: 'Polygon', coordinates: g.coordinates.map(checkRing) });
+    else if (g.type === 'MultiPolygon') for (const c of g.coordinates) polygons.push({ type: 'Polygon', coordinates: c.map(checkRing) });
+    else others.set(g.type, (others.get(g.type) ?? 0) + 1);
+  }
+  if (!polygons.length) {
+    const found = [...others].map(([type, n]) => `${n} ${type}`).join(', ');
+    throw new Error(found ? `the file has no polygons (found ${found})` : 'the file has no geometries');
+  }
+  if (polygons.length > MAX_POLYGONS) throw new Error(`the file has ${polygons.length} polygons; at most ${MAX_POLYGONS} can be used as an area`);
+  return polygons;
+}
