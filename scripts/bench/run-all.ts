@@ -5,9 +5,10 @@ import { mapEnterprises } from './map-enterprises.ts';
 import { RESULTS_FILE, describeMachine, machineFacts, writeSection } from './results.ts';
 import { statusEdits } from './status-edits.ts';
 import { exportsBench } from './exports.ts';
+import { spatialSelection } from './spatial-selection.ts';
 import type { Benchmark } from './types.ts';
 
-const BENCHMARKS: Benchmark[] = [statusEdits, mapEnterprises, exportsBench];
+const BENCHMARKS: Benchmark[] = [statusEdits, mapEnterprises, spatialSelection, exportsBench];
 
 const options: Record<string, string> = {};
 const names: string[] = [];

@@ -8,6 +8,7 @@
 // taken or skipped without any test; only points in cells an edge touches are tested one by one.
 // The grid and raster are hand-written: kdbush and flatbush answer box queries, not this.
 import pip from 'point-in-polygon-hao';
+import { orient2d } from 'robust-predicates';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 
 /** Coordinates as stored: integer micro-degrees (scale 1e6, the payload's columns) or plain degrees (scale 1). */
@@ -33,8 +34,8 @@ export class PointGrid {
       if (lat[i] > maxY) maxY = lat[i];
     }
     if (!n) [minX, minY, maxX, maxY] = [0, 0, 1, 1];
-    // About eight points per cell on average, within sane bounds.
-    this.size = Math.max(16, Math.min(1024, Math.round(Math.sqrt(n / 8))));
+    // About two points per cell on average (fewer points share a cell with an edge), within sane bounds.
+    this.size = Math.max(16, Math.min(2048, Math.round(Math.sqrt(n / 2))));
     this.minX = minX;
     this.minY = minY;
     // Cells are a whole number of stored units when coordinates are integers, so cell membership is exact.
@@ -101,34 +102,27 @@ function selectInPolygon(grid: PointGrid, rings: Position[][], out: Uint8Array, 
   const h = cy1 - cy0 + 1;
   const raster = new Uint8Array(w * h);
 
-  // Every cell an edge passes through, and its eight neighbours, are EDGE cells (the margin absorbs
-  // rounding between degrees and stored units). Edges are walked column by column over the grid, so
-  // the cost is the number of cells touched however long or short the edge is.
-  const markCell = (gx: number, gy: number) => {
-    for (let dy = -1; dy <= 1; dy++)
-      for (let dx = -1; dx <= 1; dx++) {
-        const x = gx - cx0 + dx;
-        const y = gy - cy0 + dy;
-        if (x >= 0 && y >= 0 && x < w && y < h) raster[y * w + x] = EDGE;
-      }
-  };
+  // Every cell an edge passes through is an EDGE cell. The edge's x and y ranges are widened by EPS
+  // (one stored unit, far more than the rounding between degrees and stored units), so a cell an
+  // edge merely grazes is an EDGE cell too. Edges are walked column by column over the grid, so the
+  // cost is the number of cells touched however long or short the edge is.
+  const EPS = k === 1 ? 1e-7 : 1;
   for (const ring of rings)
     for (let i = 0; i + 1 < ring.length; i++) {
       const [x0, y0] = [ring[i][0] * k, ring[i][1] * k];
       const [x1, y1] = [ring[i + 1][0] * k, ring[i + 1][1] * k];
       const [ax, bx] = x0 <= x1 ? [x0, x1] : [x1, x0];
-      const colFrom = grid.cellX(ax);
-      const colTo = grid.cellX(bx);
+      const colFrom = Math.max(cx0, grid.cellX(ax - EPS));
+      const colTo = Math.min(cx1, grid.cellX(bx + EPS));
+      const yAt = (x: number) => (x1 === x0 ? y0 : y0 + ((y1 - y0) * (Math.min(bx, Math.max(ax, x)) - x0)) / (x1 - x0));
       for (let col = colFrom; col <= colTo; col++) {
-        // The part of the edge within this column's x-range (the whole edge if it is vertical).
-        const xa = Math.max(ax, grid.minX + col * grid.cellW);
-        const xb = Math.min(bx, grid.minX + (col + 1) * grid.cellW);
-        const yAt = (x: number) => (x1 === x0 ? y0 : y0 + ((y1 - y0) * (x - x0)) / (x1 - x0));
-        // xa and xb are clamped to the edge, so the first and last columns end at its endpoints.
-        const ys = x1 === x0 ? [y0, y1] : [yAt(xa), yAt(xb)];
-        const rowFrom = grid.cellY(Math.min(...ys));
-        const rowTo = grid.cellY(Math.max(...ys));
-        for (let row = rowFrom; row <= rowTo; row++) markCell(col, row);
+        // The part of the edge within this column's x-range (widened by EPS), clamped to the edge.
+        const xa = grid.minX + col * grid.cellW - EPS;
+        const xb = grid.minX + (col + 1) * grid.cellW + EPS;
+        const [ya, yb] = x1 === x0 ? [y0, y1] : [yAt(xa), yAt(xb)];
+        const rowFrom = Math.max(cy0, grid.cellY(Math.min(ya, yb) - EPS));
+        const rowTo = Math.min(cy1, grid.cellY(Math.max(ya, yb) + EPS));
+        for (let row = rowFrom; row <= rowTo; row++) raster[(row - cy0) * w + (col - cx0)] = EDGE;
       }
     }
 
@@ -152,17 +146,20 @@ function selectInPolygon(grid: PointGrid, rings: Position[][], out: Uint8Array, 
 
   let count = 0;
   const { order, cellStart, lon, lat } = grid;
-  for (let y = 0; y < h; y++)
+  for (let y = 0; y < h; y++) {
+    let rowEdges: Float64Array | null = null;
     for (let x = 0; x < w; x++) {
       const state = raster[y * w + x];
       if (state === OUTSIDE) continue;
+      // Points near an edge are tested against the edges that reach this grid row only.
+      if (state === EDGE && !rowEdges) rowEdges = edgesInBand(rings, (grid.minY + (cy0 + y) * grid.cellH - EPS) / k, (grid.minY + (cy0 + y + 1) * grid.cellH + EPS) / k);
       const c = (cy0 + y) * grid.size + cx0 + x;
       for (let j = cellStart[c]; j < cellStart[c + 1]; j++) {
         const i = order[j];
         if (out[i]) continue;
         let inside = state === INSIDE;
         if (state === EDGE) {
-          const r = pip([lon[i] / k, lat[i] / k], rings);
+          const r = pointInEdges(lon[i] / k, lat[i] / k, rowEdges!);
           inside = r === 0 ? !ignoreBoundary : r;
         }
         if (inside) {
@@ -171,5 +168,38 @@ function selectInPolygon(grid: PointGrid, rings: Position[][], out: Uint8Array, 
         }
       }
     }
+  }
   return count;
+}
+
+/** The edges (x1, y1, x2, y2 flattened, in degrees) of `rings` whose y-range meets [yMin, yMax]. */
+function edgesInBand(rings: Position[][], yMin: number, yMax: number): Float64Array {
+  const out: number[] = [];
+  for (const ring of rings)
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const [a, b] = [ring[i], ring[i + 1]];
+      if (Math.max(a[1], b[1]) >= yMin && Math.min(a[1], b[1]) <= yMax) out.push(a[0], a[1], b[0], b[1]);
+    }
+  return Float64Array.from(out);
+}
+
+/**
+ * point-in-polygon-hao's test (the one turf.booleanPointInPolygon uses: ray crossing with the exact
+ * orient2d predicate; 0 on the boundary) over a list of edges instead of whole rings. An edge whose
+ * y-range does not hold the point's y never changes hao's answer, so testing only the edges of the
+ * point's grid row gives the identical result. Written out here because hao takes rings, not edges.
+ */
+function pointInEdges(x: number, y: number, edges: Float64Array): boolean | 0 {
+  let k = 0;
+  for (let e = 0; e < edges.length; e += 4) {
+    const u1 = edges[e] - x, v1 = edges[e + 1] - y, u2 = edges[e + 2] - x, v2 = edges[e + 3] - y;
+    if (v1 === 0 && v2 === 0) {
+      if ((u2 <= 0 && u1 >= 0) || (u1 <= 0 && u2 >= 0)) return 0;
+    } else if ((v2 >= 0 && v1 <= 0) || (v2 <= 0 && v1 >= 0)) {
+      const f = orient2d(u1, u2, v1, v2, 0, 0);
+      if (f === 0) return 0;
+      if ((f > 0 && v2 > 0 && v1 <= 0) || (f < 0 && v2 <= 0 && v1 > 0)) k++;
+    }
+  }
+  return k % 2 === 1;
 }
