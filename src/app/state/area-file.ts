@@ -36,8 +36,13 @@ export function polygonsFromFile(name: string, text: string, parseXml: ParseXml)
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   let geometries: Geometry[];
   if (/\.kml$/i.test(name) || trimmed.startsWith('<')) {
-    const doc = parseXml(trimmed);
-    if (doc.getElementsByTagName('parsererror').length || !doc.documentElement || doc.documentElement.nodeName !== 'kml')
+    let doc: Document | null = null;
+    try {
+      doc = parseXml(trimmed);
+    } catch {
+      // some parsers throw where the browser's returns a <parsererror> document
+    }
+    if (!doc || doc.getElementsByTagName('parsererror').length || !doc.documentElement || doc.documentElement.nodeName !== 'kml')
       throw new Error('the file is not a readable KML document');
     geometries = kml(doc).features.flatMap(geometriesOf);
   } else {
