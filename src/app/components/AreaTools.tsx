@@ -1,6 +1,6 @@
 // The spatial filter tools in the sidebar: draw a polygon, rectangle or circle, buffer a line, pick
 // districts on the map, "inside the parks", load an area from a file; then edit or clear it.
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { MAX_BUFFER_KM, type AreaSpec } from '../../domain/area-geometry.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
 import { formatNumber } from '../i18n/format.ts';
@@ -30,6 +30,8 @@ export function AreaTools() {
   const { status, error } = useAreaStore();
   const [fileError, setFileError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  // A file's error stands until the area changes.
+  useEffect(() => setFileError(null), [area]);
 
   const changeKm = (raw: string) => {
     const km = Number(raw);
