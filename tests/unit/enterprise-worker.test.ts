@@ -89,6 +89,9 @@ describe('EnterpriseIndex', () => {
       expect(s.matched).toBe(expected.length);
       expect(s.total).toBe(records.length);
       expect(s.byCluster).toEqual(clusterCodes.map((c) => expected.filter((e) => e.cluster === c).length));
+      expect(s.byTag).toEqual(index.dictionaries.tags.map((t) => expected.filter((e) => e.tags.includes(t)).length));
+      const tierOf = (yuan: number) => taxonomy.revenueTiers.find((t) => yuan >= t.min && (t.max === null || yuan < t.max))!.code;
+      expect(s.byTier).toEqual(index.dictionaries.revenueTiers.map((t) => expected.filter((e) => tierOf(e.revenue) === t).length));
       expect(s.revenueYuan).toBe(expected.reduce((sum, e) => sum + Math.round(e.revenue / 10_000) * 10_000, 0));
       expect(index.facetCounts().matched).toBe(expected.length);
       const { ids, total: n } = index.selectedIds(1e9);
@@ -177,6 +180,7 @@ describe('EnterpriseIndex', () => {
     const pub = new EnterpriseIndex();
     pub.load(publicPayload.slice(0));
     expect(pub.summary().revenueYuan).toBeNull();
+    expect(pub.summary().byTier).toBeNull();
     expect(() => pub.setFilter(filter({ revenueTiers: ['r50m'] }))).toThrow(/revenue/i);
   });
 });

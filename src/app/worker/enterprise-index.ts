@@ -178,7 +178,7 @@ export class EnterpriseIndex {
         if (!mask[i]) continue;
         byCluster[cluster[i]]++;
         for (let bits = tags[i], b = 0; bits; bits >>= 1, b++) if (bits & 1) byTag[b]++;
-        if (byTier) byTier[revenueTier![i]]++;
+        if (byTier && revenueTier![i]) byTier[revenueTier![i] - 1]++; // tier column: 0 = none, else index + 1
         if (revenue) revenueUnits += revenue[i];
       }
       this.summaryCache = { total: this.count, matched: this.matchedCount, revenueYuan: revenue ? revenueUnits * this.header.revenueUnit : null, byCluster, byTag, byTier };
