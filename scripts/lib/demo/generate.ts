@@ -40,6 +40,15 @@ function writeCollection(path: string, kind: string, features: (VillagePark | Va
   writeFileSync(path, `${head},"features":[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`);
 }
 
+/**
+ * The anchor point of every town, full precision: the seed the synthetic town partition grows from
+ * (City.townAt). The database keeps them (towns.anchor) so imported records get the same town.
+ */
+function townAnchors(city: City): Record<string, [number, number]> {
+  const towns = city.districts.flatMap((d) => d.towns).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return Object.fromEntries(towns.map((t) => [t.code, [t.lon, t.lat]]));
+}
+
 export function generateDemoData(opts: GenerateOptions): GenerateSummary {
   if (!Number.isInteger(opts.enterprises) || opts.enterprises < 0 || opts.enterprises > 1_000_000)
     throw new Error('enterprises must be an integer between 0 and 1,000,000');
@@ -82,7 +91,10 @@ export function generateDemoData(opts: GenerateOptions): GenerateSummary {
   const files = [entPath, join(opts.outDir, 'village-parks.geojson'), join(opts.outDir, 'value-parks.geojson'), join(opts.outDir, 'meta.json')];
   writeCollection(files[1], 'village-parks', villageParks, opts);
   writeCollection(files[2], 'value-parks', valueParks, opts);
-  const meta = { demo: true, notice: DEMO_NOTICE, seed: opts.seed, enterprises: opts.enterprises, villageParks: villageParks.length, valueParks: valueParks.length, dataDate: DEMO_DATA_DATE, generatorVersion: GENERATOR_VERSION };
-  writeFileSync(files[3], JSON.stringify(meta, null, 2) + '\n');
+  const meta = {
+    demo: true, notice: DEMO_NOTICE, seed: opts.seed, enterprises: opts.enterprises, villageParks: villageParks.length, valueParks: valueParks.length,
+    dataDate: DEMO_DATA_DATE, generatorVersion: GENERATOR_VERSION, townAnchors: townAnchors(city),
+  };
+  writeFileSync(files[3], JSON.stringify(meta, null, 2).replace(/\[\s+(-?[\d.e+-]+),\s+(-?[\d.e+-]+)\s+\]/g, '[$1, $2]') + '\n');
   return { enterprises: opts.enterprises, villageParks: villageParks.length, valueParks: valueParks.length, files };
 }

@@ -174,6 +174,78 @@ CREATE TABLE export_log (
 );
 `,
   },
+  {
+    id: 3,
+    name: 'imports, saved mappings, record history, town anchors',
+    sql: `
+-- One upload: its dry-run report, then (once applied) what it changed. The validated records wait in
+-- import_records between the dry run and the apply, one row each, so 100,000 rows never form one
+-- giant JSON value and a preview can be paged.
+CREATE TABLE imports (
+  id text PRIMARY KEY,
+  kind text NOT NULL CHECK (kind IN ('enterprises', 'parks', 'districts')),
+  file_name text NOT NULL,
+  file_sha256 text NOT NULL,
+  format text NOT NULL,
+  encoding text,
+  crs text NOT NULL,
+  mapping jsonb NOT NULL DEFAULT '{}',
+  user_id integer REFERENCES users(id),
+  username text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  applied_at timestamptz,
+  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'applied', 'failed')),
+  error text,
+  report jsonb NOT NULL DEFAULT '[]',
+  counts jsonb NOT NULL
+);
+CREATE INDEX imports_created ON imports (created_at DESC);
+
+CREATE TABLE import_records (
+  import_id text NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+  row_no integer NOT NULL,
+  key text NOT NULL,
+  record jsonb NOT NULL,
+  PRIMARY KEY (import_id, row_no)
+);
+
+CREATE TABLE import_mappings (
+  id serial PRIMARY KEY,
+  name text NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('enterprises', 'parks', 'districts')),
+  mapping jsonb NOT NULL,
+  created_by text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (kind, name)
+);
+
+-- Field-level history of imported records, all kinds in one table: changes is {field: [before, after]}
+-- (before is null for an added record).
+CREATE TABLE record_history (
+  id bigserial PRIMARY KEY,
+  kind text NOT NULL CHECK (kind IN ('enterprises', 'parks', 'districts')),
+  record_key text NOT NULL,
+  record_id integer,
+  import_id text REFERENCES imports(id),
+  changed_at timestamptz NOT NULL DEFAULT now(),
+  user_id integer REFERENCES users(id),
+  username text NOT NULL,
+  action text NOT NULL CHECK (action IN ('added', 'updated')),
+  changes jsonb NOT NULL
+);
+CREATE INDEX record_history_key ON record_history (kind, record_key, id);
+CREATE INDEX record_history_import ON record_history (import_id);
+
+-- The point each town's synthetic area grows from (the demo partition splits a district among its
+-- towns by nearest anchor); null where unknown, and imports then fall back (apply-sql.ts).
+ALTER TABLE towns ADD COLUMN anchor geometry(Point, 4326);
+
+ALTER TABLE enterprises ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now(), ADD COLUMN import_id text REFERENCES imports(id);
+ALTER TABLE village_parks ADD COLUMN import_id text REFERENCES imports(id);
+ALTER TABLE districts ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now(), ADD COLUMN import_id text REFERENCES imports(id);
+`,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

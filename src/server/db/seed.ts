@@ -15,6 +15,8 @@ interface DemoMeta {
   seed: string;
   dataDate: string;
   notice: Record<string, string>;
+  /** Town code → [lon, lat] the synthetic town partition grows from (absent in data generated before it was written). */
+  townAnchors?: Record<string, [number, number]>;
 }
 
 export async function isSeeded(db: Queryable): Promise<boolean> {
@@ -42,6 +44,10 @@ INSERT INTO value_parks (id, code, name, name_zh_hant, name_en, district, theme,
 SELECT (f->>'id')::int, p->>'code', p->>'name', p->>'nameZhHant', p->>'nameEn', p->>'district', p->>'theme',
   (p->>'areaKm2')::float8, p->'elements', 1, true, ST_SetSRID(ST_GeomFromGeoJSON(f->'geometry'), 4326)
 FROM jsonb_array_elements($1::jsonb) f, LATERAL (SELECT f->'properties' AS p) x`;
+
+const TOWN_ANCHOR_SQL = `
+UPDATE towns t SET anchor = ST_SetSRID(ST_MakePoint((a.value->>0)::float8, (a.value->>1)::float8), 4326)
+FROM jsonb_each($1::jsonb) a WHERE t.code = a.key`;
 
 const ENTERPRISE_SQL = `
 INSERT INTO enterprises (id, name, credit_code, cluster, sub_industry, future_industry, tags, revenue, employees, district, town,
@@ -75,6 +81,8 @@ export async function seedDatabase(db: Database, dataDir: string, log: (line: st
       ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(f->'geometry'), 4326)) FROM jsonb_array_elements($1::jsonb) f`, districts.features);
     await insertJson(tx, `INSERT INTO towns (code, name, district) SELECT t->>'code', t->>'name', t->>'district' FROM jsonb_array_elements($1::jsonb) t`,
       readJson(join(dataDir, 'divisions/guangzhou-towns.json')));
+    // Imports assign a town to new records by nearest anchor, as the generator did (apply-spatial.ts).
+    if (meta.townAnchors) await tx.query(TOWN_ANCHOR_SQL, [JSON.stringify(meta.townAnchors)]);
     const parks = readJson(need[1]).features;
     for (let i = 0; i < parks.length; i += 1000) await tx.query(PARK_SQL, [JSON.stringify(parks.slice(i, i + 1000)), meta.dataDate]);
     await tx.query(HISTORY_SQL, ['演示数据基线 / demo data baseline']);
@@ -94,7 +102,8 @@ export async function seedDatabase(db: Database, dataDir: string, log: (line: st
     await flush();
     for (let i = 0; i < users.length; i++)
       await tx.query('INSERT INTO users (username, password_hash, role, district) VALUES ($1, $2, $3, $4)', [users[i].username, hashes[i], users[i].role, users[i].district]);
-    await tx.query(`INSERT INTO dataset_meta (key, value) VALUES ('demo', $1::jsonb)`, [JSON.stringify(meta)]);
+    const { townAnchors: _anchors, ...demoMeta } = meta;
+    await tx.query(`INSERT INTO dataset_meta (key, value) VALUES ('demo', $1::jsonb)`, [JSON.stringify(demoMeta)]);
     // The taxonomy of seeds/ (labels in three languages) travels with the data, for SQL and BI users.
     await tx.query(`INSERT INTO dataset_meta (key, value) VALUES ('taxonomy', $1::jsonb)`, [JSON.stringify(taxonomy)]);
     log(`seeded ${parks.length} village parks and ${count} enterprises (demo data, seed "${meta.seed}")`);

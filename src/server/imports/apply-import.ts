@@ -1,0 +1,117 @@
+// Applies a pending import, all or nothing: the records, their history rows and the import's
+// "applied" mark commit in one transaction. Applying an import twice, or one that failed, is a
+// conflict (409). A data problem found while applying (a duplicate key, a record outside every
+// district) rolls everything back, answers 422 and marks the import failed, so the same file must
+// be corrected and uploaded again.
+import type { ApplyCounts, ImportKind } from '../../domain/import/import-types.ts';
+import type { Database, Queryable } from '../db/database.ts';
+import { HttpError } from '../http/errors.ts';
+import { applyDistricts } from './apply-districts.ts';
+import { applyEnterprises } from './apply-enterprises.ts';
+import { applyParks } from './apply-parks.ts';
+import type { ApplyContext, KindResult } from './apply-sql.ts';
+import type { ImportActor, ImportCounts } from './import-store.ts';
+
+const APPLIERS: Record<ImportKind, (tx: Queryable, ctx: ApplyContext) => Promise<KindResult>> = {
+  enterprises: applyEnterprises,
+  parks: applyParks,
+  districts: applyDistricts,
+};
+
+export interface ApplyResult extends ApplyCounts {
+  id: string;
+  kind: ImportKind;
+  /** Data rows in the file. */
+  total: number;
+  appliedAt: string;
+  enterprisesReassigned?: number;
+  parksReassigned?: number;
+}
+
+export interface ApplyOptions {
+  /** YYYY-MM-DD on which park status changes take effect; default today in China (UTC+8). */
+  effectiveDate?: string;
+}
+
+/** Today's date in Guangzhou, the bureau's calendar. */
+export const todayInChina = (now = new Date()) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+interface LockedImport {
+  id: string;
+  kind: ImportKind;
+  file_name: string;
+  status: string;
+  error: string | null;
+  counts: ImportCounts;
+  applied_at: string | null;
+}
+
+async function lockImport(tx: Queryable, id: string): Promise<LockedImport> {
+  // Sorts and hashes over the staged records stay in memory (PGlite's default 4 MB spills to disk).
+  await tx.query(`SET LOCAL work_mem = '64MB'`);
+  const [imp] = await tx.query<LockedImport>(
+    `SELECT id, kind, file_name, status, error, counts, to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS applied_at
+     FROM imports WHERE id = $1 FOR UPDATE`,
+    [id],
+  );
+  if (!imp) throw new HttpError(404, `There is no import with id ${id}.`);
+  if (imp.status === 'applied')
+    throw new HttpError(409, `Import ${id} (${imp.file_name}) was already applied at ${imp.applied_at}; upload the file again to re-import it.`, undefined, { status: imp.status });
+  if (imp.status === 'failed')
+    throw new HttpError(409, `Import ${id} (${imp.file_name}) failed and cannot be applied: ${imp.error ?? 'see its report'}. Correct the file and upload it again.`, undefined, { status: imp.status });
+  return imp;
+}
+
+function context(imp: LockedImport, user: ImportActor, opts: ApplyOptions): ApplyContext {
+  const effectiveDate = opts.effectiveDate ?? todayInChina();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveDate)) throw new HttpError(400, `The effective date must look like 2021-12-31 (got "${effectiveDate}").`);
+  return { importId: imp.id, fileName: imp.file_name, user, effectiveDate };
+}
+
+/** Applies a pending import; returns what changed. Throws HttpError 404 / 409 / 422. */
+export async function applyImport(db: Database, id: string, user: ImportActor, opts: ApplyOptions = {}): Promise<ApplyResult> {
+  try {
+    return await db.transaction(async (tx) => {
+      const imp = await lockImport(tx, id);
+      const changed = await APPLIERS[imp.kind](tx, context(imp, user, opts));
+      const counts: ImportCounts = { ...imp.counts, ...changed, rejected: imp.counts.rejected };
+      const [done] = await tx.query<{ applied_at: string }>(
+        `UPDATE imports SET status = 'applied', applied_at = now(), counts = $2::jsonb WHERE id = $1
+         RETURNING to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS applied_at`,
+        [id, JSON.stringify(counts)],
+      );
+      // The records now live in their tables and the changes in record_history.
+      await tx.query('DELETE FROM import_records WHERE import_id = $1', [id]);
+      return { id, kind: imp.kind, total: counts.total, appliedAt: done.applied_at, ...changed, rejected: counts.rejected };
+    });
+  } catch (err) {
+    // A data problem stays a problem on retry: remember it (outside the rolled-back transaction).
+    if (err instanceof HttpError && err.status === 422)
+      await db.query(`UPDATE imports SET status = 'failed', error = $2 WHERE id = $1 AND status = 'pending'`, [id, err.message]);
+    throw err;
+  }
+}
+
+class Preview extends Error {
+  constructor(readonly result: KindResult) {
+    super('preview');
+  }
+}
+
+/**
+ * What applying a pending import would change, without changing anything: the apply runs and is
+ * rolled back. Throws what applyImport would (404 / 409 / 422), without marking the import failed.
+ */
+export async function previewImport(db: Database, id: string, user: ImportActor, opts: ApplyOptions = {}): Promise<ApplyCounts & KindResult & { total: number }> {
+  try {
+    await db.transaction(async (tx) => {
+      const imp = await lockImport(tx, id);
+      throw new Preview(await APPLIERS[imp.kind](tx, context(imp, user, opts)));
+    });
+  } catch (err) {
+    if (!(err instanceof Preview)) throw err;
+    const [imp] = await db.query<{ counts: ImportCounts }>('SELECT counts FROM imports WHERE id = $1', [id]);
+    return { total: imp.counts.total, ...err.result, rejected: imp.counts.rejected };
+  }
+  throw new Error('unreachable: the preview transaction always rolls back');
+}
