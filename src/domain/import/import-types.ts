@@ -20,6 +20,11 @@ export interface SourceTable {
   encoding: TextEncoding | null;
   headers: string[];
   rows: SourceRow[];
+  /**
+   * Problems the reader found (a ragged CSV line, a file-level note such as a missing .prj). Row 0 means
+   * the whole file. Validators copy them into the report; a row with a reader error is rejected.
+   */
+  issues?: RowIssue[];
 }
 export interface SourceRow {
   /** 1-based line/row/feature number in the source, as a person would find it (CSV: header is line 1). */
@@ -31,6 +36,13 @@ export interface SourceRow {
 
 /** Target field → source header. Fields not mapped are absent. */
 export type ColumnMapping = Partial<Record<string, string>>;
+
+/**
+ * Target field → multiplier applied to the number read from its column, so that money is stored in
+ * yuan and areas in the record's unit (e.g. revenue from a 营业收入(万元) column → 10000). Fields not
+ * listed are taken as they are. Suggested from the header's bracketed unit by `suggestUnits`.
+ */
+export type ColumnUnits = Partial<Record<string, number>>;
 
 export type IssueSeverity = 'error' | 'warning';
 export interface RowIssue {
@@ -93,6 +105,8 @@ export interface ValidationReport<R extends ImportRecord = ImportRecord> {
   encoding: TextEncoding | null;
   crs: SourceCrs;
   mapping: ColumnMapping;
+  /** Multipliers used per field (see ColumnUnits); absent or empty when every column was taken as is. */
+  units?: ColumnUnits;
   /** Data rows read from the file. */
   total: number;
   /** Rows that passed (they may carry warnings). */

@@ -1,0 +1,165 @@
+// Which source column feeds which record field: the target fields per import kind, and a suggestion
+// from the headers the bureau's spreadsheets actually use (Simplified or Traditional Chinese,
+// English, full-width characters, units in brackets such as 营业收入(万元)). The user adjusts the
+// suggestion before the import; the mapping is plain data so it can be saved and reused.
+import { taxonomy } from '../taxonomy.ts';
+import { foldKey, toSimplified } from './cells.ts';
+import type { ColumnMapping, ColumnUnits, ImportKind } from './import-types.ts';
+
+/** What kind of quantity a numeric field holds, so a unit in its header can be turned into a multiplier. */
+export type QuantityKind = 'yuan' | 'mu' | 'squareMetres';
+
+export interface TargetField {
+  field: string;
+  /**
+   * A required field must be mapped for any row to pass. Coordinates are required only when the rows
+   * carry no geometry (CSV, XLSX); `coordinate` marks them.
+   */
+  required: boolean;
+  coordinate?: boolean;
+  quantity?: QuantityKind;
+  /** Headers that mean this field, compared after foldKey (case, width, script, spaces do not matter). */
+  aliases: readonly string[];
+}
+
+const ENTERPRISE_FIELDS: readonly TargetField[] = [
+  { field: 'creditCode', required: true, aliases: ['统一社会信用代码', '社会信用代码', '统一信用代码', '信用代码', '统一代码', 'creditCode', 'credit_code', 'USCC', 'unified social credit code', 'social credit code'] },
+  { field: 'name', required: true, aliases: ['企业名称', '企业全称', '单位名称', '单位详细名称', '公司名称', '名称', 'name', 'enterprise name', 'company name', 'enterprise', 'company'] },
+  // Derived from the sub-industry when absent, so not required on its own.
+  { field: 'cluster', required: false, aliases: ['所属集群', '产业集群', '集群', '所属产业集群', 'cluster', 'industry cluster'] },
+  { field: 'subIndustry', required: true, aliases: ['细分行业', '细分产业', '细分领域', '子行业', '所属细分行业', 'subIndustry', 'sub_industry', 'sub industry', 'segment'] },
+  { field: 'futureIndustry', required: false, aliases: ['未来产业', 'futureIndustry', 'future_industry', 'future industry'] },
+  { field: 'tags', required: false, aliases: ['标签', '企业标签', '分类标签', '企业类型标签', 'tags', 'tag', 'labels'] },
+  { field: 'revenue', required: true, quantity: 'yuan', aliases: ['营业收入', '年营业收入', '营业总收入', '主营业务收入', '营收', '收入', 'revenue', 'operating revenue', 'annual revenue', 'turnover', 'sales'] },
+  { field: 'employees', required: false, aliases: ['从业人员', '从业人员数', '从业人数', '从业人员期末人数', '员工人数', '职工人数', '员工数', '人数', 'employees', 'employee count', 'staff', 'headcount'] },
+  { field: 'address', required: false, aliases: ['地址', '企业地址', '注册地址', '经营地址', '详细地址', '生产经营地址', 'address', 'addr'] },
+  { field: 'lon', required: true, coordinate: true, aliases: ['经度', '东经', '经度坐标', 'lon', 'lng', 'long', 'longitude', 'x'] },
+  { field: 'lat', required: true, coordinate: true, aliases: ['纬度', '北纬', '纬度坐标', 'lat', 'latitude', 'y'] },
+];
+
+const PARK_FIELDS: readonly TargetField[] = [
+  { field: 'code', required: true, aliases: ['园区编码', '园区编号', '园区代码', '编码', '编号', '代码', 'code', 'park code', 'park_code', 'id'] },
+  { field: 'name', required: true, aliases: ['园区名称', '村级工业园名称', '名称', 'name', 'park name', 'park_name'] },
+  { field: 'areaMu', required: false, quantity: 'mu', aliases: ['占地面积', '用地面积', '园区面积', '面积', 'area', 'areaMu', 'area_mu', 'area mu'] },
+  { field: 'buildingAreaM2', required: false, quantity: 'squareMetres', aliases: ['建筑面积', '总建筑面积', 'buildingAreaM2', 'building_area_m2', 'building area', 'floor area'] },
+  { field: 'outputPerMu', required: false, quantity: 'yuan', aliases: ['亩均产值', '亩均工业产值', 'outputPerMu', 'output_per_mu', 'output per mu'] },
+  { field: 'taxPerMu', required: false, quantity: 'yuan', aliases: ['亩均税收', '亩均税收收入', 'taxPerMu', 'tax_per_mu', 'tax per mu'] },
+  { field: 'category', required: false, aliases: ['改造类型', '改造分类', '整治类型', '整治分类', '分类', '类别', '类型', 'category', 'renovation category'] },
+  { field: 'progress', required: false, aliases: ['改造进度', '整治进度', '实施进度', '进度', '状态', 'progress', 'status', 'renovation progress'] },
+  { field: 'pilotYear', required: false, aliases: ['试点年份', '试点年度', '提质增效试点年份', '试点', 'pilotYear', 'pilot_year', 'pilot year', 'pilot'] },
+];
+
+const DISTRICT_FIELDS: readonly TargetField[] = [
+  { field: 'code', required: true, aliases: ['区划代码', '行政区划代码', '区代码', '代码', '编码', 'code', 'adcode', 'district code', 'district_code'] },
+  { field: 'name', required: true, aliases: ['区名', '区名称', '行政区', '行政区名称', '名称', 'name', 'district name', 'district', 'district_name'] },
+];
+
+export const TARGET_FIELDS: Readonly<Record<ImportKind, readonly TargetField[]>> = {
+  enterprises: ENTERPRISE_FIELDS,
+  parks: PARK_FIELDS,
+  districts: DISTRICT_FIELDS,
+};
+
+/** Required fields not mapped; coordinates count only when the rows carry no geometry. */
+export function unmappedRequired(kind: ImportKind, mapping: ColumnMapping, rowsHaveGeometry: boolean): string[] {
+  return TARGET_FIELDS[kind].filter((f) => f.required && !(f.coordinate && rowsHaveGeometry) && !mapping[f.field]).map((f) => f.field);
+}
+
+// Units as written in headers (after NFKC and lower-casing, spaces removed), per quantity kind.
+const MU = taxonomy.muInSquareMetres;
+const UNITS: Record<QuantityKind, readonly [string, number][]> = {
+  yuan: [
+    ['万元/亩', 1e4], ['元/亩', 1], ['亿元', 1e8], ['百万元', 1e6], ['千元', 1e3], ['万元', 1e4], ['元', 1],
+    ['100millionyuan', 1e8], ['millionyuan', 1e6], ['millioncny', 1e6], ['10kyuan', 1e4], ['10thousandyuan', 1e4],
+    ['thousandyuan', 1e3], ['yuan', 1], ['cny', 1], ['rmb', 1],
+  ],
+  mu: [
+    ['亩', 1], ['公顷', 15], ['平方公里', 1e6 / MU], ['平方米', 1 / MU], ['m2', 1 / MU], ['km2', 1e6 / MU],
+    ['hectares', 15], ['hectare', 15], ['ha', 15], ['mu', 1], ['sqm', 1 / MU],
+  ],
+  squareMetres: [
+    ['万平方米', 1e4], ['平方米', 1], ['公顷', 1e4], ['亩', MU], ['m2', 1], ['sqm', 1], ['hectares', 1e4], ['ha', 1e4],
+  ],
+};
+
+const isAscii = (s: string) => [...s].every((ch) => ch.charCodeAt(0) < 0x80);
+
+function unitKey(s: string): string {
+  return toSimplified(s.normalize('NFKC').toLowerCase()).replace(/\s/g, '').replace(/^(单位|unit)[:：]?/, '');
+}
+
+/** A header split into its name and the unit written with it: '营业收入(万元)' → 营业收入 + 万元. */
+export function splitHeader(header: string): { base: string; unit: string | null } {
+  const text = header.normalize('NFKC');
+  let unit: string | null = null;
+  const base = text.replace(/[([{【〔]([^)\]}】〕]*)[)\]}】〕]/g, (_m, inner: string) => {
+    unit ??= unitKey(inner);
+    return ' ';
+  });
+  if (unit !== null) return { base: base.trim(), unit };
+  // No brackets: a Chinese unit may still close the header ('营业收入万元').
+  const t = toSimplified(text.trim());
+  for (const list of Object.values(UNITS))
+    for (const [u] of list)
+      if (!isAscii(u) && t.endsWith(u) && t.length >= u.length + 2) return { base: t.slice(0, t.length - u.length).trim(), unit: u };
+  return { base: t, unit: null };
+}
+
+/** The multiplier a header's unit stands for, for a field holding `quantity`; undefined when the unit is unknown or absent. */
+export function unitMultiplier(quantity: QuantityKind, header: string): number | undefined {
+  const { unit } = splitHeader(header);
+  if (!unit) return undefined;
+  return UNITS[quantity].find(([u]) => u === unit)?.[1];
+}
+
+const folded = new Map<ImportKind, { field: string; aliases: string[] }[]>();
+for (const kind of Object.keys(TARGET_FIELDS) as ImportKind[])
+  folded.set(kind, TARGET_FIELDS[kind].map((f) => ({ field: f.field, aliases: f.aliases.map(foldKey) })));
+
+/** How well a header names a field: exact > contains an alias > truncated alias (DBF names stop at 10 bytes); 0 = not at all. */
+function score(header: string, aliases: readonly string[]): number {
+  let best = 0;
+  for (const a of aliases) {
+    if (header === a) best = Math.max(best, 300 + a.length);
+    else if (header.includes(a) && (isAscii(a) ? a.length >= 4 : a.length >= 2)) best = Math.max(best, 200 + a.length);
+    else if (!isAscii(header) && header.length >= 3 && a.startsWith(header)) best = Math.max(best, 100 + header.length);
+  }
+  return best;
+}
+
+/**
+ * The likeliest column for each target field. Each header is used at most once; the strongest
+ * matches are taken first, so '企业名称' wins `name` over a '所属园区名称' column.
+ */
+export function suggestMapping(kind: ImportKind, headers: readonly string[]): ColumnMapping {
+  const candidates: { field: string; header: string; score: number; order: number }[] = [];
+  headers.forEach((header, order) => {
+    // The header with and without its unit: '单元' is a name, not 单 in yuan.
+    const keys = [foldKey(splitHeader(header).base), foldKey(header)].filter(Boolean);
+    for (const f of folded.get(kind) ?? []) {
+      const s = Math.max(0, ...keys.map((key) => score(key, f.aliases)));
+      if (s > 0) candidates.push({ field: f.field, header, score: s, order });
+    }
+  });
+  candidates.sort((a, b) => b.score - a.score || a.order - b.order);
+  const mapping: ColumnMapping = {};
+  const used = new Set<string>();
+  for (const c of candidates) {
+    if (mapping[c.field] !== undefined || used.has(c.header)) continue;
+    mapping[c.field] = c.header;
+    used.add(c.header);
+  }
+  return mapping;
+}
+
+/** Multipliers from the units written in the mapped headers (营业收入(万元) → revenue × 10000). */
+export function suggestUnits(kind: ImportKind, mapping: ColumnMapping): ColumnUnits {
+  const units: ColumnUnits = {};
+  for (const f of TARGET_FIELDS[kind]) {
+    const header = mapping[f.field];
+    if (!f.quantity || !header) continue;
+    const k = unitMultiplier(f.quantity, header);
+    if (k !== undefined && k !== 1) units[f.field] = k;
+  }
+  return units;
+}

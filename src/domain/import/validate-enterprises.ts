@@ -1,0 +1,217 @@
+// Enterprise rows → EnterpriseRecords for the enterprise library, with every problem of every row.
+// Rules: a valid unified social credit code (GB 32100, check character included), once per file; a
+// name; revenue at or above the library threshold; taxonomy codes or labels for cluster,
+// sub-industry, future industry and tags; a whole number of employees (missing → 0 with a warning:
+// the statistics bureau's lists often leave it blank, and it is not a library criterion); a point in
+// Guangzhou, from lon/lat columns or the row's Point geometry, converted to WGS84.
+import { creditCheckChar, creditCodeProblem, CREDIT_CODE_CHARSET } from '../credit-code.ts';
+import { subIndustryByCode, taxonomy } from '../taxonomy.ts';
+import { cellText, parseNumber, quote } from './cells.ts';
+import { inLonLatRange, toWgs84, type CityArea } from './coordinates.ts';
+import type { ColumnMapping, EnterpriseRecord, SourceCrs, SourceRow, SourceTable, ValidationReport } from './import-types.ts';
+import { lookupCode, parseTags } from './taxonomy-lookup.ts';
+import { begin, cellOf, flagDuplicates, finish, fmt, textOf, type Context, type ValidateContext } from './validate-common.ts';
+
+const CRS_NAMES: Record<SourceCrs, string> = { wgs84: 'WGS84', cgcs2000: 'CGCS2000', gcj02: 'GCJ-02', bd09: 'BD-09' };
+
+export function validateEnterprises(table: SourceTable, mapping: ColumnMapping, crs: SourceCrs, context: ValidateContext): ValidationReport<EnterpriseRecord> {
+  const ctx = begin('enterprises', table, mapping, crs, context.units);
+  if (!ctx.usable) return finish(ctx, []);
+  const records: EnterpriseRecord[] = [];
+  const codes = new Map<string, number[]>();
+  // Points wait for one batched "inside the city" test; raw source values are kept for the swap test.
+  const pending: { record: EnterpriseRecord; raw: [number, number] }[] = [];
+
+  for (const row of table.rows) {
+    const creditCode = checkCreditCode(ctx, row);
+    if (creditCode) codes.set(creditCode, [...(codes.get(creditCode) ?? []), row.row]);
+    const name = textOf(ctx, row, 'name');
+    if (!name) ctx.log.error(row.row, 'name', 'missing_name', 'the enterprise has no name.');
+    const revenue = checkRevenue(ctx, row);
+    const industry = checkIndustry(ctx, row);
+    const futureIndustry = checkFutureIndustry(ctx, row);
+    const tags = checkTags(ctx, row);
+    const employees = checkEmployees(ctx, row);
+    const raw = readPoint(ctx, row);
+    if (ctx.log.hasFailed(row.row) || !raw || creditCode === null || revenue === null || !industry || futureIndustry === undefined || !tags || employees === null) continue;
+    // A pair outside any longitude/latitude range is not converted; the city test reports it.
+    const [lon, lat] = inLonLatRange(raw[0], raw[1]) ? toWgs84(raw[0], raw[1], crs) : raw;
+    const record: EnterpriseRecord = {
+      row: row.row,
+      creditCode,
+      name,
+      cluster: industry.cluster,
+      subIndustry: industry.subIndustry,
+      futureIndustry,
+      tags,
+      revenue,
+      employees,
+      address: textOf(ctx, row, 'address'),
+      lon,
+      lat,
+    };
+    pending.push({ record, raw });
+    records.push(record);
+  }
+  flagDuplicates(ctx, codes, 'creditCode', 'duplicate_credit_code', 'the credit code');
+  checkInCity(ctx, context.city, pending);
+  return finish(ctx, records);
+}
+
+function checkCreditCode(ctx: Context, row: SourceRow): string | null {
+  const v = cellOf(row, ctx.mapping, 'creditCode');
+  if (typeof v === 'number' && Math.abs(v) >= 1e15) {
+    ctx.log.error(row.row, 'creditCode', 'credit_code_number', `the spreadsheet stores the credit code as the number ${v}, which has lost digits; format the column as text and type the codes again.`);
+    return null;
+  }
+  // Full-width letters and digits, lower case and spaces are typing slips, not different codes.
+  const code = cellText(v).normalize('NFKC').toUpperCase().replace(/\s/g, '');
+  if (!code) {
+    ctx.log.error(row.row, 'creditCode', 'missing_credit_code', 'the unified social credit code is missing.');
+    return null;
+  }
+  switch (creditCodeProblem(code)) {
+    case 'length':
+      ctx.log.error(row.row, 'creditCode', 'credit_code_length', `${quote(code)} has ${[...code].length} characters; a unified social credit code has 18.`);
+      return null;
+    case 'charset': {
+      const bad = [...code].find((ch) => !CREDIT_CODE_CHARSET.includes(ch));
+      ctx.log.error(row.row, 'creditCode', 'credit_code_charset', `${quote(code)} contains ${quote(bad ?? '')}, which GB 32100 does not use (only digits and ${CREDIT_CODE_CHARSET.slice(10)}).`);
+      return null;
+    }
+    case 'check':
+      ctx.log.error(row.row, 'creditCode', 'credit_code_check', `${quote(code)} has a wrong check character ${quote(code[17])} (expected ${quote(creditCheckChar(code.slice(0, 17)))}).`);
+      return null;
+  }
+  return code;
+}
+
+function checkRevenue(ctx: Context, row: SourceRow): number | null {
+  const v = cellOf(row, ctx.mapping, 'revenue');
+  const n = parseNumber(v);
+  if (!n.ok) {
+    if (n.empty) ctx.log.error(row.row, 'revenue', 'missing_revenue', 'the annual revenue is missing.');
+    else ctx.log.error(row.row, 'revenue', 'revenue_not_number', `${quote(v)} is not a number.`);
+    return null;
+  }
+  const unit = ctx.units.revenue ?? 1;
+  // The database keeps whole yuan.
+  const yuan = Math.round(n.value * unit);
+  const threshold = taxonomy.libraryRevenueThreshold;
+  if (!(yuan >= threshold)) {
+    const shown = unit === 1 ? `${fmt(yuan)} yuan` : `${fmt(n.value)} × ${fmt(unit)} = ${fmt(yuan)} yuan`;
+    ctx.log.error(row.row, 'revenue', 'revenue_below_threshold', `${shown} is below the enterprise library's threshold of ${fmt(threshold)} yuan.`);
+    return null;
+  }
+  return yuan;
+}
+
+function checkIndustry(ctx: Context, row: SourceRow): { cluster: string; subIndustry: string } | null {
+  const clusterText = textOf(ctx, row, 'cluster');
+  const subText = textOf(ctx, row, 'subIndustry');
+  const cluster = clusterText ? lookupCode('cluster', clusterText) : undefined;
+  const sub = subText ? lookupCode('subIndustry', subText) : undefined;
+  let ok = true;
+  if (clusterText && !cluster) {
+    ctx.log.error(row.row, 'cluster', 'unknown_cluster', `${quote(clusterText)} is not one of the six industry clusters (${taxonomy.clusters.map((c) => c.code).join(', ')}) nor one of their names.`);
+    ok = false;
+  }
+  if (!subText) {
+    ctx.log.error(row.row, 'subIndustry', 'missing_sub_industry', 'the sub-industry is missing.');
+    return null;
+  }
+  if (!sub) {
+    ctx.log.error(row.row, 'subIndustry', 'unknown_sub_industry', `${quote(subText)} is not a sub-industry code or name of the taxonomy.`);
+    return null;
+  }
+  const owner = subIndustryByCode(sub)!.cluster.code;
+  if (cluster && cluster !== owner) {
+    ctx.log.error(row.row, 'subIndustry', 'sub_industry_mismatch', `${quote(subText)} belongs to the cluster ${owner}, not to ${quote(clusterText)}.`);
+    ok = false;
+  }
+  return ok ? { cluster: owner, subIndustry: sub } : null;
+}
+
+function checkFutureIndustry(ctx: Context, row: SourceRow): string | null | undefined {
+  const text = textOf(ctx, row, 'futureIndustry');
+  if (!text) return null;
+  const code = lookupCode('futureIndustry', text);
+  if (!code) ctx.log.error(row.row, 'futureIndustry', 'unknown_future_industry', `${quote(text)} is not one of the nine future industries (${taxonomy.futureIndustries.map((f) => f.code).join(', ')}) nor one of their names.`);
+  return code;
+}
+
+function checkTags(ctx: Context, row: SourceRow): string[] | null {
+  const text = textOf(ctx, row, 'tags');
+  if (!text) return [];
+  const { codes, unknown } = parseTags(text);
+  if (unknown.length) {
+    ctx.log.error(row.row, 'tags', 'unknown_tag', `${unknown.map((u) => quote(u)).join(', ')} ${unknown.length > 1 ? 'are not tags' : 'is not a tag'} of the taxonomy (known: ${taxonomy.enterpriseTags.map((t) => t.code).join(', ')}, or their names).`);
+    return null;
+  }
+  return codes;
+}
+
+function checkEmployees(ctx: Context, row: SourceRow): number | null {
+  const v = cellOf(row, ctx.mapping, 'employees');
+  const n = parseNumber(v);
+  if (!n.ok) {
+    if (n.empty) {
+      ctx.log.warn(row.row, 'employees', 'missing_employees', 'the number of employees is missing; it is recorded as 0.');
+      return 0;
+    }
+    ctx.log.error(row.row, 'employees', 'employees_invalid', `${quote(v)} is not a number of employees.`);
+    return null;
+  }
+  if (!Number.isInteger(n.value) || n.value < 0 || n.value > 2_147_483_647) {
+    ctx.log.error(row.row, 'employees', 'employees_invalid', `${quote(v)} is not a whole number of 0 or more.`);
+    return null;
+  }
+  return n.value;
+}
+
+/** The row's position in the source CRS, from the lon/lat columns when they hold anything, else from a Point geometry. */
+function readPoint(ctx: Context, row: SourceRow): [number, number] | null {
+  const lonV = cellOf(row, ctx.mapping, 'lon');
+  const latV = cellOf(row, ctx.mapping, 'lat');
+  const [lonT, latT] = [cellText(lonV), cellText(latV)];
+  if (lonT || latT) {
+    if (!lonT || !latT) {
+      const field = lonT ? 'lat' : 'lon';
+      ctx.log.error(row.row, field, 'missing_coordinates', `the ${field === 'lon' ? 'longitude' : 'latitude'} is missing.`);
+      return null;
+    }
+    const [lon, lat] = [parseNumber(lonV), parseNumber(latV)];
+    if (!lon.ok) ctx.log.error(row.row, 'lon', 'coordinates_not_number', `${quote(lonV)} is not a number.`);
+    if (!lat.ok) ctx.log.error(row.row, 'lat', 'coordinates_not_number', `${quote(latV)} is not a number.`);
+    return lon.ok && lat.ok ? [lon.value, lat.value] : null;
+  }
+  const g = row.geometry;
+  if (g && g.type === 'Point') {
+    const [x, y] = g.coordinates;
+    if (Number.isFinite(x) && Number.isFinite(y)) return [x, y];
+  }
+  if (g) ctx.log.error(row.row, 'geometry', 'geometry_not_point', `the geometry is a ${g.type}; an enterprise is located by a Point (or by longitude and latitude columns).`);
+  else ctx.log.error(row.row, 'lon', 'missing_coordinates', 'the longitude and latitude are missing.');
+  return null;
+}
+
+/**
+ * Rows outside Guangzhou are errors; when the point with longitude and latitude exchanged lies in
+ * the city, the columns are swapped and the message says so.
+ */
+function checkInCity(ctx: Context, city: CityArea, pending: { record: EnterpriseRecord; raw: [number, number] }[]): void {
+  const inside = city.containsAll(Float64Array.from(pending, (p) => p.record.lon), Float64Array.from(pending, (p) => p.record.lat));
+  const outside = pending.filter((_p, i) => !inside[i]);
+  // Only pairs that are a valid position once exchanged are tried (NaN must not reach the grid).
+  const tries = outside.filter((p) => inLonLatRange(p.raw[1], p.raw[0]));
+  const exchanged = tries.map((p) => toWgs84(p.raw[1], p.raw[0], ctx.crs));
+  const hits = city.containsAll(Float64Array.from(exchanged, (s) => s[0]), Float64Array.from(exchanged, (s) => s[1]));
+  const swappedRows = new Set(tries.filter((_p, i) => hits[i]).map((p) => p.record.row));
+  const crsNote = ctx.crs === 'gcj02' || ctx.crs === 'bd09' ? ` (converted from ${CRS_NAMES[ctx.crs]})` : '';
+  outside.forEach(({ record, raw }) => {
+    if (swappedRows.has(record.row))
+      ctx.log.error(record.row, 'lon', 'swapped_axes', `longitude ${raw[0]} and latitude ${raw[1]} look swapped: exchanged, the point lies in Guangzhou. Check that the longitude column holds longitudes (about 113–114) and the latitude column latitudes (about 22.5–24).`);
+    else
+      ctx.log.error(record.row, 'lon', 'outside_city', `the point at longitude ${record.lon}, latitude ${record.lat}${crsNote} lies outside Guangzhou.`);
+  });
+}

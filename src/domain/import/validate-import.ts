@@ -1,0 +1,19 @@
+// One entry point for the routes and the CLI: the validator of an import kind.
+import type { ColumnMapping, ImportKind, SourceCrs, SourceTable, ValidationReport } from './import-types.ts';
+import type { ValidateContext } from './validate-common.ts';
+import { validateDistricts } from './validate-districts.ts';
+import { validateEnterprises } from './validate-enterprises.ts';
+import { validateParks } from './validate-parks.ts';
+
+export type { ValidateContext } from './validate-common.ts';
+
+export function validateImport(kind: ImportKind, table: SourceTable, mapping: ColumnMapping, crs: SourceCrs, context: ValidateContext): ValidationReport {
+  switch (kind) {
+    case 'enterprises':
+      return validateEnterprises(table, mapping, crs, context);
+    case 'parks':
+      return validateParks(table, mapping, crs, context);
+    case 'districts':
+      return validateDistricts(table, mapping, crs, { units: context.units });
+  }
+}
