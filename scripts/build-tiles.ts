@@ -1,7 +1,7 @@
 // `npm run tiles [-- --in-dir DIR --out-dir DIR]`: builds public/tiles/{districts,village-parks,value-parks}.pmtiles
-// from data/boundaries/ and data/generated/ (see scripts/lib/tiles-pipeline.ts).
+// from data/boundaries/ and data/generated/ (see src/server/tiles/tiles-pipeline.ts).
 import { parseArgs } from 'node:util';
-import { buildTiles } from './lib/tiles-pipeline.ts';
+import { buildTiles } from '../src/server/tiles/tiles-pipeline.ts';
 
 const { values } = parseArgs({
   options: {

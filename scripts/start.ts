@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { generateDemoData } from './lib/demo/generate.ts';
-import { buildTiles } from './lib/tiles-pipeline.ts';
+import { buildTiles } from '../src/server/tiles/tiles-pipeline.ts';
 
 const newest = (path: string): number => {
   if (!existsSync(path)) return 0;

@@ -16,7 +16,7 @@ export class ApiClient {
 
   constructor(readonly baseUrl: string) {}
 
-  async request<T = any>(method: string, path: string, opts: { json?: unknown; body?: string; headers?: Record<string, string>; csrf?: boolean } = {}): Promise<ApiResponse<T>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  async request<T = any>(method: string, path: string, opts: { json?: unknown; body?: string | FormData; headers?: Record<string, string>; csrf?: boolean } = {}): Promise<ApiResponse<T>> { // eslint-disable-line @typescript-eslint/no-explicit-any
     const headers: Record<string, string> = { ...opts.headers };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (opts.json !== undefined) headers['content-type'] = 'application/json';

@@ -16,6 +16,7 @@ import { enterpriseRoutes } from './routes/enterprises.ts';
 import { enterprisePayloadRoutes } from './routes/enterprise-payload.ts';
 import { userRoutes } from './routes/users.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { importRoutes } from './routes/imports.ts';
 
 export interface AppOptions {
   db: Database;
@@ -59,6 +60,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   enterpriseRoutes(app, opts.db);
   userRoutes(app, opts.db);
   exportRoutes(app, opts.db);
+  await app.register(async (scope) => importRoutes(scope, opts.db, { tilesDir: opts.tilesDir }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const staticDir = opts.staticDir && existsSync(opts.staticDir) ? resolve(opts.staticDir) : null;

@@ -6,7 +6,7 @@ import { copyFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taxonomy } from '../../src/domain/taxonomy.ts';
-import { labelPoint } from '../../scripts/lib/tiles-pipeline.ts';
+import { labelPoint } from '../../src/server/tiles/tiles-pipeline.ts';
 import { clientFor, type ApiClient, type TestServer } from '../helpers/api-client.ts';
 import { browserUnavailable, launchBrowser, startAppServer, type AppServer, screenshot, type Browser } from '../helpers/browser.ts';
 import { cameraOf, clearSpot, clustersDrawn, facetCount, idle, jumpTo, matched, renderedDot, rendered, stats, waitForEnterprises, waitForMap, type ParkFeature, type TestWindow } from '../helpers/map-page.ts';

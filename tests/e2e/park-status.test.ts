@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taxonomy, type RenovationCategory } from '../../src/domain/taxonomy.ts';
 import type { MapController } from '../../src/app/map/map-controller.ts';
-import { labelPoint } from '../../scripts/lib/tiles-pipeline.ts';
+import { labelPoint } from '../../src/server/tiles/tiles-pipeline.ts';
 import { clientFor, type ApiClient, type TestServer } from '../helpers/api-client.ts';
 import { browserUnavailable, launchBrowser, startAppServer, type AppServer, pixelAt, screenshot, type Browser } from '../helpers/browser.ts';
 import { logIn, pagePoint } from '../helpers/map-page.ts';

@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { buildTiles } from '../../scripts/lib/tiles-pipeline.ts';
+import { buildTiles } from '../../src/server/tiles/tiles-pipeline.ts';
 import { startTestServer, type TestServer } from './api-client.ts';
 import { TEST_DATA_DIR } from './test-db.ts';
 

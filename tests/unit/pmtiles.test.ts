@@ -10,7 +10,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
 import type { VectorTileFeature } from '@mapbox/vector-tile';
 import { Compression, TileType, tileIdToZxy, zxyToTileId } from 'pmtiles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writePmtiles, type PmtilesMeta, type TileInput } from '../../scripts/lib/pmtiles-writer.ts';
+import { writePmtiles, type PmtilesMeta, type TileInput } from '../../src/server/tiles/pmtiles-writer.ts';
 import {
   buildTiles,
   DISTRICTS_ATTRIBUTION,
@@ -18,7 +18,7 @@ import {
   PARKS_ATTRIBUTION,
   VILLAGE_PARK_TILE_PROPERTIES,
   type ArchiveReport,
-} from '../../scripts/lib/tiles-pipeline.ts';
+} from '../../src/server/tiles/tiles-pipeline.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'tiles');
 

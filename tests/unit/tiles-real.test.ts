@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TileType } from 'pmtiles';
 import { generateDemoData } from '../../scripts/lib/demo/generate.ts';
-import { buildTiles } from '../../scripts/lib/tiles-pipeline.ts';
+import { buildTiles } from '../../src/server/tiles/tiles-pipeline.ts';
 import { featuresAtZoom, open } from '../helpers/pmtiles-read.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'igis-tiles-'));

@@ -1,5 +1,5 @@
 // Minimal typings for the untyped tile-building packages (geojson-vt 4, vt-pbf 3, @mapbox/vector-tile 1, pbf 3).
-// Only what scripts/lib/vector-tiles.ts and tests/unit/pmtiles.test.ts use. Ambient file: no top-level imports.
+// Only what src/server/tiles/vector-tiles.ts and tests/unit/pmtiles.test.ts use. Ambient file: no top-level imports.
 
 declare module 'geojson-vt' {
   /** Tile-space point [x, y] (integers after getTile's transform). */

@@ -1,0 +1,170 @@
+// Imports of the enterprise library, village parks and district boundaries (administrators only):
+// POST /api/imports (multipart: file, kind, crs, encoding?, mapping?) → a dry-run report with an id;
+// POST /api/imports/:id/apply → all-or-nothing upsert with per-record history; list and detail;
+// saved column mappings. An upload over the limit is refused from its Content-Length before any of
+// it is read.
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { IMPORT_KINDS, SOURCE_CRSES, type ColumnMapping, type ImportKind, type SourceCrs } from '../../domain/import/import-types.ts';
+import type { Database } from '../db/database.ts';
+import { requireUser } from '../http/auth-hooks.ts';
+import { HttpError } from '../http/errors.ts';
+import { rebuildTilesFromDatabase } from '../tiles/rebuild-from-database.ts';
+import { applyImport } from '../imports/apply-import.ts';
+import { dryRunImport } from '../imports/dry-run.ts';
+import { deleteMapping, getImport, listImportRecords, listImports, listMappings, saveMapping } from '../imports/import-store.ts';
+
+/** The largest file accepted (the city's whole enterprise library as CSV is far smaller). */
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+/** Issues sent with a report; the full list stays in the database (GET /api/imports/:id?issues=all). */
+const ISSUES_IN_REPORT = 1000;
+const ENCODINGS = ['auto', 'utf-8', 'gbk'] as const;
+
+const tooLarge = () => new HttpError(413, `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Split it into smaller files and import them one after another.`);
+
+/** Refuses an oversized upload from its declared length, before the body is read; the connection is then closed. */
+async function refuseOversized(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_UPLOAD_BYTES + 64 * 1024) {
+    reply.header('Connection', 'close');
+    throw tooLarge();
+  }
+}
+
+interface UploadFields {
+  kind?: string;
+  crs?: string;
+  encoding?: string;
+  mapping?: string;
+}
+
+function parseMapping(raw: string | undefined): ColumnMapping | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new HttpError(400, 'mapping must be a JSON object of target field → column header.', { mapping: 'not JSON' });
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value) || Object.values(value).some((v) => typeof v !== 'string'))
+    throw new HttpError(400, 'mapping must be a JSON object of target field → column header (strings).', { mapping: 'not an object of strings' });
+  return value as ColumnMapping;
+}
+
+export function importRoutes(app: FastifyInstance, db: Database, opts: { tilesDir?: string }): void {
+  app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 256 * 1024, parts: 12 } });
+
+  app.post('/api/imports', {
+    onRequest: refuseOversized,
+    schema: {
+      tags: ['imports'],
+      summary: 'Upload a file for import (multipart/form-data): a dry run that writes nothing to the data; answers the validation report and its id',
+      description: 'Fields: `file` (CSV, XLSX, GeoJSON or a zipped Shapefile, at most 50 MB), `kind` (enterprises | parks | districts), '
+        + '`crs` (wgs84 | cgcs2000 | gcj02 | bd09), optional `encoding` (auto | utf-8 | gbk) and `mapping` (JSON: target field → column header; suggested from the headers when absent).',
+      consumes: ['multipart/form-data'],
+    },
+  }, async (req, reply) => {
+    const user = requireUser(req, ['admin']);
+    if (!req.isMultipart()) throw new HttpError(415, 'Send the file as multipart/form-data with the fields file, kind and crs.');
+    const fields: UploadFields = {};
+    let file: { name: string; bytes: Buffer } | null = null;
+    try {
+      for await (const part of req.parts()) {
+        if (part.type === 'file') {
+          if (part.fieldname !== 'file') throw new HttpError(400, `Unexpected file field "${part.fieldname}"; send the file as "file".`);
+          const bytes = await part.toBuffer();
+          if (part.file.truncated) throw tooLarge();
+          file = { name: part.filename || 'upload', bytes };
+        } else if (['kind', 'crs', 'encoding', 'mapping'].includes(part.fieldname)) {
+          fields[part.fieldname as keyof UploadFields] = String(part.value);
+        }
+      }
+    } catch (err) {
+      if (err instanceof HttpError) throw err;
+      const code = (err as { code?: string }).code;
+      if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+      if (code?.startsWith('FST_')) throw new HttpError(400, `The upload could not be read: ${(err as Error).message}`);
+      throw new HttpError(400, 'The upload could not be read: the multipart body is malformed or was cut short.');
+    }
+    if (!file) throw new HttpError(400, 'No file was sent: add the file as the form field "file".', { file: 'missing' });
+    if (!IMPORT_KINDS.includes(fields.kind as ImportKind)) throw new HttpError(400, `kind must be one of ${IMPORT_KINDS.join(', ')}.`, { kind: 'missing or unknown' });
+    const crs = (fields.crs ?? 'wgs84') as SourceCrs;
+    if (!SOURCE_CRSES.includes(crs)) throw new HttpError(400, `crs must be one of ${SOURCE_CRSES.join(', ')}.`, { crs: 'unknown' });
+    const encoding = (fields.encoding || 'auto') as (typeof ENCODINGS)[number];
+    if (!ENCODINGS.includes(encoding)) throw new HttpError(400, `encoding must be one of ${ENCODINGS.join(', ')}.`, { encoding: 'unknown' });
+    const result = await dryRunImport(db, {
+      bytes: new Uint8Array(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
+      fileName: file.name, kind: fields.kind as ImportKind, crs, encoding, mapping: parseMapping(fields.mapping), user,
+    });
+    return reply.status(201).send({ ...result, issues: result.issues.slice(0, ISSUES_IN_REPORT), issuesTruncated: result.issues.length > ISSUES_IN_REPORT });
+  });
+
+  app.get<{ Querystring: { kind?: string; limit?: string; offset?: string } }>('/api/imports', {
+    schema: { tags: ['imports'], summary: 'Recent imports: who, when, which file, and the counts added / updated / unchanged / rejected' },
+  }, async (req) => {
+    requireUser(req, ['admin']);
+    const kind = req.query.kind as ImportKind | undefined;
+    if (kind !== undefined && !IMPORT_KINDS.includes(kind)) throw new HttpError(400, `kind must be one of ${IMPORT_KINDS.join(', ')}.`);
+    return { items: await listImports(db, { kind, limit: Math.min(200, Number(req.query.limit) || 50), offset: Number(req.query.offset) || 0 }) };
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { records?: string } }>('/api/imports/:id', {
+    schema: { tags: ['imports'], summary: 'One import with all its issues; `records=N` adds the first N validated records (a preview)' },
+  }, async (req) => {
+    requireUser(req, ['admin']);
+    const detail = await getImport(db, req.params.id);
+    if (!detail) throw new HttpError(404, `There is no import ${req.params.id}.`);
+    const n = Math.min(500, Number(req.query.records) || 0);
+    return n ? { ...detail, records: await listImportRecords(db, req.params.id, { limit: n }) } : detail;
+  });
+
+  app.post<{ Params: { id: string } }>('/api/imports/:id/apply', {
+    schema: { tags: ['imports'], summary: 'Apply a dry-run import: every valid record or none; answers the counts added / updated / unchanged / rejected' },
+  }, async (req) => {
+    const user = requireUser(req, ['admin']);
+    const result = await applyImport(db, req.params.id, user);
+    let tilesRebuilt = false;
+    if (opts.tilesDir && result.kind !== 'enterprises') {
+      // The data is committed; new tiles follow. A failure here leaves the old tiles and is reported.
+      try {
+        await rebuildTilesFromDatabase(db, opts.tilesDir);
+        tilesRebuilt = true;
+      } catch (err) {
+        req.log.error(err, 'tile rebuild after import failed');
+      }
+    }
+    return { ...result, tilesRebuilt };
+  });
+
+  app.get<{ Querystring: { kind?: string } }>('/api/import-mappings', {
+    schema: { tags: ['imports'], summary: 'Saved column mappings' },
+  }, async (req) => {
+    requireUser(req, ['admin']);
+    return { items: await listMappings(db, req.query.kind as ImportKind | undefined) };
+  });
+
+  app.post<{ Body: { name: string; kind: ImportKind; mapping: Record<string, string> } }>('/api/import-mappings', {
+    schema: {
+      tags: ['imports'],
+      summary: 'Save a column mapping under a name (the same name for the same kind replaces it)',
+      body: {
+        type: 'object', additionalProperties: false, required: ['name', 'kind', 'mapping'],
+        properties: {
+          name: { type: 'string', minLength: 1, maxLength: 100 },
+          kind: { type: 'string', enum: [...IMPORT_KINDS] },
+          mapping: { type: 'object', maxProperties: 50, additionalProperties: { type: 'string', maxLength: 200 } },
+        },
+      },
+    },
+  }, async (req, reply) => {
+    const user = requireUser(req, ['admin']);
+    return reply.status(201).send(await saveMapping(db, { ...req.body, user }));
+  });
+
+  app.delete<{ Params: { id: string } }>('/api/import-mappings/:id', { schema: { tags: ['imports'] } }, async (req, reply) => {
+    requireUser(req, ['admin']);
+    const id = Number(req.params.id);
+    if (!Number.isInteger(id) || !(await deleteMapping(db, id))) throw new HttpError(404, `There is no saved mapping ${req.params.id}.`);
+    return reply.status(204).send();
+  });
+}
