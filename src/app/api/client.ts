@@ -23,6 +23,8 @@ export interface RequestOptions {
   json?: unknown;
   /** Sent as is, with `contentType`. */
   text?: string;
+  /** Sent as multipart/form-data (the browser sets the boundary). */
+  form?: FormData;
   contentType?: string;
   headers?: Record<string, string>;
   signal?: AbortSignal;
@@ -56,10 +58,12 @@ async function parseBody(res: Response): Promise<unknown> {
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
-  let body: string | undefined;
+  let body: string | FormData | undefined;
   if (opts.json !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(opts.json);
+  } else if (opts.form !== undefined) {
+    body = opts.form;
   } else if (opts.text !== undefined) {
     headers['content-type'] = opts.contentType ?? 'text/plain';
     body = opts.text;

@@ -74,3 +74,9 @@ export interface ExportCollection {
 export async function postExport(body: ExportRequest, signal?: AbortSignal): Promise<ExportCollection> {
   return (await request<ExportCollection>('POST', '/api/exports', { json: { ...body, format: 'geojson' }, signal })).body;
 }
+
+/** Drops the cached outlines (after an import changed parks), so the next use fetches them again. */
+export function forgetParkOutlines(): void {
+  parkOutlines = null;
+  valueParks = null;
+}

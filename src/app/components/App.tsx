@@ -8,6 +8,7 @@ import { BulkPanel } from './BulkPanel.tsx';
 import { EnterprisePanel } from './EnterprisePanel.tsx';
 import { EnterpriseStatus } from './EnterpriseStatus.tsx';
 import { isAbort } from './error-text.ts';
+import { ImportPanel } from './ImportPanel.tsx';
 import { MapView } from './MapView.tsx';
 import { ParkPanel } from './ParkPanel.tsx';
 import { SelectionPanel } from './SelectionPanel.tsx';
@@ -61,6 +62,7 @@ export function App() {
         {panel?.kind === 'enterprise' && <EnterprisePanel id={panel.id} />}
         {panel?.kind === 'bulk' && <BulkPanel />}
         {panel?.kind === 'selection' && <SelectionPanel />}
+        {panel?.kind === 'imports' && <ImportPanel />}
       </main>
     </div>
   );

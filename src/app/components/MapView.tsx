@@ -25,6 +25,7 @@ export function MapView({ basemap }: { basemap: BasemapConfig | null }) {
   const info = useEnterpriseStore((s) => s.info);
   const client = useEnterpriseLayer(controller);
   const areaGeometry = useAreaStore((s) => s.geometry);
+  const tilesVersion = useAppStore((s) => s.tilesVersion);
   useAreaResolver();
   useDrawing(controller, draw);
 
@@ -75,6 +76,9 @@ export function MapView({ basemap }: { basemap: BasemapConfig | null }) {
   }, [controller, client, select]);
 
   useEffect(() => controller?.setArea(areaGeometry), [controller, areaGeometry]);
+  useEffect(() => {
+    if (tilesVersion) controller?.reloadTiles(tilesVersion);
+  }, [controller, tilesVersion]);
   useEffect(() => controller?.setLanguage(lang), [controller, lang]);
   useEffect(() => controller?.setOverlay(overlay), [controller, overlay]);
   useEffect(() => {
@@ -97,7 +101,7 @@ export function MapView({ basemap }: { basemap: BasemapConfig | null }) {
   }, [controller, parkStatuses]);
 
   // The selected feature is outlined (parks) or ringed (an enterprise, located by the worker).
-  const selection = panel && panel.kind !== 'bulk' && panel.kind !== 'selection' ? panel : null;
+  const selection = panel && 'id' in panel ? panel : null;
   const selKey = selection ? `${selection.kind}:${selection.id}` : '';
   useEffect(() => {
     if (!controller) return;

@@ -1,7 +1,7 @@
 import { LANGS, type Lang } from '../../domain/taxonomy.ts';
 import { LANG_NAMES, t } from '../i18n/messages.ts';
 import type { BasemapConfig } from '../map/basemap.ts';
-import { mayEditAny, useAppStore } from '../state/store.ts';
+import { mayEditAny, mayImport, useAppStore } from '../state/store.ts';
 import { AccountBox } from './AccountBox.tsx';
 import { AreaTools } from './AreaTools.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
@@ -10,7 +10,7 @@ import { SearchBox } from './SearchBox.tsx';
 import { SummaryBlock } from './SummaryBlock.tsx';
 
 export function Sidebar({ basemap }: { basemap: BasemapConfig | null }) {
-  const { lang, setLang, user, openBulk } = useAppStore();
+  const { lang, setLang, user, openBulk, openImports } = useAppStore();
   return (
     <aside className="sidebar">
       <header>
@@ -21,6 +21,9 @@ export function Sidebar({ basemap }: { basemap: BasemapConfig | null }) {
       <AccountBox />
       {mayEditAny(user) && (
         <button type="button" className="bulk-open" onClick={openBulk}>{t('bulkOpen', lang)}</button>
+      )}
+      {mayImport(user) && (
+        <button type="button" className="bulk-open" data-testid="import-open" onClick={openImports}>{t('importOpen', lang)}</button>
       )}
       <label className="lang">
         {t('language', lang)}{' '}

@@ -14,7 +14,7 @@ const permalink = (s: AppState) =>
     layers: s.layers,
     overlay: s.overlay,
     filter: s.filter,
-    selected: s.panel && s.panel.kind !== 'bulk' && s.panel.kind !== 'selection' ? s.panel : null,
+    selected: s.panel && 'id' in s.panel ? s.panel : null,
     basemap: s.basemap,
     area: s.area,
   });

@@ -1,7 +1,7 @@
 // The one place that talks to maplibre: creates the map, registers the PMTiles protocol, switches
 // layers, overlay and language, draws the worker's enterprise clusters and reports clicks and moves.
 // React components hold a controller; they never touch maplibre directly.
-import { Map as MapLibreMap, NavigationControl, ScaleControl, addProtocol, setWorkerUrl, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, addProtocol, setWorkerUrl, type GeoJSONSource, type MapGeoJSONFeature, type VectorTileSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { Protocol } from 'pmtiles';
 import type { ParkStatus } from '../../domain/renovation-workflow.ts';
@@ -238,6 +238,16 @@ export class MapController {
       [this.selectedPark, this.selectedValuePark] = [park, value];
       const features = sel?.kind === 'enterprise' && point ? [{ type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: point } }] : [];
       (this.map.getSource(ENTERPRISE_SELECTED_SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+    });
+  }
+
+  /** Loads the park and district tiles again (they were rebuilt after an import); `version` makes the URLs new. */
+  reloadTiles(version: number): void {
+    this.whenLoaded(() => {
+      for (const name of ['districts', 'village-parks', 'value-parks']) {
+        const source = this.map.getSource(name) as VectorTileSource | undefined;
+        source?.setUrl(`pmtiles://${this.opts.tilesBase}/${name}.pmtiles?v=${version}`);
+      }
     });
   }
 

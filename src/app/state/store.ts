@@ -12,7 +12,7 @@ import { stateFromUrl } from './url-state.ts';
 export type { LayerKey, Overlay, Selection } from './types.ts';
 export type MapStatus = 'loading' | 'ready' | 'error';
 /** What the right-hand panel shows. */
-export type Panel = Selection | { kind: 'bulk' } | { kind: 'selection' } | null;
+export type Panel = Selection | { kind: 'bulk' } | { kind: 'selection' } | { kind: 'imports' } | null;
 /** What a click or drag on the map does now: draw a shape, pick districts, edit the area, or the usual (null). */
 export type DrawMode = 'polygon' | 'rectangle' | 'circle' | 'line' | 'pickDistricts' | 'edit';
 export type ParkStatuses = Readonly<Record<number, ParkStatusItem>>;
@@ -46,6 +46,8 @@ export interface AppState {
   drawMode: DrawMode | null;
   /** Distance for buffers around a park or a drawn line, in km. */
   bufferKm: number;
+  /** Bumped when the server rebuilt the map tiles (after a parks or districts import): the map reloads them. */
+  tilesVersion: number;
   setLang: (lang: Lang) => void;
   toggleLayer: (layer: LayerKey) => void;
   setOverlay: (overlay: Overlay) => void;
@@ -67,6 +69,8 @@ export interface AppState {
   setArea: (area: AreaSpec | null) => void;
   setDrawMode: (mode: DrawMode | null) => void;
   setBufferKm: (km: number) => void;
+  openImports: () => void;
+  bumpTiles: () => void;
   openSelection: () => void;
 }
 
@@ -89,6 +93,7 @@ export const useAppStore = create<AppState>((set) => ({
   area: initial.area,
   drawMode: null,
   bufferKm: initial.area?.kind === 'buffer' ? initial.area.km : 1,
+  tilesVersion: 0,
   setLang: (lang) => set({ lang }),
   toggleLayer: (layer) => set((s) => ({ layers: { ...s.layers, [layer]: !s.layers[layer] } })),
   setOverlay: (overlay) => set({ overlay }),
@@ -99,8 +104,8 @@ export const useAppStore = create<AppState>((set) => ({
   flyTo: (target) => set((s) => ({ fly: { ...target, seq: (s.fly?.seq ?? 0) + 1 } })),
   setBasemap: (basemap) => set({ basemap }),
   setMapStatus: (mapStatus, error) => set({ mapStatus, mapError: error ?? null }),
-  // The bulk panel is for editors only: it closes when the user changes.
-  setUser: (user) => set((s) => ({ user, sessionKnown: true, panel: s.panel?.kind === 'bulk' ? null : s.panel })),
+  // The bulk and import panels are for some roles only: they close when the user changes.
+  setUser: (user) => set((s) => ({ user, sessionKnown: true, panel: s.panel?.kind === 'bulk' || s.panel?.kind === 'imports' ? null : s.panel })),
   selectPark: (id) => set({ panel: { kind: 'park', id } }),
   select: (selection) => set({ panel: selection }),
   openBulk: () => set({ panel: { kind: 'bulk' } }),
@@ -115,6 +120,8 @@ export const useAppStore = create<AppState>((set) => ({
   setArea: (area) => set((s) => ({ area, drawMode: s.drawMode === 'edit' && area?.kind === 'shapes' ? 'edit' : null, panel: area ? { kind: 'selection' } : s.panel?.kind === 'selection' ? null : s.panel })),
   setDrawMode: (drawMode) => set({ drawMode }),
   setBufferKm: (bufferKm) => set({ bufferKm }),
+  openImports: () => set({ panel: { kind: 'imports' } }),
+  bumpTiles: () => set((s) => ({ tilesVersion: s.tilesVersion + 1 })),
   openSelection: () => set({ panel: { kind: 'selection' } }),
 }));
 
@@ -125,4 +132,5 @@ export function mayEditPark(user: SessionUser | null, district: string): boolean
 
 export const mayEditAny = (user: SessionUser | null) => user?.role === 'admin' || user?.role === 'official';
 export const maySeeHistory = (user: SessionUser | null) => !!user && user.role !== 'viewer';
+export const mayImport = (user: SessionUser | null) => user?.role === 'admin';
 export const maySeeRevenue = (user: SessionUser | null) => !!user && user.role !== 'viewer';

@@ -1,0 +1,66 @@
+// Endpoints of the data imports (administrators): dry run, apply, history, saved mappings.
+import type { ColumnMapping, ImportKind, RowIssue, SourceCrs } from '../../domain/import/import-types.ts';
+import { get, request } from './client.ts';
+
+export interface ImportCounts {
+  total: number;
+  valid: number;
+  rejected: number;
+  errors: number;
+  warnings: number;
+  added?: number;
+  updated?: number;
+  unchanged?: number;
+}
+
+export interface ImportSummary {
+  id: string;
+  kind: ImportKind;
+  fileName: string;
+  format: string;
+  encoding: string | null;
+  crs: SourceCrs;
+  mapping: ColumnMapping;
+  username: string;
+  createdAt: string;
+  appliedAt: string | null;
+  status: 'pending' | 'applied' | 'failed';
+  error: string | null;
+  counts: ImportCounts;
+}
+
+export interface DryRunReport extends ImportSummary {
+  headers: string[];
+  suggestedMapping: ColumnMapping;
+  issues: RowIssue[];
+  issuesTruncated: boolean;
+}
+
+export interface ApplyResult extends ImportCounts {
+  id: string;
+  kind: ImportKind;
+  tilesRebuilt: boolean;
+}
+
+export interface SavedMapping {
+  id: number;
+  name: string;
+  kind: ImportKind;
+  mapping: ColumnMapping;
+}
+
+export async function uploadImport(file: File, fields: { kind: ImportKind; crs: SourceCrs; encoding: string; mapping?: ColumnMapping }): Promise<DryRunReport> {
+  const form = new FormData();
+  form.set('kind', fields.kind);
+  form.set('crs', fields.crs);
+  form.set('encoding', fields.encoding);
+  if (fields.mapping) form.set('mapping', JSON.stringify(fields.mapping));
+  form.set('file', file, file.name);
+  return (await request<DryRunReport>('POST', '/api/imports', { form })).body;
+}
+
+export const applyImport = async (id: string) => (await request<ApplyResult>('POST', `/api/imports/${encodeURIComponent(id)}/apply`)).body;
+export const fetchImports = async (signal?: AbortSignal) => (await get<{ items: ImportSummary[] }>('/api/imports?limit=20', signal)).items;
+export const fetchMappings = async (kind: ImportKind) => (await get<{ items: SavedMapping[] }>(`/api/import-mappings?kind=${kind}`)).items;
+export const saveMapping = async (name: string, kind: ImportKind, mapping: ColumnMapping) =>
+  (await request<SavedMapping>('POST', '/api/import-mappings', { json: { name, kind, mapping } })).body;

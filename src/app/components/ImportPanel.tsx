@@ -1,0 +1,216 @@
+// Data import for administrators: choose what the file holds, its coordinate system and encoding,
+// check it (a dry run the server stores), adjust and save the column mapping, read the per-row
+// issues, then apply every valid record or none. After an import the map reloads what changed.
+import { useEffect, useState } from 'react';
+import { TARGET_FIELDS } from '../../domain/import/column-mapping.ts';
+import { IMPORT_KINDS, SOURCE_CRSES, type ColumnMapping, type ImportKind, type SourceCrs } from '../../domain/import/import-types.ts';
+import { fetchParkStatuses } from '../api/endpoints.ts';
+import { applyImport, fetchImports, fetchMappings, saveMapping, uploadImport, type DryRunReport, type ImportSummary, type SavedMapping } from '../api/endpoints-imports.ts';
+import { forgetParkOutlines } from '../api/endpoints-map.ts';
+import { formatDateTime, formatNumber } from '../i18n/format.ts';
+import { t, tf, type MessageKey } from '../i18n/messages.ts';
+import { useEnterpriseStore } from '../state/enterprise-store.ts';
+import { useAppStore } from '../state/store.ts';
+import { errorText } from './error-text.ts';
+import { PanelFrame } from './PanelFrame.tsx';
+
+const KIND_LABELS: Record<ImportKind, MessageKey> = { enterprises: 'kindEnterprises', parks: 'kindParks', districts: 'kindDistricts' };
+const CRS_LABELS: Record<SourceCrs, MessageKey> = { wgs84: 'crsWgs84', cgcs2000: 'crsCgcs2000', gcj02: 'crsGcj02', bd09: 'crsBd09' };
+const STATUS_LABELS: Record<ImportSummary['status'], MessageKey> = { applied: 'importStatusApplied', pending: 'importStatusPending', failed: 'importStatusFailed' };
+
+type Phase = 'idle' | 'checking' | 'checked' | 'applying' | 'applied';
+
+export function ImportPanel() {
+  const { lang, setParkStatuses, bumpTiles } = useAppStore();
+  const reloadEnterprises = useEnterpriseStore((s) => s.reload);
+  const [kind, setKind] = useState<ImportKind>('enterprises');
+  const [crs, setCrs] = useState<SourceCrs>('wgs84');
+  const [encoding, setEncoding] = useState('auto');
+  const [file, setFile] = useState<File | null>(null);
+  const [saved, setSaved] = useState<SavedMapping[]>([]);
+  const [mapping, setMapping] = useState<ColumnMapping | null>(null);
+  const [report, setReport] = useState<DryRunReport | null>(null);
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [mappingName, setMappingName] = useState('');
+  const [history, setHistory] = useState<ImportSummary[] | null>(null);
+
+  const refreshHistory = () => fetchImports().then(setHistory, () => setHistory([]));
+  useEffect(() => {
+    refreshHistory();
+  }, []);
+  useEffect(() => {
+    fetchMappings(kind).then(setSaved, () => setSaved([]));
+    setMapping(null);
+    setReport(null);
+  }, [kind]);
+
+  const check = async (withMapping: ColumnMapping | null) => {
+    if (!file) return;
+    setPhase('checking');
+    setMessage(null);
+    try {
+      const r = await uploadImport(file, { kind, crs, encoding, mapping: withMapping ?? undefined });
+      setReport(r);
+      setMapping(r.mapping);
+      setPhase('checked');
+      refreshHistory();
+    } catch (err) {
+      setReport(null);
+      setMessage({ text: t('checkFailed', lang) + errorText(err, lang), error: true });
+      setPhase('idle');
+    }
+  };
+
+  const apply = async () => {
+    if (!report) return;
+    setPhase('applying');
+    setMessage(null);
+    try {
+      const r = await applyImport(report.id);
+      setPhase('applied');
+      setMessage({ text: tf('applied', lang, { added: r.added ?? 0, updated: r.updated ?? 0, unchanged: r.unchanged ?? 0, rejected: r.rejected }), error: false });
+      // The map follows: enterprises from a new payload, parks and districts from new tiles.
+      reloadEnterprises();
+      if (r.kind !== 'enterprises') {
+        forgetParkOutlines();
+        fetchParkStatuses().then(setParkStatuses, () => undefined);
+        if (r.tilesRebuilt) bumpTiles();
+      }
+      refreshHistory();
+    } catch (err) {
+      setMessage({ text: t('importFailed', lang) + errorText(err, lang), error: true });
+      setPhase('checked');
+    }
+  };
+
+  const save = async () => {
+    if (!mapping || !mappingName.trim()) return;
+    try {
+      await saveMapping(mappingName.trim(), kind, mapping);
+      setMessage({ text: tf('mappingSaved', lang, { name: mappingName.trim() }), error: false });
+      fetchMappings(kind).then(setSaved, () => undefined);
+    } catch (err) {
+      setMessage({ text: errorText(err, lang), error: true });
+    }
+  };
+
+  const busy = phase === 'checking' || phase === 'applying';
+  const headers = report?.headers ?? [];
+  return (
+    <PanelFrame kicker={t('importOpen', lang)} title={t('importTitle', lang)} titleId="import-title" testId="import-panel" focusKey="imports">
+      <form className="import-form" onSubmit={(e) => { e.preventDefault(); void check(mapping); }}>
+        <label>{t('importKind', lang)}{' '}
+          <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as ImportKind)} disabled={busy}>
+            {IMPORT_KINDS.map((k) => <option key={k} value={k}>{t(KIND_LABELS[k], lang)}</option>)}
+          </select>
+        </label>
+        <label>{t('importCrs', lang)}{' '}
+          <select name="crs" value={crs} onChange={(e) => setCrs(e.target.value as SourceCrs)} disabled={busy}>
+            {SOURCE_CRSES.map((c) => <option key={c} value={c}>{t(CRS_LABELS[c], lang)}</option>)}
+          </select>
+        </label>
+        <label>{t('importEncoding', lang)}{' '}
+          <select name="encoding" value={encoding} onChange={(e) => setEncoding(e.target.value)} disabled={busy}>
+            <option value="auto">{t('encodingAuto', lang)}</option>
+            <option value="utf-8">UTF-8</option>
+            <option value="gbk">GBK (GB2312)</option>
+          </select>
+        </label>
+        {saved.length > 0 && (
+          <label>{t('savedMapping', lang)}{' '}
+            <select name="saved-mapping" defaultValue="" onChange={(e) => setMapping(saved.find((m) => String(m.id) === e.target.value)?.mapping ?? null)}>
+              <option value="">{t('suggestedMapping', lang)}</option>
+              {saved.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+            </select>
+          </label>
+        )}
+        <label className="file">{t('importFile', lang)}
+          <input type="file" name="file" accept=".csv,.txt,.xlsx,.geojson,.json,.zip" disabled={busy}
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setReport(null);
+              setPhase('idle');
+            }} />
+        </label>
+        <button type="submit" disabled={!file || busy} data-testid="import-check">{t('checkFile', lang)}</button>
+      </form>
+      {busy && <p role="status"><progress /> {t(phase === 'checking' ? 'checking' : 'applying', lang)}</p>}
+      {message && <p className={message.error ? 'form-error' : 'hint'} role={message.error ? 'alert' : 'status'} data-testid="import-message">{message.text}</p>}
+
+      {report && (
+        <section data-testid="import-report">
+          <h3>{t('reportTitle', lang)}</h3>
+          <p>{tf('reportFile', lang, { file: report.fileName, format: report.format.toUpperCase(), encoding: report.encoding ?? '—' })}</p>
+          <p data-testid="import-counts"><strong>{tf('reportCounts', lang, {
+            total: formatNumber(report.counts.total, lang), valid: formatNumber(report.counts.valid, lang),
+            rejected: formatNumber(report.counts.rejected, lang), warnings: formatNumber(report.counts.warnings, lang),
+          })}</strong></p>
+          {phase !== 'applied' && (
+            <button type="button" className="primary" disabled={busy || !report.counts.valid} onClick={apply} data-testid="import-apply">
+              {tf('applyImport', lang, { n: formatNumber(report.counts.valid, lang) })}
+            </button>
+          )}
+          <details className="mapping" open={report.counts.rejected > 0 && report.counts.valid === 0}>
+            <summary>{t('mappingTitle', lang)}</summary>
+            <table className="mapping-table">
+              <tbody>
+                {TARGET_FIELDS[kind].map((f) => (
+                  <tr key={f.field}>
+                    <th scope="row">{f.field}{f.required ? ' *' : ''}</th>
+                    <td>
+                      <select aria-label={f.field} value={mapping?.[f.field] ?? ''} onChange={(e) => setMapping({ ...mapping, [f.field]: e.target.value || undefined })}>
+                        <option value="">{t('mappingNone', lang)}</option>
+                        {headers.map((h) => <option key={h} value={h}>{h}</option>)}
+                      </select>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="buttons">
+              <button type="button" disabled={busy} onClick={() => check(mapping)}>{t('recheck', lang)}</button>
+              <label>{t('saveMappingAs', lang)} <input value={mappingName} onChange={(e) => setMappingName(e.target.value)} maxLength={100} /></label>
+              <button type="button" disabled={!mappingName.trim()} onClick={save}>{t('saveMapping', lang)}</button>
+            </div>
+          </details>
+          {report.issues.length > 0 && (
+            <>
+              <h3>{tf('issuesTitle', lang, { n: formatNumber(report.counts.errors + report.counts.warnings, lang) })}</h3>
+              {report.issuesTruncated && <p className="hint">{t('issuesTruncated', lang)}</p>}
+              <div className="issues-wrap">
+                <table className="issues" data-testid="import-issues">
+                  <thead><tr><th scope="col">{t('issueRow', lang)}</th><th scope="col">{t('issueField', lang)}</th><th scope="col">{t('issueMessage', lang)}</th></tr></thead>
+                  <tbody>
+                    {report.issues.map((i, n) => (
+                      <tr key={n} className={i.severity}>
+                        <td>{i.row || '—'}</td>
+                        <td>{i.field ?? ''}</td>
+                        <td><span className="severity">{t(i.severity === 'error' ? 'severityError' : 'severityWarning', lang)}</span> {i.message}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+        </section>
+      )}
+
+      <h3>{t('recentImports', lang)}</h3>
+      {!history ? <p role="status">{t('loadingList', lang)}</p> : !history.length ? <p className="muted">{t('noImports', lang)}</p> : (
+        <ul className="plain import-history" data-testid="import-history">
+          {history.map((h) => (
+            <li key={h.id}>
+              <strong>{h.fileName}</strong> · {t(KIND_LABELS[h.kind], lang)} · {t(STATUS_LABELS[h.status], lang)}
+              <div className="muted">{h.username} · {formatDateTime(h.appliedAt ?? h.createdAt, lang)}</div>
+              {h.status === 'applied' && (
+                <div className="muted">{tf('importHistoryLine', lang, { added: h.counts.added ?? 0, updated: h.counts.updated ?? 0, unchanged: h.counts.unchanged ?? 0, rejected: h.counts.rejected })}</div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </PanelFrame>
+  );
+}
