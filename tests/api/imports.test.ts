@@ -96,6 +96,12 @@ describe.each(backends())('imports over HTTP (%s)', (backend) => {
       `SELECT record_key, changes FROM record_history WHERE import_id = $1 ORDER BY record_key`, [dry.body.id]);
     expect(history.map((h) => h.record_key).sort()).toEqual([...changed].map((i) => codes[i]).sort());
     for (const h of history) expect(Object.keys(h.changes)).toEqual(['revenue']);
+    // The same, as the app shows it.
+    const changes = await admin.request('GET', `/api/imports/${dry.body.id}/changes?limit=500`);
+    expect(changes.body.total).toBe(20);
+    expect(changes.body.items[0]).toMatchObject({ kind: 'enterprises', action: 'updated', changes: { revenue: [expect.any(Number), expect.any(Number)] } });
+    const [before, after] = changes.body.items[0].changes.revenue;
+    expect(after - before).toBe(5_000_000);
   });
 
   it('reports bad rows per row, with their line number, and applies only the valid ones', async () => {

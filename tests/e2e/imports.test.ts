@@ -60,6 +60,7 @@ describe.skipIf(!!skipReason)('imports in the browser', () => {
     await expect.poll(() => page.getByTestId('import-message').textContent(), { timeout: 30_000 }).toMatch(/新增 3/);
     await page.waitForFunction((n) => (window as unknown as TestWindow).__igisEnterprises.getState().summary?.matched === n, before + 3, { timeout: 30_000 });
     await page.getByTestId('import-history').locator('li').first().filter({ hasText: '企业名单.csv' }).waitFor();
+    expect(await page.getByTestId('import-changes').locator('li').count()).toBe(3);
   });
 
   it('imports a new village park from GeoJSON and draws it from the rebuilt tiles', async () => {

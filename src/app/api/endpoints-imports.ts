@@ -64,3 +64,13 @@ export const fetchImports = async (signal?: AbortSignal) => (await get<{ items: 
 export const fetchMappings = async (kind: ImportKind) => (await get<{ items: SavedMapping[] }>(`/api/import-mappings?kind=${kind}`)).items;
 export const saveMapping = async (name: string, kind: ImportKind, mapping: ColumnMapping) =>
   (await request<SavedMapping>('POST', '/api/import-mappings', { json: { name, kind, mapping } })).body;
+
+export interface RecordChange {
+  kind: ImportKind;
+  recordKey: string;
+  recordId: number | null;
+  action: 'added' | 'updated';
+  changes: Record<string, [unknown, unknown]>;
+}
+export const fetchImportChanges = async (id: string, limit = 100) =>
+  (await get<{ total: number; items: RecordChange[] }>(`/api/imports/${encodeURIComponent(id)}/changes?limit=${limit}`));

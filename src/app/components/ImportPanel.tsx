@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { TARGET_FIELDS } from '../../domain/import/column-mapping.ts';
 import { IMPORT_KINDS, SOURCE_CRSES, type ColumnMapping, type ImportKind, type SourceCrs } from '../../domain/import/import-types.ts';
 import { fetchParkStatuses } from '../api/endpoints.ts';
-import { applyImport, fetchImports, fetchMappings, saveMapping, uploadImport, type DryRunReport, type ImportSummary, type SavedMapping } from '../api/endpoints-imports.ts';
+import { applyImport, fetchImportChanges, fetchImports, fetchMappings, saveMapping, uploadImport, type DryRunReport, type ImportSummary, type RecordChange, type SavedMapping } from '../api/endpoints-imports.ts';
 import { forgetParkOutlines } from '../api/endpoints-map.ts';
 import { formatDateTime, formatNumber } from '../i18n/format.ts';
 import { t, tf, type MessageKey } from '../i18n/messages.ts';
@@ -19,6 +19,12 @@ const CRS_LABELS: Record<SourceCrs, MessageKey> = { wgs84: 'crsWgs84', cgcs2000:
 const STATUS_LABELS: Record<ImportSummary['status'], MessageKey> = { applied: 'importStatusApplied', pending: 'importStatusPending', failed: 'importStatusFailed' };
 
 type Phase = 'idle' | 'checking' | 'checked' | 'applying' | 'applied';
+
+/** A changed value in one short line (outlines and long texts are cut). */
+const short = (v: unknown) => {
+  const text = typeof v === 'string' ? v : JSON.stringify(v);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+};
 
 export function ImportPanel() {
   const { lang, setParkStatuses, bumpTiles } = useAppStore();
@@ -34,6 +40,7 @@ export function ImportPanel() {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [mappingName, setMappingName] = useState('');
   const [history, setHistory] = useState<ImportSummary[] | null>(null);
+  const [changes, setChanges] = useState<{ total: number; items: RecordChange[] } | null>(null);
 
   const refreshHistory = () => fetchImports().then(setHistory, () => setHistory([]));
   useEffect(() => {
@@ -49,6 +56,7 @@ export function ImportPanel() {
     if (!file) return;
     setPhase('checking');
     setMessage(null);
+    setChanges(null);
     try {
       const r = await uploadImport(file, { kind, crs, encoding, mapping: withMapping ?? undefined });
       setReport(r);
@@ -78,6 +86,7 @@ export function ImportPanel() {
         if (r.tilesRebuilt) bumpTiles();
       }
       refreshHistory();
+      fetchImportChanges(r.id).then(setChanges, () => setChanges(null));
     } catch (err) {
       setMessage({ text: t('importFailed', lang) + errorText(err, lang), error: true });
       setPhase('checked');
@@ -194,6 +203,23 @@ export function ImportPanel() {
               </div>
             </>
           )}
+        </section>
+      )}
+
+      {changes && changes.total > 0 && (
+        <section data-testid="import-changes">
+          <h3>{tf('changesTitle', lang, { n: formatNumber(changes.total, lang) })}</h3>
+          <ul className="plain changes">
+            {changes.items.map((c) => (
+              <li key={`${c.kind}/${c.recordKey}`}>
+                <strong>{c.recordKey}</strong> {t(c.action === 'added' ? 'changeAdded' : 'changeUpdated', lang)}
+                {c.action === 'updated' && (
+                  <span className="muted"> · {Object.entries(c.changes).map(([f, [before, after]]) => `${f}: ${short(before)} → ${short(after)}`).join('; ')}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+          {changes.total > changes.items.length && <p className="hint">{tf('changesMore', lang, { n: formatNumber(changes.total - changes.items.length, lang) })}</p>}
         </section>
       )}
 

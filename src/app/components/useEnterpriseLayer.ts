@@ -8,7 +8,7 @@ import { useAreaStore } from '../state/area-store.ts';
 import { useEnterpriseStore } from '../state/enterprise-store.ts';
 import { filterForPayload } from '../state/filter-model.ts';
 import { useAppStore } from '../state/store.ts';
-import { EnterpriseWorkerClient } from '../worker/worker-client.ts';
+import { EnterpriseWorkerClient, type FilterResult } from '../worker/worker-client.ts';
 
 const MOVE_DEBOUNCE_MS = 120;
 
@@ -85,38 +85,33 @@ export function useEnterpriseLayer(controller: MapController | null): Enterprise
     };
   }, [controller, client]);
 
-  // The filter, after every load (the worker starts each payload unfiltered) and every change.
-  useEffect(() => {
-    if (!client || !info) return;
+  // Shows a filter or area answer (counts, summary, clusters) unless a newer request superseded it;
+  // returns the effect's cleanup.
+  const follow = (answer: Promise<FilterResult>, onError: (message: string) => void) => {
     let stale = false;
-    client.setFilter(filterForPayload(filter, info.dictionaries, info.confidential)).then(
+    answer.then(
       (r) => {
         if (stale) return;
         useEnterpriseStore.getState().setFiltered(r.counts, r.summary);
         redraw.current();
       },
-      (err: Error) => !stale && useEnterpriseStore.getState().setError(err.message),
+      (err: Error) => !stale && onError(err.message),
     );
     return () => {
       stale = true;
     };
+  };
+
+  // The filter, after every load (the worker starts each payload unfiltered) and every change.
+  useEffect(() => {
+    if (!client || !info) return;
+    return follow(client.setFilter(filterForPayload(filter, info.dictionaries, info.confidential)), (m) => useEnterpriseStore.getState().setError(m));
   }, [client, info, filter]);
 
   // The area, after every load and every change; the worker ANDs it with the filter.
   useEffect(() => {
     if (!client || !info) return;
-    let stale = false;
-    client.setArea(areaGeometry).then(
-      (r) => {
-        if (stale) return;
-        useEnterpriseStore.getState().setFiltered(r.counts, r.summary);
-        redraw.current();
-      },
-      (err: Error) => !stale && useAreaStore.getState().setError(err.message),
-    );
-    return () => {
-      stale = true;
-    };
+    return follow(client.setArea(areaGeometry), (m) => useAreaStore.getState().setError(m));
   }, [client, info, areaGeometry]);
 
   return client;

@@ -48,5 +48,9 @@ export const importMessages = {
   importStatusPending: { 'zh-Hans': '待导入', 'zh-Hant': '待匯入', en: 'pending' },
   importStatusFailed: { 'zh-Hans': '失败', 'zh-Hant': '失敗', en: 'failed' },
   importHistoryLine: { 'zh-Hans': '新增 {added} · 更新 {updated} · 未变 {unchanged} · 拒绝 {rejected}', 'zh-Hant': '新增 {added} · 更新 {updated} · 未變 {unchanged} · 拒絕 {rejected}', en: '{added} added · {updated} updated · {unchanged} unchanged · {rejected} rejected' },
+  changesTitle: { 'zh-Hans': '本次变更（{n} 条）', 'zh-Hant': '本次變更（{n} 筆）', en: 'What changed ({n} records)' },
+  changeAdded: { 'zh-Hans': '新增', 'zh-Hant': '新增', en: 'added' },
+  changeUpdated: { 'zh-Hans': '更新', 'zh-Hant': '更新', en: 'updated' },
+  changesMore: { 'zh-Hans': '另有 {n} 条，见 API /api/imports/:id/changes。', 'zh-Hant': '另有 {n} 筆，見 API /api/imports/:id/changes。', en: '{n} more: see /api/imports/:id/changes.' },
   noImports: { 'zh-Hans': '还没有导入记录。', 'zh-Hant': '還沒有匯入記錄。', en: 'No imports yet.' },
 } satisfies Record<string, Strings>;

@@ -118,6 +118,19 @@ export function importRoutes(app: FastifyInstance, db: Database, opts: { tilesDi
     return n ? { ...detail, records: await listImportRecords(db, req.params.id, { limit: n }) } : detail;
   });
 
+  app.get<{ Params: { id: string }; Querystring: { limit?: string; offset?: string } }>('/api/imports/:id/changes', {
+    schema: { tags: ['imports'], summary: 'What an applied import changed: one entry per added or updated record, with the fields that changed ({field: [before, after]})' },
+  }, async (req) => {
+    requireUser(req, ['admin']);
+    if (!(await getImport(db, req.params.id))) throw new HttpError(404, `There is no import ${req.params.id}.`);
+    const limit = Math.min(500, Math.max(1, Number(req.query.limit) || 100));
+    const offset = Math.max(0, Number(req.query.offset) || 0);
+    const [{ total }] = await db.query<{ total: number }>('SELECT count(*)::int AS total FROM record_history WHERE import_id = $1', [req.params.id]);
+    const items = await db.query(`SELECT kind, record_key AS "recordKey", record_id AS "recordId", action, changes FROM record_history
+      WHERE import_id = $1 ORDER BY action DESC, record_key LIMIT ${limit} OFFSET ${offset}`, [req.params.id]);
+    return { total, limit, offset, items };
+  });
+
   app.post<{ Params: { id: string } }>('/api/imports/:id/apply', {
     schema: { tags: ['imports'], summary: 'Apply a dry-run import: every valid record or none; answers the counts added / updated / unchanged / rejected' },
   }, async (req) => {
