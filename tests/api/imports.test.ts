@@ -102,6 +102,12 @@ describe.each(backends())('imports over HTTP (%s)', (backend) => {
     expect(changes.body.items[0]).toMatchObject({ kind: 'enterprises', action: 'updated', changes: { revenue: [expect.any(Number), expect.any(Number)] } });
     const [before, after] = changes.body.items[0].changes.revenue;
     expect(after - before).toBe(5_000_000);
+    // And per enterprise, newest first: added by the first import, then this change.
+    const [{ id }] = await server.database.db.query<{ id: number }>('SELECT id FROM enterprises WHERE credit_code = $1', [codes[0]]);
+    const own = await planner.request('GET', `/api/enterprises/${id}/history`);
+    expect(own.body.items.map((h: { action: string }) => h.action)).toEqual(['updated', 'added']);
+    expect(own.body.items[0].changes.revenue[1] - own.body.items[0].changes.revenue[0]).toBe(5_000_000);
+    expect((await (await clientFor(server, 'viewer')).request('GET', `/api/enterprises/${id}/history`)).status).toBe(403);
   });
 
   it('reports bad rows per row, with their line number, and applies only the valid ones', async () => {

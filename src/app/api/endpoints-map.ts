@@ -80,3 +80,13 @@ export function forgetParkOutlines(): void {
   parkOutlines = null;
   valueParks = null;
 }
+
+export interface EnterpriseChange {
+  changedAt: string;
+  username: string;
+  action: 'added' | 'updated';
+  importId: string | null;
+  changes: Record<string, [unknown, unknown]>;
+}
+export const fetchEnterpriseHistory = async (id: number, signal?: AbortSignal) =>
+  (await get<{ items: EnterpriseChange[] }>(`/api/enterprises/${id}/history`, signal)).items;

@@ -6,7 +6,8 @@ import type { Enterprise } from '../api/types.ts';
 import { districtLabel, formatNumber } from '../i18n/format.ts';
 import { clusterColor, clusterLabel, formatYi, futureIndustryLabel, subIndustryLabel, tagLabel, townLabel } from '../i18n/labels.ts';
 import { t } from '../i18n/messages.ts';
-import { useAppStore } from '../state/store.ts';
+import { maySeeHistory, useAppStore } from '../state/store.ts';
+import { EnterpriseHistory } from './EnterpriseHistory.tsx';
 import { errorText, isAbort } from './error-text.ts';
 import { PanelFrame } from './PanelFrame.tsx';
 import { ParkLink } from './ParkLink.tsx';
@@ -15,7 +16,8 @@ const KEY_TAGS = new Set<string>(taxonomy.enterpriseTags.filter((x) => x.key).ma
 
 export function EnterprisePanel({ id }: { id: number }) {
   const { lang, flyTo } = useAppStore();
-  const userId = useAppStore((s) => s.user?.id);
+  const user = useAppStore((s) => s.user);
+  const userId = user?.id;
   const [e, setE] = useState<Enterprise | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -62,6 +64,7 @@ export function EnterprisePanel({ id }: { id: number }) {
           <div className="buttons">
             <button type="button" onClick={() => flyTo({ center: [x.lon, x.lat], zoom: Math.max(useAppStore.getState().view.zoom, 15) })}>{t('showOnMap', lang)}</button>
           </div>
+          {maySeeHistory(user) && <EnterpriseHistory key={`${id}/${userId}`} id={id} lang={lang} />}
           {x.demo && <p className="demo-notice" role="note">{t('enterpriseDemoNotice', lang)}</p>}
         </>
       )}

@@ -7,7 +7,7 @@ import { IMPORT_KINDS, SOURCE_CRSES, type ColumnMapping, type ImportKind, type S
 import { fetchParkStatuses } from '../api/endpoints.ts';
 import { applyImport, fetchImportChanges, fetchImports, fetchMappings, saveMapping, uploadImport, type DryRunReport, type ImportSummary, type RecordChange, type SavedMapping } from '../api/endpoints-imports.ts';
 import { forgetParkOutlines } from '../api/endpoints-map.ts';
-import { formatDateTime, formatNumber } from '../i18n/format.ts';
+import { formatDateTime, formatNumber, shortValue } from '../i18n/format.ts';
 import { t, tf, type MessageKey } from '../i18n/messages.ts';
 import { useEnterpriseStore } from '../state/enterprise-store.ts';
 import { useAppStore } from '../state/store.ts';
@@ -19,12 +19,6 @@ const CRS_LABELS: Record<SourceCrs, MessageKey> = { wgs84: 'crsWgs84', cgcs2000:
 const STATUS_LABELS: Record<ImportSummary['status'], MessageKey> = { applied: 'importStatusApplied', pending: 'importStatusPending', failed: 'importStatusFailed' };
 
 type Phase = 'idle' | 'checking' | 'checked' | 'applying' | 'applied';
-
-/** A changed value in one short line (outlines and long texts are cut). */
-const short = (v: unknown) => {
-  const text = typeof v === 'string' ? v : JSON.stringify(v);
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
-};
 
 export function ImportPanel() {
   const { lang, setParkStatuses, bumpTiles } = useAppStore();
@@ -214,7 +208,7 @@ export function ImportPanel() {
               <li key={`${c.kind}/${c.recordKey}`}>
                 <strong>{c.recordKey}</strong> {t(c.action === 'added' ? 'changeAdded' : 'changeUpdated', lang)}
                 {c.action === 'updated' && (
-                  <span className="muted"> · {Object.entries(c.changes).map(([f, [before, after]]) => `${f}: ${short(before)} → ${short(after)}`).join('; ')}</span>
+                  <span className="muted"> · {Object.entries(c.changes).map(([f, [before, after]]) => `${f}: ${shortValue(before)} → ${shortValue(after)}`).join('; ')}</span>
                 )}
               </li>
             ))}

@@ -45,3 +45,9 @@ export function statusSummary(s: { category?: string | null; progress?: string |
   if (s.pilotYear != null) parts.push(`${t('pilotYear', lang)} ${s.pilotYear}`);
   return parts.join(' · ');
 }
+
+/** A changed value in one short line (outlines and long texts are cut). */
+export function shortValue(v: unknown): string {
+  const text = typeof v === 'string' ? v : JSON.stringify(v) ?? '—';
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}

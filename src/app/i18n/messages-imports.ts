@@ -52,5 +52,7 @@ export const importMessages = {
   changeAdded: { 'zh-Hans': '新增', 'zh-Hant': '新增', en: 'added' },
   changeUpdated: { 'zh-Hans': '更新', 'zh-Hant': '更新', en: 'updated' },
   changesMore: { 'zh-Hans': '另有 {n} 条，见 API /api/imports/:id/changes。', 'zh-Hant': '另有 {n} 筆，見 API /api/imports/:id/changes。', en: '{n} more: see /api/imports/:id/changes.' },
+  enterpriseHistory: { 'zh-Hans': '变更记录', 'zh-Hant': '變更記錄', en: 'Change history' },
+  enterpriseNoHistory: { 'zh-Hans': '自初始数据以来没有变更。', 'zh-Hant': '自初始數據以來沒有變更。', en: 'No change since the initial data.' },
   noImports: { 'zh-Hans': '还没有导入记录。', 'zh-Hant': '還沒有匯入記錄。', en: 'No imports yet.' },
 } satisfies Record<string, Strings>;

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { taxonomy } from '../../domain/taxonomy.ts';
 import type { Database } from '../db/database.ts';
-import { mayReadConfidential } from '../http/auth-hooks.ts';
+import { mayReadConfidential, requireUser } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
 import { bboxParam, intParam, listParam } from '../http/params.ts';
 
@@ -64,5 +64,15 @@ export function enterpriseRoutes(app: FastifyInstance, db: Database): void {
     const [row] = await db.query(`SELECT ${COLUMNS} FROM enterprises WHERE id = $1`, [intParam('id', req.params.id, 1, 1e9, 0)]);
     if (!row) throw new HttpError(404, `There is no enterprise with id ${req.params.id}.`);
     return present(req, row);
+  });
+
+  app.get<{ Params: { id: string } }>('/api/enterprises/:id/history', {
+    schema: { tags: ['enterprises'], summary: 'What imports changed in this enterprise, newest first (planners, officials, administrators)' },
+  }, async (req) => {
+    requireUser(req, ['admin', 'planner', 'official']);
+    const id = intParam('id', req.params.id, 1, 1e9, 0);
+    const items = await db.query(`SELECT changed_at AS "changedAt", username, action, import_id AS "importId", changes FROM record_history
+      WHERE kind = 'enterprises' AND record_id = $1 ORDER BY id DESC LIMIT 100`, [id]);
+    return { items };
   });
 }
