@@ -184,7 +184,8 @@ describe.each(backends())('imports over HTTP (%s)', (backend) => {
     expect((await admin.request('POST', '/api/import-mappings', { json: { name: '', kind: 'enterprises', mapping: {} } })).status).toBe(400);
   });
 
-  it.skipIf(backend !== 'pglite' || !existsSync(JSON_SUITE))('answers every JSONTestSuite n_ file with a 4xx', async () => {
+  // Parsing happens before the database is touched: one backend is enough.
+  if (backend === 'pglite') it.skipIf(!existsSync(JSON_SUITE))('answers every JSONTestSuite n_ file with a 4xx', async () => {
     const files = readdirSync(JSON_SUITE).filter((f) => f.startsWith('n_'));
     expect(files.length).toBeGreaterThan(180);
     for (const f of files) {
