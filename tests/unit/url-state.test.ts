@@ -39,6 +39,7 @@ describe('permalink URL state', () => {
     expect(warnings).toEqual([]);
     expect(qs.length).toBeLessThan(200);
     expect(qs).toContain('ft=srdi,high-tech');
+    expect(qs).toContain('a=b:p17:2.5');
   });
 
   it('round-trips the default view, every layer off and each kind of selection', () => {

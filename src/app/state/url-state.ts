@@ -60,8 +60,8 @@ export function encodeUrlState(s: PermalinkState): string {
   if (s.selected) q.set('s', `${SELECTION_LETTERS[s.selected.kind]}${s.selected.id}`);
   if (s.basemap) q.set('bm', '1');
   if (s.lang !== DEFAULT_STATE.lang) q.set('lang', s.lang);
-  // Commas stay readable: they are legal in a query string.
-  return `?${q.toString().replace(/%2C/g, ',')}`;
+  // Commas and colons stay readable: they are legal in a query string.
+  return `?${q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':')}`;
 }
 
 type Warn = (message: string) => void;
