@@ -113,20 +113,23 @@ export const exportsBench: Benchmark = {
     }
     rmSync(work, { recursive: true, force: true });
 
-    const pass = rows.every((r) => r.features === FEATURES && r.seconds <= BAR_SECONDS && r.rssPeak - r.rssBefore < r.mb);
+    // The bar is for GeoJSON; CSV is measured alongside for information.
+    const meets = (r: Figures) => r.features === FEATURES && r.seconds <= BAR_SECONDS && r.rssPeak - r.rssBefore < r.mb;
+    const pass = rows.filter((r) => r.format === 'geojson').every(meets);
     const md = [
       `Bar (DESIGN §5): GeoJSON export of 100,000 features streamed in ≤ ${BAR_SECONDS} s with flat memory.`,
       '',
       'Method: `npm run bench -- exports`. The real server process (src/server/main.ts) on a database seeded with 100,000 demo',
       'enterprises; a planner posts `{layer: "enterprises", format}` to /api/exports and reads the stream to the last byte (after',
       'one warm-up export). Server memory: VmRSS of the server process sampled every 20 ms; "flat" = the peak grows by less than',
-      'the size of the file (the rows are read from the database 2,000 at a time and written as they come).',
+      'the size of the file (the rows are read from the database 2,000 at a time and written as they come; GeoJSON pages are',
+      'written as text by the database itself). The bar is for GeoJSON; CSV is shown for information.',
       '',
       `Machine: ${describeMachine(ctx.machine)}.`,
       '',
       '| date | backend | format | features | MB | seconds | server RSS before → peak, MB | result |',
       '|---|---|---|---|---|---|---|---|',
-      ...rows.map((r) => `| ${ctx.date} | ${r.backend} | ${r.format} | ${r.features} | ${r.mb.toFixed(1)} | ${r.seconds.toFixed(2)} | ${r.rssBefore.toFixed(0)} → ${r.rssPeak.toFixed(0)} | ${r.features === FEATURES && r.seconds <= BAR_SECONDS && r.rssPeak - r.rssBefore < r.mb ? 'pass' : 'FAIL'} |`),
+      ...rows.map((r) => `| ${ctx.date} | ${r.backend} | ${r.format} | ${r.features} | ${r.mb.toFixed(1)} | ${r.seconds.toFixed(2)} | ${r.rssBefore.toFixed(0)} → ${r.rssPeak.toFixed(0)} | ${r.format !== 'geojson' ? `(no bar${meets(r) ? '' : '; would miss it'})` : meets(r) ? 'pass' : 'FAIL'} |`),
       ...notes.map((n) => `\n${n}`),
     ].join('\n');
     return { markdown: md, pass };

@@ -94,6 +94,14 @@ describe.each(backends())('exports (%s)', (backend) => {
     expect(viewerFields.enterprises).toEqual(Object.keys(r.body.features[0].properties));
   });
 
+  it('writes an empty but valid collection when nothing matches', async () => {
+    const sea = { type: 'Polygon', coordinates: [[[113.9, 22.0], [114.0, 22.0], [114.0, 22.1], [113.9, 22.0]]] };
+    const r = await exportOf(planner, { layer: 'enterprises', format: 'geojson', area: sea });
+    expect(r.status).toBe(200);
+    expect(r.body.features).toEqual([]);
+    expect(geojsonValidationErrors(r.body)).toEqual([]);
+  });
+
   it('takes "inside the village parks" (a MultiPolygon of every park) as the area', async () => {
     const parks = (await planner.request('GET', '/api/parks')).body.features as GeoJSON.Feature<GeoJSON.Polygon>[];
     const area = { type: 'MultiPolygon', coordinates: parks.map((f) => f.geometry.coordinates) };
