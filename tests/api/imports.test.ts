@@ -123,6 +123,20 @@ describe.each(backends())('imports over HTTP (%s)', (backend) => {
     expect((await admin.request('POST', `/api/imports/${dry.body.id}/apply`)).body).toMatchObject({ updated: 1, rejected: 2 });
   });
 
+  it('takes park outlines from a WKT column of a CSV, and reports unreadable WKT by row', async () => {
+    const ring = '113.361 23.611, 113.365 23.611, 113.365 23.614, 113.361 23.614, 113.361 23.611';
+    const file = strToU8(`园区编号,园区名称,改造分类,WKT\nVPWKT0001,表格导入工业园,改造提升,"POLYGON((${ring}))"\nVPWKT0002,坏轮廓工业园,改造提升,"POLYGON((113.3 23.6, 113.4"\n`);
+    const dry = await upload(admin, file, 'parks.csv', { kind: 'parks', crs: 'wgs84' });
+    expect(dry.status).toBe(201);
+    expect(dry.body.counts).toMatchObject({ total: 2, valid: 1, rejected: 1 });
+    expect(dry.body.issues).toEqual(expect.arrayContaining([expect.objectContaining({ row: 3, code: 'bad_wkt', severity: 'error' })]));
+    expect((await admin.request('POST', `/api/imports/${dry.body.id}/apply`)).body).toMatchObject({ added: 1, rejected: 1 });
+    const [park] = await server.database.db.query<{ category: string; district: string; area: number }>(
+      `SELECT category, district, ST_Area(geom::geography) AS area FROM village_parks WHERE code = 'VPWKT0001'`);
+    expect(park.category).toBe('upgrade');
+    expect(park.area).toBeGreaterThan(100_000);
+  });
+
   it('is for administrators only', async () => {
     const file = csv([row(sample[0], codes[0])]);
     expect((await upload(planner, file, 'x.csv', { kind: 'enterprises', crs: 'wgs84' })).status).toBe(403);

@@ -65,7 +65,7 @@ export function validateParks(table: SourceTable, mapping: ColumnMapping, crs: S
 function readPolygon(ctx: Context, row: SourceRow): ParkRecord['geometry'] | null {
   const g = row.geometry;
   if (!g) {
-    ctx.log.error(row.row, 'geometry', 'missing_geometry', 'the park has no outline; parks are imported from GeoJSON or a zipped Shapefile with one polygon per park.');
+    ctx.log.error(row.row, 'geometry', 'missing_geometry', 'the park has no outline; give one polygon per park in GeoJSON, a zipped Shapefile, or a WKT column of a CSV or XLSX file.');
     return null;
   }
   let rings: Position[][];

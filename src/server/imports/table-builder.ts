@@ -1,6 +1,7 @@
 // A grid of cells (CSV lines, spreadsheet rows) → SourceTable: find the header row, name the
 // columns, key each row's cells by header, and report rows that do not fit the header.
 import type { RowIssue, SourceFormat, SourceRow, SourceTable, TextEncoding } from '../../domain/import/import-types.ts';
+import { attachWktGeometry } from './wkt-column.ts';
 
 export type Cell = SourceRow['cells'][string];
 export interface GridRow {
@@ -51,5 +52,5 @@ export function buildTable(format: SourceFormat, encoding: TextEncoding | null, 
     });
     rows.push({ row: r.row, cells });
   }
-  return { format, encoding, headers, rows, issues };
+  return attachWktGeometry({ format, encoding, headers, rows, issues });
 }
