@@ -75,7 +75,9 @@ export function MapView({ basemap }: { basemap: BasemapConfig | null }) {
     });
   }, [controller, client, select]);
 
-  useEffect(() => controller?.setArea(areaGeometry), [controller, areaGeometry]);
+  // "Inside the parks" is the parks' own outlines: a dashed line over thousands of them hides their colours.
+  const outlineArea = useAppStore((s) => s.area?.kind !== 'inside');
+  useEffect(() => controller?.setArea(areaGeometry, outlineArea), [controller, areaGeometry, outlineArea]);
   useEffect(() => {
     if (tilesVersion) controller?.reloadTiles(tilesVersion);
   }, [controller, tilesVersion]);

@@ -251,10 +251,13 @@ export class MapController {
     });
   }
 
-  /** Shows the spatial filter area (null hides it). */
-  setArea(area: Polygon | MultiPolygon | null): void {
+  /** Shows the spatial filter area (null hides it); without `outline` only its wash (e.g. when it is the parks themselves). */
+  setArea(area: Polygon | MultiPolygon | null, outline = true): void {
     const features = area ? [{ type: 'Feature' as const, properties: {}, geometry: area }] : [];
-    this.whenLoaded(() => (this.map.getSource(AREA_SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features }));
+    this.whenLoaded(() => {
+      (this.map.getSource(AREA_SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+      this.map.setLayoutProperty('area-line', 'visibility', outline ? 'visible' : 'none');
+    });
   }
 
   /** Runs `run` with the map once its style is loaded (e.g. to attach the drawing tools). */
