@@ -1,18 +1,22 @@
 // Village parks: list (GeoJSON), detail with ETag, status edit with If-Match, history.
 import type { FastifyInstance } from 'fastify';
 import { taxonomy } from '../../domain/taxonomy.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, Queryable } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
 import { mayReadConfidential, requireUser } from '../http/auth-hooks.ts';
 import { bboxParam, dateParam, effectiveDateProblem, listParam, parseIfMatch, pilotParam } from '../http/params.ts';
 import { findPark, findParks, parkFeature, parkHistory } from '../parks/park-queries.ts';
 import { applyStatusEdit } from '../parks/park-update.ts';
+import { EditBatcher } from '../parks/edit-batcher.ts';
 import { statusChangeSchema, type StatusChangeBody } from './schemas.ts';
 
 const codes = <T extends { code: string }>(list: readonly T[]) => list.map((x) => x.code);
 const idParams = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,9}$' } }, required: ['id'] } as const;
 
 export function parkRoutes(app: FastifyInstance, db: Database): void {
+  // On the embedded database, queued edits share a transaction (group commit, see edit-batcher.ts).
+  const batcher = db.kind === 'pglite' ? new EditBatcher(db) : null;
+  const inTransaction = <T>(work: (tx: Queryable) => Promise<T>) => (batcher ? batcher.submit(work) : db.transaction(work));
   app.get<{ Querystring: Record<string, string> }>('/api/parks', {
     schema: {
       tags: ['parks'],
@@ -68,7 +72,7 @@ export function parkRoutes(app: FastifyInstance, db: Database): void {
     const dateProblem = effectiveDateProblem(effectiveDate);
     if (dateProblem) throw new HttpError(400, 'The request body is invalid.', { effectiveDate: dateProblem });
     const expected = parseIfMatch(req.headers['if-match']);
-    const row = await db.transaction((tx) => applyStatusEdit(tx, user, { parkId: id, expectedVersion: expected, change, reason: reason.trim(), effectiveDate, source: 'edit' })).catch(async (err) => {
+    const row = await inTransaction((tx) => applyStatusEdit(tx, user, { parkId: id, expectedVersion: expected, change, reason: reason.trim(), effectiveDate, source: 'edit' })).catch(async (err) => {
       // A stale version gets the park as it is now, so the client can show it and re-apply.
       if (err instanceof HttpError && err.status === 412) {
         const current = await findPark(db, id, mayReadConfidential(req));

@@ -1,0 +1,49 @@
+// Group commit of status edits on PGlite: queued edits share a transaction; a refused edit (an
+// HttpError, thrown before writing) leaves the others alone; any other failure re-runs every edit
+// of the batch in its own transaction, so only the failing one fails.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/server/db/database.ts';
+import { HttpError } from '../../src/server/http/errors.ts';
+import { EditBatcher } from '../../src/server/parks/edit-batcher.ts';
+import { copyTemplate, type TestDatabase } from '../helpers/test-db.ts';
+
+describe('EditBatcher (pglite)', () => {
+  let t: TestDatabase;
+  let db: Database;
+  beforeAll(async () => {
+    t = await copyTemplate('pglite');
+    db = t.db;
+    await db.exec('CREATE TABLE batch_probe (k int PRIMARY KEY, v text)');
+  });
+  afterAll(() => t.drop());
+
+  const keys = async () => (await db.query<{ k: number }>('SELECT k FROM batch_probe ORDER BY k')).map((r) => r.k);
+  const settle = <T>(ps: Promise<T>[]) => Promise.allSettled(ps);
+
+  it('answers every queued edit with its own result, refusals included', async () => {
+    const b = new EditBatcher(db);
+    const results = await settle(Array.from({ length: 12 }, (_, k) => b.submit(async (tx) => {
+      if (k % 4 === 3) throw new HttpError(409, `edit ${k} refused`);
+      await tx.query('INSERT INTO batch_probe (k, v) VALUES ($1, $2)', [k, `edit ${k}`]);
+      return k * 10;
+    })));
+    results.forEach((r, k) => {
+      if (k % 4 === 3) expect(r).toMatchObject({ status: 'rejected', reason: { status: 409, message: `edit ${k} refused` } });
+      else expect(r).toEqual({ status: 'fulfilled', value: k * 10 });
+    });
+    expect(await keys()).toEqual([0, 1, 2, 4, 5, 6, 8, 9, 10]);
+  });
+
+  it('re-runs a batch one by one when a database error aborts it: only the bad edit fails', async () => {
+    const b = new EditBatcher(db);
+    // 100 and 101 are new; the third repeats key 100 (a primary-key violation) whether run with them or alone.
+    const results = await settle([100, 101, 100, 102].map((k, i) => b.submit(async (tx) => {
+      await tx.query('INSERT INTO batch_probe (k, v) VALUES ($1, $2)', [k, `retry ${i}`]);
+      return i;
+    })));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(await keys()).toEqual([0, 1, 2, 4, 5, 6, 8, 9, 10, 100, 101, 102]);
+    const [row] = await db.query<{ v: string }>('SELECT v FROM batch_probe WHERE k = 100');
+    expect(row.v).toBe('retry 0');
+  });
+});
