@@ -9,7 +9,7 @@ import { t, tf, type MessageKey } from '../i18n/messages.ts';
 import { useAppStore } from '../state/store.ts';
 import { errorText } from './error-text.ts';
 
-const ROLE_KEYS: Record<Role, MessageKey> = { admin: 'roleAdmin', official: 'roleOfficial', planner: 'rolePlanner', viewer: 'roleViewer' };
+export const ROLE_KEYS: Record<Role, MessageKey> = { admin: 'roleAdmin', official: 'roleOfficial', planner: 'rolePlanner', viewer: 'roleViewer' };
 
 function loginErrorText(err: unknown, lang: Lang): string {
   if (err instanceof ApiError && err.status === 401) return t('loginWrong', lang);

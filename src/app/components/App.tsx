@@ -4,6 +4,7 @@ import { loadRuntimeConfig } from '../api/runtime-config.ts';
 import { t } from '../i18n/messages.ts';
 import type { BasemapConfig } from '../map/basemap.ts';
 import { useAppStore } from '../state/store.ts';
+import { AccountsPanel } from './AccountsPanel.tsx';
 import { BulkPanel } from './BulkPanel.tsx';
 import { EnterprisePanel } from './EnterprisePanel.tsx';
 import { EnterpriseStatus } from './EnterpriseStatus.tsx';
@@ -63,6 +64,7 @@ export function App() {
         {panel?.kind === 'bulk' && <BulkPanel />}
         {panel?.kind === 'selection' && <SelectionPanel />}
         {panel?.kind === 'imports' && <ImportPanel />}
+        {panel?.kind === 'accounts' && <AccountsPanel />}
       </main>
     </div>
   );

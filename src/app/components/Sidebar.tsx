@@ -10,7 +10,7 @@ import { SearchBox } from './SearchBox.tsx';
 import { SummaryBlock } from './SummaryBlock.tsx';
 
 export function Sidebar({ basemap }: { basemap: BasemapConfig | null }) {
-  const { lang, setLang, user, openBulk, openImports } = useAppStore();
+  const { lang, setLang, user, openBulk, openImports, openAccounts } = useAppStore();
   return (
     <aside className="sidebar">
       <header>
@@ -23,7 +23,10 @@ export function Sidebar({ basemap }: { basemap: BasemapConfig | null }) {
         <button type="button" className="bulk-open" onClick={openBulk}>{t('bulkOpen', lang)}</button>
       )}
       {mayImport(user) && (
-        <button type="button" className="bulk-open" data-testid="import-open" onClick={openImports}>{t('importOpen', lang)}</button>
+        <>
+          <button type="button" className="bulk-open" data-testid="import-open" onClick={openImports}>{t('importOpen', lang)}</button>
+          <button type="button" className="bulk-open" data-testid="accounts-open" onClick={openAccounts}>{t('accountsOpen', lang)}</button>
+        </>
       )}
       <label className="lang">
         {t('language', lang)}{' '}

@@ -12,7 +12,7 @@ import { stateFromUrl } from './url-state.ts';
 export type { LayerKey, Overlay, Selection } from './types.ts';
 export type MapStatus = 'loading' | 'ready' | 'error';
 /** What the right-hand panel shows. */
-export type Panel = Selection | { kind: 'bulk' } | { kind: 'selection' } | { kind: 'imports' } | null;
+export type Panel = Selection | { kind: 'bulk' } | { kind: 'selection' } | { kind: 'imports' } | { kind: 'accounts' } | null;
 /** What a click or drag on the map does now: draw a shape, pick districts, edit the area, or the usual (null). */
 export type DrawMode = 'polygon' | 'rectangle' | 'circle' | 'line' | 'pickDistricts' | 'edit';
 export type ParkStatuses = Readonly<Record<number, ParkStatusItem>>;
@@ -70,6 +70,7 @@ export interface AppState {
   setDrawMode: (mode: DrawMode | null) => void;
   setBufferKm: (km: number) => void;
   openImports: () => void;
+  openAccounts: () => void;
   bumpTiles: () => void;
   openSelection: () => void;
 }
@@ -104,8 +105,8 @@ export const useAppStore = create<AppState>((set) => ({
   flyTo: (target) => set((s) => ({ fly: { ...target, seq: (s.fly?.seq ?? 0) + 1 } })),
   setBasemap: (basemap) => set({ basemap }),
   setMapStatus: (mapStatus, error) => set({ mapStatus, mapError: error ?? null }),
-  // The bulk and import panels are for some roles only: they close when the user changes.
-  setUser: (user) => set((s) => ({ user, sessionKnown: true, panel: s.panel?.kind === 'bulk' || s.panel?.kind === 'imports' ? null : s.panel })),
+  // The bulk, import and account panels are for some roles only: they close when the user changes.
+  setUser: (user) => set((s) => ({ user, sessionKnown: true, panel: s.panel && ['bulk', 'imports', 'accounts'].includes(s.panel.kind) ? null : s.panel })),
   selectPark: (id) => set({ panel: { kind: 'park', id } }),
   select: (selection) => set({ panel: selection }),
   openBulk: () => set({ panel: { kind: 'bulk' } }),
@@ -121,6 +122,7 @@ export const useAppStore = create<AppState>((set) => ({
   setDrawMode: (drawMode) => set({ drawMode }),
   setBufferKm: (bufferKm) => set({ bufferKm }),
   openImports: () => set({ panel: { kind: 'imports' } }),
+  openAccounts: () => set({ panel: { kind: 'accounts' } }),
   bumpTiles: () => set((s) => ({ tilesVersion: s.tilesVersion + 1 })),
   openSelection: () => set({ panel: { kind: 'selection' } }),
 }));

@@ -1,19 +1,21 @@
-// Browser test of issue 6: an administrator imports enterprises from a CSV (one bad row reported by
-// line), applies it and sees the map count them without a reload; then imports a new village park
-// from GeoJSON and sees it drawn from the rebuilt tiles.
+// Browser test of the administrator's tools. Issue 6: an administrator imports enterprises from a CSV
+// (one bad row reported by line), applies it and sees the map count them without a reload; then
+// imports a new village park from GeoJSON and sees it drawn from the rebuilt tiles. Accounts: an
+// administrator creates a district official, changes and disables the account.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../../src/domain/credit-code.ts';
+import { ApiClient } from '../helpers/api-client.ts';
 import { browserUnavailable, launchBrowser, startAppServer, type AppServer, screenshot, type Browser } from '../helpers/browser.ts';
 import { jumpTo, logIn, matched, pagePoint, waitForEnterprises, waitForMap, type TestWindow } from '../helpers/map-page.ts';
 
 const skipReason = browserUnavailable();
 if (skipReason) console.log(skipReason);
 
-describe.skipIf(!!skipReason)('imports in the browser', () => {
+describe.skipIf(!!skipReason)('administration in the browser', () => {
   let browser: Browser;
   let page: Page;
   let app: AppServer | undefined;
@@ -55,7 +57,7 @@ describe.skipIf(!!skipReason)('imports in the browser', () => {
     const issues = await page.getByTestId('import-issues').textContent();
     expect(issues).toContain('5');
     expect(issues).toMatch(/credit code/i);
-    await screenshot(page, 'import-1-report');
+    await screenshot(page, 'admin-1-import-report');
     await page.getByTestId('import-apply').click();
     await expect.poll(() => page.getByTestId('import-message').textContent(), { timeout: 30_000 }).toMatch(/新增 3/);
     await page.waitForFunction((n) => (window as unknown as TestWindow).__igisEnterprises.getState().summary?.matched === n, before + 3, { timeout: 30_000 });
@@ -80,6 +82,33 @@ describe.skipIf(!!skipReason)('imports in the browser', () => {
       const r = m.getCanvas().getBoundingClientRect();
       return m.queryRenderedFeatures([x - r.left, y - r.top], { layers: ['village-park-fill'] }).map((f) => Number(f.id));
     }, at), { timeout: 30_000 }).toContain(id);
-    await screenshot(page, 'import-2-new-park');
+    await screenshot(page, 'admin-2-imported-park');
+  });
+
+  it('creates a district official, and disables the account so it can no longer log in', async () => {
+    await page.getByTestId('accounts-open').click();
+    const panel = page.getByTestId('accounts-panel');
+    await panel.getByTestId('users').locator('li').first().waitFor();
+    const form = panel.getByTestId('user-create');
+    await form.locator('input[name="username"]').fill('official-test');
+    await form.locator('input[name="password"]').fill('test-pass-1');
+    await form.locator('select[name="role"]').selectOption('official');
+    await form.locator('select[name="district"]').selectOption('440112');
+    await form.locator('button[type="submit"]').click();
+    await panel.getByTestId('accounts-message').filter({ hasText: 'official-test' }).waitFor();
+    const row = panel.getByTestId('user-official-test');
+    expect(await row.locator('select[name="district"]').inputValue()).toBe('440112');
+    const login = async (password: string) => (await new ApiClient(app!.server.url).login('official-test', password)).status;
+    expect(await login('test-pass-1')).toBe(200);
+    // A role rule the server enforces comes back as its message.
+    await row.locator('select[name="district"]').selectOption('');
+    await row.locator('button[type="submit"]').click();
+    await row.getByRole('alert').filter({ hasText: /district/i }).waitFor();
+    await row.locator('select[name="district"]').selectOption('440112');
+    await row.locator('input[name="disabled"]').check();
+    await row.locator('button[type="submit"]').click();
+    await panel.getByTestId('accounts-message').filter({ hasText: '已保存 official-test' }).waitFor();
+    expect(await login('test-pass-1')).not.toBe(200);
+    await screenshot(page, 'admin-3-accounts');
   });
 });
