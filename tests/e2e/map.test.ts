@@ -84,6 +84,20 @@ describe.skipIf(!!skipReason)('the industry map in the browser', () => {
     expect(await box.isChecked()).toBe(false);
   });
 
+  it('the park summary follows the district filter', async () => {
+    const [{ n }] = await server.database.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM village_parks WHERE district = '440113'`);
+    const [{ all }] = await server.database.db.query<{ all: number }>('SELECT count(*)::int AS all FROM village_parks');
+    const total = () => page.getByTestId('summary-parks').locator('tfoot td').last().textContent();
+    const districts = page.locator('details:has(input[data-facet="districts"]) summary');
+    await districts.click();
+    await page.locator('input[data-facet="districts"][data-code="440113"]').check();
+    await expect.poll(total).toBe(n.toLocaleString('zh-Hans'));
+    expect(await page.getByTestId('summary-parks').locator('caption').textContent()).toContain('所选区');
+    await page.getByTestId('clear-filters').click();
+    await expect.poll(total).toBe(all.toLocaleString('zh-Hans'));
+    await districts.click();
+  });
+
   it('an impossible combination shows the empty-result message', async () => {
     // The rarest tag, then a district where no enterprise carries it.
     const tags = taxonomy.enterpriseTags.map((x) => x.code);

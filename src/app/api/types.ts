@@ -49,6 +49,9 @@ export interface ParkFeature {
 export interface ParkStatusItem extends ParkStatus {
   id: number;
   version: number;
+  /** Where the park is (for summaries that follow the district and town filter). */
+  district: string;
+  town: string;
 }
 
 export interface StatusChangeRequest {

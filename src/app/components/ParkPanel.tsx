@@ -20,8 +20,8 @@ export function ParkPanel({ id }: { id: number }) {
   // Keeps the map in step with what the panel shows (the statuses list may be older).
   const show = (p: ParkFeature) => {
     setPark(p);
-    const { category, progress, pilotYear, version } = p.properties;
-    updateParkStatus({ id: p.id, category, progress, pilotYear, version });
+    const { category, progress, pilotYear, version, district, town } = p.properties;
+    updateParkStatus({ id: p.id, category, progress, pilotYear, version, district, town });
   };
 
   // Reloaded when the user changes: confidential figures depend on the role.

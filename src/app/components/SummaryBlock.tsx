@@ -8,9 +8,11 @@ import { useAppStore } from '../state/store.ts';
 import { ParkStatusTable } from './ParkStatusTable.tsx';
 
 export function SummaryBlock() {
-  const { lang, parkStatuses } = useAppStore();
+  const { lang, parkStatuses, filter } = useAppStore();
   const summary = useEnterpriseStore((s) => s.summary);
-  const parks = Object.values(parkStatuses);
+  // Like the enterprises, the parks follow the district and town filter (either one matches).
+  const byDivision = filter.districts.length > 0 || filter.towns.length > 0;
+  const parks = Object.values(parkStatuses).filter((p) => !byDivision || filter.districts.includes(p.district) || filter.towns.includes(p.town));
   const pilots = parks.filter((p) => p.pilotYear !== null).length;
   return (
     <section className="summary" aria-labelledby="summary-title" data-testid="summary">
@@ -28,7 +30,7 @@ export function SummaryBlock() {
         )}
       </dl>
       {summary && summary.revenueYuan === null && <p className="hint">{t('revenueHidden', lang)}</p>}
-      {parks.length > 0 && <ParkStatusTable parks={parks} caption={t('parksByStatus', lang)} lang={lang} testId="summary-parks" />}
+      {parks.length > 0 && <ParkStatusTable parks={parks} caption={t(byDivision ? 'parksByStatusFiltered' : 'parksByStatus', lang)} lang={lang} testId="summary-parks" />}
       {parks.length > 0 && <p className="hint">{tf('pilots', lang, { n: pilots })}</p>}
     </section>
   );

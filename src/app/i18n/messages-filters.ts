@@ -19,6 +19,7 @@ export const filterMessages = {
   revenueHidden: { 'zh-Hans': '营业收入仅对登录的工作人员显示。', 'zh-Hant': '營業收入僅對登入的工作人員顯示。', en: 'Revenue is shown to logged-in staff only.' },
   parksByStatus: { 'zh-Hans': '村级工业园（全市，按分类与进度）', 'zh-Hant': '村級工業園（全市，按分類與進度）', en: 'Village parks (city-wide) by category and progress' },
   total: { 'zh-Hans': '合计', 'zh-Hant': '合計', en: 'Total' },
+  parksByStatusFiltered: { 'zh-Hans': '村级工业园（所选区、镇街，按分类与进度）', 'zh-Hant': '村級工業園（所選區、鎮街，按分類與進度）', en: 'Village parks in the chosen districts and towns, by category and progress' },
   pilots: { 'zh-Hans': '其中试点园区 {n} 个', 'zh-Hant': '其中試點園區 {n} 個', en: 'of which {n} pilot parks' },
   search: { 'zh-Hans': '搜索', 'zh-Hant': '搜尋', en: 'Search' },
   searchPlaceholder: { 'zh-Hans': '企业名称、信用代码、园区或村名', 'zh-Hant': '企業名稱、信用代碼、園區或村名', en: 'Firm, credit code, park, village' },

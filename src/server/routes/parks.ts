@@ -49,10 +49,10 @@ export function parkRoutes(app: FastifyInstance, db: Database): void {
   });
 
   app.get('/api/parks/statuses', { schema: { tags: ['parks'], summary: 'Current status of every park, compact, for the map overlay' } }, async () => {
-    const rows = await db.query<{ id: number; category: string; progress: string; pilot_year: number | null; version: number }>(
-      'SELECT id, category, progress, pilot_year, version FROM village_parks ORDER BY id',
+    const rows = await db.query<{ id: number; category: string; progress: string; pilot_year: number | null; version: number; district: string; town: string }>(
+      'SELECT id, category, progress, pilot_year, version, district, town FROM village_parks ORDER BY id',
     );
-    return { items: rows.map((r) => ({ id: r.id, category: r.category, progress: r.progress, pilotYear: r.pilot_year, version: r.version })) };
+    return { items: rows.map((r) => ({ id: r.id, category: r.category, progress: r.progress, pilotYear: r.pilot_year, version: r.version, district: r.district, town: r.town })) };
   });
 
   app.get<{ Params: { id: string } }>('/api/parks/:id', { schema: { tags: ['parks'], params: idParams } }, async (req, reply) => {
