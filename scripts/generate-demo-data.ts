@@ -5,7 +5,8 @@ import { generateDemoData } from './lib/demo/generate.ts';
 
 const { values } = parseArgs({
   options: {
-    enterprises: { type: 'string', default: '20000' },
+    enterprises: { type: 'string', default: '10000' },
+    'no-figures': { type: 'boolean', default: false },
     seed: { type: 'string', default: 'guangzhou-2021' },
     out: { type: 'string', default: 'data/generated' },
   },
@@ -21,6 +22,7 @@ const summary = generateDemoData({
   seed: values.seed,
   enterprises: count,
   outDir: values.out,
+  figures: !values['no-figures'],
   onProgress: (done, total) => {
     if (Date.now() - lastReport > 1000 || done === total) {
       lastReport = Date.now();

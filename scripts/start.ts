@@ -1,10 +1,10 @@
 // `npm start`: make whatever is missing (demo data, tiles, the built app), then run the server
 // (src/server/main.ts), which migrates and seeds the database and serves the app and the API on
 // PORT (default 8080).
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { generateDemoData } from './lib/demo/generate.ts';
+import { GENERATOR_VERSION, generateDemoData } from './lib/demo/generate.ts';
 import { buildTiles } from '../src/server/tiles/tiles-pipeline.ts';
 
 const newest = (path: string): number => {
@@ -17,9 +17,13 @@ const newest = (path: string): number => {
 const DATA = 'data/generated';
 const TILES = 'public/tiles';
 
-if (!existsSync(join(DATA, 'meta.json'))) {
-  console.log('generating demo data (20,000 enterprises)…');
-  generateDemoData({ seed: 'guangzhou-2021', enterprises: 20_000, outDir: DATA });
+const DEMO_ENTERPRISES = 10_000;
+const generatedBy = existsSync(join(DATA, 'meta.json')) ? (JSON.parse(readFileSync(join(DATA, 'meta.json'), 'utf8')) as { generatorVersion?: number }).generatorVersion : undefined;
+if (generatedBy !== GENERATOR_VERSION) {
+  console.log(`generating demo data (${DEMO_ENTERPRISES.toLocaleString('en')} enterprises with monthly figures 2018-2021)…`);
+  generateDemoData({ seed: 'guangzhou-2021', enterprises: DEMO_ENTERPRISES, outDir: DATA });
+  if (generatedBy !== undefined && existsSync('var/db') && !process.env.DATABASE_URL)
+    console.log('  the demo data changed: remove var/db (the embedded database) to reseed it with the new data.');
 }
 const tileFiles = ['districts', 'village-parks', 'value-parks'].map((n) => join(TILES, `${n}.pmtiles`));
 if (tileFiles.some((f) => !existsSync(f)) || Math.min(...tileFiles.map(newest)) < Math.max(newest(DATA), newest('data/boundaries'))) {

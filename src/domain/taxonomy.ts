@@ -8,14 +8,16 @@ export type Lang = 'zh-Hans' | 'zh-Hant' | 'en';
 export type Label = Readonly<Record<Lang, string>>;
 
 export type ClusterLevel = 'world-class' | 'national';
-export type ClusterCode = 'auto' | 'display' | 'materials' | 'consumer' | 'equipment' | 'biomed';
+/** The plan's six clusters, and `other`: manufacturing outside them (the library is by industry, 按行业). */
+export type ClusterCode = 'auto' | 'display' | 'materials' | 'consumer' | 'equipment' | 'biomed' | 'other';
 export type SubIndustryCode =
   | 'nev' | 'icv' | 'auto-parts'
   | 'uhd-video' | 'new-display' | 'display-materials'
   | 'advanced-chemical' | 'advanced-metals' | 'new-energy-materials' | 'electronic-materials'
   | 'smart-home' | 'green-food' | 'fashion-apparel' | 'lighting-audio' | 'cosmetics'
   | 'robots' | 'rail-transit' | 'ships-ocean'
-  | 'biopharma' | 'chemical-pharma' | 'modern-tcm' | 'medical-devices';
+  | 'biopharma' | 'chemical-pharma' | 'modern-tcm' | 'medical-devices'
+  | 'other-manufacturing';
 export type FutureIndustryCode =
   | '3d-printing' | 'vr-ar' | 'stem-cells' | 'quantum-communication' | 'hydrogen'
   | 'blockchain' | 'graphene' | 'terahertz' | '5g';
@@ -38,9 +40,10 @@ export type DistrictCode =
 export interface Entry<C extends string> { readonly code: C; readonly label: Label }
 export type SubIndustry = Entry<SubIndustryCode>;
 export interface Cluster extends Entry<ClusterCode> {
-  readonly level: ClusterLevel;
-  /** Cluster scale the plan sets for 2021, in unitTarget (億元 = 100 million yuan). */
-  readonly target2021: number;
+  /** Null for `other`, which is no cluster of the plan. */
+  readonly level: ClusterLevel | null;
+  /** Cluster scale the plan sets for 2021, in unitTarget (億元 = 100 million yuan); null for `other`. Targets as data: seeds/targets.json. */
+  readonly target2021: number | null;
   /** Categorical map colour, readable on a light basemap. */
   readonly color: string;
   readonly subIndustries: readonly SubIndustry[];

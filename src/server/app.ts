@@ -12,11 +12,13 @@ import { sessionRoutes } from './routes/session.ts';
 import { parkRoutes } from './routes/parks.ts';
 import { bulkRoutes } from './routes/bulk.ts';
 import { valueParkRoutes } from './routes/value-parks.ts';
-import { enterpriseRoutes } from './routes/enterprises.ts';
+import { enterpriseFigureRoutes, enterpriseRoutes } from './routes/enterprises.ts';
 import { enterprisePayloadRoutes } from './routes/enterprise-payload.ts';
 import { userRoutes } from './routes/users.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { importRoutes } from './routes/imports.ts';
+import { indicatorRoutes } from './routes/indicators.ts';
+import { targetRoutes } from './routes/targets.ts';
 
 export interface AppOptions {
   db: Database;
@@ -58,8 +60,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   valueParkRoutes(app, opts.db);
   enterprisePayloadRoutes(app, opts.db);
   enterpriseRoutes(app, opts.db);
+  enterpriseFigureRoutes(app, opts.db);
   userRoutes(app, opts.db);
   exportRoutes(app, opts.db);
+  indicatorRoutes(app, opts.db);
+  targetRoutes(app, opts.db);
   await app.register(async (scope) => importRoutes(scope, opts.db, { tilesDir: opts.tilesDir }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

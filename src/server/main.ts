@@ -4,10 +4,12 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
 import { migrate } from './db/migrations.ts';
 import { isSeeded, seedDatabase } from './db/seed.ts';
+import { seedMonitoringTables } from './db/seed-monitoring.ts';
 
 const config = loadConfig();
 const db = await openDatabase(config);
 await migrate(db);
+await db.transaction((tx) => seedMonitoringTables(tx));
 if (!(await isSeeded(db))) await seedDatabase(db, config.dataDir, (l) => console.log(l));
 const app = await buildApp({ db, staticDir: config.staticDir, tilesDir: config.tilesDir, secureCookies: config.secureCookies, logger: true });
 const address = await app.listen({ port: config.port, host: config.host });

@@ -73,7 +73,7 @@ describe('taxonomy codes', () => {
 
   it('matches the TypeScript unions', () => {
     // Typed literal arrays: a code missing from a union fails tsc, a code missing from the JSON fails here.
-    expect(codes(taxonomy.clusters)).toEqual<ClusterCode[]>(['auto', 'display', 'materials', 'consumer', 'equipment', 'biomed']);
+    expect(codes(taxonomy.clusters)).toEqual<ClusterCode[]>(['auto', 'display', 'materials', 'consumer', 'equipment', 'biomed', 'other']);
     expect(codes(taxonomy.enterpriseTags)).toEqual<TagCode[]>(['backbone', 'two-high-four-new', 'small-to-above', 'srdi',
       'hidden-champion', 'single-champion', 'high-tech', 'above-scale', 'key-enterprise']);
     expect(codes(taxonomy.renovationCategories)).toEqual<RenovationCategory[]>(['unclassified', 'eliminate', 'convert', 'upgrade']);
@@ -88,22 +88,23 @@ describe('taxonomy codes', () => {
       'nev', 'icv', 'auto-parts', 'uhd-video', 'new-display', 'display-materials',
       'advanced-chemical', 'advanced-metals', 'new-energy-materials', 'electronic-materials',
       'smart-home', 'green-food', 'fashion-apparel', 'lighting-audio', 'cosmetics',
-      'robots', 'rail-transit', 'ships-ocean', 'biopharma', 'chemical-pharma', 'modern-tcm', 'medical-devices']);
+      'robots', 'rail-transit', 'ships-ocean', 'biopharma', 'chemical-pharma', 'modern-tcm', 'medical-devices', 'other-manufacturing']);
     expect(codes(taxonomy.tagGroups)).toEqual(['three-batches', 'distinction', 'scale', 'list']);
     for (const t of taxonomy.enterpriseTags) expect(codes(taxonomy.tagGroups)).toContain(t.group);
   });
 
-  it('has the six clusters with the plan targets and levels', () => {
+  it('has the six clusters with the plan targets and levels, and other manufacturing without either', () => {
     const summary = taxonomy.clusters.map((c) => [c.code, c.level, c.target2021]);
     expect(summary).toEqual([
       ['auto', 'world-class', 6000], ['display', 'world-class', 2300], ['materials', 'national', 3000],
       ['consumer', 'national', 2000], ['equipment', 'national', 1200], ['biomed', 'national', 1000],
+      ['other', null, null],
     ]);
     expect(codes(clusterByCode('consumer')!.subIndustries)).toEqual(['smart-home', 'green-food', 'fashion-apparel', 'lighting-audio', 'cosmetics']);
     expect(codes(clusterByCode('equipment')!.subIndustries)).toEqual(['robots', 'rail-transit', 'ships-ocean']);
     const colors = taxonomy.clusters.map((c) => c.color.toLowerCase());
     for (const c of colors) expect(c).toMatch(/^#[0-9a-f]{6}$/);
-    expect(new Set(colors).size).toBe(6);
+    expect(new Set(colors).size).toBe(7);
   });
 
   it('has the key tags the plan singles out', () => {

@@ -4,6 +4,7 @@ import { makeCreditCode } from '../../../src/domain/credit-code.ts';
 import { taxonomy } from '../../../src/domain/taxonomy.ts';
 import { BoxGrid, round6, type FlatPolygon } from './geo.ts';
 import { CLUSTER_WEIGHTS, DISTRICT_WEIGHTS, HOTSPOTS } from './geography.ts';
+import { IndustryPicker } from './industry.ts';
 import { enterpriseName, parkAddress, streetAddress } from './names.ts';
 import type { City, District } from './city.ts';
 import type { Rng } from './rng.ts';
@@ -16,6 +17,8 @@ export interface Enterprise {
   creditCode: string;
   cluster: string;
   subIndustry: string;
+  /** GB/T 4754-2017 class (4 digits). */
+  industryCode: string | null;
   futureIndustry: string | null;
   tags: string[];
   revenue: number;
@@ -34,15 +37,17 @@ interface Shaped<T> {
   shape: FlatPolygon;
 }
 
-const ABOVE_SCALE_YUAN = 20_000_000; // 规模以上工业企业: main-business revenue ≥ 20 million yuan
-const REVENUE_SCALE: Record<string, number> = { auto: 1.6, display: 1.4, materials: 1.1, consumer: 1, equipment: 1.2, biomed: 1.1 };
+export const ABOVE_SCALE_YUAN = 20_000_000; // 规模以上工业企业: main-business revenue ≥ 20 million yuan
+const REVENUE_SCALE: Record<string, number> = { auto: 1.6, display: 1.4, materials: 1.1, consumer: 1, equipment: 1.2, biomed: 1.1, other: 1 };
 const INNOVATIVE = new Set(['display', 'biomed', 'equipment']);
+const TAG_ORDER = taxonomy.enterpriseTags.map((t) => t.code as string);
 
 export class EnterpriseFactory {
   private readonly clusters = taxonomy.clusters.map((c) => ({ code: c.code, subs: c.subIndustries.map((s) => s.code) }));
   private readonly futures = taxonomy.futureIndustries.map((f) => f.code);
   private readonly districts: District[];
   private readonly parkGrid = new BoxGrid<Shaped<VillagePark>>(0.01);
+  private readonly industries = new IndustryPicker();
 
   constructor(
     private readonly city: City,
@@ -56,6 +61,7 @@ export class EnterpriseFactory {
   make(id: number, rng: Rng): Enterprise {
     const cluster = rng.weighted(this.clusters, (c) => CLUSTER_WEIGHTS[c.code] ?? 0.1);
     const sub = rng.pick(cluster.subs);
+    const industry = this.industries.pick(cluster.code, sub, rng);
     // Round before any lookup, so district and park membership hold for the published coordinates.
     const [lon, lat] = this.place(cluster.code, sub, rng).map(round6);
     const district = this.city.districtAt(lon, lat);
@@ -70,10 +76,11 @@ export class EnterpriseFactory {
     const tags = this.tags(cluster.code, revenue, rng);
     return {
       id,
-      name: enterpriseName(cluster.code, sub, rng),
+      name: enterpriseName(cluster.code, sub, rng, industry?.division),
       creditCode: makeCreditCode(district.code, String((id * 7_919_993 + 10_000_019) % 100_000_000).padStart(8, '0')),
       cluster: cluster.code,
       subIndustry: sub,
+      industryCode: industry?.code ?? null,
       futureIndustry: rng.chance(0.05) ? rng.pick(this.futures) : null,
       tags,
       revenue,
@@ -86,6 +93,14 @@ export class EnterpriseFactory {
       villageParkId: villagePark?.id ?? null,
       valueParkId: valuePark?.id ?? null,
     };
+  }
+
+  /** The scale tags follow revenue; after the operating figures set the library revenue, they are set again. */
+  static scaleTags(tags: string[], revenue: number): string[] {
+    const set = new Set(tags.filter((t) => t !== 'above-scale' && t !== 'small-to-above'));
+    if (revenue >= ABOVE_SCALE_YUAN) set.add('above-scale');
+    else if (tags.includes('small-to-above') || tags.includes('above-scale')) set.add('small-to-above');
+    return TAG_ORDER.filter((t) => set.has(t));
   }
 
   private tags(cluster: string, revenue: number, rng: Rng): string[] {

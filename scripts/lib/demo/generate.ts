@@ -1,16 +1,17 @@
 // Orchestrates the demo data: value-innovation parks, village parks, then enterprises (streamed).
 // Everything derives from the seed; no clock or environment value enters the output, so the same
 // seed and count give byte-identical files.
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { City } from './city.ts';
-import { EnterpriseFactory } from './enterprises.ts';
+import { EnterpriseFactory, type Enterprise } from './enterprises.ts';
+import { Calibration, FIRST_YEAR, LAST_YEAR, REFERENCE_LIBRARY } from './figures.ts';
 import { ringBBox } from './geo.ts';
 import { Rng } from './rng.ts';
 import { generateValueParks, valueParkShapes, type ValuePark } from './value-parks.ts';
 import { generateVillageParks, parkShapes, type VillagePark } from './village-parks.ts';
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 /** The date the synthetic data pretends to describe; fixed so output does not depend on the clock. */
 export const DEMO_DATA_DATE = '2021-12-31';
 export const DEMO_NOTICE = {
@@ -24,6 +25,8 @@ export interface GenerateOptions {
   enterprises: number;
   outDir: string;
   dataDir?: string;
+  /** Monthly operating figures (figures.ndjson, about 2.6 KB per enterprise); default true. */
+  figures?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -89,12 +92,73 @@ export function generateDemoData(opts: GenerateOptions): GenerateSummary {
   }
 
   const files = [entPath, join(opts.outDir, 'village-parks.geojson'), join(opts.outDir, 'value-parks.geojson'), join(opts.outDir, 'meta.json')];
+  if (opts.figures !== false) files.push(writeFigures(entPath, join(opts.outDir, 'figures.ndjson'), opts));
   writeCollection(files[1], 'village-parks', villageParks, opts);
   writeCollection(files[2], 'value-parks', valueParks, opts);
   const meta = {
     demo: true, notice: DEMO_NOTICE, seed: opts.seed, enterprises: opts.enterprises, villageParks: villageParks.length, valueParks: valueParks.length,
-    dataDate: DEMO_DATA_DATE, generatorVersion: GENERATOR_VERSION, townAnchors: townAnchors(city),
+    dataDate: DEMO_DATA_DATE, generatorVersion: GENERATOR_VERSION, figures: opts.figures !== false ? { from: `${FIRST_YEAR}-01`, to: `${LAST_YEAR}-12` } : null,
+    townAnchors: townAnchors(city),
   };
   writeFileSync(files[3], JSON.stringify(meta, null, 2).replace(/\[\s+(-?[\d.e+-]+),\s+(-?[\d.e+-]+)\s+\]/g, '[$1, $2]') + '\n');
   return { enterprises: opts.enterprises, villageParks: villageParks.length, valueParks: valueParks.length, files };
+}
+
+/** Reads enterprises.ndjson a chunk of lines at a time (a million lines do not fit one string). */
+function* readLines(path: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  const buf = Buffer.alloc(1 << 22);
+  let rest = '';
+  try {
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      const text = rest + buf.toString('utf8', 0, n);
+      const lines = text.split('\n');
+      rest = lines.pop()!;
+      for (const l of lines) if (l) yield l;
+    }
+    if (rest) yield rest;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Monthly figures for every enterprise, calibrated to the published totals (figures.ts). The
+ * library's revenue and scale tags are then rewritten from the figures, so an enterprise's revenue
+ * is what its own returns add up to.
+ */
+function writeFigures(entPath: string, figPath: string, opts: GenerateOptions): string {
+  const cal = new Calibration(opts.seed, opts.enterprises / REFERENCE_LIBRARY);
+  for (const line of readLines(entPath)) cal.add(JSON.parse(line) as Enterprise);
+  cal.finishOutput();
+  for (const line of readLines(entPath)) cal.addValueAdded(JSON.parse(line) as Enterprise);
+  cal.finishValueAdded();
+  const tmp = `${entPath}.tmp`;
+  const entFd = openSync(tmp, 'w');
+  const figFd = openSync(figPath, 'w');
+  try {
+    let ents: string[] = [];
+    let figs: string[] = [];
+    const flush = () => {
+      writeSync(entFd, ents.join('\n') + '\n');
+      writeSync(figFd, figs.join('\n') + '\n');
+      ents = [];
+      figs = [];
+    };
+    for (const line of readLines(entPath)) {
+      const e = JSON.parse(line) as Enterprise;
+      const { months, revenue } = cal.series(e);
+      ents.push(JSON.stringify({ ...e, revenue, tags: EnterpriseFactory.scaleTags(e.tags, revenue) }));
+      figs.push(JSON.stringify({ id: e.id, m: months }));
+      if (ents.length === 2000) flush();
+    }
+    if (ents.length) flush();
+  } finally {
+    closeSync(entFd);
+    closeSync(figFd);
+  }
+  renameSync(tmp, entPath);
+  return figPath;
 }

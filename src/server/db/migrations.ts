@@ -246,6 +246,147 @@ ALTER TABLE village_parks ADD COLUMN import_id text REFERENCES imports(id);
 ALTER TABLE districts ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now(), ADD COLUMN import_id text REFERENCES imports(id);
 `,
   },
+  {
+    id: 4,
+    name: 'monitoring: industry classes, operating figures with vintages, targets, indicator rollups',
+    sql: `
+-- GB/T 4754-2017 manufacturing classes and the plan's reading of them (seeds/industry-classes.json).
+CREATE TABLE industry_divisions (
+  code text PRIMARY KEY,
+  label jsonb NOT NULL,
+  va_rate double precision NOT NULL
+);
+CREATE TABLE industry_classes (
+  code text PRIMARY KEY,
+  division text NOT NULL REFERENCES industry_divisions(code),
+  name text NOT NULL,
+  cluster text NOT NULL,
+  sub_industry text NOT NULL,
+  cluster_share double precision NOT NULL,
+  advanced boolean NOT NULL,
+  high_tech boolean NOT NULL,
+  note text
+);
+
+ALTER TABLE enterprises ADD COLUMN industry_code text REFERENCES industry_classes(code);
+
+-- Monthly operating figures (企业级动态运行数据), one row per enterprise and month as it stands now:
+-- flows for the month alone (cumulative returns are turned into months on import), employees at the
+-- month's end, value added flagged when estimated. vintage = which import (or the seed) set it, when.
+CREATE TABLE operating_figures (
+  enterprise_id integer NOT NULL REFERENCES enterprises(id),
+  month integer NOT NULL CHECK (month % 100 BETWEEN 1 AND 12),
+  revenue bigint NOT NULL,
+  output bigint NOT NULL,
+  value_added bigint NOT NULL,
+  value_added_estimated boolean NOT NULL DEFAULT false,
+  profit bigint NOT NULL,
+  tax bigint NOT NULL,
+  employees integer NOT NULL,
+  source text NOT NULL CHECK (source IN ('seed', 'import')),
+  import_id text REFERENCES imports(id),
+  recorded_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (enterprise_id, month)
+);
+CREATE INDEX operating_figures_month ON operating_figures (month);
+
+-- Every superseded version: a revision moves the old row here, so "as reported on date D" is the
+-- version recorded on or before D and not yet superseded then.
+CREATE TABLE operating_figures_history (
+  id bigserial PRIMARY KEY,
+  enterprise_id integer NOT NULL,
+  month integer NOT NULL,
+  revenue bigint NOT NULL, output bigint NOT NULL, value_added bigint NOT NULL, value_added_estimated boolean NOT NULL,
+  profit bigint NOT NULL, tax bigint NOT NULL, employees integer NOT NULL,
+  source text NOT NULL, import_id text, recorded_at timestamptz NOT NULL,
+  superseded_at timestamptz NOT NULL DEFAULT now(),
+  superseded_by text REFERENCES imports(id)
+);
+CREATE INDEX operating_figures_history_key ON operating_figures_history (enterprise_id, month, superseded_at);
+
+-- Targets as data (seeds/targets.json): editable by administrators, each change kept.
+CREATE TABLE target_plans (
+  code text PRIMARY KEY,
+  label jsonb NOT NULL,
+  source text NOT NULL,
+  start_year integer NOT NULL,
+  end_year integer NOT NULL
+);
+CREATE TABLE targets (
+  id serial PRIMARY KEY,
+  plan text NOT NULL REFERENCES target_plans(code),
+  metric text NOT NULL,
+  scope text NOT NULL CHECK (scope IN ('city', 'cluster', 'district')),
+  key text NOT NULL DEFAULT '',
+  year integer NOT NULL,
+  value double precision NOT NULL CHECK (value >= 0),
+  note text NOT NULL DEFAULT '',
+  version integer NOT NULL DEFAULT 1,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (plan, metric, scope, key, year)
+);
+CREATE TABLE target_history (
+  id bigserial PRIMARY KEY,
+  target_id integer NOT NULL REFERENCES targets(id),
+  version integer NOT NULL,
+  changed_at timestamptz NOT NULL DEFAULT now(),
+  user_id integer REFERENCES users(id),
+  username text NOT NULL,
+  reason text NOT NULL,
+  from_value double precision,
+  to_value double precision NOT NULL,
+  UNIQUE (target_id, version)
+);
+
+-- Indicator rollups, maintained on seed and on every import (src/server/monitoring/rollups.ts). A
+-- cell is a combination of the attributes indicators group and filter by; every enterprise sits in
+-- one. cell_figures holds the sums per cell for every month, quarter and year; cell_reporters counts
+-- a cell's enterprises by the months of a year they reported in (a 12-bit mask), so the number of
+-- enterprises behind any period's figure is exact without a distinct count over raw rows.
+CREATE TABLE indicator_cells (
+  id serial PRIMARY KEY,
+  cluster text NOT NULL,
+  sub_industry text NOT NULL,
+  division text NOT NULL,
+  district text NOT NULL,
+  town text NOT NULL,
+  tags_mask integer NOT NULL,
+  tier smallint NOT NULL,
+  above_scale boolean NOT NULL,
+  advanced boolean NOT NULL,
+  high_tech boolean NOT NULL,
+  demo boolean NOT NULL,
+  UNIQUE (cluster, sub_industry, division, district, town, tags_mask, tier, above_scale, advanced, high_tech, demo)
+);
+ALTER TABLE enterprises ADD COLUMN cell_id integer REFERENCES indicator_cells(id);
+CREATE TABLE cell_figures (
+  period text NOT NULL,
+  cell_id integer NOT NULL REFERENCES indicator_cells(id),
+  revenue bigint NOT NULL,
+  output bigint NOT NULL,
+  value_added bigint NOT NULL,
+  profit bigint NOT NULL,
+  tax bigint NOT NULL,
+  employee_months bigint NOT NULL,
+  PRIMARY KEY (period, cell_id)
+);
+CREATE TABLE cell_reporters (
+  cell_id integer NOT NULL REFERENCES indicator_cells(id),
+  year integer NOT NULL,
+  months_mask integer NOT NULL,
+  enterprises integer NOT NULL,
+  PRIMARY KEY (year, cell_id, months_mask)
+);
+
+-- The operating import kind joins the pipeline.
+ALTER TABLE imports DROP CONSTRAINT imports_kind_check;
+ALTER TABLE imports ADD CONSTRAINT imports_kind_check CHECK (kind IN ('enterprises', 'parks', 'districts', 'operating'));
+ALTER TABLE import_mappings DROP CONSTRAINT import_mappings_kind_check;
+ALTER TABLE import_mappings ADD CONSTRAINT import_mappings_kind_check CHECK (kind IN ('enterprises', 'parks', 'districts', 'operating'));
+ALTER TABLE record_history DROP CONSTRAINT record_history_kind_check;
+ALTER TABLE record_history ADD CONSTRAINT record_history_kind_check CHECK (kind IN ('enterprises', 'parks', 'districts', 'operating'));
+`,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

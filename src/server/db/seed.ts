@@ -5,6 +5,8 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { taxonomy } from '../../domain/taxonomy.ts';
+import { refreshAll } from '../monitoring/rollups.ts';
+import { seedMonitoringTables } from './seed-monitoring.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Database, Queryable } from './database.ts';
 
@@ -45,14 +47,20 @@ SELECT (f->>'id')::int, p->>'code', p->>'name', p->>'nameZhHant', p->>'nameEn', 
   (p->>'areaKm2')::float8, p->'elements', 1, true, ST_SetSRID(ST_GeomFromGeoJSON(f->'geometry'), 4326)
 FROM jsonb_array_elements($1::jsonb) f, LATERAL (SELECT f->'properties' AS p) x`;
 
+// One line per enterprise: {id, m: [[YYYYMM, revenue, output, valueAdded, estimated 0|1, profit, tax, employees], …]}.
+const FIGURES_SQL = `
+INSERT INTO operating_figures (enterprise_id, month, revenue, output, value_added, value_added_estimated, profit, tax, employees, source)
+SELECT (l->>'id')::int, (m->>0)::int, (m->>1)::bigint, (m->>2)::bigint, (m->>3)::bigint, (m->>4)::int = 1, (m->>5)::bigint, (m->>6)::bigint, (m->>7)::int, 'seed'
+FROM jsonb_array_elements($1::jsonb) l, jsonb_array_elements(l->'m') m`;
+
 const TOWN_ANCHOR_SQL = `
 UPDATE towns t SET anchor = ST_SetSRID(ST_MakePoint((a.value->>0)::float8, (a.value->>1)::float8), 4326)
 FROM jsonb_each($1::jsonb) a WHERE t.code = a.key`;
 
 const ENTERPRISE_SQL = `
-INSERT INTO enterprises (id, name, credit_code, cluster, sub_industry, future_industry, tags, revenue, employees, district, town,
+INSERT INTO enterprises (id, name, credit_code, cluster, sub_industry, industry_code, future_industry, tags, revenue, employees, district, town,
   address, village_park_id, value_park_id, demo, geom)
-SELECT (e->>'id')::int, e->>'name', e->>'creditCode', e->>'cluster', e->>'subIndustry', e->>'futureIndustry',
+SELECT (e->>'id')::int, e->>'name', e->>'creditCode', e->>'cluster', e->>'subIndustry', e->>'industryCode', e->>'futureIndustry',
   ARRAY(SELECT jsonb_array_elements_text(e->'tags')), (e->>'revenue')::bigint, (e->>'employees')::int, e->>'district', e->>'town',
   e->>'address', (e->>'villageParkId')::int, (e->>'valueParkId')::int, true,
   ST_SetSRID(ST_MakePoint((e->>'lon')::float8, (e->>'lat')::float8), 4326)
@@ -77,6 +85,7 @@ export async function seedDatabase(db: Database, dataDir: string, log: (line: st
   await db.transaction(async (tx) => {
     if (await isSeeded(tx)) return;
     const districts = readJson(join(dataDir, 'boundaries/guangzhou-districts.geojson'));
+    await seedMonitoringTables(tx);
     await insertJson(tx, `INSERT INTO districts (code, name, geom) SELECT f->'properties'->>'code', f->'properties'->>'name',
       ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(f->'geometry'), 4326)) FROM jsonb_array_elements($1::jsonb) f`, districts.features);
     await insertJson(tx, `INSERT INTO towns (code, name, district) SELECT t->>'code', t->>'name', t->>'district' FROM jsonb_array_elements($1::jsonb) t`,
@@ -100,6 +109,21 @@ export async function seedDatabase(db: Database, dataDir: string, log: (line: st
       if (batch.length === 5000) await flush();
     }
     await flush();
+    const figures = join(gen, 'figures.ndjson');
+    if (existsSync(figures)) {
+      let lines: string[] = [];
+      const flushFigures = async () => {
+        if (lines.length) await tx.query(FIGURES_SQL, [`[${lines.join(',')}]`]);
+        lines = [];
+      };
+      for await (const line of createInterface({ input: createReadStream(figures) })) {
+        if (!line.trim()) continue;
+        lines.push(line);
+        if (lines.length === 500) await flushFigures();
+      }
+      await flushFigures();
+    }
+    await refreshAll(tx);
     for (let i = 0; i < users.length; i++)
       await tx.query('INSERT INTO users (username, password_hash, role, district) VALUES ($1, $2, $3, $4)', [users[i].username, hashes[i], users[i].role, users[i].district]);
     const { townAnchors: _anchors, ...demoMeta } = meta;

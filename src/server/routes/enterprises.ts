@@ -4,9 +4,9 @@ import { taxonomy } from '../../domain/taxonomy.ts';
 import type { Database } from '../db/database.ts';
 import { mayReadConfidential, requireUser } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
-import { bboxParam, intParam, listParam } from '../http/params.ts';
+import { bboxParam, dateParam, intParam, listParam } from '../http/params.ts';
 
-const COLUMNS = `id, name, credit_code AS "creditCode", cluster, sub_industry AS "subIndustry", future_industry AS "futureIndustry", tags,
+const COLUMNS = `id, name, credit_code AS "creditCode", cluster, sub_industry AS "subIndustry", industry_code AS "industryCode", future_industry AS "futureIndustry", tags,
   revenue::float8 AS revenue, employees, district, town, address, ST_X(geom) AS lon, ST_Y(geom) AS lat,
   village_park_id AS "villageParkId", value_park_id AS "valueParkId", demo`;
 
@@ -74,5 +74,35 @@ export function enterpriseRoutes(app: FastifyInstance, db: Database): void {
     const items = await db.query(`SELECT changed_at AS "changedAt", username, action, import_id AS "importId", changes FROM record_history
       WHERE kind = 'enterprises' AND record_id = $1 ORDER BY id DESC LIMIT 100`, [id]);
     return { items };
+  });
+}
+
+const FIGURE_COLUMNS = `month, revenue::float8 AS revenue, output::float8 AS output, value_added::float8 AS "valueAdded",
+  value_added_estimated AS "valueAddedEstimated", profit::float8 AS profit, tax::float8 AS tax, employees, source, import_id AS "importId",
+  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "recordedAt"`;
+
+/** The end of day D in China (UTC+8), as a timestamp to compare vintages with. */
+const END_OF_CHINA_DAY = `((($2::date + 1)::timestamp - interval '8 hours') AT TIME ZONE 'UTC')`;
+
+export function enterpriseFigureRoutes(app: FastifyInstance, db: Database): void {
+  app.get<{ Params: { id: string }; Querystring: { asOf?: string } }>('/api/enterprises/:id/figures', {
+    schema: {
+      tags: ['enterprises'],
+      summary: "An enterprise's monthly operating figures with their vintage (planners, officials, administrators); asOf=YYYY-MM-DD gives them as reported on that day",
+      querystring: { type: 'object', additionalProperties: false, properties: { asOf: { type: 'string' } } },
+    },
+  }, async (req) => {
+    requireUser(req, ['admin', 'planner', 'official']);
+    const id = intParam('id', req.params.id, 1, 1e9, 0);
+    const asOf = dateParam('asOf', req.query.asOf);
+    if (!(await db.query('SELECT 1 FROM enterprises WHERE id = $1', [id])).length) throw new HttpError(404, `There is no enterprise with id ${id}.`);
+    const items = asOf
+      ? await db.query(`SELECT ${FIGURE_COLUMNS} FROM operating_figures WHERE enterprise_id = $1 AND recorded_at < ${END_OF_CHINA_DAY}
+          UNION ALL
+          SELECT ${FIGURE_COLUMNS} FROM operating_figures_history WHERE enterprise_id = $1 AND recorded_at < ${END_OF_CHINA_DAY} AND superseded_at >= ${END_OF_CHINA_DAY}
+          ORDER BY month`, [id, asOf])
+      : await db.query(`SELECT ${FIGURE_COLUMNS} FROM operating_figures WHERE enterprise_id = $1 ORDER BY month`, [id]);
+    const revisions = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM operating_figures_history WHERE enterprise_id = $1', [id]);
+    return { id, asOf: asOf ?? null, unit: 'yuan', revisions: revisions[0].n, items };
   });
 }

@@ -4,16 +4,14 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { CSV_BOM, csvRow } from '../../domain/csv.ts';
-import { taxonomy } from '../../domain/taxonomy.ts';
 import type { Database } from '../db/database.ts';
 import { mayReadConfidential } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
 import { todayInChina } from '../http/params.ts';
+import { areaSchema, checkArea, filtersSchema, MAX_AREA_BODY } from '../http/filter-schema.ts';
 import { LAYERS, type ExportFilters, type ExportLayer } from '../exports/export-layers.ts';
 
 const PAGE = 2000;
-const codes = (list: readonly { code: string }[]) => ({ type: 'array', maxItems: 500, items: { type: 'string', enum: list.map((x) => x.code) } });
-
 const bodySchema = {
   type: 'object',
   additionalProperties: false,
@@ -21,27 +19,8 @@ const bodySchema = {
   properties: {
     layer: { type: 'string', enum: ['enterprises', 'parks', 'value-parks'] },
     format: { type: 'string', enum: ['geojson', 'csv'] },
-    filters: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        clusters: codes(taxonomy.clusters),
-        subIndustries: codes(taxonomy.clusters.flatMap((c) => c.subIndustries)),
-        futureIndustries: codes(taxonomy.futureIndustries),
-        tags: codes(taxonomy.enterpriseTags),
-        revenueTiers: codes(taxonomy.revenueTiers),
-        districts: codes(taxonomy.districts),
-        towns: { type: 'array', maxItems: 500, items: { type: 'string', pattern: '^[0-9]{9}$' } },
-      },
-    },
-    area: {
-      type: 'object',
-      required: ['type', 'coordinates'],
-      properties: {
-        type: { type: 'string', enum: ['Polygon', 'MultiPolygon'] },
-        coordinates: { type: 'array', minItems: 1, maxItems: 10000, items: { type: 'array' } },
-      },
-    },
+    filters: filtersSchema,
+    area: areaSchema,
   },
 } as const;
 
@@ -52,15 +31,6 @@ interface ExportBody {
   area?: Polygon | MultiPolygon;
 }
 
-function checkAreaShape(area: Polygon | MultiPolygon): void {
-  const polys = area.type === 'Polygon' ? [area.coordinates] : area.coordinates;
-  const ok = polys.every((rings) => Array.isArray(rings) && rings.every((r) => Array.isArray(r) && r.length >= 4 && r.every((p) => Array.isArray(p) && p.length >= 2 && p.every(Number.isFinite) && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90)));
-  if (!ok) throw new HttpError(400, 'The area is not a valid GeoJSON polygon.', { area: 'rings need at least 4 positions of WGS84 longitude, latitude' });
-}
-
-/** Request bodies may carry large areas ("inside the village parks" is a MultiPolygon of every park). */
-const MAX_EXPORT_BODY = 16 * 1024 * 1024;
-
 export function exportRoutes(app: FastifyInstance, db: Database): void {
   app.get('/api/exports/fields', {
     schema: { tags: ['exports'], summary: 'The fields each layer exports for the caller (viewers and the public get no revenue or tax)' },
@@ -70,7 +40,7 @@ export function exportRoutes(app: FastifyInstance, db: Database): void {
   });
 
   app.post<{ Body: ExportBody }>('/api/exports', {
-    bodyLimit: MAX_EXPORT_BODY,
+    bodyLimit: MAX_AREA_BODY,
     schema: { tags: ['exports'], summary: 'Stream an extract of a layer (GeoJSON or CSV) for the given filters and area', body: bodySchema },
   }, async (req, reply) => {
     const { layer, format, filters = {}, area } = req.body;
@@ -81,9 +51,7 @@ export function exportRoutes(app: FastifyInstance, db: Database): void {
     const p = (v: unknown) => `$${params.push(v)}`;
     const where = spec.where(filters, p);
     if (area) {
-      checkAreaShape(area);
-      const [v] = await db.query<{ valid: boolean; reason: string }>('SELECT ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason FROM (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g) x', [JSON.stringify(area)]);
-      if (!v.valid) throw new HttpError(400, `The area is not a valid polygon: ${v.reason}.`, { area: v.reason });
+      await checkArea(db, area);
       const a = `ST_SetSRID(ST_GeomFromGeoJSON(${p(JSON.stringify(area))}), 4326)`;
       where.push(spec.areaTest === 'covers' ? `ST_Covers(${a}, geom)` : `ST_Intersects(${a}, geom)`);
     }

@@ -1,0 +1,117 @@
+// The SQL behind one indicator answer: sums and contributor counts per group for one period, from
+// the rollups where the question allows it (no area, no future-industry filter, no park grouping),
+// else from the monthly rows of the selected enterprises. Both paths apply the map's filter rules.
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { EnterpriseFilter } from '../../domain/enterprise-filter.ts';
+import type { Grouping, Metric } from '../../domain/monitoring/indicators.ts';
+import { monthMask, monthsOf, rollupKeys, type Period } from '../../domain/monitoring/periods.ts';
+import { taxonomy } from '../../domain/taxonomy.ts';
+import type { Queryable } from '../db/database.ts';
+import { LAYERS } from '../exports/export-layers.ts';
+
+export interface GroupSums {
+  key: string;
+  revenue: number;
+  output: number;
+  valueAdded: number;
+  profit: number;
+  tax: number;
+  employeeMonths: number;
+  amValueAdded: number;
+  htValueAdded: number;
+  enterprises: number;
+  demo: boolean;
+}
+
+export interface SumsQuery {
+  metric: Metric;
+  by: Grouping;
+  filter: EnterpriseFilter;
+  area?: Polygon | MultiPolygon;
+}
+
+const TAG_ORDER: string[] = taxonomy.enterpriseTags.map((t) => t.code);
+
+/** Rows restricted to the population a metric is defined on (see ABOVE_SCALE_METRICS). */
+const POPULATION: Partial<Record<Metric, string>> = {
+  amValueAdded: 'c.above_scale AND c.advanced',
+  htValueAdded: 'c.above_scale AND c.high_tech',
+  amShare: 'c.above_scale',
+  htShare: 'c.above_scale',
+};
+
+const CELL_KEY: Record<Exclude<Grouping, 'villagePark' | 'valuePark' | 'tag'>, string> = {
+  none: "''", cluster: 'c.cluster', subIndustry: 'c.sub_industry', division: 'c.division', district: 'c.district', town: 'c.town',
+};
+
+export const needsDetail = (q: SumsQuery) => Boolean(q.area) || q.filter.futureIndustries.length > 0 || q.by === 'villagePark' || q.by === 'valuePark';
+
+function cellWhere(f: EnterpriseFilter, p: (v: unknown) => string): string[] {
+  const w: string[] = [];
+  const industry: string[] = [];
+  if (f.clusters.length) industry.push(`c.cluster = ANY(${p(f.clusters)}::text[])`);
+  if (f.subIndustries.length) industry.push(`c.sub_industry = ANY(${p(f.subIndustries)}::text[])`);
+  if (industry.length) w.push(`(${industry.join(' OR ')})`);
+  if (f.tags.length) w.push(`(c.tags_mask & ${p(f.tags.reduce((m, t) => m | (1 << TAG_ORDER.indexOf(t)), 0))}::int) <> 0`);
+  if (f.revenueTiers.length) w.push(`c.tier = ANY(${p(f.revenueTiers.map((t) => taxonomy.revenueTiers.findIndex((x) => x.code === t) + 1))}::int[])`);
+  const area: string[] = [];
+  if (f.districts.length) area.push(`c.district = ANY(${p(f.districts)}::text[])`);
+  if (f.towns.length) area.push(`c.town = ANY(${p(f.towns)}::text[])`);
+  if (area.length) w.push(`(${area.join(' OR ')})`);
+  return w;
+}
+
+function keyJoin(by: Grouping, p: (v: unknown) => string): { key: string; join: string } {
+  if (by === 'tag') return { key: 'tg.code', join: `JOIN unnest(${p(TAG_ORDER)}::text[]) WITH ORDINALITY AS tg(code, i) ON (c.tags_mask & (1 << (tg.i::int - 1))) <> 0` };
+  if (by === 'villagePark') return { key: 'e.village_park_id::text', join: '' };
+  if (by === 'valuePark') return { key: 'e.value_park_id::text', join: '' };
+  return { key: CELL_KEY[by], join: '' };
+}
+
+const SUM_COLUMNS = (f: string) => `sum(${f}revenue)::float8 AS revenue, sum(${f}output)::float8 AS output, sum(${f}value_added)::float8 AS "valueAdded",
+  sum(${f}profit)::float8 AS profit, sum(${f}tax)::float8 AS tax, sum(${f}EMP)::float8 AS "employeeMonths",
+  coalesce(sum(${f}value_added) FILTER (WHERE c.advanced), 0)::float8 AS "amValueAdded",
+  coalesce(sum(${f}value_added) FILTER (WHERE c.high_tech), 0)::float8 AS "htValueAdded", bool_or(c.demo) AS demo`;
+
+/** Sums and contributors per group for one period. */
+export async function groupSums(db: Queryable, q: SumsQuery, period: Period): Promise<GroupSums[]> {
+  return needsDetail(q) ? detailSums(db, q, period) : rollupSums(db, q, period);
+}
+
+async function rollupSums(db: Queryable, q: SumsQuery, period: Period): Promise<GroupSums[]> {
+  // Each statement gets its own parameter list (a driver refuses parameters a statement does not use).
+  const build = (select: (p: (v: unknown) => string, key: string, join: string, filters: string) => string) => {
+    const params: unknown[] = [];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const { key, join } = keyJoin(q.by, p);
+    const where = cellWhere(q.filter, p);
+    if (POPULATION[q.metric]) where.push(POPULATION[q.metric]!);
+    return { sql: select(p, key, join, where.length ? ` AND ${where.join(' AND ')}` : ''), params };
+  };
+  const sums = build((p, key, join, filters) => `SELECT ${key} AS key, ${SUM_COLUMNS('f.').replace('f.EMP', 'f.employee_months')}
+    FROM cell_figures f JOIN indicator_cells c ON c.id = f.cell_id ${join}
+    WHERE f.period = ANY(${p(rollupKeys(period))}::text[])${filters} GROUP BY 1`);
+  const counts = build((p, key, join, filters) => `SELECT ${key} AS key, sum(r.enterprises)::int AS enterprises
+    FROM cell_reporters r JOIN indicator_cells c ON c.id = r.cell_id ${join}
+    WHERE r.year = ${p(period.year)} AND (r.months_mask & ${p(monthMask(period))}::int) <> 0${filters} GROUP BY 1`);
+  const rows = await db.query<GroupSums>(sums.sql, sums.params);
+  const n = new Map((await db.query<{ key: string; enterprises: number }>(counts.sql, counts.params)).map((r) => [r.key, r.enterprises]));
+  return rows.map((s) => ({ ...s, enterprises: n.get(s.key) ?? 0 }));
+}
+
+async function detailSums(db: Queryable, q: SumsQuery, period: Period): Promise<GroupSums[]> {
+  const params: unknown[] = [];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  const { key, join } = keyJoin(q.by, p);
+  const ew = LAYERS.enterprises.where(q.filter, p);
+  if (q.area) ew.push(`ST_Covers(ST_SetSRID(ST_GeomFromGeoJSON(${p(JSON.stringify(q.area))}), 4326), geom)`);
+  if (q.by === 'villagePark') ew.push('village_park_id IS NOT NULL');
+  if (q.by === 'valuePark') ew.push('value_park_id IS NOT NULL');
+  const where = POPULATION[q.metric] ? [POPULATION[q.metric]!] : [];
+  const sql = `SELECT ${key} AS key, ${SUM_COLUMNS('f.').replace('f.EMP', 'f.employees')}, count(DISTINCT f.enterprise_id)::int AS enterprises
+    FROM (SELECT id, village_park_id, value_park_id, cell_id FROM enterprises${ew.length ? ` WHERE ${ew.join(' AND ')}` : ''}) e
+    JOIN indicator_cells c ON c.id = e.cell_id ${join}
+    JOIN operating_figures f ON f.enterprise_id = e.id AND f.month = ANY(${p(monthsOf(period))}::int[])
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY 1`;
+  return db.query<GroupSums>(sql, params);
+}

@@ -1,0 +1,76 @@
+// Maintains the indicator rollups (migration 4 explains the tables): every enterprise gets the cell
+// of its attributes, and each month, quarter and year holds the sums per cell. Called in the same
+// transaction as the change (seed, enterprise import, operating import), so indicators never show a
+// half-applied import. A month's refresh touches that month's raw rows once, then derives its
+// quarter and year from the month rows, so applying a month of returns does not rescan the year.
+import { taxonomy } from '../../domain/taxonomy.ts';
+import type { Queryable } from '../db/database.ts';
+
+const TAG_ORDER = taxonomy.enterpriseTags.map((t) => t.code);
+
+/** Bit i set when the enterprise carries taxonomy tag i (the map payload's order). */
+const TAGS_MASK_SQL = `(SELECT coalesce(sum(1 << (array_position($1::text[], t) - 1)), 0)::int FROM unnest(e.tags) t WHERE array_position($1::text[], t) IS NOT NULL)`;
+
+/** 1-based tier of the enterprise's annual revenue (0 below the library threshold), as in the payload. */
+const TIER_SQL = `CASE ${taxonomy.revenueTiers.map((t, i) => `WHEN e.revenue >= ${t.min}${t.max === null ? '' : ` AND e.revenue < ${t.max}`} THEN ${i + 1}`).join(' ')} ELSE 0 END`;
+
+const DIMS_SQL = `SELECT e.id, e.cluster, e.sub_industry, coalesce(left(e.industry_code, 2), '') AS division, e.district, e.town,
+  ${TAGS_MASK_SQL} AS tags_mask, ${TIER_SQL} AS tier, 'above-scale' = ANY(e.tags) AS above_scale,
+  coalesce(ic.advanced, false) AS advanced, coalesce(ic.high_tech, false) AS high_tech, e.demo
+  FROM enterprises e LEFT JOIN industry_classes ic ON ic.code = e.industry_code`;
+
+const CELL_COLUMNS = 'cluster, sub_industry, division, district, town, tags_mask, tier, above_scale, advanced, high_tech, demo';
+
+/** Puts every enterprise in the cell of its attributes; returns how many changed cell. */
+export async function assignCells(tx: Queryable): Promise<number> {
+  await tx.query(`INSERT INTO indicator_cells (${CELL_COLUMNS}) SELECT DISTINCT ${CELL_COLUMNS} FROM (${DIMS_SQL}) d ON CONFLICT DO NOTHING`, [TAG_ORDER]);
+  const changed = await tx.query(`UPDATE enterprises x SET cell_id = c.id FROM (${DIMS_SQL}) d
+    JOIN indicator_cells c USING (${CELL_COLUMNS})
+    WHERE x.id = d.id AND x.cell_id IS DISTINCT FROM c.id RETURNING x.id`, [TAG_ORDER]);
+  return changed.length;
+}
+
+const SUMS = 'sum(f.revenue), sum(f.output), sum(f.value_added), sum(f.profit), sum(f.tax), sum(f.employees)';
+const RESUM = 'sum(revenue), sum(output), sum(value_added), sum(profit), sum(tax), sum(employee_months)';
+const FIGURE_COLUMNS = 'period, cell_id, revenue, output, value_added, profit, tax, employee_months';
+
+const monthText = (m: number) => `${Math.floor(m / 100)}-${String(m % 100).padStart(2, '0')}`;
+
+/** Rebuilds the rollups of the given months (YYYYMM), their quarters and years, and the years' reporter counts. */
+export async function refreshMonths(tx: Queryable, months: Iterable<number>): Promise<void> {
+  const list = [...new Set(months)].sort((a, b) => a - b);
+  if (!list.length) return;
+  const years = [...new Set(list.map((m) => Math.floor(m / 100)))];
+  await tx.query('DELETE FROM cell_figures WHERE period = ANY($1::text[])', [list.map(monthText)]);
+  await tx.query(`INSERT INTO cell_figures (${FIGURE_COLUMNS})
+    SELECT (f.month / 100)::text || '-' || lpad((f.month % 100)::text, 2, '0'), e.cell_id, ${SUMS}
+    FROM operating_figures f JOIN enterprises e ON e.id = f.enterprise_id
+    WHERE f.month = ANY($1::int[]) GROUP BY f.month, e.cell_id`, [list]);
+  for (const y of years) {
+    const quarters = [...new Set(list.filter((m) => Math.floor(m / 100) === y).map((m) => Math.ceil((m % 100) / 3)))];
+    const qKeys = quarters.map((q) => `${y}-Q${q}`);
+    await tx.query('DELETE FROM cell_figures WHERE period = ANY($1::text[]) OR period = $2', [qKeys, String(y)]);
+    for (const q of quarters) {
+      const monthsOfQ = [1, 2, 3].map((i) => `${y}-${String((q - 1) * 3 + i).padStart(2, '0')}`);
+      await tx.query(`INSERT INTO cell_figures (${FIGURE_COLUMNS}) SELECT $1, cell_id, ${RESUM} FROM cell_figures WHERE period = ANY($2::text[]) GROUP BY cell_id`, [`${y}-Q${q}`, monthsOfQ]);
+    }
+    await tx.query(`INSERT INTO cell_figures (${FIGURE_COLUMNS}) SELECT $1, cell_id, ${RESUM} FROM cell_figures WHERE period = ANY($2::text[]) GROUP BY cell_id`, [String(y), [1, 2, 3, 4].map((q) => `${y}-Q${q}`)]);
+    await tx.query('DELETE FROM cell_reporters WHERE year = $1', [y]);
+    await tx.query(`INSERT INTO cell_reporters (cell_id, year, months_mask, enterprises)
+      SELECT cell_id, $1, mask, count(*) FROM (
+        SELECT e.cell_id, bit_or(1 << (f.month % 100 - 1)) AS mask FROM operating_figures f JOIN enterprises e ON e.id = f.enterprise_id
+        WHERE f.month BETWEEN $1 * 100 + 1 AND $1 * 100 + 12 GROUP BY f.enterprise_id, e.cell_id) r
+      GROUP BY cell_id, mask`, [y]);
+  }
+}
+
+/** Reassigns cells and rebuilds every rollup: after the enterprises' attributes changed (seed, enterprise import). */
+export async function refreshAll(tx: Queryable): Promise<void> {
+  await assignCells(tx);
+  await tx.query('DELETE FROM cell_figures');
+  await tx.query('DELETE FROM cell_reporters');
+  const months = await tx.query<{ month: number }>('SELECT DISTINCT month FROM operating_figures ORDER BY month');
+  await refreshMonths(tx, months.map((r) => r.month));
+  // Cells nobody sits in any more would only slow the joins.
+  await tx.query('DELETE FROM indicator_cells c WHERE NOT EXISTS (SELECT 1 FROM enterprises e WHERE e.cell_id = c.id)');
+}

@@ -1,0 +1,95 @@
+// GET /api/indicators (filters in the query) and POST /api/indicators (filters and an area in the
+// body): the one indicator engine over HTTP. Viewers and the public get small cells suppressed.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { EMPTY_FILTER, type EnterpriseFilter } from '../../domain/enterprise-filter.ts';
+import { COMPARISONS, GROUPINGS, METRICS, type Comparison, type Grouping, type IndicatorQuery, type Metric } from '../../domain/monitoring/indicators.ts';
+import { LANGS, taxonomy, type Lang } from '../../domain/taxonomy.ts';
+import type { Database } from '../db/database.ts';
+import { mayReadConfidential } from '../http/auth-hooks.ts';
+import { HttpError } from '../http/errors.ts';
+import { areaSchema, checkArea, filtersSchema, MAX_AREA_BODY } from '../http/filter-schema.ts';
+import { listParam } from '../http/params.ts';
+import { computeIndicators } from '../monitoring/indicator-engine.ts';
+
+const common = {
+  metric: { type: 'string', enum: METRICS },
+  period: { type: 'string', pattern: '^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$', description: 'YYYY, YYYY-Qn or YYYY-MM' },
+  by: { type: 'string', enum: GROUPINGS },
+  lang: { type: 'string', enum: LANGS },
+} as const;
+
+const bodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['metric', 'period'],
+  properties: {
+    ...common,
+    cumulative: { type: 'boolean' },
+    compare: { type: 'array', maxItems: 3, items: { type: 'string', enum: COMPARISONS } },
+    filters: filtersSchema,
+    area: areaSchema,
+  },
+} as const;
+
+interface IndicatorBody {
+  metric: Metric;
+  period: string;
+  cumulative?: boolean;
+  by?: Grouping;
+  lang?: Lang;
+  compare?: Comparison[];
+  filters?: Partial<EnterpriseFilter>;
+  area?: Polygon | MultiPolygon;
+}
+
+function run(db: Database, req: FastifyRequest, q: IndicatorQuery, lang: Lang | undefined) {
+  const confidential = mayReadConfidential(req);
+  if (q.filter.revenueTiers.length && !confidential) throw new HttpError(403, 'Filtering by revenue tier needs a role that may see revenue.');
+  return computeIndicators(db, q, { confidential, lang: lang ?? 'zh-Hans' });
+}
+
+export function indicatorRoutes(app: FastifyInstance, db: Database): void {
+  app.get<{ Querystring: Record<string, string> }>('/api/indicators', {
+    schema: {
+      tags: ['indicators'],
+      summary: 'Indicators for a period, grouped and filtered like the map (comma-separated lists)',
+      querystring: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['metric', 'period'],
+        properties: {
+          ...common,
+          cumulative: { type: 'string', enum: ['true', 'false'] },
+          compare: { type: 'string', description: 'comma-separated: previous, lastYear, target' },
+          cluster: { type: 'string' }, subIndustry: { type: 'string' }, futureIndustry: { type: 'string' }, tag: { type: 'string' },
+          tier: { type: 'string' }, district: { type: 'string' }, town: { type: 'string', pattern: '^[0-9]{9}(,[0-9]{9})*$' },
+        },
+      },
+    },
+  }, async (req) => {
+    const q = req.query;
+    const list = (field: string, value: string | undefined, allowed: readonly { code: string }[]) => listParam(field, value, allowed.map((x) => x.code)) ?? [];
+    const filter: EnterpriseFilter = {
+      clusters: list('cluster', q.cluster, taxonomy.clusters),
+      subIndustries: list('subIndustry', q.subIndustry, taxonomy.clusters.flatMap((c) => c.subIndustries)),
+      futureIndustries: list('futureIndustry', q.futureIndustry, taxonomy.futureIndustries),
+      tags: list('tag', q.tag, taxonomy.enterpriseTags),
+      revenueTiers: list('tier', q.tier, taxonomy.revenueTiers),
+      districts: list('district', q.district, taxonomy.districts),
+      towns: q.town ? q.town.split(',') : [],
+    };
+    const compare = (listParam('compare', q.compare, COMPARISONS) ?? []) as Comparison[];
+    return run(db, req, { metric: q.metric as Metric, period: q.period, cumulative: q.cumulative === 'true', by: (q.by ?? 'none') as Grouping, filter, compare }, q.lang as Lang | undefined);
+  });
+
+  app.post<{ Body: IndicatorBody }>('/api/indicators', {
+    bodyLimit: MAX_AREA_BODY,
+    schema: { tags: ['indicators'], summary: 'Indicators for a period with filters and an area (GeoJSON Polygon or MultiPolygon, WGS84)', body: bodySchema },
+  }, async (req) => {
+    const b = req.body;
+    if (b.area) await checkArea(db, b.area);
+    const filter = { ...EMPTY_FILTER, ...b.filters };
+    return run(db, req, { metric: b.metric, period: b.period, cumulative: b.cumulative ?? false, by: b.by ?? 'none', filter, area: b.area, compare: b.compare ?? [] }, b.lang);
+  });
+}
