@@ -6,9 +6,10 @@ import { RESULTS_FILE, describeMachine, machineFacts, writeSection } from './res
 import { statusEdits } from './status-edits.ts';
 import { exportsBench } from './exports.ts';
 import { spatialSelection } from './spatial-selection.ts';
+import { indicatorsBench } from './indicators.ts';
 import type { Benchmark } from './types.ts';
 
-const BENCHMARKS: Benchmark[] = [statusEdits, mapEnterprises, spatialSelection, exportsBench];
+const BENCHMARKS: Benchmark[] = [statusEdits, mapEnterprises, spatialSelection, exportsBench, indicatorsBench];
 
 const options: Record<string, string> = {};
 const names: string[] = [];

@@ -176,8 +176,8 @@ export class Calibration {
     });
   }
 
-  /** The firm's monthly figures, and its annualised revenue of its last active year (the library's revenue). */
-  series(f: FirmInput): { months: MonthRow[]; revenue: number } {
+  /** The firm's monthly figures, its annualised revenue of its last active year (the library's revenue) and its last head count. */
+  series(f: FirmInput): { months: MonthRow[]; revenue: number; employees: number } {
     const rng = firmRng(this.seed, f.id);
     const p = profile(f, rng);
     const outputs = this.annualOutput(f.cluster, p);
@@ -211,6 +211,6 @@ export class Calibration {
       lastYearMonths = b - a + 1;
     });
     const revenue = lastYearMonths ? Math.round((lastYearRevenue * 12) / lastYearMonths / 1e4) * 1e4 : f.revenue;
-    return { months, revenue: Math.max(revenue, 10_000_000) };
+    return { months, revenue: Math.max(revenue, 10_000_000), employees: months.length ? months[months.length - 1][7] : f.employees };
   }
 }

@@ -149,8 +149,8 @@ function writeFigures(entPath: string, figPath: string, opts: GenerateOptions): 
     };
     for (const line of readLines(entPath)) {
       const e = JSON.parse(line) as Enterprise;
-      const { months, revenue } = cal.series(e);
-      ents.push(JSON.stringify({ ...e, revenue, tags: EnterpriseFactory.scaleTags(e.tags, revenue) }));
+      const { months, revenue, employees } = cal.series(e);
+      ents.push(JSON.stringify({ ...e, revenue, employees, tags: EnterpriseFactory.scaleTags(e.tags, revenue) }));
       figs.push(JSON.stringify({ id: e.id, m: months }));
       if (ents.length === 2000) flush();
     }

@@ -1,6 +1,6 @@
 // Endpoints of the map's features: value-innovation parks, enterprises, and the park list for search.
 import { get, request } from './client.ts';
-import type { Enterprise, EnterprisePage, ParkFeature, ValueParkFeature } from './types.ts';
+import type { Enterprise, EnterpriseFigures, EnterprisePage, ParkFeature, ValueParkFeature } from './types.ts';
 
 export const ENTERPRISE_PAYLOAD_URL = '/api/enterprises/payload';
 
@@ -9,6 +9,9 @@ export const fetchValuePark = (id: number, signal?: AbortSignal) => get<ValuePar
 export const fetchValueParks = async (signal?: AbortSignal) => (await get<{ features: ValueParkFeature[] }>('/api/value-parks', signal)).features;
 
 export const fetchEnterprise = (id: number, signal?: AbortSignal) => get<Enterprise>(`/api/enterprises/${id}`, signal);
+
+/** Monthly operating figures (planners, officials, administrators). */
+export const fetchEnterpriseFigures = (id: number, signal?: AbortSignal) => get<EnterpriseFigures>(`/api/enterprises/${id}/figures`, signal);
 
 export interface EnterpriseQuery {
   q?: string;

@@ -127,6 +127,9 @@ export interface Enterprise {
   creditCode: string;
   cluster: string;
   subIndustry: string;
+  /** GB/T 4754-2017 class (4 digits) and its official name; null when unknown. */
+  industryCode: string | null;
+  industryName: string | null;
   futureIndustry: string | null;
   tags: string[];
   /** Yuan; only for planners, officials and administrators. */
@@ -147,4 +150,28 @@ export interface EnterprisePage {
   limit: number;
   offset: number;
   items: Enterprise[];
+}
+
+/** One month of an enterprise's operating figures (GET /api/enterprises/:id/figures), money in yuan. */
+export interface MonthFigures {
+  /** YYYYMM. */
+  month: number;
+  revenue: number;
+  output: number;
+  valueAdded: number;
+  valueAddedEstimated: boolean;
+  profit: number;
+  tax: number;
+  employees: number;
+  source: 'seed' | 'import';
+  importId: string | null;
+  recordedAt: string;
+}
+
+export interface EnterpriseFigures {
+  id: number;
+  asOf: string | null;
+  unit: 'yuan';
+  revisions: number;
+  items: MonthFigures[];
 }

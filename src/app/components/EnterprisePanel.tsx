@@ -6,7 +6,8 @@ import type { Enterprise } from '../api/types.ts';
 import { districtLabel, formatNumber } from '../i18n/format.ts';
 import { clusterColor, clusterLabel, formatYi, futureIndustryLabel, subIndustryLabel, tagLabel, townLabel } from '../i18n/labels.ts';
 import { t } from '../i18n/messages.ts';
-import { maySeeHistory, useAppStore } from '../state/store.ts';
+import { maySeeHistory, maySeeRevenue, useAppStore } from '../state/store.ts';
+import { EnterpriseFigures } from './EnterpriseFigures.tsx';
 import { EnterpriseHistory } from './EnterpriseHistory.tsx';
 import { errorText, isAbort } from './error-text.ts';
 import { PanelFrame } from './PanelFrame.tsx';
@@ -35,6 +36,7 @@ export function EnterprisePanel({ id }: { id: number }) {
         [t('creditCode', lang), <code key="c">{x.creditCode}</code>, 'credit-code'],
         [t('cluster', lang), <><span className="swatch" style={{ background: clusterColor(x.cluster) }} aria-hidden="true" />{clusterLabel(x.cluster, lang)}</>, 'cluster'],
         [t('subIndustry', lang), subIndustryLabel(x.subIndustry, lang)],
+        [t('industryCode', lang), x.industryCode ? `${x.industryCode} ${x.industryName ?? ''}`.trim() : t('none', lang), 'industry'],
         [t('futureIndustry', lang), x.futureIndustry ? futureIndustryLabel(x.futureIndustry, lang) : t('none', lang)],
         [t('tags', lang), x.tags.length ? (
           <ul className="tag-list" key="t">{x.tags.map((c) => <li key={c} className={KEY_TAGS.has(c) ? 'tag key' : 'tag'}>{tagLabel(c, lang)}</li>)}</ul>
@@ -64,6 +66,7 @@ export function EnterprisePanel({ id }: { id: number }) {
           <div className="buttons">
             <button type="button" onClick={() => flyTo({ center: [x.lon, x.lat], zoom: Math.max(useAppStore.getState().view.zoom, 15) })}>{t('showOnMap', lang)}</button>
           </div>
+          {maySeeRevenue(user) && <EnterpriseFigures key={`f${id}/${userId}`} id={id} lang={lang} />}
           {maySeeHistory(user) && <EnterpriseHistory key={`${id}/${userId}`} id={id} lang={lang} />}
           {x.demo && <p className="demo-notice" role="note">{t('enterpriseDemoNotice', lang)}</p>}
         </>

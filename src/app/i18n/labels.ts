@@ -39,3 +39,10 @@ export function formatYi(yuan: number, lang: Lang): string {
   const digits = yi >= 100 ? 0 : yi >= 1 ? 1 : 2;
   return `${new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(yi)} ${label(taxonomy.unitTarget.label, lang)}`;
 }
+
+/** Yuan the way Chinese statistics write a firm's figures: 亿元 from 100 million up, else 万元; English in CNY millions. */
+export function formatMoney(yuan: number, lang: Lang): string {
+  if (lang === 'en' || Math.abs(yuan) >= taxonomy.unitTarget.yuan) return formatYi(yuan, lang);
+  const wan = yuan / 10_000;
+  return `${new Intl.NumberFormat(lang, { maximumFractionDigits: Math.abs(wan) >= 100 ? 0 : 1 }).format(wan)} ${lang === 'zh-Hant' ? '萬元' : '万元'}`;
+}

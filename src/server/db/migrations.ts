@@ -343,8 +343,14 @@ CREATE TABLE target_history (
 -- one. cell_figures holds the sums per cell for every month, quarter and year; cell_reporters counts
 -- a cell's enterprises by the months of a year they reported in (a 12-bit mask), so the number of
 -- enterprises behind any period's figure is exact without a distinct count over raw rows.
+-- Cells come in three levels: 0 has every attribute (enterprises sit here), 1 drops the town, 2 drops
+-- the town, tags and tier too (town '' and tags_mask/tier -1 mean "any"). A question is answered from
+-- the coarsest level that still has what it filters or groups by: far fewer rows to add up.
 CREATE TABLE indicator_cells (
   id serial PRIMARY KEY,
+  level smallint NOT NULL DEFAULT 0 CHECK (level IN (0, 1, 2)),
+  parent1 integer REFERENCES indicator_cells(id),
+  parent2 integer REFERENCES indicator_cells(id),
   cluster text NOT NULL,
   sub_industry text NOT NULL,
   division text NOT NULL,
@@ -356,7 +362,7 @@ CREATE TABLE indicator_cells (
   advanced boolean NOT NULL,
   high_tech boolean NOT NULL,
   demo boolean NOT NULL,
-  UNIQUE (cluster, sub_industry, division, district, town, tags_mask, tier, above_scale, advanced, high_tech, demo)
+  UNIQUE (level, cluster, sub_industry, division, district, town, tags_mask, tier, above_scale, advanced, high_tech, demo)
 );
 ALTER TABLE enterprises ADD COLUMN cell_id integer REFERENCES indicator_cells(id);
 CREATE TABLE cell_figures (

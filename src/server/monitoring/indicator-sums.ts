@@ -44,6 +44,13 @@ const CELL_KEY: Record<Exclude<Grouping, 'villagePark' | 'valuePark' | 'tag'>, s
   none: "''", cluster: 'c.cluster', subIndustry: 'c.sub_industry', division: 'c.division', district: 'c.district', town: 'c.town',
 };
 
+/** The coarsest cell level that still has the attributes the question filters or groups by (see migration 4). */
+export function cellLevel(q: SumsQuery): 0 | 1 | 2 {
+  if (q.filter.towns.length || q.by === 'town') return 0;
+  if (q.filter.tags.length || q.filter.revenueTiers.length || q.by === 'tag') return 1;
+  return 2;
+}
+
 export const needsDetail = (q: SumsQuery) => Boolean(q.area) || q.filter.futureIndustries.length > 0 || q.by === 'villagePark' || q.by === 'valuePark';
 
 function cellWhere(f: EnterpriseFilter, p: (v: unknown) => string): string[] {
@@ -84,9 +91,9 @@ async function rollupSums(db: Queryable, q: SumsQuery, period: Period): Promise<
     const params: unknown[] = [];
     const p = (v: unknown) => `$${params.push(v)}`;
     const { key, join } = keyJoin(q.by, p);
-    const where = cellWhere(q.filter, p);
+    const where = [`c.level = ${cellLevel(q)}`, ...cellWhere(q.filter, p)];
     if (POPULATION[q.metric]) where.push(POPULATION[q.metric]!);
-    return { sql: select(p, key, join, where.length ? ` AND ${where.join(' AND ')}` : ''), params };
+    return { sql: select(p, key, join, ` AND ${where.join(' AND ')}`), params };
   };
   const sums = build((p, key, join, filters) => `SELECT ${key} AS key, ${SUM_COLUMNS('f.').replace('f.EMP', 'f.employee_months')}
     FROM cell_figures f JOIN indicator_cells c ON c.id = f.cell_id ${join}

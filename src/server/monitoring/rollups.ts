@@ -21,14 +21,27 @@ const DIMS_SQL = `SELECT e.id, e.cluster, e.sub_industry, coalesce(left(e.indust
 
 const CELL_COLUMNS = 'cluster, sub_industry, division, district, town, tags_mask, tier, above_scale, advanced, high_tech, demo';
 
-/** Puts every enterprise in the cell of its attributes; returns how many changed cell. */
+/** Puts every enterprise in the level-0 cell of its attributes, and links every cell to its coarser parents; returns how many enterprises changed cell. */
 export async function assignCells(tx: Queryable): Promise<number> {
-  await tx.query(`INSERT INTO indicator_cells (${CELL_COLUMNS}) SELECT DISTINCT ${CELL_COLUMNS} FROM (${DIMS_SQL}) d ON CONFLICT DO NOTHING`, [TAG_ORDER]);
+  await tx.query(`INSERT INTO indicator_cells (level, ${CELL_COLUMNS}) SELECT DISTINCT 0, ${CELL_COLUMNS} FROM (${DIMS_SQL}) d ON CONFLICT DO NOTHING`, [TAG_ORDER]);
   const changed = await tx.query(`UPDATE enterprises x SET cell_id = c.id FROM (${DIMS_SQL}) d
-    JOIN indicator_cells c USING (${CELL_COLUMNS})
+    JOIN indicator_cells c ON c.level = 0 AND ${CELL_COLUMNS.split(', ').map((k) => `c.${k} = d.${k}`).join(' AND ')}
     WHERE x.id = d.id AND x.cell_id IS DISTINCT FROM c.id RETURNING x.id`, [TAG_ORDER]);
+  for (const [level, coarse] of PARENT_LEVELS) {
+    const cols = CELL_COLUMNS.split(', ').map((k) => coarse[k] ?? k).join(', ');
+    await tx.query(`INSERT INTO indicator_cells (level, ${CELL_COLUMNS}) SELECT DISTINCT ${level}, ${cols} FROM indicator_cells WHERE level = 0 ON CONFLICT DO NOTHING`);
+    await tx.query(`UPDATE indicator_cells c SET parent${level} = p.id FROM indicator_cells p
+      WHERE c.level = 0 AND p.level = ${level} AND ${CELL_COLUMNS.split(', ').map((k) => `p.${k} = ${coarse[k] ?? `c.${k}`}`).join(' AND ')}
+      AND c.parent${level} IS DISTINCT FROM p.id`);
+  }
   return changed.length;
 }
+
+/** What each coarser level drops: the attribute's "any" value. */
+const PARENT_LEVELS: [1 | 2, Record<string, string>][] = [
+  [1, { town: "''" }],
+  [2, { town: "''", tags_mask: '-1', tier: '-1' }],
+];
 
 const SUMS = 'sum(f.revenue), sum(f.output), sum(f.value_added), sum(f.profit), sum(f.tax), sum(f.employees)';
 const RESUM = 'sum(revenue), sum(output), sum(value_added), sum(profit), sum(tax), sum(employee_months)';
@@ -46,6 +59,10 @@ export async function refreshMonths(tx: Queryable, months: Iterable<number>): Pr
     SELECT (f.month / 100)::text || '-' || lpad((f.month % 100)::text, 2, '0'), e.cell_id, ${SUMS}
     FROM operating_figures f JOIN enterprises e ON e.id = f.enterprise_id
     WHERE f.month = ANY($1::int[]) GROUP BY f.month, e.cell_id`, [list]);
+  // Coarser levels add up the finest one.
+  for (const [level] of PARENT_LEVELS)
+    await tx.query(`INSERT INTO cell_figures (${FIGURE_COLUMNS}) SELECT f.period, c.parent${level}, ${RESUM.replace(/sum\(/g, 'sum(f.')}
+      FROM cell_figures f JOIN indicator_cells c ON c.id = f.cell_id AND c.level = 0 WHERE f.period = ANY($1::text[]) GROUP BY f.period, c.parent${level}`, [list.map(monthText)]);
   for (const y of years) {
     const quarters = [...new Set(list.filter((m) => Math.floor(m / 100) === y).map((m) => Math.ceil((m % 100) / 3)))];
     const qKeys = quarters.map((q) => `${y}-Q${q}`);
@@ -61,6 +78,10 @@ export async function refreshMonths(tx: Queryable, months: Iterable<number>): Pr
         SELECT e.cell_id, bit_or(1 << (f.month % 100 - 1)) AS mask FROM operating_figures f JOIN enterprises e ON e.id = f.enterprise_id
         WHERE f.month BETWEEN $1 * 100 + 1 AND $1 * 100 + 12 GROUP BY f.enterprise_id, e.cell_id) r
       GROUP BY cell_id, mask`, [y]);
+    for (const [level] of PARENT_LEVELS)
+      await tx.query(`INSERT INTO cell_reporters (cell_id, year, months_mask, enterprises)
+        SELECT c.parent${level}, r.year, r.months_mask, sum(r.enterprises) FROM cell_reporters r JOIN indicator_cells c ON c.id = r.cell_id AND c.level = 0
+        WHERE r.year = $1 GROUP BY c.parent${level}, r.year, r.months_mask`, [y]);
   }
 }
 
@@ -71,6 +92,7 @@ export async function refreshAll(tx: Queryable): Promise<void> {
   await tx.query('DELETE FROM cell_reporters');
   const months = await tx.query<{ month: number }>('SELECT DISTINCT month FROM operating_figures ORDER BY month');
   await refreshMonths(tx, months.map((r) => r.month));
-  // Cells nobody sits in any more would only slow the joins.
-  await tx.query('DELETE FROM indicator_cells c WHERE NOT EXISTS (SELECT 1 FROM enterprises e WHERE e.cell_id = c.id)');
+  // Cells nobody sits in any more would only slow the joins (the figures were rebuilt without them).
+  await tx.query('DELETE FROM indicator_cells c WHERE c.level = 0 AND NOT EXISTS (SELECT 1 FROM enterprises e WHERE e.cell_id = c.id)');
+  await tx.query('DELETE FROM indicator_cells p WHERE p.level > 0 AND NOT EXISTS (SELECT 1 FROM indicator_cells c WHERE c.parent1 = p.id OR c.parent2 = p.id)');
 }

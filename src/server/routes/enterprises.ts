@@ -6,7 +6,8 @@ import { mayReadConfidential, requireUser } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
 import { bboxParam, dateParam, intParam, listParam } from '../http/params.ts';
 
-const COLUMNS = `id, name, credit_code AS "creditCode", cluster, sub_industry AS "subIndustry", industry_code AS "industryCode", future_industry AS "futureIndustry", tags,
+const COLUMNS = `id, name, credit_code AS "creditCode", cluster, sub_industry AS "subIndustry", industry_code AS "industryCode",
+  (SELECT ic.name FROM industry_classes ic WHERE ic.code = enterprises.industry_code) AS "industryName", future_industry AS "futureIndustry", tags,
   revenue::float8 AS revenue, employees, district, town, address, ST_X(geom) AS lon, ST_Y(geom) AS lat,
   village_park_id AS "villageParkId", value_park_id AS "valueParkId", demo`;
 
