@@ -143,6 +143,22 @@ describe.each(backends())('indicators (%s)', (backend) => {
     expect(sawSuppressed).toBeGreaterThan(0);
   });
 
+  it('answers a series with the same numbers as single questions, and the growth still needed', async () => {
+    const s = await planner.get('/api/indicators/series?metric=output&periods=2019,2020,2021-Q1&by=cluster&compare=lastYear,target');
+    expect(s.status, JSON.stringify(s.body)).toBe(200);
+    expect(s.body.series.map((a: IndicatorAnswer) => a.period)).toEqual(['2019', '2020', '2021-Q1']);
+    for (const a of s.body.series as IndicatorAnswer[]) {
+      const one = await planner.get<IndicatorAnswer>(`/api/indicators?metric=output&period=${a.period}&by=cluster&compare=lastYear,target`);
+      expect(a.rows).toEqual(one.body.rows);
+      expect(a.total).toEqual(one.body.total);
+    }
+    const auto2019 = (s.body.series[0] as IndicatorAnswer).rows.find((r) => r.key === 'auto')!;
+    expect(auto2019.requiredGrowth).toBeCloseTo(Math.sqrt(6e11 / auto2019.value!) - 1, 9);
+    expect((s.body.series[2] as IndicatorAnswer).rows.find((r) => r.key === 'auto')!.requiredGrowth).toBeUndefined();
+    const tooMany = await planner.get(`/api/indicators/series?metric=output&periods=${Array.from({ length: 73 }, () => '2021').join(',')}`);
+    expect(tooMany.status).toBe(400);
+  });
+
   it('refuses bad questions with 400 and names the field', async () => {
     const bad = await planner.get('/api/indicators?metric=output&period=2021-13');
     expect(bad.status).toBe(400);

@@ -69,6 +69,8 @@ export interface IndicatorRow {
   target?: IndicatorTarget;
   /** value / target.value. */
   attainment?: number | null;
+  /** For a whole year before the target year: the yearly growth still needed to reach the target ((target / value)^(1/years) − 1). */
+  requiredGrowth?: number;
 }
 
 export interface IndicatorAnswer {

@@ -49,13 +49,21 @@ function monthsWithData(p: Period, through: number | null): number {
   return n;
 }
 
-async function valued(db: Queryable, q: IndicatorQuery, p: Period, through: number | null): Promise<{ rows: Valued[]; total: Valued }> {
-  const months = monthsWithData(p, through);
-  const toValued = (s: GroupSums): Valued => ({ key: s.key, value: metricValue(q.metric, s, months), enterprises: s.enterprises, demo: s.demo });
-  const rows = q.by === 'none' ? [] : (await groupSums(db, q, p)).map(toValued);
-  const [t] = await groupSums(db, { ...q, by: 'none' }, p);
-  const total = t ? toValued(t) : { key: '', value: null, enterprises: 0, demo: false };
-  return { rows, total };
+type Valued2 = { rows: Valued[]; total: Valued };
+
+/** Values per group and total for every period, keyed by formatPeriod: four statements however many periods. */
+async function valuedMany(db: Queryable, q: IndicatorQuery, periods: Period[], through: number | null): Promise<Map<string, Valued2>> {
+  const rowSums = q.by === 'none' ? null : await groupSums(db, q, periods);
+  const totals = await groupSums(db, { ...q, by: 'none' }, periods);
+  const out = new Map<string, Valued2>();
+  for (const p of periods) {
+    const label = formatPeriod(p);
+    const months = monthsWithData(p, through);
+    const toValued = (s: GroupSums): Valued => ({ key: s.key, value: metricValue(q.metric, s, months), enterprises: s.enterprises, demo: s.demo });
+    const t = totals.get(label)?.[0];
+    out.set(label, { rows: (rowSums?.get(label) ?? []).map(toValued), total: t ? toValued(t) : { key: '', value: null, enterprises: 0, demo: false } });
+  }
+  return out;
 }
 
 /** What a viewer may see of a period's answer: suppressed keys (and '' for the total). */
@@ -73,62 +81,81 @@ function change(metric: Metric, now: number | null, before: number | null): numb
 }
 
 export async function computeIndicators(db: Queryable, q: IndicatorQuery, opts: EngineOptions): Promise<IndicatorAnswer> {
-  const period = parsePeriod(q.period, q.cumulative);
-  if (!period) throw new HttpError(400, `The period "${q.period}" is not a year (2021), a quarter (2021-Q3) or a month (2021-07).`, { period: 'must be YYYY, YYYY-Qn or YYYY-MM' });
+  return (await computeSeries(db, q, [q.period], opts))[0];
+}
+
+/** The same question for several periods (a trend): one answer per period, in the order asked. */
+export async function computeSeries(db: Queryable, q: IndicatorQuery, periodTexts: string[], opts: EngineOptions): Promise<IndicatorAnswer[]> {
+  const periods = periodTexts.map((text) => {
+    const p = parsePeriod(text, q.cumulative);
+    if (!p) throw new HttpError(400, `The period "${text}" is not a year (2021), a quarter (2021-Q3) or a month (2021-07).`, { period: 'must be YYYY, YYYY-Qn or YYYY-MM' });
+    return p;
+  });
   const [{ through }] = await db.query<{ through: number | null }>('SELECT max(month) AS through FROM operating_figures');
   const partition = q.by !== 'tag';
-
-  const main = await valued(db, q, period, through);
-  const hidden = opts.confidential ? new Set<string>() : hiddenKeys(main, partition);
-
-  const comparisons: { name: 'previous' | 'lastYear'; period: Period; rows: Map<string, number | null> }[] = [];
-  for (const name of q.compare) {
-    if (name === 'target') continue;
-    const cp = name === 'previous' ? previousPeriod(period) : samePeriodLastYear(period);
-    const v = await valued(db, q, cp, through);
-    const h = opts.confidential ? new Set<string>() : hiddenKeys(v, partition);
-    const values = new Map<string, number | null>(v.rows.map((r) => [r.key, h.has(r.key) ? null : r.value]));
-    values.set('', h.has('') ? null : v.total.value);
-    comparisons.push({ name, period: cp, rows: values });
+  const compares = q.compare.filter((c): c is 'previous' | 'lastYear' => c !== 'target');
+  const compareOf = (p: Period, c: 'previous' | 'lastYear') => (c === 'previous' ? previousPeriod(p) : samePeriodLastYear(p));
+  const all = new Map<string, Period>();
+  for (const p of periods) {
+    all.set(formatPeriod(p), p);
+    for (const c of compares) all.set(formatPeriod(compareOf(p, c)), compareOf(p, c));
   }
+  const values = await valuedMany(db, q, [...all.values()], through);
+  const hidden = new Map<string, Set<string>>();
+  for (const [label, v] of values) hidden.set(label, opts.confidential ? new Set() : hiddenKeys(v, partition));
+  const keys = new Set([...values.values()].flatMap((v) => v.rows.map((r) => r.key)));
+  const labels = await groupLabels(db, q.by, [...keys], opts.lang);
+  const targetsByYear = new Map<number, Map<string, TargetRow>>();
+  if (q.compare.includes('target'))
+    for (const y of new Set(periods.map((p) => p.year))) targetsByYear.set(y, await targetsFor(db, q.metric, q.by, y));
 
-  const targets = q.compare.includes('target') ? await targetsFor(db, q.metric, q.by, period.year) : new Map<string, TargetRow>();
-  const labels = await groupLabels(db, q.by, main.rows.map((r) => r.key), opts.lang);
-
-  const present = (v: Valued, label: string): IndicatorRow => {
-    if (hidden.has(v.key)) return { key: v.key, label, value: null, enterprises: null, suppressed: true };
-    const row: IndicatorRow = { key: v.key, label, value: v.value, enterprises: v.enterprises };
-    if (comparisons.length) {
-      row.compare = {};
-      for (const c of comparisons) {
-        const before = c.rows.get(v.key) ?? null;
-        const cmp: IndicatorComparison = { period: formatPeriod(c.period), value: before, change: change(q.metric, v.value, before) };
-        row.compare[c.name] = cmp;
+  return periods.map((period) => {
+    const label = formatPeriod(period);
+    const main = values.get(label)!;
+    const hide = hidden.get(label)!;
+    const targets = targetsByYear.get(period.year) ?? new Map<string, TargetRow>();
+    const shown = (lbl: string, key: string): number | null => {
+      const v = values.get(lbl)!;
+      if (hidden.get(lbl)!.has(key)) return null;
+      return key === '' ? v.total.value : (v.rows.find((r) => r.key === key)?.value ?? null);
+    };
+    const present = (v: Valued, name: string): IndicatorRow => {
+      if (hide.has(v.key)) return { key: v.key, label: name, value: null, enterprises: null, suppressed: true };
+      const row: IndicatorRow = { key: v.key, label: name, value: v.value, enterprises: v.enterprises };
+      if (compares.length) {
+        row.compare = {};
+        for (const c of compares) {
+          const cp = formatPeriod(compareOf(period, c));
+          const before = shown(cp, v.key);
+          row.compare[c] = { period: cp, value: before, change: change(q.metric, v.value, before) } satisfies IndicatorComparison;
+        }
       }
-    }
-    const target = targets.get(v.key);
-    if (target) {
-      row.target = { plan: target.plan, year: target.year, value: target.value };
-      row.attainment = v.value === null || target.value === 0 ? null : v.value / target.value;
-    }
-    return row;
-  };
-
-  const rows = main.rows
-    .map((r) => present(r, labels.get(r.key) ?? r.key))
-    .sort((a, b) => Number(a.suppressed ?? false) - Number(b.suppressed ?? false) || (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.key.localeCompare(b.key));
-  return {
-    metric: q.metric,
-    period: formatPeriod(period),
-    cumulative: period.cumulative,
-    by: q.by,
-    unit: METRIC_UNIT[q.metric],
-    rows,
-    total: present(main.total, totalLabel(opts.lang)),
-    demo: main.total.demo,
-    dataThrough: through === null ? null : `${Math.floor(through / 100)}-${String(through % 100).padStart(2, '0')}`,
-    ...(ABOVE_SCALE_METRICS.has(q.metric) ? { scope: 'above-scale' as const } : {}),
-  };
+      const target = targets.get(v.key);
+      if (target) {
+        row.target = { plan: target.plan, year: target.year, value: target.value };
+        row.attainment = v.value === null || target.value === 0 ? null : v.value / target.value;
+        // The yearly growth still needed: only a whole year before the target year says it.
+        if (period.kind === 'year' && target.year > period.year && v.value && v.value > 0 && METRIC_UNIT[q.metric] !== 'fraction')
+          row.requiredGrowth = Math.pow(target.value / v.value, 1 / (target.year - period.year)) - 1;
+      }
+      return row;
+    };
+    const rows = main.rows
+      .map((r) => present(r, labels.get(r.key) ?? r.key))
+      .sort((a, b) => Number(a.suppressed ?? false) - Number(b.suppressed ?? false) || (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.key.localeCompare(b.key));
+    return {
+      metric: q.metric,
+      period: label,
+      cumulative: period.cumulative,
+      by: q.by,
+      unit: METRIC_UNIT[q.metric],
+      rows,
+      total: present(main.total, totalLabel(opts.lang)),
+      demo: main.total.demo,
+      dataThrough: through === null ? null : `${Math.floor(through / 100)}-${String(through % 100).padStart(2, '0')}`,
+      ...(ABOVE_SCALE_METRICS.has(q.metric) ? { scope: 'above-scale' as const } : {}),
+    };
+  });
 }
 
 const totalLabel = (lang: Lang) => ({ 'zh-Hans': '合计', 'zh-Hant': '合計', en: 'Total' })[lang];

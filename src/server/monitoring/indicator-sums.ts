@@ -4,7 +4,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { EnterpriseFilter } from '../../domain/enterprise-filter.ts';
 import type { Grouping, Metric } from '../../domain/monitoring/indicators.ts';
-import { monthMask, monthsOf, rollupKeys, type Period } from '../../domain/monitoring/periods.ts';
+import { formatPeriod, monthMask, monthsOf, rollupKeys, type Period } from '../../domain/monitoring/periods.ts';
 import { taxonomy } from '../../domain/taxonomy.ts';
 import type { Queryable } from '../db/database.ts';
 import { LAYERS } from '../exports/export-layers.ts';
@@ -80,12 +80,13 @@ const SUM_COLUMNS = (f: string) => `sum(${f}revenue)::float8 AS revenue, sum(${f
   coalesce(sum(${f}value_added) FILTER (WHERE c.advanced), 0)::float8 AS "amValueAdded",
   coalesce(sum(${f}value_added) FILTER (WHERE c.high_tech), 0)::float8 AS "htValueAdded", bool_or(c.demo) AS demo`;
 
-/** Sums and contributors per group for one period. */
-export async function groupSums(db: Queryable, q: SumsQuery, period: Period): Promise<GroupSums[]> {
-  return needsDetail(q) ? detailSums(db, q, period) : rollupSums(db, q, period);
-}
-
-async function rollupSums(db: Queryable, q: SumsQuery, period: Period): Promise<GroupSums[]> {
+/** Sums and contributors per group for each of the periods (keyed by formatPeriod), in two statements on the rollup path. */
+export async function groupSums(db: Queryable, q: SumsQuery, periods: Period[]): Promise<Map<string, GroupSums[]>> {
+  const out = new Map<string, GroupSums[]>(periods.map((p) => [formatPeriod(p), []]));
+  if (needsDetail(q)) {
+    for (const p of periods) out.set(formatPeriod(p), await detailSums(db, q, p));
+    return out;
+  }
   // Each statement gets its own parameter list (a driver refuses parameters a statement does not use).
   const build = (select: (p: (v: unknown) => string, key: string, join: string, filters: string) => string) => {
     const params: unknown[] = [];
@@ -95,15 +96,20 @@ async function rollupSums(db: Queryable, q: SumsQuery, period: Period): Promise<
     if (POPULATION[q.metric]) where.push(POPULATION[q.metric]!);
     return { sql: select(p, key, join, ` AND ${where.join(' AND ')}`), params };
   };
-  const sums = build((p, key, join, filters) => `SELECT ${key} AS key, ${SUM_COLUMNS('f.').replace('f.EMP', 'f.employee_months')}
-    FROM cell_figures f JOIN indicator_cells c ON c.id = f.cell_id ${join}
-    WHERE f.period = ANY(${p(rollupKeys(period))}::text[])${filters} GROUP BY 1`);
-  const counts = build((p, key, join, filters) => `SELECT ${key} AS key, sum(r.enterprises)::int AS enterprises
-    FROM cell_reporters r JOIN indicator_cells c ON c.id = r.cell_id ${join}
-    WHERE r.year = ${p(period.year)} AND (r.months_mask & ${p(monthMask(period))}::int) <> 0${filters} GROUP BY 1`);
-  const rows = await db.query<GroupSums>(sums.sql, sums.params);
-  const n = new Map((await db.query<{ key: string; enterprises: number }>(counts.sql, counts.params)).map((r) => [r.key, r.enterprises]));
-  return rows.map((s) => ({ ...s, enterprises: n.get(s.key) ?? 0 }));
+  const labels = periods.flatMap((p) => rollupKeys(p).map(() => formatPeriod(p)));
+  const keys = periods.flatMap((p) => rollupKeys(p));
+  const sums = build((p, key, join, filters) => `SELECT pm.label AS period, ${key} AS key, ${SUM_COLUMNS('f.').replace('f.EMP', 'f.employee_months')}
+    FROM unnest(${p(labels)}::text[], ${p(keys)}::text[]) AS pm(label, rk)
+    JOIN cell_figures f ON f.period = pm.rk JOIN indicator_cells c ON c.id = f.cell_id ${join}
+    WHERE true${filters} GROUP BY 1, 2`);
+  const counts = build((p, key, join, filters) => `SELECT pm.label AS period, ${key} AS key, sum(r.enterprises)::int AS enterprises
+    FROM unnest(${p(periods.map(formatPeriod))}::text[], ${p(periods.map((x) => x.year))}::int[], ${p(periods.map(monthMask))}::int[]) AS pm(label, y, mask)
+    JOIN cell_reporters r ON r.year = pm.y AND (r.months_mask & pm.mask) <> 0 JOIN indicator_cells c ON c.id = r.cell_id ${join}
+    WHERE true${filters} GROUP BY 1, 2`);
+  const rows = await db.query<GroupSums & { period: string }>(sums.sql, sums.params);
+  const n = new Map((await db.query<{ period: string; key: string; enterprises: number }>(counts.sql, counts.params)).map((r) => [`${r.period}\u0000${r.key}`, r.enterprises]));
+  for (const { period, ...r } of rows) out.get(period)!.push({ ...r, enterprises: n.get(`${period}\u0000${r.key}`) ?? 0 });
+  return out;
 }
 
 async function detailSums(db: Queryable, q: SumsQuery, period: Period): Promise<GroupSums[]> {

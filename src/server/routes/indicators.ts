@@ -10,7 +10,7 @@ import { mayReadConfidential } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
 import { areaSchema, checkArea, filtersSchema, MAX_AREA_BODY } from '../http/filter-schema.ts';
 import { listParam } from '../http/params.ts';
-import { computeIndicators } from '../monitoring/indicator-engine.ts';
+import { computeIndicators, computeSeries } from '../monitoring/indicator-engine.ts';
 
 const common = {
   metric: { type: 'string', enum: METRICS },
@@ -32,6 +32,8 @@ const bodySchema = {
   },
 } as const;
 
+const { period: _period, ...seriesProperties } = bodySchema.properties;
+
 interface IndicatorBody {
   metric: Metric;
   period: string;
@@ -43,32 +45,44 @@ interface IndicatorBody {
   area?: Polygon | MultiPolygon;
 }
 
-function run(db: Database, req: FastifyRequest, q: IndicatorQuery, lang: Lang | undefined) {
+const MAX_PERIODS = 72;
+const PERIOD_RE = /^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
+
+function options(req: FastifyRequest, q: IndicatorQuery, lang: Lang | undefined) {
   const confidential = mayReadConfidential(req);
   if (q.filter.revenueTiers.length && !confidential) throw new HttpError(403, 'Filtering by revenue tier needs a role that may see revenue.');
-  return computeIndicators(db, q, { confidential, lang: lang ?? 'zh-Hans' });
+  return { confidential, lang: lang ?? 'zh-Hans' };
+}
+
+function run(db: Database, req: FastifyRequest, q: IndicatorQuery, lang: Lang | undefined) {
+  return computeIndicators(db, q, options(req, q, lang));
+}
+
+/** A trend: the same question for up to 72 periods, one answer each. */
+async function runSeries(db: Database, req: FastifyRequest, q: IndicatorQuery, periods: string[], lang: Lang | undefined) {
+  if (!periods.length || periods.length > MAX_PERIODS) throw new HttpError(400, `Ask for 1 to ${MAX_PERIODS} periods.`, { periods: `1 to ${MAX_PERIODS} periods` });
+  const bad = periods.find((x) => !PERIOD_RE.test(x));
+  if (bad !== undefined) throw new HttpError(400, `The period "${bad}" is not a year (2021), a quarter (2021-Q3) or a month (2021-07).`, { periods: 'each must be YYYY, YYYY-Qn or YYYY-MM' });
+  const answers = await computeSeries(db, q, periods, options(req, q, lang));
+  return { metric: q.metric, by: q.by, cumulative: q.cumulative, unit: answers[0].unit, series: answers };
 }
 
 export function indicatorRoutes(app: FastifyInstance, db: Database): void {
-  app.get<{ Querystring: Record<string, string> }>('/api/indicators', {
-    schema: {
-      tags: ['indicators'],
-      summary: 'Indicators for a period, grouped and filtered like the map (comma-separated lists)',
-      querystring: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['metric', 'period'],
-        properties: {
-          ...common,
-          cumulative: { type: 'string', enum: ['true', 'false'] },
-          compare: { type: 'string', description: 'comma-separated: previous, lastYear, target' },
-          cluster: { type: 'string' }, subIndustry: { type: 'string' }, futureIndustry: { type: 'string' }, tag: { type: 'string' },
-          tier: { type: 'string' }, district: { type: 'string' }, town: { type: 'string', pattern: '^[0-9]{9}(,[0-9]{9})*$' },
-        },
-      },
+  const querystring = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['metric'],
+    properties: {
+      ...common,
+      cumulative: { type: 'string', enum: ['true', 'false'] },
+      compare: { type: 'string', description: 'comma-separated: previous, lastYear, target' },
+      periods: { type: 'string', maxLength: 1000, description: 'series only: comma-separated periods' },
+      cluster: { type: 'string' }, subIndustry: { type: 'string' }, futureIndustry: { type: 'string' }, tag: { type: 'string' },
+      tier: { type: 'string' }, district: { type: 'string' }, town: { type: 'string', pattern: '^[0-9]{9}(,[0-9]{9})*$' },
     },
-  }, async (req) => {
-    const q = req.query;
+  } as const;
+
+  const fromQuery = (q: Record<string, string>, period: string): IndicatorQuery => {
     const list = (field: string, value: string | undefined, allowed: readonly { code: string }[]) => listParam(field, value, allowed.map((x) => x.code)) ?? [];
     const filter: EnterpriseFilter = {
       clusters: list('cluster', q.cluster, taxonomy.clusters),
@@ -80,8 +94,20 @@ export function indicatorRoutes(app: FastifyInstance, db: Database): void {
       towns: q.town ? q.town.split(',') : [],
     };
     const compare = (listParam('compare', q.compare, COMPARISONS) ?? []) as Comparison[];
-    return run(db, req, { metric: q.metric as Metric, period: q.period, cumulative: q.cumulative === 'true', by: (q.by ?? 'none') as Grouping, filter, compare }, q.lang as Lang | undefined);
-  });
+    return { metric: q.metric as Metric, period, cumulative: q.cumulative === 'true', by: (q.by ?? 'none') as Grouping, filter, compare };
+  };
+
+  app.get<{ Querystring: Record<string, string> }>('/api/indicators', {
+    schema: {
+      tags: ['indicators'],
+      summary: 'Indicators for a period, grouped and filtered like the map (comma-separated lists)',
+      querystring: { ...querystring, required: ['metric', 'period'] },
+    },
+  }, async (req) => run(db, req, fromQuery(req.query, req.query.period), req.query.lang as Lang | undefined));
+
+  app.get<{ Querystring: Record<string, string> }>('/api/indicators/series', {
+    schema: { tags: ['indicators'], summary: 'A trend: the same indicator for each of `periods` (at most 72)', querystring: { ...querystring, required: ['metric', 'periods'] } },
+  }, async (req) => runSeries(db, req, fromQuery(req.query, ''), req.query.periods.split(','), req.query.lang as Lang | undefined));
 
   app.post<{ Body: IndicatorBody }>('/api/indicators', {
     bodyLimit: MAX_AREA_BODY,
@@ -92,4 +118,19 @@ export function indicatorRoutes(app: FastifyInstance, db: Database): void {
     const filter = { ...EMPTY_FILTER, ...b.filters };
     return run(db, req, { metric: b.metric, period: b.period, cumulative: b.cumulative ?? false, by: b.by ?? 'none', filter, area: b.area, compare: b.compare ?? [] }, b.lang);
   });
+
+  app.post<{ Body: Omit<IndicatorBody, 'period'> & { periods: string[] } }>('/api/indicators/series', {
+    bodyLimit: MAX_AREA_BODY,
+    schema: {
+      tags: ['indicators'],
+      summary: 'A trend with filters and an area: the same indicator for each of `periods` (at most 72)',
+      body: { ...bodySchema, required: ['metric', 'periods'], properties: { ...seriesProperties, periods: { type: 'array', minItems: 1, maxItems: MAX_PERIODS, items: common.period } } },
+    },
+  }, async (req) => {
+    const b = req.body;
+    if (b.area) await checkArea(db, b.area);
+    const filter = { ...EMPTY_FILTER, ...b.filters };
+    return runSeries(db, req, { metric: b.metric, period: '', cumulative: b.cumulative ?? false, by: b.by ?? 'none', filter, area: b.area, compare: b.compare ?? [] }, b.periods, b.lang);
+  });
 }
+
