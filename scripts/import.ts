@@ -1,12 +1,14 @@
-// `npm run import -- --kind enterprises|parks|districts --file PATH [--crs wgs84|cgcs2000|gcj02|bd09]
-//   [--encoding auto|utf-8|gbk] [--mapping mapping.json | --mapping-name NAME] [--dry-run] [--user NAME]`
+// `npm run import -- --kind enterprises|parks|districts|operating --file PATH [--crs wgs84|cgcs2000|gcj02|bd09]
+//   [--encoding auto|utf-8|gbk] [--mapping mapping.json | --mapping-name NAME] [--units 万元 | --revenue-unit 万元]
+//   [--cumulative | --monthly] [--dry-run] [--user NAME]`
 // Scripted loads: the same dry run and all-or-nothing apply as POST /api/imports, on the database the
 // server uses (DATABASE_URL, or the embedded one under var/db: stop the server first, since the
 // embedded database serves one process at a time). Prints the report; exits 1 when nothing was
 // applied because of errors in the file, 2 on bad arguments.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { IMPORT_KINDS, SOURCE_CRSES, type ColumnMapping, type ImportKind, type SourceCrs } from '../src/domain/import/import-types.ts';
+import { parseUnitChoice } from '../src/domain/import/column-mapping.ts';
+import { IMPORT_KINDS, SOURCE_CRSES, type ColumnMapping, type ColumnUnits, type ImportKind, type SourceCrs } from '../src/domain/import/import-types.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { migrate } from '../src/server/db/migrations.ts';
 import { openDatabase } from '../src/server/db/open-database.ts';
@@ -16,7 +18,9 @@ import { dryRunImport } from '../src/server/imports/dry-run.ts';
 import { listMappings } from '../src/server/imports/import-store.ts';
 import { rebuildTilesFromDatabase } from '../src/server/tiles/rebuild-from-database.ts';
 
-const USAGE = 'usage: npm run import -- --kind enterprises|parks|districts --file PATH [--crs wgs84|cgcs2000|gcj02|bd09] [--encoding auto|utf-8|gbk] [--mapping FILE.json | --mapping-name NAME] [--dry-run] [--user NAME]';
+const USAGE = 'usage: npm run import -- --kind enterprises|parks|districts|operating --file PATH [--crs wgs84|cgcs2000|gcj02|bd09] [--encoding auto|utf-8|gbk] '
+  + '[--mapping FILE.json | --mapping-name NAME] [--units 万元 | --units revenue=万元,profit=元 | --revenue-unit 万元] [--cumulative | --monthly] [--dry-run] [--user NAME]';
+const FLAGS = ['dry-run', 'cumulative', 'monthly'];
 
 function fail(message: string, code = 2): never {
   console.error(message);
@@ -29,7 +33,7 @@ for (let i = 0; i < argv.length; i++) {
   const m = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
   if (!m) fail(`unexpected argument "${argv[i]}"\n${USAGE}`);
   if (m[2] !== undefined) args[m[1]] = m[2];
-  else if (m[1] === 'dry-run') args['dry-run'] = 'true';
+  else if (FLAGS.includes(m[1])) args[m[1]] = 'true';
   else args[m[1]] = argv[++i] ?? fail(`--${m[1]} needs a value\n${USAGE}`);
 }
 const kind = args.kind as ImportKind;
@@ -39,6 +43,15 @@ const crs = (args.crs ?? 'wgs84') as SourceCrs;
 if (!SOURCE_CRSES.includes(crs)) fail(`--crs must be one of ${SOURCE_CRSES.join(', ')}`);
 const encoding = (args.encoding ?? 'auto') as 'auto' | 'utf-8' | 'gbk';
 if (!['auto', 'utf-8', 'gbk'].includes(encoding)) fail('--encoding must be auto, utf-8 or gbk');
+let units: ColumnUnits | undefined;
+try {
+  if (args.units) units = parseUnitChoice(kind, args.units);
+  if (args['revenue-unit']) units = { ...units, ...parseUnitChoice(kind, { revenue: args['revenue-unit'] }) };
+} catch (err) {
+  fail(`--units: ${(err as Error).message}`);
+}
+if (args.cumulative && args.monthly) fail('--cumulative and --monthly exclude each other');
+const cumulative = args.cumulative ? true : args.monthly ? false : undefined;
 
 const config = loadConfig();
 const db = await openDatabase(config);
@@ -53,9 +66,11 @@ try {
   }
   const user = { id: null, username: args.user ?? `cli:${process.env.USER ?? 'operator'}` };
   const bytes = new Uint8Array(readFileSync(args.file));
-  const report = await dryRunImport(db, { bytes, fileName: basename(args.file), kind, crs, encoding, mapping, user });
+  const report = await dryRunImport(db, { bytes, fileName: basename(args.file), kind, crs, encoding, mapping, units, cumulative, user });
   console.log(`import ${report.id}: ${report.fileName} (${report.format}${report.encoding ? `, ${report.encoding}` : ''}, ${report.crs})`);
   console.log(`mapping: ${Object.entries(report.mapping).map(([k, v]) => `${k} ← ${v}`).join(', ')}`);
+  if (Object.keys(report.units).length) console.log(`units: ${Object.entries(report.units).map(([k, v]) => `${k} × ${v}`).join(', ')}`);
+  if (report.cumulative !== undefined) console.log(`figures: ${report.cumulative ? 'cumulative from January (turned into months)' : 'for the month alone'}`);
   console.log(`rows ${report.counts.total}: ${report.counts.valid} valid, ${report.counts.rejected} rejected; ${report.counts.warnings} warnings`);
   for (const issue of report.issues.slice(0, 50)) console.log(`  row ${issue.row} ${issue.severity}: ${issue.message}`);
   if (report.issues.length > 50) console.log(`  … and ${report.issues.length - 50} more (GET /api/imports/${report.id})`);
@@ -66,7 +81,7 @@ try {
   } else {
     const result = await applyImport(db, report.id, user);
     console.log(`applied: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected} rejected`);
-    if (kind !== 'enterprises' && existsSync(config.tilesDir)) {
+    if ((kind === 'parks' || kind === 'districts') && existsSync(config.tilesDir)) {
       await rebuildTilesFromDatabase(db, config.tilesDir);
       console.log(`map tiles rebuilt in ${config.tilesDir}`);
     }

@@ -73,7 +73,7 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - t0, v];
 }
 
-interface Row { backend: 'pglite' | 'postgres'; name: string; p50: number; p95: number; peer: number; same: boolean }
+interface Row { backend: 'pglite' | 'postgres'; enterprises: number; name: string; p50: number; p95: number; peer: number; same: boolean }
 
 async function measure(db: Database, backend: 'pglite' | 'postgres', n: number, ctx: BenchContext): Promise<{ rows: Row[]; fill: number; refresh: number; apply: number }> {
   const [fill] = await time(async () => {
@@ -99,7 +99,7 @@ async function measure(db: Database, backend: 'pglite' | 'postgres', n: number, 
     }
     times.sort((a, b) => a - b);
     const [peer, expected] = await time(() => groupBy(db, c));
-    const row = { backend, name: c.name, p50: percentile(times, 50), p95: percentile(times, 95), peer, same: Math.abs(answer - expected) <= 1e-9 * Math.abs(expected) + 1 };
+    const row = { backend, enterprises: n, name: c.name, p50: percentile(times, 50), p95: percentile(times, 95), peer, same: Math.abs(answer - expected) <= 1e-9 * Math.abs(expected) + 1 };
     ctx.log(`${backend}: ${c.name}: p50 ${row.p50.toFixed(0)} ms, p95 ${row.p95.toFixed(0)} ms; GROUP BY ${peer.toFixed(0)} ms (${(peer / row.p95).toFixed(1)}×)${row.same ? '' : ' — ANSWERS DIFFER'}`);
     rows.push(row);
   }
@@ -117,28 +117,35 @@ export const indicatorsBench: Benchmark = {
   title: 'Indicator engine, 1,000,000 enterprises × 48 months',
   async run(ctx) {
     const n = Number(ctx.options.enterprises ?? 1_000_000);
+    // The embedded database writes 48 million rows slowly on a small machine: it may run on fewer.
+    const nPglite = Math.min(n, Number(ctx.options['pglite-enterprises'] ?? n));
     const backends = (ctx.options.backends ?? 'pglite,postgres').split(',');
     const work = resolve('bench/tmp/indicators');
     rmSync(work, { recursive: true, force: true });
     mkdirSync(work, { recursive: true });
     const generated = join(work, 'generated');
-    ctx.log(`generating ${n.toLocaleString('en')} demo enterprises (figures are filled in SQL)…`);
-    generateDemoData({ seed: 'bench-exports', enterprises: n, outDir: generated, figures: false });
+    const generate = (count: number) => {
+      rmSync(generated, { recursive: true, force: true });
+      ctx.log(`generating ${count.toLocaleString('en')} demo enterprises (figures are filled in SQL)…`);
+      generateDemoData({ seed: 'bench-exports', enterprises: count, outDir: generated, figures: false });
+    };
     const results: Awaited<ReturnType<typeof measure>>[] = [];
     const notes: string[] = [];
 
     if (backends.includes('pglite')) {
+      generate(nPglite);
       const dir = join(work, 'pglite');
       const db = await openPglite(dir);
       try {
         await migrate(db);
         await seedDatabase(db, 'data', undefined, generated);
-        results.push(await measure(db, 'pglite', n, ctx));
+        results.push(await measure(db, 'pglite', nPglite, ctx));
       } finally {
         await db.close();
       }
     }
     if (backends.includes('postgres')) {
+      generate(n);
       const source = findPostgres({ install: false });
       if (source.url === null) notes.push(`PostgreSQL not measured: ${source.why}.`);
       else {
@@ -166,7 +173,8 @@ export const indicatorsBench: Benchmark = {
 
     const ok = (r: Row) => r.same && r.p95 <= BAR_MS[r.backend] && r.peer / r.p95 >= BAR_SPEEDUP;
     const rows = results.flatMap((r) => r.rows);
-    const pass = rows.length > 0 && rows.every(ok) && results.every((r) => r.apply / 1000 <= BAR_APPLY_S);
+    // The bar is for a million enterprises: a smaller run can show a miss, never a pass.
+    const pass = rows.length > 0 && rows.every((r) => ok(r) && r.enterprises >= 1_000_000) && results.every((r) => r.apply / 1000 <= BAR_APPLY_S);
     const md = [
       `Bar: any indicator request p95 ≤ ${BAR_MS.postgres} ms on PostgreSQL and ≤ ${BAR_MS.pglite} ms on PGlite, ≥ ${BAR_SPEEDUP}× faster than the same answer`,
       `by GROUP BY over the raw monthly rows in the same run; a month of returns for every enterprise applied in ≤ ${BAR_APPLY_S} s.`,
@@ -180,13 +188,13 @@ export const indicatorsBench: Benchmark = {
       '',
       `Machine: ${describeMachine(ctx.machine)}.`,
       '',
-      '| date | backend | request | p50 ms | p95 ms | GROUP BY ms | speed-up | same answer | result |',
-      '|---|---|---|---|---|---|---|---|---|',
-      ...rows.map((r) => `| ${ctx.date} | ${r.backend} | ${r.name} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.peer.toFixed(0)} | ${(r.peer / r.p95).toFixed(1)}× | ${r.same ? 'yes' : 'NO'} | ${ok(r) ? 'pass' : 'FAIL'} |`),
+      '| date | backend | enterprises | request | p50 ms | p95 ms | GROUP BY ms | speed-up | same answer | result |',
+      '|---|---|---|---|---|---|---|---|---|---|',
+      ...rows.map((r) => `| ${ctx.date} | ${r.backend} | ${r.enterprises.toLocaleString('en')} | ${r.name} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.peer.toFixed(0)} | ${(r.peer / r.p95).toFixed(1)}× | ${r.same ? 'yes' : 'NO'} | ${ok(r) ? 'pass' : 'FAIL'} |`),
       '',
-      '| backend | figures written | rollups built | a month of returns applied | result |',
-      '|---|---|---|---|---|',
-      ...results.map((r) => `| ${r.rows[0]?.backend} | ${(r.fill / 1000).toFixed(0)} s | ${(r.refresh / 1000).toFixed(1)} s | ${(r.apply / 1000).toFixed(1)} s | ${r.apply / 1000 <= BAR_APPLY_S ? 'pass' : 'FAIL'} |`),
+      '| backend | enterprises | figures written | rollups built | a month of returns applied | result |',
+      '|---|---|---|---|---|---|',
+      ...results.map((r) => `| ${r.rows[0]?.backend} | ${r.rows[0]?.enterprises.toLocaleString('en')} | ${(r.fill / 1000).toFixed(0)} s | ${(r.refresh / 1000).toFixed(1)} s | ${(r.apply / 1000).toFixed(1)} s | ${r.apply / 1000 <= BAR_APPLY_S ? 'pass' : 'FAIL'} |`),
       ...notes.map((x) => `\n${x}`),
     ].join('\n');
     return { markdown: md, pass };

@@ -24,7 +24,7 @@ const ENT_SQL = `SELECT id, credit_code, name, cluster, sub_industry, future_ind
   ST_X(geom) AS lon, ST_Y(geom) AS lat, district, town, village_park_id, value_park_id FROM enterprises`;
 
 const toRecord = (e: EntRow, row: number, creditCode = e.credit_code): EnterpriseRecord => ({
-  row, creditCode, name: e.name, cluster: e.cluster, subIndustry: e.sub_industry, futureIndustry: e.future_industry, tags: e.tags,
+  row, creditCode, name: e.name, cluster: e.cluster, subIndustry: e.sub_industry, industryCode: null, futureIndustry: e.future_industry, tags: e.tags,
   revenue: e.revenue, employees: e.employees, address: e.address, lon: Number(e.lon.toFixed(7)), lat: Number(e.lat.toFixed(7)),
 });
 

@@ -47,7 +47,10 @@ describe.each(backends())('imports over HTTP (%s)', (backend) => {
     admin = await clientFor(server, 'admin');
     planner = await clientFor(server, 'planner');
     sample = await server.database.db.query<Ent>(`SELECT id, name, credit_code, sub_industry, tags, revenue::float8 AS revenue, employees, address,
-      ST_X(geom) AS lon, ST_Y(geom) AS lat, district, village_park_id FROM enterprises ORDER BY id LIMIT 200`);
+      ST_X(geom) AS lon, ST_Y(geom) AS lat, district, village_park_id FROM enterprises ORDER BY id LIMIT 400`);
+    // A GBK file cannot hold every character of the real village names (e.g. 㘵): such rows are not in the bureau's file either.
+    const encodable = (text: string) => { try { gbk(text); return true; } catch { return false; } };
+    sample = sample.filter((e) => encodable(`导入${e.name}${e.address}`)).slice(0, 200);
     sample.forEach((e, i) => codes.push(makeCreditCode(e.district, String(70_000_000 + i))));
   });
   afterAll(() => server?.close());

@@ -48,7 +48,7 @@ describe('enterprises', () => {
     expect(r.issues).toEqual([]);
     expect(r.units).toEqual({ revenue: 1e4 });
     expect(r.records).toEqual([
-      { row: 2, creditCode: code1, name: '广州某某汽车零部件有限公司', cluster: 'auto', subIndustry: 'auto-parts', futureIndustry: null, tags: ['srdi', 'high-tech'], revenue: 123456000, employees: 120, address: '天河区某路1号', lon: TIANHE[0], lat: TIANHE[1] },
+      { row: 2, creditCode: code1, name: '广州某某汽车零部件有限公司', cluster: 'auto', subIndustry: 'auto-parts', industryCode: null, futureIndustry: null, tags: ['srdi', 'high-tech'], revenue: 123456000, employees: 120, address: '天河区某路1号', lon: TIANHE[0], lat: TIANHE[1] },
     ]);
     expect(r).toMatchObject({ kind: 'enterprises', format: 'csv', encoding: 'utf-8', crs: 'wgs84', total: 1 });
   });

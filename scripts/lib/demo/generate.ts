@@ -11,7 +11,7 @@ import { Rng } from './rng.ts';
 import { generateValueParks, valueParkShapes, type ValuePark } from './value-parks.ts';
 import { generateVillageParks, parkShapes, type VillagePark } from './village-parks.ts';
 
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 4;
 /** The date the synthetic data pretends to describe; fixed so output does not depend on the clock. */
 export const DEMO_DATA_DATE = '2021-12-31';
 export const DEMO_NOTICE = {

@@ -32,6 +32,8 @@ export interface ImportSummary {
 export interface DryRunReport extends ImportSummary {
   headers: string[];
   suggestedMapping: ColumnMapping;
+  /** Operating returns: whether the figures were read as cumulative from January. */
+  cumulative?: boolean;
   issues: RowIssue[];
   issuesTruncated: boolean;
 }
@@ -49,12 +51,14 @@ export interface SavedMapping {
   mapping: ColumnMapping;
 }
 
-export async function uploadImport(file: File, fields: { kind: ImportKind; crs: SourceCrs; encoding: string; mapping?: ColumnMapping }): Promise<DryRunReport> {
+export async function uploadImport(file: File, fields: { kind: ImportKind; crs: SourceCrs; encoding: string; mapping?: ColumnMapping; units?: string; cumulative?: boolean }): Promise<DryRunReport> {
   const form = new FormData();
   form.set('kind', fields.kind);
   form.set('crs', fields.crs);
   form.set('encoding', fields.encoding);
   if (fields.mapping) form.set('mapping', JSON.stringify(fields.mapping));
+  if (fields.units) form.set('units', fields.units);
+  if (fields.cumulative !== undefined) form.set('cumulative', String(fields.cumulative));
   form.set('file', file, file.name);
   return (await request<DryRunReport>('POST', '/api/imports', { form })).body;
 }

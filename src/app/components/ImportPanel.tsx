@@ -14,7 +14,9 @@ import { useAppStore } from '../state/store.ts';
 import { errorText } from './error-text.ts';
 import { PanelFrame } from './PanelFrame.tsx';
 
-const KIND_LABELS: Record<ImportKind, MessageKey> = { enterprises: 'kindEnterprises', parks: 'kindParks', districts: 'kindDistricts' };
+const KIND_LABELS: Record<ImportKind, MessageKey> = { enterprises: 'kindEnterprises', parks: 'kindParks', districts: 'kindDistricts', operating: 'kindOperating' };
+/** Units offered for money columns whose header does not say it (sent as the upload's `units`). */
+const MONEY_UNITS = ['元', '千元', '万元', '亿元'];
 const CRS_LABELS: Record<SourceCrs, MessageKey> = { wgs84: 'crsWgs84', cgcs2000: 'crsCgcs2000', gcj02: 'crsGcj02', bd09: 'crsBd09' };
 const STATUS_LABELS: Record<ImportSummary['status'], MessageKey> = { applied: 'importStatusApplied', pending: 'importStatusPending', failed: 'importStatusFailed' };
 
@@ -26,6 +28,9 @@ export function ImportPanel() {
   const [kind, setKind] = useState<ImportKind>('enterprises');
   const [crs, setCrs] = useState<SourceCrs>('wgs84');
   const [encoding, setEncoding] = useState('auto');
+  const [moneyUnit, setMoneyUnit] = useState('');
+  // Operating returns: undefined = as the headers say (累计…), else the user's choice.
+  const [cumulative, setCumulative] = useState<boolean | undefined>(undefined);
   const [file, setFile] = useState<File | null>(null);
   const [saved, setSaved] = useState<SavedMapping[]>([]);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
@@ -44,6 +49,7 @@ export function ImportPanel() {
     fetchMappings(kind).then(setSaved, () => setSaved([]));
     setMapping(null);
     setReport(null);
+    setCumulative(undefined);
   }, [kind]);
 
   const check = async (withMapping: ColumnMapping | null) => {
@@ -52,7 +58,9 @@ export function ImportPanel() {
     setMessage(null);
     setChanges(null);
     try {
-      const r = await uploadImport(file, { kind, crs, encoding, mapping: withMapping ?? undefined });
+      const r = await uploadImport(file, {
+        kind, crs, encoding, mapping: withMapping ?? undefined, units: moneyUnit || undefined, cumulative: kind === 'operating' ? cumulative : undefined,
+      });
       setReport(r);
       setMapping(r.mapping);
       setPhase('checked');
@@ -73,8 +81,8 @@ export function ImportPanel() {
       setPhase('applied');
       setMessage({ text: tf('applied', lang, { added: r.added ?? 0, updated: r.updated ?? 0, unchanged: r.unchanged ?? 0, rejected: r.rejected }), error: false });
       // The map follows: enterprises from a new payload, parks and districts from new tiles.
-      reloadEnterprises();
-      if (r.kind !== 'enterprises') {
+      if (r.kind !== 'operating') reloadEnterprises();
+      if (r.kind === 'parks' || r.kind === 'districts') {
         forgetParkOutlines();
         fetchParkStatuses().then(setParkStatuses, () => undefined);
         if (r.tilesRebuilt) bumpTiles();
@@ -120,6 +128,20 @@ export function ImportPanel() {
             <option value="gbk">GBK (GB2312)</option>
           </select>
         </label>
+        {(kind === 'enterprises' || kind === 'operating') && (
+          <label>{t('importMoneyUnit', lang)}{' '}
+            <select name="money-unit" value={moneyUnit} onChange={(e) => setMoneyUnit(e.target.value)} disabled={busy}>
+              <option value="">{t('moneyUnitAuto', lang)}</option>
+              {MONEY_UNITS.map((u) => <option key={u} value={u}>{u}</option>)}
+            </select>
+          </label>
+        )}
+        {kind === 'operating' && (
+          <label>
+            <input type="checkbox" name="cumulative" checked={cumulative ?? report?.cumulative ?? false} disabled={busy}
+              onChange={(e) => setCumulative(e.target.checked)} />{' '}{t('importCumulative', lang)}
+          </label>
+        )}
         {saved.length > 0 && (
           <label>{t('savedMapping', lang)}{' '}
             <select name="saved-mapping" defaultValue="" onChange={(e) => setMapping(saved.find((m) => String(m.id) === e.target.value)?.mapping ?? null)}>

@@ -1,6 +1,7 @@
 import { LANGS, type Lang } from '../../domain/taxonomy.ts';
 import { LANG_NAMES, t } from '../i18n/messages.ts';
 import type { BasemapConfig } from '../map/basemap.ts';
+import { DEFAULT_DASHBOARD, encodeDashboard } from '../state/dashboard-url.ts';
 import { mayEditAny, mayImport, useAppStore } from '../state/store.ts';
 import { AccountBox } from './AccountBox.tsx';
 import { AreaTools } from './AreaTools.tsx';
@@ -11,12 +12,14 @@ import { SummaryBlock } from './SummaryBlock.tsx';
 
 export function Sidebar({ basemap }: { basemap: BasemapConfig | null }) {
   const { lang, setLang, user, openBulk, openImports, openAccounts } = useAppStore();
+  const filter = useAppStore((st) => st.filter);
   return (
     <aside className="sidebar">
       <header>
         <h1>{t('appTitle', lang)}</h1>
         <span className="demo-badge" data-testid="demo-badge">{t('demoBadge', lang)}</span>
       </header>
+      <a className="dashboard-link" href={`/dashboard${encodeDashboard({ ...DEFAULT_DASHBOARD, filter, lang })}`} data-testid="dashboard-link">{t('dashboardLink', lang)} →</a>
       <SearchBox />
       <AccountBox />
       {mayEditAny(user) && (

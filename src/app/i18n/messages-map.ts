@@ -27,6 +27,7 @@ export const mapMessages = {
   creditCode: { 'zh-Hans': '统一社会信用代码', 'zh-Hant': '統一社會信用代碼', en: 'Unified social credit code' },
   cluster: { 'zh-Hans': '产业集群', 'zh-Hant': '產業集群', en: 'Industry cluster' },
   subIndustry: { 'zh-Hans': '细分行业', 'zh-Hant': '細分行業', en: 'Sub-industry' },
+  dashboardLink: { 'zh-Hans': '产业监测看板', 'zh-Hant': '產業監測看板', en: 'Monitoring dashboard' },
   industryCode: { 'zh-Hans': '国民经济行业', 'zh-Hant': '國民經濟行業', en: 'Industry (GB/T 4754)' },
   figuresTitle: { 'zh-Hans': '经营数据（按年汇总）', 'zh-Hant': '經營數據（按年匯總）', en: 'Operating figures (by year)' },
   figuresYear: { 'zh-Hans': '年份', 'zh-Hant': '年份', en: 'Year' },

@@ -16,6 +16,8 @@ export interface TargetField {
    * carry no geometry (CSV, XLSX); `coordinate` marks them.
    */
   required: boolean;
+  /** A required field that need not be mapped when this other field is (sub-industry ← industry code). */
+  unlessMapped?: string;
   coordinate?: boolean;
   quantity?: QuantityKind;
   /** Headers that mean this field, compared after foldKey (case, width, script, spaces do not matter). */
@@ -27,7 +29,9 @@ const ENTERPRISE_FIELDS: readonly TargetField[] = [
   { field: 'name', required: true, aliases: ['企业名称', '企业全称', '单位名称', '单位详细名称', '公司名称', '名称', 'name', 'enterprise name', 'company name', 'enterprise', 'company'] },
   // Derived from the sub-industry when absent, so not required on its own.
   { field: 'cluster', required: false, aliases: ['所属集群', '产业集群', '集群', '所属产业集群', 'cluster', 'industry cluster'] },
-  { field: 'subIndustry', required: true, aliases: ['细分行业', '细分产业', '细分领域', '子行业', '所属细分行业', 'subIndustry', 'sub_industry', 'sub industry', 'segment'] },
+  // Derived from the industry code when the file has no sub-industry column (the statistics bureau's files).
+  { field: 'subIndustry', required: true, unlessMapped: 'industryCode', aliases: ['细分行业', '细分产业', '细分领域', '子行业', '所属细分行业', 'subIndustry', 'sub_industry', 'sub industry', 'segment'] },
+  { field: 'industryCode', required: false, aliases: ['行业代码', '国民经济行业代码', '国民经济行业分类代码', '行业小类代码', '国标行业代码', '行业分类代码', '所属行业代码', 'industryCode', 'industry_code', 'industry code', 'GB/T 4754', 'GB/T4754', 'GBT4754', 'GB 4754'] },
   { field: 'futureIndustry', required: false, aliases: ['未来产业', 'futureIndustry', 'future_industry', 'future industry'] },
   { field: 'tags', required: false, aliases: ['标签', '企业标签', '分类标签', '企业类型标签', 'tags', 'tag', 'labels'] },
   { field: 'revenue', required: true, quantity: 'yuan', aliases: ['营业收入', '年营业收入', '营业总收入', '主营业务收入', '营收', '收入', 'revenue', 'operating revenue', 'annual revenue', 'turnover', 'sales'] },
@@ -54,15 +58,31 @@ const DISTRICT_FIELDS: readonly TargetField[] = [
   { field: 'name', required: true, aliases: ['区名', '区名称', '行政区', '行政区名称', '名称', 'name', 'district name', 'district', 'district_name'] },
 ];
 
+// Periodic returns (企业月报): one row per enterprise and reporting period, money for the month alone
+// or cumulative from January (累计), employees at the period's end.
+const OPERATING_FIELDS: readonly TargetField[] = [
+  { field: 'creditCode', required: true, aliases: ENTERPRISE_FIELDS[0].aliases },
+  { field: 'period', required: true, aliases: ['报告期', '报告期别', '期别', '月份', '统计月份', '报表期', '统计期', '所属期', '所属月份', '年月', '期间', 'period', 'month', 'reporting period', 'report period'] },
+  { field: 'revenue', required: true, quantity: 'yuan', aliases: ['营业收入', '营业总收入', '主营业务收入', '营收', 'revenue', 'operating revenue', 'turnover', 'sales'] },
+  { field: 'output', required: true, quantity: 'yuan', aliases: ['工业总产值', '总产值', '工业产值', '产值', 'output', 'gross output', 'industrial output', 'gross industrial output'] },
+  { field: 'valueAdded', required: false, quantity: 'yuan', aliases: ['工业增加值', '增加值', 'valueAdded', 'value_added', 'value added', 'gva'] },
+  { field: 'profit', required: true, quantity: 'yuan', aliases: ['利润总额', '利润', 'profit', 'total profit', 'profits'] },
+  { field: 'tax', required: true, quantity: 'yuan', aliases: ['税金总额', '应交税金', '应交税费', '应交税金总额', '纳税总额', '实缴税金', '税收', '税金', 'tax', 'taxes', 'tax paid'] },
+  { field: 'employees', required: true, aliases: ['期末从业人员', '从业人员期末人数', '期末从业人数', '从业人员', '从业人数', '用工人数', '期末用工人数', '员工人数', '职工人数', 'employees', 'employee count', 'headcount', 'staff'] },
+];
+
 export const TARGET_FIELDS: Readonly<Record<ImportKind, readonly TargetField[]>> = {
   enterprises: ENTERPRISE_FIELDS,
   parks: PARK_FIELDS,
   districts: DISTRICT_FIELDS,
+  operating: OPERATING_FIELDS,
 };
 
 /** Required fields not mapped; coordinates count only when the rows carry no geometry. */
 export function unmappedRequired(kind: ImportKind, mapping: ColumnMapping, rowsHaveGeometry: boolean): string[] {
-  return TARGET_FIELDS[kind].filter((f) => f.required && !(f.coordinate && rowsHaveGeometry) && !mapping[f.field]).map((f) => f.field);
+  return TARGET_FIELDS[kind]
+    .filter((f) => f.required && !(f.coordinate && rowsHaveGeometry) && !mapping[f.field] && !(f.unlessMapped && mapping[f.unlessMapped]))
+    .map((f) => f.field);
 }
 
 // Units as written in headers (after NFKC and lower-casing, spaces removed), per quantity kind.
@@ -92,8 +112,15 @@ function unitKey(s: string): string {
 export function splitHeader(header: string): { base: string; unit: string | null } {
   const text = header.normalize('NFKC');
   let unit: string | null = null;
+  let known = false;
+  // '工业总产值(当年价格)(万元)': a bracket that names a unit wins over an earlier one that does not.
   const base = text.replace(/[([{【〔]([^)\]}】〕]*)[)\]}】〕]/g, (_m, inner: string) => {
-    unit ??= unitKey(inner);
+    const key = unitKey(inner);
+    const isUnit = Object.values(UNITS).some((list) => list.some(([u]) => u === key));
+    if (unit === null || (isUnit && !known)) {
+      unit = key;
+      known = isUnit;
+    }
     return ' ';
   });
   if (unit !== null) return { base: base.trim(), unit };
@@ -162,4 +189,53 @@ export function suggestUnits(kind: ImportKind, mapping: ColumnMapping): ColumnUn
     if (k !== undefined && k !== 1) units[f.field] = k;
   }
   return units;
+}
+
+/** Fields of a kind that hold money (a unit such as 万元 applies to them). */
+export const moneyFields = (kind: ImportKind): string[] => TARGET_FIELDS[kind].filter((f) => f.quantity === 'yuan').map((f) => f.field);
+
+/**
+ * Units chosen by the user, for fields whose header does not say it (营业收入 without (万元)): an
+ * object of field → multiplier or unit text ({"revenue": "万元"} or {"revenue": 10000}), or a text:
+ * one unit for every money field ("万元") or "revenue=万元,profit=元". Throws an Error naming the
+ * problem when a field or unit is unknown.
+ */
+export function parseUnitChoice(kind: ImportKind, value: unknown): ColumnUnits {
+  let entries: [string, unknown][];
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (!text) return {};
+    entries = text.includes('=')
+      ? text.split(/[,;，；]/).filter((p) => p.trim()).map((p) => {
+        const [field, unit = ''] = p.split('=');
+        return [field.trim(), unit.trim()];
+      })
+      : moneyFields(kind).map((f) => [f, text]);
+  } else if (value && typeof value === 'object' && !Array.isArray(value)) {
+    entries = Object.entries(value);
+  } else {
+    throw new Error('units must be a unit such as "万元", "revenue=万元,profit=元", or an object of field → unit or multiplier.');
+  }
+  const units: ColumnUnits = {};
+  for (const [field, unit] of entries) {
+    const target = TARGET_FIELDS[kind].find((f) => f.field === field);
+    if (!target?.quantity) {
+      const choices = TARGET_FIELDS[kind].filter((f) => f.quantity).map((f) => f.field);
+      throw new Error(`units: ${JSON.stringify(field)} is not a field of ${kind} with a unit${choices.length ? ` (choose among ${choices.join(', ')})` : ''}.`);
+    }
+    let k: number | undefined;
+    if (typeof unit === 'number') k = unit;
+    else if (typeof unit === 'string' && /^\d+(\.\d+)?(e\d+)?$/i.test(unit.trim())) k = Number(unit);
+    else if (typeof unit === 'string') k = UNITS[target.quantity].find(([u]) => u === unitKey(unit))?.[1];
+    if (k === undefined || !Number.isFinite(k) || k <= 0)
+      throw new Error(`units: ${JSON.stringify(unit)} is not a unit of ${field} (for instance ${UNITS[target.quantity].filter(([u]) => !isAscii(u)).slice(0, 5).map(([u]) => u).join(', ')}).`);
+    units[field] = k;
+  }
+  return units;
+}
+
+/** Whether a mapped header says it holds figures cumulative from January: 累计, 本年累计, 1-7月, year to date. */
+export function looksCumulative(header: string): boolean {
+  const t = toSimplified(header.normalize('NFKC'));
+  return /累计|year\s*-?\s*to\s*-?\s*date|\bytd\b|cumulative|1\s*[-—–~～至到]\s*\d{1,2}\s*月/i.test(t);
 }

@@ -3,8 +3,8 @@
 // and the writer (src/server/imports/apply-*), so each can be tested on its own.
 import type { MultiPolygon, Polygon } from 'geojson';
 
-export type ImportKind = 'enterprises' | 'parks' | 'districts';
-export const IMPORT_KINDS: readonly ImportKind[] = ['enterprises', 'parks', 'districts'];
+export type ImportKind = 'enterprises' | 'parks' | 'districts' | 'operating';
+export const IMPORT_KINDS: readonly ImportKind[] = ['enterprises', 'parks', 'districts', 'operating'];
 
 /** Coordinate reference system of the uploaded coordinates. CGCS2000 is treated as WGS84 (they differ by centimetres). */
 export type SourceCrs = 'wgs84' | 'cgcs2000' | 'gcj02' | 'bd09';
@@ -63,6 +63,8 @@ export interface EnterpriseRecord {
   name: string;
   cluster: string;
   subIndustry: string;
+  /** GB/T 4754 class (4 digits); null when the file gives none (the stored one is then kept). */
+  industryCode: string | null;
   futureIndustry: string | null;
   tags: string[];
   /** Yuan. */
@@ -97,7 +99,28 @@ export interface DistrictRecord {
   geometry: MultiPolygon;
 }
 
-export type ImportRecord = EnterpriseRecord | ParkRecord | DistrictRecord;
+/**
+ * One enterprise's operating figures for one month (a monthly or cumulative return, turned into the
+ * month's own flows). Money in whole yuan; employees at the month's end.
+ */
+export interface OperatingRecord {
+  row: number;
+  /** `${creditCode}:${YYYY-MM}`, the record key. */
+  key: string;
+  creditCode: string;
+  /** YYYYMM. */
+  month: number;
+  revenue: number;
+  output: number;
+  valueAdded: number;
+  /** Value added was not reported and is estimated from output (estimateValueAdded). */
+  valueAddedEstimated: boolean;
+  profit: number;
+  tax: number;
+  employees: number;
+}
+
+export type ImportRecord = EnterpriseRecord | ParkRecord | DistrictRecord | OperatingRecord;
 
 export interface ValidationReport<R extends ImportRecord = ImportRecord> {
   kind: ImportKind;
@@ -107,6 +130,8 @@ export interface ValidationReport<R extends ImportRecord = ImportRecord> {
   mapping: ColumnMapping;
   /** Multipliers used per field (see ColumnUnits); absent or empty when every column was taken as is. */
   units?: ColumnUnits;
+  /** Operating returns: whether the figures were read as cumulative from January (累计). */
+  cumulative?: boolean;
   /** Data rows read from the file. */
   total: number;
   /** Rows that passed (they may carry warnings). */

@@ -8,8 +8,30 @@ import type { ColumnMapping, ColumnUnits, ImportKind, ImportRecord, RowIssue, So
 export interface ValidateContext {
   /** Guangzhou (the districts), see createCityArea in coordinates.ts. */
   city: CityArea;
-  /** Multipliers per field; by default suggested from the mapped headers' units. */
+  /** Multipliers per field, over those suggested from the mapped headers' units (a choice wins). */
   units?: ColumnUnits;
+  /** Operating returns: figures cumulative from January; by default detected from the mapped headers. */
+  cumulative?: boolean;
+  /** Operating returns: what the database knows (see validate-operating.ts). */
+  operating?: OperatingLookup;
+  /** Operating returns: the current month (YYYYMM) in China; periods after it are refused. */
+  currentMonth?: number;
+}
+
+/** The stored data an operating import is checked against, loaded by the caller for the file's enterprises. */
+export interface OperatingLookup {
+  /** Credit code → the enterprise's GB/T 4754 class (null when unknown); absent = no such enterprise. */
+  enterprises: Map<string, string | null>;
+  /** `${creditCode}:${YYYYMM}` → the stored monthly figures (operating_figures) of the months around the file's. */
+  stored: Map<string, StoredMonth>;
+}
+
+export interface StoredMonth {
+  revenue: number;
+  output: number;
+  valueAdded: number;
+  profit: number;
+  tax: number;
 }
 
 /** Field names as they appear in messages. */
@@ -25,6 +47,12 @@ export const FIELD_NAMES: Record<string, string> = {
   address: 'address',
   lon: 'longitude',
   lat: 'latitude',
+  industryCode: 'industry code',
+  period: 'period',
+  output: 'gross output',
+  valueAdded: 'value added',
+  profit: 'total profit',
+  tax: 'tax',
   code: 'code',
   areaMu: 'area (mu)',
   buildingAreaM2: 'building area (m²)',
@@ -122,7 +150,7 @@ export function begin(kind: ImportKind, table: SourceTable, mapping: ColumnMappi
     log.add(issue);
     if (issue.severity === 'error' && issue.row === 0) usable = false;
   }
-  return { kind, table, mapping, crs, units: units ?? suggestUnits(kind, mapping), log, usable };
+  return { kind, table, mapping, crs, units: { ...suggestUnits(kind, mapping), ...units }, log, usable };
 }
 
 /** Builds the report: accepted records, every issue, in row order. */

@@ -1,12 +1,16 @@
 // Enterprise rows → EnterpriseRecords for the enterprise library, with every problem of every row.
 // Rules: a valid unified social credit code (GB 32100, check character included), once per file; a
 // name; revenue at or above the library threshold; taxonomy codes or labels for cluster,
-// sub-industry, future industry and tags; a whole number of employees (missing → 0 with a warning:
+// sub-industry, future industry and tags; a GB/T 4754 manufacturing class (行业代码) when given, from
+// which cluster and sub-industry follow when the file has no such columns (an explicit sub-industry
+// wins); a whole number of employees (missing → 0 with a warning:
 // the statistics bureau's lists often leave it blank, and it is not a library criterion); a point in
 // Guangzhou, from lon/lat columns or the row's Point geometry, converted to WGS84.
 import { creditCheckChar, creditCodeProblem, CREDIT_CODE_CHARSET } from '../credit-code.ts';
+import { lookupIndustryClass } from '../monitoring/industry-classes.ts';
 import { subIndustryByCode, taxonomy } from '../taxonomy.ts';
 import { cellText, parseNumber, quote } from './cells.ts';
+import { splitHeader } from './column-mapping.ts';
 import { inLonLatRange, toWgs84, type CityArea } from './coordinates.ts';
 import type { ColumnMapping, EnterpriseRecord, SourceCrs, SourceRow, SourceTable, ValidationReport } from './import-types.ts';
 import { lookupCode, parseTags } from './taxonomy-lookup.ts';
@@ -42,6 +46,7 @@ export function validateEnterprises(table: SourceTable, mapping: ColumnMapping, 
       name,
       cluster: industry.cluster,
       subIndustry: industry.subIndustry,
+      industryCode: industry.industryCode,
       futureIndustry,
       tags,
       revenue,
@@ -58,7 +63,7 @@ export function validateEnterprises(table: SourceTable, mapping: ColumnMapping, 
   return finish(ctx, records);
 }
 
-function checkCreditCode(ctx: Context, row: SourceRow): string | null {
+export function checkCreditCode(ctx: Context, row: SourceRow): string | null {
   const v = cellOf(row, ctx.mapping, 'creditCode');
   if (typeof v === 'number' && Math.abs(v) >= 1e15) {
     ctx.log.error(row.row, 'creditCode', 'credit_code_number', `the spreadsheet stores the credit code as the number ${v}, which has lost digits; format the column as text and type the codes again.`);
@@ -100,24 +105,41 @@ function checkRevenue(ctx: Context, row: SourceRow): number | null {
   const threshold = taxonomy.libraryRevenueThreshold;
   if (!(yuan >= threshold)) {
     const shown = unit === 1 ? `${fmt(yuan)} yuan` : `${fmt(n.value)} × ${fmt(unit)} = ${fmt(yuan)} yuan`;
-    ctx.log.error(row.row, 'revenue', 'revenue_below_threshold', `${shown} is below the enterprise library's threshold of ${fmt(threshold)} yuan.`);
+    // 营业收入 without a unit, holding 万元: say how to read the column in 万元.
+    const hint = unit === 1 && !splitHeader(ctx.mapping.revenue ?? '').unit && yuan * 1e4 >= threshold
+      ? ' The column does not say its unit: if it holds 万元, choose the unit 万元 for revenue.' : '';
+    ctx.log.error(row.row, 'revenue', 'revenue_below_threshold', `${shown} is below the enterprise library's threshold of ${fmt(threshold)} yuan.${hint}`);
     return null;
   }
   return yuan;
 }
 
-function checkIndustry(ctx: Context, row: SourceRow): { cluster: string; subIndustry: string } | null {
+function checkIndustry(ctx: Context, row: SourceRow): { cluster: string; subIndustry: string; industryCode: string | null } | null {
   const clusterText = textOf(ctx, row, 'cluster');
   const subText = textOf(ctx, row, 'subIndustry');
+  const codeText = textOf(ctx, row, 'industryCode');
   const cluster = clusterText ? lookupCode('cluster', clusterText) : undefined;
   const sub = subText ? lookupCode('subIndustry', subText) : undefined;
+  const industryClass = codeText ? lookupIndustryClass(codeText) : undefined;
   let ok = true;
   if (clusterText && !cluster) {
-    ctx.log.error(row.row, 'cluster', 'unknown_cluster', `${quote(clusterText)} is not one of the six industry clusters (${taxonomy.clusters.map((c) => c.code).join(', ')}) nor one of their names.`);
+    ctx.log.error(row.row, 'cluster', 'unknown_cluster', `${quote(clusterText)} is not one of the industry clusters (${taxonomy.clusters.map((c) => c.code).join(', ')}) nor one of their names.`);
+    ok = false;
+  }
+  if (codeText && !industryClass) {
+    ctx.log.error(row.row, 'industryCode', 'unknown_industry_code', `${quote(codeText)} is not a manufacturing class of GB/T 4754-2017 (a 4-digit code from 1311 to 4390, such as 3670 or C3670, or the class's official name).`);
     ok = false;
   }
   if (!subText) {
-    ctx.log.error(row.row, 'subIndustry', 'missing_sub_industry', 'the sub-industry is missing.');
+    if (industryClass) {
+      // The statistics bureau's files: cluster and sub-industry follow from the class.
+      if (cluster && cluster !== industryClass.cluster) {
+        ctx.log.error(row.row, 'industryCode', 'industry_code_mismatch', `the class ${industryClass.code} (${industryClass.name}) belongs to the cluster ${industryClass.cluster}, not to ${quote(clusterText)}; give the sub-industry or correct the cluster.`);
+        return null;
+      }
+      return ok ? { cluster: industryClass.cluster, subIndustry: industryClass.subIndustry, industryCode: industryClass.code } : null;
+    }
+    if (!codeText) ctx.log.error(row.row, 'subIndustry', 'missing_sub_industry', 'the sub-industry is missing (and there is no industry code to derive it from).');
     return null;
   }
   if (!sub) {
@@ -129,7 +151,7 @@ function checkIndustry(ctx: Context, row: SourceRow): { cluster: string; subIndu
     ctx.log.error(row.row, 'subIndustry', 'sub_industry_mismatch', `${quote(subText)} belongs to the cluster ${owner}, not to ${quote(clusterText)}.`);
     ok = false;
   }
-  return ok ? { cluster: owner, subIndustry: sub } : null;
+  return ok ? { cluster: owner, subIndustry: sub, industryCode: industryClass?.code ?? null } : null;
 }
 
 function checkFutureIndustry(ctx: Context, row: SourceRow): string | null | undefined {

@@ -3,6 +3,7 @@ import type { ColumnMapping, ImportKind, SourceCrs, SourceTable, ValidationRepor
 import type { ValidateContext } from './validate-common.ts';
 import { validateDistricts } from './validate-districts.ts';
 import { validateEnterprises } from './validate-enterprises.ts';
+import { validateOperating } from './validate-operating.ts';
 import { validateParks } from './validate-parks.ts';
 
 export type { ValidateContext } from './validate-common.ts';
@@ -15,5 +16,7 @@ export function validateImport(kind: ImportKind, table: SourceTable, mapping: Co
       return validateParks(table, mapping, crs, context);
     case 'districts':
       return validateDistricts(table, mapping, crs, { units: context.units });
+    case 'operating':
+      return validateOperating(table, mapping, crs, context);
   }
 }

@@ -273,8 +273,10 @@ ALTER TABLE enterprises ADD COLUMN industry_code text REFERENCES industry_classe
 -- Monthly operating figures (企业级动态运行数据), one row per enterprise and month as it stands now:
 -- flows for the month alone (cumulative returns are turned into months on import), employees at the
 -- month's end, value added flagged when estimated. vintage = which import (or the seed) set it, when.
+-- No foreign keys (to enterprises, to imports): the seed and the importer resolve ids by join, neither
+-- is ever deleted, and a check per row would dominate writing a month of returns for a million firms.
 CREATE TABLE operating_figures (
-  enterprise_id integer NOT NULL REFERENCES enterprises(id),
+  enterprise_id integer NOT NULL,
   month integer NOT NULL CHECK (month % 100 BETWEEN 1 AND 12),
   revenue bigint NOT NULL,
   output bigint NOT NULL,
@@ -284,7 +286,7 @@ CREATE TABLE operating_figures (
   tax bigint NOT NULL,
   employees integer NOT NULL,
   source text NOT NULL CHECK (source IN ('seed', 'import')),
-  import_id text REFERENCES imports(id),
+  import_id text,
   recorded_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (enterprise_id, month)
 );
@@ -365,9 +367,11 @@ CREATE TABLE indicator_cells (
   UNIQUE (level, cluster, sub_industry, division, district, town, tags_mask, tier, above_scale, advanced, high_tech, demo)
 );
 ALTER TABLE enterprises ADD COLUMN cell_id integer REFERENCES indicator_cells(id);
+-- Rollups are derived data rebuilt by one module: no foreign keys (a check per row would cost more
+-- than the rollup itself on the embedded database).
 CREATE TABLE cell_figures (
   period text NOT NULL,
-  cell_id integer NOT NULL REFERENCES indicator_cells(id),
+  cell_id integer NOT NULL,
   revenue bigint NOT NULL,
   output bigint NOT NULL,
   value_added bigint NOT NULL,
@@ -377,7 +381,7 @@ CREATE TABLE cell_figures (
   PRIMARY KEY (period, cell_id)
 );
 CREATE TABLE cell_reporters (
-  cell_id integer NOT NULL REFERENCES indicator_cells(id),
+  cell_id integer NOT NULL,
   year integer NOT NULL,
   months_mask integer NOT NULL,
   enterprises integer NOT NULL,

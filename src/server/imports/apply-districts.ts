@@ -7,6 +7,7 @@
 // that now covers it, with its town assigned again (apply-sql.ts), and gets a history row. One that no
 // district covers any more keeps its district: the import never leaves a record without one.
 import type { Queryable } from '../db/database.ts';
+import { refreshAll } from '../monitoring/rollups.ts';
 import {
   assertUniqueKeys, bumpEnterprisesRevision, changesObject, countActions, districtOf, geomKey, lockTables, townOf, type ApplyContext, type KindResult,
 } from './apply-sql.ts';
@@ -95,7 +96,11 @@ export async function applyDistricts(tx: Queryable, ctx: ApplyContext): Promise<
   if ((await tx.query('SELECT 1 FROM imp_dist WHERE reshaped LIMIT 1')).length) {
     [{ n: parksReassigned }] = await tx.query<{ n: number }>(REASSIGN_PARKS, [ctx.importId, ctx.user.id, ctx.user.username]);
     [{ n: enterprisesReassigned }] = await tx.query<{ n: number }>(REASSIGN_ENTERPRISES, [ctx.importId, ctx.user.id, ctx.user.username]);
-    if (enterprisesReassigned > 0) await bumpEnterprisesRevision(tx);
+    if (enterprisesReassigned > 0) {
+      await bumpEnterprisesRevision(tx);
+      // Indicators group by district and town: enterprises that moved change cell.
+      await refreshAll(tx);
+    }
   }
   return { ...counts, enterprisesReassigned, parksReassigned };
 }

@@ -8,6 +8,7 @@
 // record that only changed, say, its revenue keeps its assignment.
 import type { Queryable } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
+import { refreshAll } from '../monitoring/rollups.ts';
 import {
   assertUniqueKeys, bumpEnterprisesRevision, changesObject, countActions, lockTables, sortedArray, townOf, type ApplyContext, type KindResult,
 } from './apply-sql.ts';
@@ -21,7 +22,7 @@ CREATE TEMP TABLE imp_ent (
   old_employees integer, old_address text, old_lon float8, old_lat float8, old_district text, old_town text, old_village_park_id integer,
   old_value_park_id integer,
   id integer, district text, town text, village_park_id integer, value_park_id integer,
-  moved boolean NOT NULL, action text NOT NULL
+  moved boolean NOT NULL, action text NOT NULL, industry_code text, old_industry_code text
 ) ON COMMIT DROP`;
 
 const STAGE = `
@@ -35,10 +36,12 @@ SELECT r.row_no, x."creditCode", x.name, x.cluster, x."subIndustry", x."futureIn
   CASE WHEN e.id IS NULL THEN 'added'
     WHEN e.name = x.name AND e.cluster = x.cluster AND e.sub_industry = x."subIndustry" AND e.future_industry IS NOT DISTINCT FROM x."futureIndustry"
       AND ${sortedArray('e.tags')} = ${sortedArray('v.tags')} AND e.revenue = v.revenue AND e.employees = v.employees AND e.address = x.address
-      AND NOT m.moved THEN 'unchanged'
-    ELSE 'updated' END
+      AND NOT m.moved AND (x."industryCode" IS NULL OR e.industry_code IS NOT DISTINCT FROM x."industryCode") THEN 'unchanged'
+    ELSE 'updated' END,
+  -- A file without industry codes keeps the stored ones.
+  coalesce(x."industryCode", e.industry_code), e.industry_code
 FROM import_records r
-CROSS JOIN LATERAL jsonb_to_record(r.record) AS x("creditCode" text, name text, cluster text, "subIndustry" text, "futureIndustry" text,
+CROSS JOIN LATERAL jsonb_to_record(r.record) AS x("creditCode" text, name text, cluster text, "subIndustry" text, "industryCode" text, "futureIndustry" text,
   tags text[], revenue numeric, employees numeric, address text, lon numeric, lat numeric)
 CROSS JOIN LATERAL (SELECT round(x.lon, 7)::float8 AS lon, round(x.lat, 7)::float8 AS lat, round(x.revenue)::bigint AS revenue,
   round(x.employees)::int AS employees, coalesce(x.tags, '{}') AS tags) v
@@ -72,14 +75,14 @@ UPDATE imp_ent s SET town = ${townOf({ district: 's.district', lon: 's.lon', lat
 WHERE (s.action = 'added' OR s.moved) AND s.town IS NULL`];
 
 const INSERT = `
-INSERT INTO enterprises (id, name, credit_code, cluster, sub_industry, future_industry, tags, revenue, employees, district, town, address,
+INSERT INTO enterprises (id, name, credit_code, cluster, sub_industry, industry_code, future_industry, tags, revenue, employees, district, town, address,
   village_park_id, value_park_id, demo, geom, updated_at, import_id)
-SELECT id, name, credit_code, cluster, sub_industry, future_industry, tags, revenue, employees, district, town, address,
+SELECT id, name, credit_code, cluster, sub_industry, industry_code, future_industry, tags, revenue, employees, district, town, address,
   village_park_id, value_park_id, false, geom, now(), $1
 FROM imp_ent WHERE action = 'added' ORDER BY id`;
 
 const UPDATE = `
-UPDATE enterprises e SET name = s.name, cluster = s.cluster, sub_industry = s.sub_industry, future_industry = s.future_industry, tags = s.tags,
+UPDATE enterprises e SET name = s.name, cluster = s.cluster, sub_industry = s.sub_industry, industry_code = s.industry_code, future_industry = s.future_industry, tags = s.tags,
   revenue = s.revenue, employees = s.employees, address = s.address, district = s.district, town = s.town,
   village_park_id = s.village_park_id, value_park_id = s.value_park_id, geom = CASE WHEN s.moved THEN s.geom ELSE e.geom END,
   demo = false, updated_at = now(), import_id = $1
@@ -89,6 +92,7 @@ const CHANGES = changesObject([
   { name: 'name', before: 'old_name', after: 'name' },
   { name: 'cluster', before: 'old_cluster', after: 'cluster' },
   { name: 'subIndustry', before: 'old_sub_industry', after: 'sub_industry' },
+  { name: 'industryCode', before: 'old_industry_code', after: 'industry_code' },
   { name: 'futureIndustry', before: 'old_future_industry', after: 'future_industry' },
   { name: 'tags', before: 'old_tags', after: 'tags', same: `old_id IS NOT NULL AND ${sortedArray('old_tags')} = ${sortedArray('tags')}` },
   { name: 'revenue', before: 'old_revenue', after: 'revenue' },
@@ -127,6 +131,10 @@ export async function applyEnterprises(tx: Queryable, ctx: ApplyContext): Promis
   await tx.query(UPDATE, [ctx.importId]);
   await tx.query(HISTORY, [ctx.importId, ctx.user.id, ctx.user.username]);
   const counts = await countActions(tx, 'imp_ent');
-  if (counts.added + counts.updated > 0) await bumpEnterprisesRevision(tx);
+  if (counts.added + counts.updated > 0) {
+    await bumpEnterprisesRevision(tx);
+    // Indicator cells follow the enterprises' attributes (cluster, district, tags, revenue tier, class).
+    await refreshAll(tx);
+  }
   return counts;
 }

@@ -8,6 +8,7 @@ import type { Database, Queryable } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
 import { applyDistricts } from './apply-districts.ts';
 import { applyEnterprises } from './apply-enterprises.ts';
+import { applyOperating } from './apply-operating.ts';
 import { applyParks } from './apply-parks.ts';
 import type { ApplyContext, KindResult } from './apply-sql.ts';
 import type { ImportActor, ImportCounts } from './import-store.ts';
@@ -16,6 +17,7 @@ const APPLIERS: Record<ImportKind, (tx: Queryable, ctx: ApplyContext) => Promise
   enterprises: applyEnterprises,
   parks: applyParks,
   districts: applyDistricts,
+  operating: applyOperating,
 };
 
 export interface ApplyResult extends ApplyCounts {

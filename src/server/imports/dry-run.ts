@@ -6,8 +6,10 @@ import { createHash } from 'node:crypto';
 import type { FeatureCollection } from 'geojson';
 import { suggestMapping } from '../../domain/import/column-mapping.ts';
 import { createCityArea } from '../../domain/import/coordinates.ts';
-import type { ColumnMapping, ImportKind, SourceCrs } from '../../domain/import/import-types.ts';
+import type { ColumnMapping, ColumnUnits, ImportKind, SourceCrs, SourceTable } from '../../domain/import/import-types.ts';
+import type { OperatingLookup, StoredMonth } from '../../domain/import/validate-common.ts';
 import { validateImport } from '../../domain/import/validate-import.ts';
+import { scanOperatingKeys } from '../../domain/import/validate-operating.ts';
 import type { Database } from '../db/database.ts';
 import { createImport, getImport, type ImportActor, type ImportDetail } from './import-store.ts';
 import { readSource } from './read-source.ts';
@@ -20,6 +22,10 @@ export interface DryRunInput {
   encoding?: 'auto' | 'utf-8' | 'gbk';
   /** Target field → source header; suggested from the headers when absent. */
   mapping?: ColumnMapping;
+  /** Units chosen for money fields whose header does not say it (see parseUnitChoice); they win over the headers'. */
+  units?: ColumnUnits;
+  /** Operating returns: figures cumulative from January; detected from the headers when absent. */
+  cumulative?: boolean;
   user: ImportActor;
 }
 
@@ -28,6 +34,10 @@ export interface DryRunResult extends ImportDetail {
   headers: string[];
   /** What the headers suggest (the mapping used when none was given). */
   suggestedMapping: ColumnMapping;
+  /** Multipliers applied per field (from the headers' units or chosen). */
+  units: ColumnUnits;
+  /** Operating returns: whether the figures were read as cumulative. */
+  cumulative?: boolean;
 }
 
 /** The city as the database knows it now (an import may have replaced a district). */
@@ -44,9 +54,30 @@ export async function dryRunImport(db: Database, input: DryRunInput): Promise<Dr
   const table = await readSource(input.bytes, input.fileName, { encoding: input.encoding ?? 'auto', crs: input.crs });
   const suggestedMapping = suggestMapping(input.kind, table.headers);
   const mapping = input.mapping ?? suggestedMapping;
-  const report = validateImport(input.kind, table, mapping, input.crs, { city: await cityArea(db) });
+  const operating = input.kind === 'operating' ? await operatingLookup(db, table, mapping) : undefined;
+  const report = validateImport(input.kind, table, mapping, input.crs, { city: await cityArea(db), units: input.units, cumulative: input.cumulative, operating });
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const id = await createImport(db, { report, fileName: input.fileName, sha256, user: input.user });
   const detail = await getImport(db, id);
-  return { ...detail!, headers: table.headers, suggestedMapping };
+  return { ...detail!, headers: table.headers, suggestedMapping, units: report.units ?? {}, ...(report.cumulative !== undefined ? { cumulative: report.cumulative } : {}) };
+}
+
+/**
+ * What an operating import is checked against: the file's enterprises (and their industry codes) and
+ * their stored months from December of the year before the file's first period to its last.
+ */
+async function operatingLookup(db: Database, table: SourceTable, mapping: ColumnMapping): Promise<OperatingLookup> {
+  const { creditCodes, fromMonth, toMonth } = scanOperatingKeys(table, mapping);
+  const ents = await db.query<{ credit_code: string; industry_code: string | null }>(
+    'SELECT credit_code, industry_code FROM enterprises WHERE credit_code = ANY($1::text[])', [creditCodes]);
+  const stored = new Map<string, StoredMonth>();
+  if (fromMonth !== null && toMonth !== null && ents.length) {
+    const rows = await db.query<StoredMonth & { credit_code: string; month: number }>(
+      `SELECT e.credit_code, f.month, f.revenue::float8 AS revenue, f.output::float8 AS output, f.value_added::float8 AS "valueAdded",
+         f.profit::float8 AS profit, f.tax::float8 AS tax
+       FROM operating_figures f JOIN enterprises e ON e.id = f.enterprise_id
+       WHERE e.credit_code = ANY($1::text[]) AND f.month BETWEEN $2 AND $3`, [ents.map((e) => e.credit_code), fromMonth, toMonth]);
+    for (const r of rows) stored.set(`${r.credit_code}:${r.month}`, { revenue: r.revenue, output: r.output, valueAdded: r.valueAdded, profit: r.profit, tax: r.tax });
+  }
+  return { enterprises: new Map(ents.map((e) => [e.credit_code, e.industry_code])), stored };
 }

@@ -57,8 +57,11 @@ export interface CreateImportInput {
   user: ImportActor;
 }
 
+/** The record property holding the key: credit code, park or district code, or `${creditCode}:${YYYY-MM}` of a return. */
+const keyFieldOf = (kind: ImportKind) => (kind === 'enterprises' ? 'creditCode' : kind === 'operating' ? 'key' : 'code');
+
 /** The key a record is upserted by. */
-export const recordKey = (kind: ImportKind, r: ImportRecord): string => (kind === 'enterprises' ? (r as { creditCode: string }).creditCode : (r as { code: string }).code);
+export const recordKey = (kind: ImportKind, r: ImportRecord): string => (r as unknown as Record<string, string>)[keyFieldOf(kind)];
 
 // Batches of about 4 MB of JSON: few statements (each costs ~0.5 ms on PGlite) without huge parameters.
 const BATCH_CHARS = 4_000_000;
@@ -75,7 +78,7 @@ export async function createImport(db: Database, input: CreateImportInput): Prom
     total: report.total, valid: report.records.length, rejected: Math.max(0, report.total - report.records.length),
     errors: report.issues.filter((i) => i.severity === 'error').length, warnings: report.issues.filter((i) => i.severity === 'warning').length,
   };
-  const keyField = report.kind === 'enterprises' ? 'creditCode' : 'code';
+  const keyField = keyFieldOf(report.kind);
   await db.transaction(async (tx) => {
     await tx.query(
       `INSERT INTO imports (id, kind, file_name, file_sha256, format, encoding, crs, mapping, user_id, username, report, counts)

@@ -1,11 +1,13 @@
-// Imports of the enterprise library, village parks and district boundaries (administrators only):
-// POST /api/imports (multipart: file, kind, crs, encoding?, mapping?) → a dry-run report with an id;
+// Imports of the enterprise library, village parks, district boundaries and enterprises' monthly
+// operating returns (administrators only): POST /api/imports (multipart: file, kind, crs, encoding?,
+// mapping?, units?, cumulative?) → a dry-run report with an id;
 // POST /api/imports/:id/apply → all-or-nothing upsert with per-record history; list and detail;
 // saved column mappings. An upload over the limit is refused from its Content-Length before any of
 // it is read.
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { IMPORT_KINDS, SOURCE_CRSES, type ColumnMapping, type ImportKind, type SourceCrs } from '../../domain/import/import-types.ts';
+import { parseUnitChoice } from '../../domain/import/column-mapping.ts';
+import { IMPORT_KINDS, SOURCE_CRSES, type ColumnMapping, type ColumnUnits, type ImportKind, type SourceCrs } from '../../domain/import/import-types.ts';
 import type { Database } from '../db/database.ts';
 import { requireUser } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
@@ -36,6 +38,35 @@ interface UploadFields {
   crs?: string;
   encoding?: string;
   mapping?: string;
+  units?: string;
+  cumulative?: string;
+}
+
+/** Units chosen for money fields: JSON ({"revenue": "万元"}) or text ("万元", "revenue=万元,profit=元"). */
+function parseUnits(kind: ImportKind, raw: string | undefined): ColumnUnits | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let value: unknown = raw;
+  if (raw.trim().startsWith('{')) {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      throw new HttpError(400, 'units must be a JSON object of field → unit (such as {"revenue": "万元"}) or a unit such as 万元.', { units: 'not JSON' });
+    }
+  }
+  try {
+    return parseUnitChoice(kind, value);
+  } catch (err) {
+    throw new HttpError(400, (err as Error).message, { units: 'unknown field or unit' });
+  }
+}
+
+/** true/false (also 1/0, yes/no); undefined = detect from the headers. */
+function parseCumulative(raw: string | undefined): boolean | undefined {
+  if (raw === undefined || raw.trim() === '' || raw.trim() === 'auto') return undefined;
+  const t = raw.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(t)) return true;
+  if (['false', '0', 'no', 'off'].includes(t)) return false;
+  throw new HttpError(400, 'cumulative must be true, false or auto (detect from the headers).', { cumulative: 'not a boolean' });
 }
 
 function parseMapping(raw: string | undefined): ColumnMapping | undefined {
@@ -59,8 +90,10 @@ export function importRoutes(app: FastifyInstance, db: Database, opts: { tilesDi
     schema: {
       tags: ['imports'],
       summary: 'Upload a file for import (multipart/form-data): a dry run that writes nothing to the data; answers the validation report and its id',
-      description: 'Fields: `file` (CSV, XLSX, GeoJSON or a zipped Shapefile, at most 50 MB), `kind` (enterprises | parks | districts), '
-        + '`crs` (wgs84 | cgcs2000 | gcj02 | bd09), optional `encoding` (auto | utf-8 | gbk) and `mapping` (JSON: target field → column header; suggested from the headers when absent).',
+      description: 'Fields: `file` (CSV, XLSX, GeoJSON or a zipped Shapefile, at most 50 MB), `kind` (enterprises | parks | districts | operating), '
+        + '`crs` (wgs84 | cgcs2000 | gcj02 | bd09), optional `encoding` (auto | utf-8 | gbk), `mapping` (JSON: target field → column header; suggested from the headers when absent), '
+        + '`units` (money columns whose header does not say the unit: "万元" for all, "revenue=万元", or JSON {"revenue": "万元"}) '
+        + 'and, for operating returns, `cumulative` (true | false | auto: figures cumulative from January; detected from the headers by default).',
       consumes: ['multipart/form-data'],
     },
   }, async (req, reply) => {
@@ -75,7 +108,7 @@ export function importRoutes(app: FastifyInstance, db: Database, opts: { tilesDi
           const bytes = await part.toBuffer();
           if (part.file.truncated) throw tooLarge();
           file = { name: part.filename || 'upload', bytes };
-        } else if (['kind', 'crs', 'encoding', 'mapping'].includes(part.fieldname)) {
+        } else if (['kind', 'crs', 'encoding', 'mapping', 'units', 'cumulative'].includes(part.fieldname)) {
           fields[part.fieldname as keyof UploadFields] = String(part.value);
         }
       }
@@ -92,9 +125,11 @@ export function importRoutes(app: FastifyInstance, db: Database, opts: { tilesDi
     if (!SOURCE_CRSES.includes(crs)) throw new HttpError(400, `crs must be one of ${SOURCE_CRSES.join(', ')}.`, { crs: 'unknown' });
     const encoding = (fields.encoding || 'auto') as (typeof ENCODINGS)[number];
     if (!ENCODINGS.includes(encoding)) throw new HttpError(400, `encoding must be one of ${ENCODINGS.join(', ')}.`, { encoding: 'unknown' });
+    const kind = fields.kind as ImportKind;
     const result = await dryRunImport(db, {
       bytes: new Uint8Array(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
-      fileName: file.name, kind: fields.kind as ImportKind, crs, encoding, mapping: parseMapping(fields.mapping), user,
+      fileName: file.name, kind, crs, encoding, mapping: parseMapping(fields.mapping),
+      units: parseUnits(kind, fields.units), cumulative: parseCumulative(fields.cumulative), user,
     });
     return reply.status(201).send({ ...result, issues: result.issues.slice(0, ISSUES_IN_REPORT), issuesTruncated: result.issues.length > ISSUES_IN_REPORT });
   });
@@ -137,7 +172,8 @@ export function importRoutes(app: FastifyInstance, db: Database, opts: { tilesDi
     const user = requireUser(req, ['admin']);
     const result = await applyImport(db, req.params.id, user);
     let tilesRebuilt = false;
-    if (opts.tilesDir && result.kind !== 'enterprises') {
+    // Parks and districts are drawn from tiles; enterprises and their figures are not.
+    if (opts.tilesDir && (result.kind === 'parks' || result.kind === 'districts')) {
       // The data is committed; new tiles follow. A failure here leaves the old tiles and is reported.
       try {
         await rebuildTilesFromDatabase(db, opts.tilesDir);

@@ -1,0 +1,45 @@
+// Endpoints of the indicator engine and the plan's targets: the only source of the dashboard's numbers.
+import type { EnterpriseFilter } from '../../domain/enterprise-filter.ts';
+import type { Comparison, Grouping, IndicatorAnswer, Metric, MetricUnit } from '../../domain/monitoring/indicators.ts';
+import type { Lang } from '../../domain/taxonomy.ts';
+import { get } from './client.ts';
+
+export interface IndicatorParams {
+  metric: Metric;
+  by: Grouping;
+  cumulative: boolean;
+  filter: EnterpriseFilter;
+  compare: Comparison[];
+  lang: Lang;
+}
+
+export interface IndicatorSeries {
+  metric: Metric;
+  by: Grouping;
+  cumulative: boolean;
+  unit: MetricUnit;
+  series: IndicatorAnswer[];
+}
+
+const FILTER_PARAMS: Record<keyof EnterpriseFilter, string> = {
+  clusters: 'cluster', subIndustries: 'subIndustry', futureIndustries: 'futureIndustry', tags: 'tag', revenueTiers: 'tier', districts: 'district', towns: 'town',
+};
+
+function query(p: IndicatorParams): URLSearchParams {
+  const q = new URLSearchParams({ metric: p.metric, by: p.by, cumulative: String(p.cumulative), lang: p.lang });
+  if (p.compare.length) q.set('compare', p.compare.join(','));
+  for (const [k, name] of Object.entries(FILTER_PARAMS) as [keyof EnterpriseFilter, string][]) if (p.filter[k].length) q.set(name, p.filter[k].join(','));
+  return q;
+}
+
+export function fetchIndicators(p: IndicatorParams, period: string, signal?: AbortSignal): Promise<IndicatorAnswer> {
+  const q = query(p);
+  q.set('period', period);
+  return get<IndicatorAnswer>(`/api/indicators?${q}`, signal);
+}
+
+export function fetchIndicatorSeries(p: IndicatorParams, periods: string[], signal?: AbortSignal): Promise<IndicatorSeries> {
+  const q = query(p);
+  q.set('periods', periods.join(','));
+  return get<IndicatorSeries>(`/api/indicators/series?${q}`, signal);
+}

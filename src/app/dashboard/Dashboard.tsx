@@ -1,0 +1,163 @@
+// The monitoring dashboard (/dashboard): the plan's targets, trends, rankings and composition for
+// a period, following the map's filters (both carry them in the URL). Lazy-loaded: the map's first
+// load does not carry it or ECharts. Every number comes from /api/indicators.
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { isEmptyFilter, type EnterpriseFilter } from '../../domain/enterprise-filter.ts';
+import type { Comparison, Grouping, Metric } from '../../domain/monitoring/indicators.ts';
+import { parsePeriod } from '../../domain/monitoring/periods.ts';
+import { LANGS, taxonomy, type Lang } from '../../domain/taxonomy.ts';
+import { fetchSession } from '../api/endpoints.ts';
+import type { IndicatorParams } from '../api/endpoints-indicators.ts';
+import { districtLabel } from '../i18n/format.ts';
+import { clusterLabel, tagLabel } from '../i18n/labels.ts';
+import { LANG_NAMES, t } from '../i18n/messages.ts';
+import { dt, dtf, metricLabel, type DashboardKey } from '../i18n/messages-dashboard.ts';
+import { decodeDashboard, encodeDashboard, mapLinkFor, PICKABLE_METRICS, RANKINGS, type DashboardState, type Ranking } from '../state/dashboard-url.ts';
+import { errorText } from '../components/error-text.ts';
+import { ChartCard } from './ChartCard.tsx';
+import { clusterColorOf, useComposition, useRanking, useTrend, useYearsByGroup } from './charts.tsx';
+import { freshness } from './dash-format.ts';
+import { useIndicators, useIndicatorSeries } from './indicator-queries.ts';
+import { PeriodPicker } from './PeriodPicker.tsx';
+import { TargetCards } from './TargetCards.tsx';
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, retry: 1, refetchOnWindowFocus: false } } });
+
+const RANKING_KEYS: Record<Ranking, DashboardKey> = { district: 'byDistrict', town: 'byTown', villagePark: 'byVillagePark', valuePark: 'byValuePark' };
+const KEY_TAGS = taxonomy.enterpriseTags.filter((x) => x.key).map((x) => x.code as string);
+
+export default function DashboardPage() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Dashboard />
+    </QueryClientProvider>
+  );
+}
+
+function filterText(f: EnterpriseFilter, lang: Lang): string {
+  return [
+    ...f.clusters.map((c) => clusterLabel(c, lang)),
+    ...f.tags.map((c) => tagLabel(c, lang)),
+    ...f.districts.map((d) => districtLabel(d, lang)),
+    ...(f.subIndustries.length + f.futureIndustries.length + f.revenueTiers.length + f.towns.length ? ['…'] : []),
+  ].join('、');
+}
+
+function Dashboard() {
+  const [s, setS] = useState<DashboardState>(() => decodeDashboard(window.location.search));
+  const update = (patch: Partial<DashboardState>) => setS((old) => ({ ...old, ...patch }));
+  useEffect(() => {
+    window.history.replaceState(null, '', `/dashboard${encodeDashboard(s)}`);
+    document.documentElement.lang = s.lang;
+    document.title = `${dt('title', s.lang)} · ${t('appTitle', s.lang)}`;
+  }, [s]);
+  const session = useQuery({ queryKey: ['session'], queryFn: fetchSession });
+  const user = session.data?.id ?? null;
+  const lang = s.lang;
+  const year = parsePeriod(s.period)!.year;
+
+  const params = (metric: Metric, by: Grouping, compare: Comparison[], filter = s.filter): IndicatorParams => ({ metric, by, cumulative: s.cumulative, filter, compare, lang });
+  const clusterFilter = s.cluster ? { ...s.filter, clusters: [s.cluster], subIndustries: [] } : s.filter;
+  const months = useMemo(() => [year - 1, year].flatMap((y) => Array.from({ length: 12 }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`)), [year]);
+
+  const targets = useIndicators(params('output', 'cluster', ['lastYear', 'target']), s.period, user);
+  const am = useIndicators(params('amValueAdded', 'none', ['lastYear', 'target']), s.period, user);
+  const amShare = useIndicators(params('amShare', 'none', ['lastYear', 'target']), s.period, user);
+  const trendQ = useIndicatorSeries(params(s.metric, 'none', [], clusterFilter), months, user);
+  const rankingQ = useIndicators(params(s.metric, s.ranking, ['lastYear']), s.period, user);
+  const compositionQ = useIndicators(params(s.metric, s.cluster ? 'subIndustry' : 'cluster', [], clusterFilter), s.period, user);
+  const tagsQ = useIndicatorSeries(params(s.metric, 'tag', [], clusterFilter), ['2018', '2019', '2020', '2021'], user);
+
+  const trend = useTrend(trendQ.data?.series, year, lang);
+  const ranking = useRanking(rankingQ.data, lang);
+  const composition = useComposition(compositionQ.data, lang, s.cluster ? undefined : clusterColorOf);
+  const tags = useYearsByGroup(tagsQ.data?.series, KEY_TAGS, lang);
+
+  const stateOf = (q: { isPending: boolean; error: unknown; data?: unknown }, empty: boolean) =>
+    q.error ? <p className="form-error" role="alert">{dt('loadError', lang)}{errorText(q.error, lang)}</p>
+      : q.isPending ? <p role="status" className="muted">{dt('loading', lang)}</p>
+        : empty ? <p className="muted">{dt('noData', lang)}</p> : null;
+  const through = targets.data?.dataThrough;
+  const fresh = freshness(s.period, s.cumulative, through, lang);
+  const metricName = metricLabel(s.metric, lang);
+  const clusterName = s.cluster ? clusterLabel(s.cluster, lang) : dt('allManufacturing', lang);
+  const anySuppressed = [targets.data, rankingQ.data, compositionQ.data].some((a) => a?.rows.some((r) => r.suppressed));
+  const file = (name: string) => `${name}-${s.period}${s.cumulative ? '-cum' : ''}`;
+
+  return (
+    <div className="dashboard" data-testid="dashboard">
+      <header className="dash-head">
+        <div className="dash-title">
+          <h1>{dt('title', lang)}</h1>
+          {targets.data?.demo && <span className="demo-badge">{t('demoBadge', lang)}</span>}
+        </div>
+        <nav className="dash-nav">
+          <a href={mapLinkFor(s)} data-testid="back-to-map">← {dt('backToMap', lang)}</a>
+          <label>{t('language', lang)}{' '}
+            <select value={lang} onChange={(e) => update({ lang: e.target.value as Lang })}>{LANGS.map((l) => <option key={l} value={l}>{LANG_NAMES[l]}</option>)}</select>
+          </label>
+        </nav>
+      </header>
+      <div className="dash-controls">
+        <PeriodPicker period={s.period} cumulative={s.cumulative} lang={lang} onChange={(period, cumulative) => update({ period, cumulative })} />
+        <label>{dt('metric', lang)}{' '}
+          <select value={s.metric} onChange={(e) => update({ metric: e.target.value as Metric })} data-testid="metric-picker">
+            {PICKABLE_METRICS.map((m) => <option key={m} value={m}>{metricLabel(m, lang)}</option>)}
+          </select>
+        </label>
+        <label>{dt('clusterPick', lang)}{' '}
+          <select value={s.cluster ?? ''} onChange={(e) => update({ cluster: e.target.value || null })} data-testid="cluster-picker">
+            <option value="">{dt('allManufacturing', lang)}</option>
+            {taxonomy.clusters.map((c) => <option key={c.code} value={c.code}>{clusterLabel(c.code, lang)}</option>)}
+          </select>
+        </label>
+        {!isEmptyFilter(s.filter) && (
+          <p className="dash-filters" data-testid="dash-filters">
+            {dtf('filtersFromMap', lang, { text: filterText(s.filter, lang) })}{' '}
+            <button type="button" onClick={() => update({ filter: { ...s.filter, clusters: [], subIndustries: [], futureIndustries: [], tags: [], revenueTiers: [], districts: [], towns: [] } })}>{dt('clearFilters', lang)}</button>
+          </p>
+        )}
+      </div>
+      {targets.data?.demo && <p className="demo-notice" role="note">{dt('demoNote', lang)}</p>}
+
+      <section className="dash-section" aria-label={dt('targetsTitle', lang)}>
+        <header className="dash-card-head">
+          <h2>{dt('targetsTitle', lang)}</h2>
+          <p className="muted">{fresh} · {dt('targetsNote', lang)}</p>
+        </header>
+        {targets.data ? <TargetCards clusters={targets.data} am={am.data} amShare={amShare.data} lang={lang} /> : stateOf(targets, false)}
+      </section>
+
+      <div className="dash-grid">
+        <ChartCard testId="trend-card" title={dtf('trendTitle', lang, { metric: `${metricName}${s.cumulative ? `（${dt('trendCumulative', lang)}）` : ''}`, cluster: clusterName })}
+          file={file(`trend-${s.metric}`)} freshness={freshness(String(year), true, trendQ.data?.series[0]?.dataThrough, lang)} lang={lang}
+          option={trend?.option ?? null} table={trend?.table ?? null} height={280} state={stateOf(trendQ, false)} />
+        <ChartCard testId="ranking-card" title={dtf('rankingTitle', lang, { by: dt(RANKING_KEYS[s.ranking], lang), metric: metricName })}
+          file={file(`ranking-${s.ranking}-${s.metric}`)} freshness={fresh} lang={lang}
+          option={ranking?.option ?? null} table={ranking?.table ?? null} height={Math.max(240, Math.min(20, rankingQ.data?.rows.length ?? 0) * 22 + 40)}
+          state={stateOf(rankingQ, rankingQ.data?.rows.length === 0)}
+          onClick={s.ranking === 'district' ? (p) => {
+            const row = rankingQ.data?.rows.slice(0, 20).reverse()[p.dataIndex];
+            if (row) update({ filter: { ...s.filter, districts: [row.key], towns: [] } });
+          } : undefined}
+          footer={(
+            <p className="muted">
+              <select aria-label={dt('rankingTitle', lang)} value={s.ranking} onChange={(e) => update({ ranking: e.target.value as Ranking })} data-testid="ranking-picker">
+                {RANKINGS.map((r) => <option key={r} value={r}>{dt(RANKING_KEYS[r], lang)}</option>)}
+              </select>{' '}
+              {s.ranking === 'district' && dt('rankingHint', lang)}
+            </p>
+          )} />
+        <ChartCard testId="composition-card" title={`${dtf('compositionTitle', lang, { metric: metricName })}（${clusterName}）`}
+          file={file(`composition-${s.metric}`)} freshness={fresh} lang={lang}
+          option={composition?.option ?? null} table={composition?.table ?? null} height={280} state={stateOf(compositionQ, compositionQ.data?.rows.length === 0)}
+          onClick={s.cluster ? undefined : (p) => { const row = compositionQ.data?.rows.filter((r) => !r.suppressed && r.value !== null)[p.dataIndex]; if (row) update({ cluster: row.key }); }} />
+        <ChartCard testId="tags-card" title={`${dtf('tagsTitle', lang, { metric: metricName })}（${clusterName}）`}
+          file={`tags-${s.metric}`} freshness={freshness('2021', true, tagsQ.data?.series[0]?.dataThrough, lang)} lang={lang}
+          option={tags?.option ?? null} table={tags?.table ?? null} height={260} state={stateOf(tagsQ, false)} />
+      </div>
+      {anySuppressed && <p className="muted" data-testid="suppressed-note">{dt('suppressedNote', lang)}</p>}
+    </div>
+  );
+}

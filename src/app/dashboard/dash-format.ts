@@ -1,0 +1,53 @@
+// How the dashboard writes periods, money, shares and changes: the Chinese statistical way
+// (2021年1-7月, 亿元, 同比 +5.3%), with English beside.
+import type { MetricUnit } from '../../domain/monitoring/indicators.ts';
+import { parsePeriod } from '../../domain/monitoring/periods.ts';
+import type { Lang } from '../../domain/taxonomy.ts';
+import { formatNumber } from '../i18n/format.ts';
+import { formatYi } from '../i18n/labels.ts';
+import { dt, dtf } from '../i18n/messages-dashboard.ts';
+
+export function periodLabel(text: string, cumulative: boolean, lang: Lang): string {
+  const p = parsePeriod(text, cumulative);
+  if (!p) return text;
+  const en = lang === 'en';
+  if (p.kind === 'year') return en ? String(p.year) : `${p.year}年`;
+  if (p.kind === 'quarter') {
+    if (p.cumulative) return en ? `${p.year} Q1–Q${p.index}` : `${p.year}年1-${p.index * 3}月`;
+    return en ? `${p.year} Q${p.index}` : `${p.year}年第${p.index}季度`;
+  }
+  if (p.cumulative && p.index > 1) return en ? `${p.year} Jan–${monthShort(p.index)}` : `${p.year}年1-${p.index}月`;
+  return en ? `${monthShort(p.index)} ${p.year}` : `${p.year}年${p.index}月`;
+}
+
+const monthShort = (m: number) => new Intl.DateTimeFormat('en', { month: 'short' }).format(new Date(Date.UTC(2021, m - 1, 1)));
+
+/** A value in the unit the metric has; null (suppressed or not reported) is "—", never 0. */
+export function formatValue(v: number | null | undefined, unit: MetricUnit, lang: Lang): string {
+  if (v === null || v === undefined) return dt('suppressed', lang);
+  if (unit === 'yuan') return formatYi(v, lang);
+  if (unit === 'fraction') return formatPercent(v, lang);
+  return formatNumber(v, lang);
+}
+
+export const formatPercent = (v: number, lang: Lang, digits = 1) =>
+  new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+
+/** A change: +5.3% for flows, +1.2 个百分点 for shares. */
+export function formatChange(v: number | null | undefined, unit: MetricUnit, lang: Lang): string {
+  if (v === null || v === undefined) return dt('suppressed', lang);
+  const sign = v > 0 ? '+' : '';
+  if (unit === 'fraction') return `${sign}${formatNumber(v * 100, lang, 1)}${lang === 'en' ? ' pts' : lang === 'zh-Hant' ? ' 個百分點' : ' 个百分点'}`;
+  return `${sign}${formatPercent(v, lang)}`;
+}
+
+/** 亿 for chart axes (numbers only; the unit is in the axis name). */
+export const toYi = (yuan: number | null) => (yuan === null ? null : Math.round((yuan / 1e8) * 100) / 100);
+
+export const unitName = (unit: MetricUnit, lang: Lang) =>
+  unit === 'yuan' ? (lang === 'en' ? 'CNY 100 million' : lang === 'zh-Hant' ? '億元' : '亿元')
+    : unit === 'persons' ? (lang === 'en' ? 'persons' : '人')
+      : unit === 'enterprises' ? (lang === 'en' ? 'enterprises' : '家') : '%';
+
+export const freshness = (period: string, cumulative: boolean, through: string | null | undefined, lang: Lang) =>
+  dtf('freshness', lang, { period: periodLabel(period, cumulative, lang), through: through ?? '—' });
