@@ -1,4 +1,4 @@
-// Lint rules, including the one-way import rule of DESIGN §3:
+// Lint rules, including the one-way import rule of docs/architecture.md §2:
 // components → state → domain; map/ and worker/ import only domain; server imports only domain;
 // domain imports nothing of ours (seed data files are data, not code, and are allowed).
 import js from '@eslint/js';

@@ -117,7 +117,7 @@ export const exportsBench: Benchmark = {
     const meets = (r: Figures) => r.features === FEATURES && r.seconds <= BAR_SECONDS && r.rssPeak - r.rssBefore < r.mb;
     const pass = rows.filter((r) => r.format === 'geojson').every(meets);
     const md = [
-      `Bar (DESIGN §5): GeoJSON export of 100,000 features streamed in ≤ ${BAR_SECONDS} s with flat memory.`,
+      `Bar (docs/architecture.md §9): GeoJSON export of 100,000 features streamed in ≤ ${BAR_SECONDS} s with flat memory.`,
       '',
       'Method: `npm run bench -- exports`. The real server process (src/server/main.ts) on a database seeded with 100,000 demo',
       'enterprises; a planner posts `{layer: "enterprises", format}` to /api/exports and reads the stream to the last byte (after',

@@ -1,4 +1,4 @@
-// Benchmark: a million enterprises on the map in headless Chromium (DESIGN §5). Our path (compact
+// Benchmark: a million enterprises on the map in headless Chromium (docs/architecture.md §9). Our path (compact
 // payload → worker → supercluster → the view's clusters as a small GeoJSON source) against maplibre's
 // built-in clustered GeoJSON source on the same points, same viewport, same run.
 //
@@ -105,7 +105,7 @@ function markdown(ctx: BenchContext, fx: Fixtures, o: { runs: OursRun[]; changes
   const m = ctx.machine;
   const verdict = (ok: boolean) => (ok ? 'pass' : 'FAIL');
   const md = [
-    `Bars (DESIGN §5): with 1,000,000 points, first clustered frame ≥ ${BARS.speedup}× sooner than maplibre's built-in \`cluster: true\` GeoJSON source on the same points;`,
+    `Bars (docs/architecture.md §9): with 1,000,000 points, first clustered frame ≥ ${BARS.speedup}× sooner than maplibre's built-in \`cluster: true\` GeoJSON source on the same points;`,
     `tag-filter change → new clusters ≤ ${BARS.filterMs} ms median; main-thread memory ≤ ${BARS.heapMB} MB; payload ≤ ${BARS.payloadMB} MB compressed on the wire.`,
     '',
     `Method: \`npm run bench -- map-enterprises\`. ${fx.count.toLocaleString('en')} demo enterprises (seed "${SEED}"), headless Chromium (SwiftShader WebGL), 1280×800, view centre 113.45 E 23.2 N zoom 8.6 (clusters of zoom ${o.runs[0]?.zoom}),`,

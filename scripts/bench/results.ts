@@ -9,7 +9,7 @@ export const RESULTS_FILE = 'bench/results.md';
 const HEADER = `# Benchmark results
 
 Written by \`npm run bench\` (scripts/bench/run-all.ts): one section per benchmark, replaced each time it runs.
-Bars are those of DESIGN §5.
+Bars are those of docs/architecture.md §9.
 `;
 
 export function machineFacts(): MachineFacts {

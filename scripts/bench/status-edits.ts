@@ -1,4 +1,4 @@
-// Benchmark: renovation-status edits with 20 concurrent editors (DESIGN §5: p95 ≤ 50 ms), on the
+// Benchmark: renovation-status edits with 20 concurrent editors (docs/architecture.md §9: p95 ≤ 50 ms), on the
 // embedded database (PGlite) and on a PostgreSQL server, each behind the real server process.
 //
 // Each editor has its own session (an administrator or the official of the park's district) and
@@ -143,7 +143,7 @@ function markdown(ctx: BenchContext, rows: Row[], opts: { seconds: number; warmu
   const m = ctx.machine;
   const machine = `${m.cpus} CPUs, ${m.memoryGiB} GiB, node ${m.node}, load ${m.loadAverage}`;
   const lines = [
-    `Bar (DESIGN §5): status edit p95 ≤ ${BAR_P95_MS} ms with ${EDITORS} concurrent editors.`,
+    `Bar (docs/architecture.md §9): status edit p95 ≤ ${BAR_P95_MS} ms with ${EDITORS} concurrent editors.`,
     '',
     `Method: the real server process (src/server/main.ts) on a freshly seeded demo database; ${EDITORS} editors, each with its own`,
     'session, edit their own park in a loop (PATCH /api/parks/:id with If-Match, progress not_started ↔ in_progress: one',

@@ -22,7 +22,7 @@ export interface BenchContext {
 export interface BenchResult {
   /** Markdown for this benchmark's section of bench/results.md (without the `## title` line). */
   markdown: string;
-  /** true when every measured figure meets its bar of DESIGN §5. */
+  /** true when every measured figure meets its bar (docs/architecture.md §9). */
   pass: boolean;
 }
 

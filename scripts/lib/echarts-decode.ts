@@ -1,7 +1,7 @@
 // Decoder for echarts' compressed map geometry (the "UTF-8 encoded" format of echarts ≤ 4 map files).
 // Hand-written: no maintained npm package decodes it; echarts itself only decodes inside its runtime.
 // Per ring: start at encodeOffsets, read chars in pairs, code − 64, zig-zag decode, add to the previous
-// value, divide by 1024 (DESIGN §4).
+// value, divide by 1024 (data/README.md, boundaries).
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 
 export interface EchartsFeature {

@@ -1,4 +1,4 @@
-// The compact columnar payload that carries enterprises to the browser's worker (DESIGN §3: not
+// The compact columnar payload that carries enterprises to the browser's worker (docs/architecture.md §4: not
 // GeoJSON). Layout: "IGE1", uint32 header length, JSON header (padded to 4 bytes), then one
 // little-endian typed array per column, each 4-byte aligned so the decoder can view it without
 // copying. Coordinates are integer micro-degrees: the stored coordinates have six decimals, so the

@@ -1,4 +1,4 @@
-// Optimistic concurrency under load (DESIGN §6 "zero lost updates"): 20 editors, each with its own
+// Optimistic concurrency under load ("zero lost updates", docs/architecture.md §6): 20 editors, each with its own
 // session, race on one park for 20 rounds. In every round they all read the same version and all
 // PATCH with it at once: exactly one wins with one version step and one audit row, the rest get 412,
 // and the history is one unbroken chain whose every step is a winner's edit.

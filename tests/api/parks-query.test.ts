@@ -29,4 +29,27 @@ describe.each(backends())('park list geometry modes (%s)', (backend) => {
     expect(r.status).toBe(400);
     expect(r.body.fields.geometry).toMatch(/one of/);
   });
+
+  it('sums parks by category × progress, pilots per year against the plan and value-park elements, as the park list says', async () => {
+    const c = new ApiClient(server.url);
+    const list = (await c.get('/api/parks?district=440111,440113&geometry=envelope')).body.features as { properties: { category: string; progress: string; areaMu: number; pilotYear: number | null } }[];
+    const r = await c.get('/api/parks/summary?district=440111,440113');
+    expect(r.status).toBe(200);
+    expect(r.body.parks).toBe(list.length);
+    for (const row of r.body.byStatus) {
+      const mine = list.filter((f) => f.properties.category === row.category && f.properties.progress === row.progress);
+      expect(row.parks).toBe(mine.length);
+      expect(row.areaMu).toBeCloseTo(mine.reduce((a, f) => a + f.properties.areaMu, 0), 6);
+    }
+    expect(r.body.pilots.map((p: { year: number; target: number }) => [p.year, p.target])).toEqual([[2019, 20], [2020, 20], [2021, 20]]);
+    for (const p of r.body.pilots) expect(p.parks).toBe(list.filter((f) => f.properties.pilotYear === p.year).length);
+    const all = (await c.get('/api/parks/summary')).body;
+    expect(all.valueParks).toHaveLength(10);
+    expect(all.valueParkTarget).toBe(10);
+    for (const v of all.valueParks) expect(v.present).toBeLessThanOrEqual(v.elements);
+    // Before the demo baseline no status had taken effect: every park counts as unclassified, not started.
+    const before = (await c.get('/api/parks/summary?asOf=2020-06-30')).body;
+    expect(before.byStatus).toEqual([{ category: 'unclassified', progress: 'not_started', parks: all.parks, areaMu: expect.closeTo(all.areaMu, 6) }]);
+    expect((await c.get('/api/parks/summary?asOf=2021-02-30')).status).toBe(400);
+  });
 });

@@ -121,5 +121,25 @@ describe.skipIf(!!skipReason)('monitoring dashboard in the browser', () => {
       await page.setViewportSize(size);
       await screenshot(page, `dashboard-${size.width}`);
     }
+    await page.setViewportSize({ width: 1440, height: 900 });
+    expect(await page.getByTestId('targets-editor').count()).toBe(0);
+  });
+
+  it('lets administrators change a target, with a reason, and the cards follow', async () => {
+    await page.request.delete(`${base}/api/session`, { headers: { 'x-csrf-token': (await (await page.request.get(`${base}/api/session`)).json()).csrfToken } });
+    await logInByApi(page, base, 'admin');
+    await page.goto(`${base}/dashboard?p=2021`);
+    const targets = (await (await page.request.get(`${base}/api/targets`)).json()).items as { id: number; metric: string; key: string }[];
+    const auto = targets.find((x) => x.metric === 'output' && x.key === 'auto')!;
+    const row = page.getByTestId(`target-row-${auto.id}`);
+    await row.locator('input[type="number"]').fill('6100');
+    await row.getByRole('button', { name: '保存' }).click();
+    expect(await row.textContent()).toContain('请输入不小于 0 的数值');
+    await row.locator('input[type="text"]').fill('中期评估后调整');
+    await row.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByTestId(`target-row-${auto.id}`).textContent()).toContain('已保存（第 2 版）');
+    await expect.poll(() => page.getByTestId('target-card-auto').textContent()).toContain('6,100 亿元（2021）');
+    const history = await (await page.request.get(`${base}/api/targets/${auto.id}/history`)).json();
+    expect(history.items[0]).toMatchObject({ reason: '中期评估后调整', fromValue: 6e11, toValue: 6.1e11, username: 'admin' });
   });
 });

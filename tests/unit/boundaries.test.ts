@@ -12,7 +12,7 @@ const districts = JSON.parse(readFileSync('data/boundaries/guangzhou-districts.g
 const asMulti = (g: Polygon | MultiPolygon) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as PcMulti;
 const km2 = (m: PcMulti) => (m.length ? turf.area({ type: 'MultiPolygon', coordinates: m }) / 1e6 : 0);
 
-// DESIGN §4: areas after GCJ-02 → WGS84 conversion.
+// data/README.md ("Accuracy"): areas after GCJ-02 → WGS84 conversion.
 const EXPECTED_KM2: Record<string, number> = {
   '440117': 1990, '440118': 1618, '440114': 971, '440111': 666, '440115': 843, '440113': 521,
   '440112': 483, '440106': 137, '440105': 91, '440103': 63, '440104': 34,

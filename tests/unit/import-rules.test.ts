@@ -1,4 +1,4 @@
-// The one-way import rule of DESIGN §3, checked by linting code as if it lived in each folder.
+// The one-way import rule of docs/architecture.md §2, checked by linting code as if it lived in each folder.
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 

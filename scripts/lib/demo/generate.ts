@@ -74,7 +74,8 @@ export function generateDemoData(opts: GenerateOptions): GenerateSummary {
         const vp = valueParks[e.valueParkId - 1].properties;
         vp.enterpriseCount++;
         const lead = leaders.get(e.valueParkId);
-        if (!lead || e.revenue > lead.revenue) leaders.set(e.valueParkId, { name: e.name, revenue: e.revenue });
+        // The leader leads the park's theme industry (other firms also sit in the park).
+        if (e.cluster === vp.theme && (!lead || e.revenue > lead.revenue)) leaders.set(e.valueParkId, { name: e.name, revenue: e.revenue });
       }
       chunk.push(JSON.stringify(e));
       if (chunk.length === 5000 || id === opts.enterprises) {

@@ -1,4 +1,4 @@
-// Where the synthetic data goes: plausible industrial geography of Guangzhou (DESIGN §4).
+// Where the synthetic data goes: plausible industrial geography of Guangzhou.
 // Coordinates are WGS84 approximations of well-known industrial areas; they steer the random
 // placement only, every feature is then checked against the real district polygons.
 

@@ -2,7 +2,8 @@
 import type { EnterpriseFilter } from '../../domain/enterprise-filter.ts';
 import type { Comparison, Grouping, IndicatorAnswer, Metric, MetricUnit } from '../../domain/monitoring/indicators.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
-import { get } from './client.ts';
+import type { Target } from '../../domain/monitoring/targets.ts';
+import { get, request } from './client.ts';
 
 export interface IndicatorParams {
   metric: Metric;
@@ -42,4 +43,29 @@ export function fetchIndicatorSeries(p: IndicatorParams, periods: string[], sign
   const q = query(p);
   q.set('periods', periods.join(','));
   return get<IndicatorSeries>(`/api/indicators/series?${q}`, signal);
+}
+
+export const fetchTargets = (signal?: AbortSignal) => get<{ items: Target[] }>('/api/targets', signal).then((r) => r.items);
+
+/** Changes a target's value; `version` is the one the user saw (a stale one → ApiError 412). */
+export async function updateTarget(id: number, version: number, value: number, reason: string): Promise<Target> {
+  return (await request<Target>('PATCH', `/api/targets/${id}`, { json: { value, version, reason } })).body;
+}
+
+export interface RenovationSummary {
+  asOf: string | null;
+  parks: number;
+  areaMu: number;
+  byStatus: { category: string; progress: string; parks: number; areaMu: number }[];
+  pilots: { year: number; parks: number; areaMu: number; target: number | null }[];
+  valueParks: { id: number; name: string; nameZhHant: string; nameEn: string; district: string; present: number; elements: number }[];
+  valueParkTarget: number | null;
+  demo: boolean;
+}
+
+export function fetchRenovationSummary(districts: string[], asOf: string | null, signal?: AbortSignal): Promise<RenovationSummary> {
+  const q = new URLSearchParams();
+  if (districts.length) q.set('district', districts.join(','));
+  if (asOf) q.set('asOf', asOf);
+  return get<RenovationSummary>(`/api/parks/summary?${q}`, signal);
 }

@@ -20,7 +20,9 @@ import { clusterColorOf, useComposition, useRanking, useTrend, useYearsByGroup }
 import { freshness } from './dash-format.ts';
 import { useIndicators, useIndicatorSeries } from './indicator-queries.ts';
 import { PeriodPicker } from './PeriodPicker.tsx';
+import { RenovationCards } from './RenovationCards.tsx';
 import { TargetCards } from './TargetCards.tsx';
+import { TargetsEditor } from './TargetsEditor.tsx';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, retry: 1, refetchOnWindowFocus: false } } });
 
@@ -156,8 +158,10 @@ function Dashboard() {
         <ChartCard testId="tags-card" title={`${dtf('tagsTitle', lang, { metric: metricName })}（${clusterName}）`}
           file={`tags-${s.metric}`} freshness={freshness('2021', true, tagsQ.data?.series[0]?.dataThrough, lang)} lang={lang}
           option={tags?.option ?? null} table={tags?.table ?? null} height={260} state={stateOf(tagsQ, false)} />
+        <RenovationCards districts={s.filter.districts} asOf={null} lang={lang} />
       </div>
       {anySuppressed && <p className="muted" data-testid="suppressed-note">{dt('suppressedNote', lang)}</p>}
+      {session.data?.role === 'admin' && <TargetsEditor lang={lang} />}
     </div>
   );
 }

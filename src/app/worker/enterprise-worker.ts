@@ -1,4 +1,4 @@
-// The enterprise Web Worker's entry: holds the enterprises off the main thread (DESIGN §3) and
+// The enterprise Web Worker's entry: holds the enterprises off the main thread (docs/architecture.md §4) and
 // answers the requests of worker-protocol.ts. Created by worker-client.ts; the logic is in
 // worker-handler.ts so that it is testable without a worker.
 import type { Envelope, WorkerResponse } from '../../domain/worker-protocol.ts';

@@ -94,6 +94,8 @@ export async function refreshAll(tx: Queryable): Promise<void> {
   await refreshMonths(tx, months.map((r) => r.month));
   // Cells nobody sits in any more would only slow the joins (the figures were rebuilt without them).
   await tx.query('DELETE FROM indicator_cells c WHERE c.level = 0 AND NOT EXISTS (SELECT 1 FROM enterprises e WHERE e.cell_id = c.id)');
-  await tx.query(`DELETE FROM indicator_cells WHERE level > 0 AND id NOT IN (
-    SELECT parent1 FROM indicator_cells WHERE level = 0 UNION ALL SELECT parent2 FROM indicator_cells WHERE level = 0)`);
+  // Two anti-joins (an OR of the two parents, or NOT IN, would be planned as a loop over all cells).
+  await tx.query(`DELETE FROM indicator_cells p WHERE p.level > 0
+    AND NOT EXISTS (SELECT 1 FROM indicator_cells c WHERE c.level = 0 AND c.parent1 = p.id)
+    AND NOT EXISTS (SELECT 1 FROM indicator_cells c WHERE c.level = 0 AND c.parent2 = p.id)`);
 }

@@ -1,20 +1,11 @@
 // The plan's targets (seeds/targets.json, then edited by administrators): reads for the indicator
 // engine and the targets routes, and the one write path with its history row.
 import type { Grouping, Metric } from '../../domain/monitoring/indicators.ts';
+import type { Target } from '../../domain/monitoring/targets.ts';
 import type { Queryable } from '../db/database.ts';
 
-export interface TargetRow {
-  id: number;
-  plan: string;
-  metric: string;
-  scope: 'city' | 'cluster' | 'district';
-  key: string;
-  year: number;
-  value: number;
-  note: string;
-  version: number;
-  updatedAt: string;
-}
+/** The row shape of a target (src/domain/monitoring/targets.ts). */
+export type TargetRow = Target;
 
 const COLUMNS = `id, plan, metric, scope, key, year, value, note, version, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "updatedAt"`;
 

@@ -9,6 +9,7 @@ import { findPark, findParks, parkFeature, parkHistory } from '../parks/park-que
 import { applyStatusEdit } from '../parks/park-update.ts';
 import { EditBatcher } from '../parks/edit-batcher.ts';
 import { statusChangeSchema, type StatusChangeBody } from './schemas.ts';
+import { renovationSummary } from '../parks/renovation-summary.ts';
 
 const codes = <T extends { code: string }>(list: readonly T[]) => list.map((x) => x.code);
 const idParams = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,9}$' } }, required: ['id'] } as const;
@@ -17,6 +18,14 @@ export function parkRoutes(app: FastifyInstance, db: Database): void {
   // On the embedded database, queued edits share a transaction (group commit, see edit-batcher.ts).
   const batcher = db.kind === 'pglite' ? new EditBatcher(db) : null;
   const inTransaction = <T>(work: (tx: Queryable) => Promise<T>) => (batcher ? batcher.submit(work) : db.transaction(work));
+  app.get<{ Querystring: Record<string, string> }>('/api/parks/summary', {
+    schema: {
+      tags: ['parks'],
+      summary: 'Village parks by category × progress (count, area in mu), pilots per year against the plan, value parks\' six-element completeness',
+      querystring: { type: 'object', additionalProperties: false, properties: { district: { type: 'string' }, asOf: { type: 'string', description: 'YYYY-MM-DD' } } },
+    },
+  }, async (req) => renovationSummary(db, { asOf: dateParam('asOf', req.query.asOf), districts: listParam('district', req.query.district, codes(taxonomy.districts)) }));
+
   app.get<{ Querystring: Record<string, string> }>('/api/parks', {
     schema: {
       tags: ['parks'],
