@@ -98,6 +98,7 @@ describe.each(backends())('indicators (%s)', (backend) => {
     expect(g.body.rows.find((r) => r.key === 'auto')?.label).toBe('汽車');
     expect(g.body.demo).toBe(true);
     expect(g.body.dataThrough).toBe('2021-12');
+    expect(g.body.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   });
 
   it('compares with the previous period, the same period last year and the targets', async () => {

@@ -81,7 +81,7 @@ function Dashboard() {
       : q.isPending ? <p role="status" className="muted">{dt('loading', lang)}</p>
         : empty ? <p className="muted">{dt('noData', lang)}</p> : null;
   const through = targets.data?.dataThrough;
-  const fresh = freshness(s.period, s.cumulative, through, lang);
+  const fresh = freshness(s.period, s.cumulative, through, lang, targets.data?.updatedAt);
   const metricName = metricLabel(s.metric, lang);
   const clusterName = s.cluster ? clusterLabel(s.cluster, lang) : dt('allManufacturing', lang);
   const anySuppressed = [targets.data, rankingQ.data, compositionQ.data].some((a) => a?.rows.some((r) => r.suppressed));
@@ -133,7 +133,7 @@ function Dashboard() {
 
       <div className="dash-grid">
         <ChartCard testId="trend-card" title={dtf('trendTitle', lang, { metric: `${metricName}${s.cumulative ? `（${dt('trendCumulative', lang)}）` : ''}`, cluster: clusterName })}
-          file={file(`trend-${s.metric}`)} freshness={freshness(String(year), true, trendQ.data?.series[0]?.dataThrough, lang)} lang={lang}
+          file={file(`trend-${s.metric}`)} freshness={freshness(String(year), true, trendQ.data?.series[0]?.dataThrough, lang, trendQ.data?.series[0]?.updatedAt)} lang={lang}
           option={trend?.option ?? null} table={trend?.table ?? null} height={280} state={stateOf(trendQ, false)} />
         <ChartCard testId="ranking-card" title={dtf('rankingTitle', lang, { by: dt(RANKING_KEYS[s.ranking], lang), metric: metricName })}
           file={file(`ranking-${s.ranking}-${s.metric}`)} freshness={fresh} lang={lang}
@@ -156,9 +156,9 @@ function Dashboard() {
           option={composition?.option ?? null} table={composition?.table ?? null} height={280} state={stateOf(compositionQ, compositionQ.data?.rows.length === 0)}
           onClick={s.cluster ? undefined : (p) => { const row = compositionQ.data?.rows.filter((r) => !r.suppressed && r.value !== null)[p.dataIndex]; if (row) update({ cluster: row.key }); }} />
         <ChartCard testId="tags-card" title={`${dtf('tagsTitle', lang, { metric: metricName })}（${clusterName}）`}
-          file={`tags-${s.metric}`} freshness={freshness('2021', true, tagsQ.data?.series[0]?.dataThrough, lang)} lang={lang}
+          file={`tags-${s.metric}`} freshness={freshness('2021', true, tagsQ.data?.series[0]?.dataThrough, lang, tagsQ.data?.series[0]?.updatedAt)} lang={lang}
           option={tags?.option ?? null} table={tags?.table ?? null} height={260} state={stateOf(tagsQ, false)} />
-        <RenovationCards districts={s.filter.districts} asOf={null} lang={lang} />
+        <RenovationCards districts={s.filter.districts} asOf={s.asOf} lang={lang} onAsOf={(asOf) => update({ asOf })} />
       </div>
       {anySuppressed && <p className="muted" data-testid="suppressed-note">{dt('suppressedNote', lang)}</p>}
       {session.data?.role === 'admin' && <TargetsEditor lang={lang} />}

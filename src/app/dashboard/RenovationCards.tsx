@@ -79,7 +79,7 @@ function valueParkChart(s: RenovationSummary, lang: Lang): { option: ChartOption
   return { option, table };
 }
 
-export function RenovationCards({ districts, asOf, lang }: { districts: string[]; asOf: string | null; lang: Lang }) {
+export function RenovationCards({ districts, asOf, lang, onAsOf }: { districts: string[]; asOf: string | null; lang: Lang; onAsOf: (d: string | null) => void }) {
   const q = useQuery({ queryKey: ['parks-summary', districts, asOf], queryFn: ({ signal }) => fetchRenovationSummary(districts, asOf, signal) });
   const charts = useMemo(() => (q.data ? { status: statusChart(q.data, lang), pilots: pilotChart(q.data, lang), vp: valueParkChart(q.data, lang) } : null), [q.data, lang]);
   const state = q.error ? <p className="form-error" role="alert">{dt('loadError', lang)}{errorText(q.error, lang)}</p> : <p role="status" className="muted">{dt('loading', lang)}</p>;
@@ -88,7 +88,14 @@ export function RenovationCards({ districts, asOf, lang }: { districts: string[]
     <>
       <ChartCard testId="renovation-card" title={dt('renovationTitle', lang)} file="renovation-status" lang={lang}
         freshness={q.data ? `${when} · ${dtf('renovationNote', lang, { parks: formatNumber(q.data.parks, lang), area: formatNumber(q.data.areaMu, lang) })}` : when}
-        option={charts?.status.option ?? null} table={charts?.status.table ?? null} height={260} state={state} />
+        option={charts?.status.option ?? null} table={charts?.status.table ?? null} height={260} state={state}
+        footer={(
+          <p className="muted">
+            <label>{dt('asOfPick', lang)}{' '}
+              <input type="date" value={asOf ?? ''} min="2019-01-01" max={new Date().toISOString().slice(0, 10)} onChange={(e) => onAsOf(e.target.value || null)} data-testid="renovation-as-of" />
+            </label>
+          </p>
+        )} />
       <ChartCard testId="pilots-card" title={dt('pilotsTitle', lang)} file="pilot-parks" lang={lang} freshness={when}
         option={charts?.pilots.option ?? null} table={charts?.pilots.table ?? null} height={260} state={state} />
       <ChartCard testId="value-parks-card" title={dtf('valueParksTitle', lang, { target: q.data?.valueParkTarget ?? '—' })} file="value-parks" lang={lang} freshness={when}

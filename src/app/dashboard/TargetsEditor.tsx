@@ -1,7 +1,7 @@
 // Administrators change the plan's targets here (value + reason, with the version they saw; the
 // server keeps every change). Values are entered the way the plan writes them: 亿元 and %.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { isMetric, METRIC_UNIT } from '../../domain/monitoring/indicators.ts';
 import type { Target } from '../../domain/monitoring/targets.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
@@ -26,6 +26,8 @@ function Row({ target, lang }: { target: Target; lang: Lang }) {
   const [value, setValue] = useState(String(Math.round((target.value / scale(target)) * 100) / 100));
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  // A new version (saved here, or by someone else and reloaded after a 412) shows its value.
+  useEffect(() => setValue(String(Math.round((target.value / scale(target)) * 100) / 100)), [target.value, target.version]);
   const save = useMutation({
     mutationFn: () => updateTarget(target.id, target.version, Number(value) * scale(target), reason.trim()),
     onSuccess: (t) => {
@@ -64,7 +66,7 @@ export function TargetsEditor({ lang }: { lang: Lang }) {
         <div className="table-wrap">
           <table className="dash-table targets-table">
             <thead><tr>{(['targetWhat', 'targetYear', 'targetValue', 'targetReason'] as const).map((k) => <th key={k} scope="col">{dt(k, lang)}</th>)}<th /></tr></thead>
-            <tbody>{targets.data.map((t) => <Row key={`${t.id}/${t.version}`} target={t} lang={lang} />)}</tbody>
+            <tbody>{targets.data.map((t) => <Row key={t.id} target={t} lang={lang} />)}</tbody>
           </table>
         </div>
       )}

@@ -49,5 +49,6 @@ export const unitName = (unit: MetricUnit, lang: Lang) =>
     : unit === 'persons' ? (lang === 'en' ? 'persons' : '人')
       : unit === 'enterprises' ? (lang === 'en' ? 'enterprises' : '家') : '%';
 
-export const freshness = (period: string, cumulative: boolean, through: string | null | undefined, lang: Lang) =>
-  dtf('freshness', lang, { period: periodLabel(period, cumulative, lang), through: through ?? '—' });
+export const freshness = (period: string, cumulative: boolean, through: string | null | undefined, lang: Lang, updatedAt?: string | null) =>
+  dtf('freshness', lang, { period: periodLabel(period, cumulative, lang), through: through ?? '—' })
+  + (updatedAt ? dtf('updatedAt', lang, { date: new Intl.DateTimeFormat(lang, { timeZone: 'Asia/Shanghai', dateStyle: 'medium' }).format(new Date(updatedAt)) }) : '');

@@ -19,12 +19,14 @@ export interface DashboardState {
   /** The cluster the trend and the composition look at; null = all manufacturing. */
   cluster: string | null;
   ranking: Ranking;
+  /** The date the renovation charts show statuses as of (YYYY-MM-DD); null = now. */
+  asOf: string | null;
   filter: EnterpriseFilter;
   lang: Lang;
 }
 
 export const DEFAULT_DASHBOARD: DashboardState = {
-  period: '2021', cumulative: true, metric: 'output', cluster: null, ranking: 'district', filter: DEFAULT_STATE.filter, lang: 'zh-Hans',
+  period: '2021', cumulative: true, metric: 'output', cluster: null, ranking: 'district', asOf: null, filter: DEFAULT_STATE.filter, lang: 'zh-Hans',
 };
 
 export function decodeDashboard(search: string): DashboardState {
@@ -40,6 +42,8 @@ export function decodeDashboard(search: string): DashboardState {
   if (cluster && clusterByCode(cluster)) out.cluster = cluster;
   const ranking = q.get('rk');
   if (ranking && (RANKINGS as readonly string[]).includes(ranking)) out.ranking = ranking as Ranking;
+  const asOf = q.get('ao');
+  if (asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && !Number.isNaN(Date.parse(asOf))) out.asOf = asOf;
   return out;
 }
 
@@ -52,6 +56,7 @@ export function encodeDashboard(s: DashboardState): string {
   if (s.metric !== DEFAULT_DASHBOARD.metric) q.set('m', s.metric);
   if (s.cluster) q.set('cl', s.cluster);
   if (s.ranking !== DEFAULT_DASHBOARD.ranking) q.set('rk', s.ranking);
+  if (s.asOf) q.set('ao', s.asOf);
   for (const [k, v] of map) if (!['c', 'z'].includes(k)) q.set(k, v);
   return `?${q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':')}`;
 }

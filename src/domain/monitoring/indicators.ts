@@ -85,6 +85,8 @@ export interface IndicatorAnswer {
   demo: boolean;
   /** The latest month with figures in the database (YYYY-MM), the data vintage of the answer. */
   dataThrough: string | null;
+  /** When the figures were last written (the latest applied operating import, else the seed), ISO 8601 UTC. */
+  updatedAt: string | null;
   /** Set when the metric counts above-scale enterprises only (ABOVE_SCALE_METRICS). */
   scope?: 'above-scale';
 }

@@ -92,6 +92,9 @@ export async function computeSeries(db: Queryable, q: IndicatorQuery, periodText
     return p;
   });
   const [{ through }] = await db.query<{ through: number | null }>('SELECT max(month) AS through FROM operating_figures');
+  const [{ updatedAt }] = await db.query<{ updatedAt: string | null }>(`SELECT to_char(coalesce(
+      (SELECT max(applied_at) FROM imports WHERE kind = 'operating' AND status = 'applied'),
+      (SELECT min(applied_at) FROM schema_migrations)) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "updatedAt"`);
   const partition = q.by !== 'tag';
   const compares = q.compare.filter((c): c is 'previous' | 'lastYear' => c !== 'target');
   const compareOf = (p: Period, c: 'previous' | 'lastYear') => (c === 'previous' ? previousPeriod(p) : samePeriodLastYear(p));
@@ -153,6 +156,7 @@ export async function computeSeries(db: Queryable, q: IndicatorQuery, periodText
       total: present(main.total, totalLabel(opts.lang)),
       demo: main.total.demo,
       dataThrough: through === null ? null : `${Math.floor(through / 100)}-${String(through % 100).padStart(2, '0')}`,
+      updatedAt,
       ...(ABOVE_SCALE_METRICS.has(q.metric) ? { scope: 'above-scale' as const } : {}),
     };
   });
