@@ -75,9 +75,10 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
 
 interface Row { backend: 'pglite' | 'postgres'; enterprises: number; name: string; p50: number; p95: number; peer: number; same: boolean }
 
-async function measure(db: Database, backend: 'pglite' | 'postgres', n: number, ctx: BenchContext): Promise<{ rows: Row[]; fill: number; refresh: number; apply: number }> {
+async function measure(db: Database, backend: 'pglite' | 'postgres', n: number, ctx: BenchContext, filled = false): Promise<{ rows: Row[]; fill: number; refresh: number; apply: number }> {
+  if (filled) await db.query('DELETE FROM operating_figures WHERE month > 202112');
   const [fill] = await time(async () => {
-    for (let y = 2018; y <= 2021; y++) for (let m = 1; m <= 12; m++) {
+    if (!filled) for (let y = 2018; y <= 2021; y++) for (let m = 1; m <= 12; m++) {
       await db.query(FILL_SQL, [y * 100 + m, SEASON[m - 1]]);
       ctx.log(`${backend}: figures ${y}-${String(m).padStart(2, '0')} filled`);
     }
@@ -145,26 +146,30 @@ export const indicatorsBench: Benchmark = {
       }
     }
     if (backends.includes('postgres')) {
-      generate(n);
+      if (!ctx.options.reuse) generate(n);
       const source = findPostgres({ install: false });
       if (source.url === null) notes.push(`PostgreSQL not measured: ${source.why}.`);
       else {
-        const name = `igis_bench_indicators_${process.pid}`;
-        ctx.log(`postgres: ${redact(source.url)} (${source.how}), database ${name}`);
+        // --keep leaves the filled database for another run; --reuse=NAME measures a kept one (no fill).
+        const reuse = ctx.options.reuse;
+        const name = reuse ?? `igis_bench_indicators_${process.pid}`;
+        ctx.log(`postgres: ${redact(source.url)} (${source.how}), database ${name}${reuse ? ' (reused)' : ''}`);
         const admin = new pg.Client({ connectionString: source.url });
         await admin.connect();
-        await admin.query(`CREATE DATABASE ${name}`);
+        if (!reuse) await admin.query(`CREATE DATABASE ${name}`);
         try {
           const db = await openPostgres(withDatabase(source.url, name));
           try {
-            await migrate(db);
-            await seedDatabase(db, 'data', undefined, generated);
-            results.push(await measure(db, 'postgres', n, ctx));
+            if (!reuse) {
+              await migrate(db);
+              await seedDatabase(db, 'data', undefined, generated);
+            }
+            results.push(await measure(db, 'postgres', n, ctx, Boolean(reuse)));
           } finally {
             await db.close();
           }
         } finally {
-          await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          if (!ctx.options.keep && !reuse) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
           await admin.end();
         }
       }

@@ -89,6 +89,32 @@ describe.each(backends())('indicators (%s)', (backend) => {
     expect(checked).toBeGreaterThan(60);
   });
 
+  it('answers an area from the covered grid squares plus the edge, to the yuan', async () => {
+    const areas: GeoJSON.Polygon[] = [
+      AREA,
+      turf.circle([113.3, 23.2], 25, { steps: 64 }).geometry, // most of the city: many covered squares
+      turf.bboxPolygon([113.451, 23.081, 113.459, 23.089]).geometry, // inside one square: edge only
+      turf.bboxPolygon([113.4, 23.0, 113.5, 23.1]).geometry, // on square lines exactly
+    ];
+    for (const area of areas) {
+      for (const [metric, by, period, cumulative] of [['output', 'cluster', '2021', true], ['amValueAdded', 'district', '2020-05', true], ['employees', 'none', '2019-Q3', false]] as const) {
+        const r = await ask(planner, { metric, by, period, cumulative, area, filters: by === 'district' ? { clusters: ['auto', 'display'] } : {} });
+        expect(r.status).toBe(200);
+        const want = await plainSql(server, metric, by, period, cumulative, { ...EMPTY_FILTER, ...(by === 'district' ? { clusters: ['auto', 'display'] } : {}) }, area);
+        const wantTotal = await plainSql(server, metric, 'none', period, cumulative, { ...EMPTY_FILTER, ...(by === 'district' ? { clusters: ['auto', 'display'] } : {}) }, area);
+        if (by !== 'none') {
+          expect(r.body.rows.map((x) => x.key).sort()).toEqual([...want.keys()].sort());
+          for (const row of r.body.rows) {
+            expect(row.value).toBeCloseTo(want.get(row.key)!.value, 3);
+            expect(row.enterprises).toBe(want.get(row.key)!.enterprises);
+          }
+        }
+        expect(r.body.total.value ?? 0).toBeCloseTo(wantTotal.get('')?.value ?? 0, 3);
+        expect(r.body.total.enterprises).toBe(wantTotal.get('')?.enterprises ?? 0);
+      }
+    }
+  });
+
   it('answers GET with the same numbers as POST, and names groups in the chosen language', async () => {
     const g = await planner.get<IndicatorAnswer>('/api/indicators?metric=output&period=2021&by=cluster&tag=high-tech&lang=zh-Hant');
     const p = await ask(planner, { metric: 'output', period: '2021', by: 'cluster', filters: { tags: ['high-tech'] }, lang: 'zh-Hant' });

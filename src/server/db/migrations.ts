@@ -345,14 +345,18 @@ CREATE TABLE target_history (
 -- one. cell_figures holds the sums per cell for every month, quarter and year; cell_reporters counts
 -- a cell's enterprises by the months of a year they reported in (a 12-bit mask), so the number of
 -- enterprises behind any period's figure is exact without a distinct count over raw rows.
--- Cells come in three levels: 0 has every attribute (enterprises sit here), 1 drops the town, 2 drops
--- the town, tags and tier too (town '' and tags_mask/tier -1 mean "any"). A question is answered from
--- the coarsest level that still has what it filters or groups by: far fewer rows to add up.
+-- Cells come in four levels: 0 has every attribute and the enterprise's 0.01° grid square
+-- (enterprises sit here), 1 drops the town and the square, 2 drops the town, square, tags and tier
+-- (town '' and grid/tags_mask/tier -1 mean "any"), 3 is level 2 with the square again, for areas: the
+-- squares an area covers are added up from level 3, only the squares on its edge test enterprises
+-- one by one. A question is answered from the coarsest level that has what it filters or groups by.
 CREATE TABLE indicator_cells (
   id serial PRIMARY KEY,
-  level smallint NOT NULL DEFAULT 0 CHECK (level IN (0, 1, 2)),
+  level smallint NOT NULL DEFAULT 0 CHECK (level IN (0, 1, 2, 3)),
   parent1 integer REFERENCES indicator_cells(id),
   parent2 integer REFERENCES indicator_cells(id),
+  parent3 integer REFERENCES indicator_cells(id),
+  grid integer NOT NULL,
   cluster text NOT NULL,
   sub_industry text NOT NULL,
   division text NOT NULL,
@@ -364,12 +368,23 @@ CREATE TABLE indicator_cells (
   advanced boolean NOT NULL,
   high_tech boolean NOT NULL,
   demo boolean NOT NULL,
-  UNIQUE (level, cluster, sub_industry, division, district, town, tags_mask, tier, above_scale, advanced, high_tech, demo)
+  UNIQUE (level, grid, cluster, sub_industry, division, district, town, tags_mask, tier, above_scale, advanced, high_tech, demo)
 );
+CREATE INDEX indicator_cells_grid ON indicator_cells (level, grid);
 ALTER TABLE enterprises ADD COLUMN cell_id integer REFERENCES indicator_cells(id);
+CREATE INDEX enterprises_cell ON enterprises (cell_id);
+-- The 0.01° squares that hold enterprises (id = floor(lon·100)·100000 + floor(lat·100)), as polygons.
+CREATE TABLE indicator_grid (
+  grid integer PRIMARY KEY,
+  geom geometry(Polygon, 4326) NOT NULL
+);
+CREATE INDEX indicator_grid_geom ON indicator_grid USING gist (geom);
 -- Rollups are derived data rebuilt by one module: no foreign keys (a check per row would cost more
 -- than the rollup itself on the embedded database).
+-- Each row carries its cell's level, first in the key, so a question reads only the rows of the level
+-- it is answered from (level 0 holds most rows).
 CREATE TABLE cell_figures (
+  level smallint NOT NULL,
   period text NOT NULL,
   cell_id integer NOT NULL,
   revenue bigint NOT NULL,
@@ -378,14 +393,15 @@ CREATE TABLE cell_figures (
   profit bigint NOT NULL,
   tax bigint NOT NULL,
   employee_months bigint NOT NULL,
-  PRIMARY KEY (period, cell_id)
+  PRIMARY KEY (level, period, cell_id)
 );
 CREATE TABLE cell_reporters (
+  level smallint NOT NULL,
   cell_id integer NOT NULL,
   year integer NOT NULL,
   months_mask integer NOT NULL,
   enterprises integer NOT NULL,
-  PRIMARY KEY (year, cell_id, months_mask)
+  PRIMARY KEY (level, year, cell_id, months_mask)
 );
 
 -- The operating import kind joins the pipeline.

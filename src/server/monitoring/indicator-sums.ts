@@ -45,13 +45,17 @@ const CELL_KEY: Record<Exclude<Grouping, 'villagePark' | 'valuePark' | 'tag'>, s
 };
 
 /** The coarsest cell level that still has the attributes the question filters or groups by (see migration 4). */
-export function cellLevel(q: SumsQuery): 0 | 1 | 2 {
+export function cellLevel(q: SumsQuery): 0 | 1 | 2 | 3 {
   if (q.filter.towns.length || q.by === 'town') return 0;
   if (q.filter.tags.length || q.filter.revenueTiers.length || q.by === 'tag') return 1;
   return 2;
 }
 
 export const needsDetail = (q: SumsQuery) => Boolean(q.area) || q.filter.futureIndustries.length > 0 || q.by === 'villagePark' || q.by === 'valuePark';
+
+/** An area question level 3 can answer: nothing asked that level 3 lacks (town, tags, tier, future industry, parks). */
+const gridAnswerable = (q: SumsQuery) => Boolean(q.area) && !q.filter.futureIndustries.length && !q.filter.towns.length && !q.filter.tags.length
+  && !q.filter.revenueTiers.length && ['none', 'cluster', 'subIndustry', 'division', 'district'].includes(q.by);
 
 function cellWhere(f: EnterpriseFilter, p: (v: unknown) => string): string[] {
   const w: string[] = [];
@@ -82,17 +86,54 @@ const SUM_COLUMNS = (f: string) => `sum(${f}revenue)::float8 AS revenue, sum(${f
 
 /** Sums and contributors per group for each of the periods (keyed by formatPeriod), in two statements on the rollup path. */
 export async function groupSums(db: Queryable, q: SumsQuery, periods: Period[]): Promise<Map<string, GroupSums[]>> {
-  const out = new Map<string, GroupSums[]>(periods.map((p) => [formatPeriod(p), []]));
+  if (gridAnswerable(q)) return gridSums(db, q, periods);
   if (needsDetail(q)) {
+    const out = new Map<string, GroupSums[]>();
     for (const p of periods) out.set(formatPeriod(p), await detailSums(db, q, p));
     return out;
   }
+  return rollupSums(db, q, periods, cellLevel(q));
+}
+
+/**
+ * An area: the grid squares it covers from the level-3 rollups, the squares on its edge enterprise by
+ * enterprise (ST_Covers), added together. A point on a square's edge belongs to one square only, and
+ * every point of a covered square is covered, so the answer is the detail path's to the yuan.
+ */
+async function gridSums(db: Queryable, q: SumsQuery, periods: Period[]): Promise<Map<string, GroupSums[]>> {
+  const [sq] = await db.query<{ inner: number[]; edge: number[] }>(`WITH a AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g)
+    SELECT coalesce(array_agg(grid) FILTER (WHERE ST_Covers(a.g, geom)), '{}') AS inner,
+      coalesce(array_agg(grid) FILTER (WHERE NOT ST_Covers(a.g, geom)), '{}') AS edge
+    FROM indicator_grid, a WHERE ST_Intersects(a.g, geom)`, [JSON.stringify(q.area)]);
+  const inner = sq.inner.length ? await rollupSums(db, q, periods, 3, sq.inner) : new Map<string, GroupSums[]>();
+  const out = new Map<string, GroupSums[]>();
+  for (const p of periods) {
+    const label = formatPeriod(p);
+    const merged = new Map<string, GroupSums>();
+    const edge = sq.edge.length ? await detailSums(db, q, p, sq.edge) : [];
+    for (const r of [...(inner.get(label) ?? []), ...edge]) {
+      const m = merged.get(r.key);
+      if (!m) merged.set(r.key, { ...r });
+      else {
+        for (const k of ['revenue', 'output', 'valueAdded', 'profit', 'tax', 'employeeMonths', 'amValueAdded', 'htValueAdded', 'enterprises'] as const) m[k] += r[k];
+        m.demo ||= r.demo;
+      }
+    }
+    out.set(label, [...merged.values()]);
+  }
+  return out;
+}
+
+/** Sums and contributors per group from the rollups of one level (optionally only the cells of some grid squares). */
+async function rollupSums(db: Queryable, q: SumsQuery, periods: Period[], level: number, grids?: number[]): Promise<Map<string, GroupSums[]>> {
+  const out = new Map<string, GroupSums[]>(periods.map((p) => [formatPeriod(p), []]));
   // Each statement gets its own parameter list (a driver refuses parameters a statement does not use).
   const build = (select: (p: (v: unknown) => string, key: string, join: string, filters: string) => string) => {
     const params: unknown[] = [];
     const p = (v: unknown) => `$${params.push(v)}`;
     const { key, join } = keyJoin(q.by, p);
-    const where = [`c.level = ${cellLevel(q)}`, ...cellWhere(q.filter, p)];
+    const where = [`c.level = ${level}`, ...cellWhere(q.filter, p)];
+    if (grids) where.push(`c.grid = ANY(${p(grids)}::int[])`);
     if (POPULATION[q.metric]) where.push(POPULATION[q.metric]!);
     return { sql: select(p, key, join, ` AND ${where.join(' AND ')}`), params };
   };
@@ -100,11 +141,11 @@ export async function groupSums(db: Queryable, q: SumsQuery, periods: Period[]):
   const keys = periods.flatMap((p) => rollupKeys(p));
   const sums = build((p, key, join, filters) => `SELECT pm.label AS period, ${key} AS key, ${SUM_COLUMNS('f.').replace('f.EMP', 'f.employee_months')}
     FROM unnest(${p(labels)}::text[], ${p(keys)}::text[]) AS pm(label, rk)
-    JOIN cell_figures f ON f.period = pm.rk JOIN indicator_cells c ON c.id = f.cell_id ${join}
+    JOIN cell_figures f ON f.level = ${level} AND f.period = pm.rk JOIN indicator_cells c ON c.id = f.cell_id ${join}
     WHERE true${filters} GROUP BY 1, 2`);
   const counts = build((p, key, join, filters) => `SELECT pm.label AS period, ${key} AS key, sum(r.enterprises)::int AS enterprises
     FROM unnest(${p(periods.map(formatPeriod))}::text[], ${p(periods.map((x) => x.year))}::int[], ${p(periods.map(monthMask))}::int[]) AS pm(label, y, mask)
-    JOIN cell_reporters r ON r.year = pm.y AND (r.months_mask & pm.mask) <> 0 JOIN indicator_cells c ON c.id = r.cell_id ${join}
+    JOIN cell_reporters r ON r.level = ${level} AND r.year = pm.y AND (r.months_mask & pm.mask) <> 0 JOIN indicator_cells c ON c.id = r.cell_id ${join}
     WHERE true${filters} GROUP BY 1, 2`);
   const rows = await db.query<GroupSums & { period: string }>(sums.sql, sums.params);
   const n = new Map((await db.query<{ period: string; key: string; enterprises: number }>(counts.sql, counts.params)).map((r) => [`${r.period}\u0000${r.key}`, r.enterprises]));
@@ -112,11 +153,13 @@ export async function groupSums(db: Queryable, q: SumsQuery, periods: Period[]):
   return out;
 }
 
-async function detailSums(db: Queryable, q: SumsQuery, period: Period): Promise<GroupSums[]> {
+async function detailSums(db: Queryable, q: SumsQuery, period: Period, grids?: number[]): Promise<GroupSums[]> {
   const params: unknown[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
   const { key, join } = keyJoin(q.by, p);
   const ew = LAYERS.enterprises.where(q.filter, p);
+  // Only the enterprises of some grid squares: through their level-0 cells (indexed), before the point test.
+  if (grids) ew.push(`cell_id IN (SELECT id FROM indicator_cells WHERE level = 0 AND grid = ANY(${p(grids)}::int[]))`);
   if (q.area) ew.push(`ST_Covers(ST_SetSRID(ST_GeomFromGeoJSON(${p(JSON.stringify(q.area))}), 4326), geom)`);
   if (q.by === 'villagePark') ew.push('village_park_id IS NOT NULL');
   if (q.by === 'valuePark') ew.push('value_park_id IS NOT NULL');

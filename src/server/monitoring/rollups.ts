@@ -14,12 +14,16 @@ const TAGS_MASK_SQL = `(SELECT coalesce(sum(1 << (array_position($1::text[], t) 
 /** 1-based tier of the enterprise's annual revenue (0 below the library threshold), as in the payload. */
 const TIER_SQL = `CASE ${taxonomy.revenueTiers.map((t, i) => `WHEN e.revenue >= ${t.min}${t.max === null ? '' : ` AND e.revenue < ${t.max}`} THEN ${i + 1}`).join(' ')} ELSE 0 END`;
 
-const DIMS_SQL = `SELECT e.id, e.cluster, e.sub_industry, coalesce(left(e.industry_code, 2), '') AS division, e.district, e.town,
+/** The enterprise's 0.01° grid square (about 1 km): the key of the square's polygon in indicator_grid. */
+export const GRID_SQL = '(floor(ST_X(e.geom) * 100)::int * 100000 + floor(ST_Y(e.geom) * 100)::int)';
+const GRID_POLYGON_SQL = `ST_MakeEnvelope((g / 100000) / 100.0, (g % 100000) / 100.0, (g / 100000 + 1) / 100.0, (g % 100000 + 1) / 100.0, 4326)`;
+
+const DIMS_SQL = `SELECT e.id, ${GRID_SQL} AS grid, e.cluster, e.sub_industry, coalesce(left(e.industry_code, 2), '') AS division, e.district, e.town,
   ${TAGS_MASK_SQL} AS tags_mask, ${TIER_SQL} AS tier, 'above-scale' = ANY(e.tags) AS above_scale,
   coalesce(ic.advanced, false) AS advanced, coalesce(ic.high_tech, false) AS high_tech, e.demo
   FROM enterprises e LEFT JOIN industry_classes ic ON ic.code = e.industry_code`;
 
-const CELL_COLUMNS = 'cluster, sub_industry, division, district, town, tags_mask, tier, above_scale, advanced, high_tech, demo';
+const CELL_COLUMNS = 'grid, cluster, sub_industry, division, district, town, tags_mask, tier, above_scale, advanced, high_tech, demo';
 
 /** Puts every enterprise in the level-0 cell of its attributes, and links every cell to its coarser parents; returns how many enterprises changed cell. */
 export async function assignCells(tx: Queryable): Promise<number> {
@@ -34,18 +38,21 @@ export async function assignCells(tx: Queryable): Promise<number> {
       WHERE c.level = 0 AND p.level = ${level} AND ${CELL_COLUMNS.split(', ').map((k) => `p.${k} = ${coarse[k] ?? `c.${k}`}`).join(' AND ')}
       AND c.parent${level} IS DISTINCT FROM p.id`);
   }
+  await tx.query(`INSERT INTO indicator_grid (grid, geom) SELECT g, ${GRID_POLYGON_SQL} FROM (SELECT DISTINCT grid AS g FROM indicator_cells WHERE level = 0) x
+    ON CONFLICT DO NOTHING`);
   return changed.length;
 }
 
 /** What each coarser level drops: the attribute's "any" value. */
-const PARENT_LEVELS: [1 | 2, Record<string, string>][] = [
-  [1, { town: "''" }],
-  [2, { town: "''", tags_mask: '-1', tier: '-1' }],
+const PARENT_LEVELS: [1 | 2 | 3, Record<string, string>][] = [
+  [1, { grid: '-1', town: "''" }],
+  [2, { grid: '-1', town: "''", tags_mask: '-1', tier: '-1' }],
+  [3, { town: "''", tags_mask: '-1', tier: '-1' }],
 ];
 
 const SUMS = 'sum(f.revenue), sum(f.output), sum(f.value_added), sum(f.profit), sum(f.tax), sum(f.employees)';
-const RESUM = 'sum(revenue), sum(output), sum(value_added), sum(profit), sum(tax), sum(employee_months)';
-const FIGURE_COLUMNS = 'period, cell_id, revenue, output, value_added, profit, tax, employee_months';
+const RESUM = 'sum(f.revenue), sum(f.output), sum(f.value_added), sum(f.profit), sum(f.tax), sum(f.employee_months)';
+const FIGURE_COLUMNS = 'level, period, cell_id, revenue, output, value_added, profit, tax, employee_months';
 
 const monthText = (m: number) => `${Math.floor(m / 100)}-${String(m % 100).padStart(2, '0')}`;
 
@@ -54,35 +61,34 @@ export async function refreshMonths(tx: Queryable, months: Iterable<number>): Pr
   const list = [...new Set(months)].sort((a, b) => a - b);
   if (!list.length) return;
   const years = [...new Set(list.map((m) => Math.floor(m / 100)))];
-  await tx.query('DELETE FROM cell_figures WHERE period = ANY($1::text[])', [list.map(monthText)]);
+  const quarters = [...new Set(list.map((m) => `${Math.floor(m / 100)}-Q${Math.ceil((m % 100) / 3)}`))];
+  // Months of level 0 from the raw rows, then every coarser level from level 0.
+  await tx.query('DELETE FROM cell_figures WHERE period = ANY($1::text[])', [[...list.map(monthText), ...quarters, ...years.map(String)]]);
   await tx.query(`INSERT INTO cell_figures (${FIGURE_COLUMNS})
-    SELECT (f.month / 100)::text || '-' || lpad((f.month % 100)::text, 2, '0'), e.cell_id, ${SUMS}
+    SELECT 0, (f.month / 100)::text || '-' || lpad((f.month % 100)::text, 2, '0'), e.cell_id, ${SUMS}
     FROM operating_figures f JOIN enterprises e ON e.id = f.enterprise_id
     WHERE f.month = ANY($1::int[]) GROUP BY f.month, e.cell_id`, [list]);
-  // Coarser levels add up the finest one.
   for (const [level] of PARENT_LEVELS)
-    await tx.query(`INSERT INTO cell_figures (${FIGURE_COLUMNS}) SELECT f.period, c.parent${level}, ${RESUM.replace(/sum\(/g, 'sum(f.')}
-      FROM cell_figures f JOIN indicator_cells c ON c.id = f.cell_id AND c.level = 0 WHERE f.period = ANY($1::text[]) GROUP BY f.period, c.parent${level}`, [list.map(monthText)]);
-  for (const y of years) {
-    const quarters = [...new Set(list.filter((m) => Math.floor(m / 100) === y).map((m) => Math.ceil((m % 100) / 3)))];
-    const qKeys = quarters.map((q) => `${y}-Q${q}`);
-    await tx.query('DELETE FROM cell_figures WHERE period = ANY($1::text[]) OR period = $2', [qKeys, String(y)]);
-    for (const q of quarters) {
-      const monthsOfQ = [1, 2, 3].map((i) => `${y}-${String((q - 1) * 3 + i).padStart(2, '0')}`);
-      await tx.query(`INSERT INTO cell_figures (${FIGURE_COLUMNS}) SELECT $1, cell_id, ${RESUM} FROM cell_figures WHERE period = ANY($2::text[]) GROUP BY cell_id`, [`${y}-Q${q}`, monthsOfQ]);
-    }
-    await tx.query(`INSERT INTO cell_figures (${FIGURE_COLUMNS}) SELECT $1, cell_id, ${RESUM} FROM cell_figures WHERE period = ANY($2::text[]) GROUP BY cell_id`, [String(y), [1, 2, 3, 4].map((q) => `${y}-Q${q}`)]);
-    await tx.query('DELETE FROM cell_reporters WHERE year = $1', [y]);
-    await tx.query(`INSERT INTO cell_reporters (cell_id, year, months_mask, enterprises)
-      SELECT cell_id, $1, mask, count(*) FROM (
-        SELECT e.cell_id, bit_or(1 << (f.month % 100 - 1)) AS mask FROM operating_figures f JOIN enterprises e ON e.id = f.enterprise_id
-        WHERE f.month BETWEEN $1 * 100 + 1 AND $1 * 100 + 12 GROUP BY f.enterprise_id, e.cell_id) r
-      GROUP BY cell_id, mask`, [y]);
-    for (const [level] of PARENT_LEVELS)
-      await tx.query(`INSERT INTO cell_reporters (cell_id, year, months_mask, enterprises)
-        SELECT c.parent${level}, r.year, r.months_mask, sum(r.enterprises) FROM cell_reporters r JOIN indicator_cells c ON c.id = r.cell_id AND c.level = 0
-        WHERE r.year = $1 GROUP BY c.parent${level}, r.year, r.months_mask`, [y]);
-  }
+    await tx.query(`INSERT INTO cell_figures (${FIGURE_COLUMNS}) SELECT ${level}, f.period, c.parent${level}, ${RESUM}
+      FROM cell_figures f JOIN indicator_cells c ON c.id = f.cell_id WHERE f.level = 0 AND f.period = ANY($1::text[]) GROUP BY f.period, c.parent${level}`, [list.map(monthText)]);
+  // Quarters from their months, years from their quarters, every level at once.
+  await tx.query(`INSERT INTO cell_figures (${FIGURE_COLUMNS})
+    SELECT f.level, left(f.period, 4) || '-Q' || ((substr(f.period, 6, 2)::int + 2) / 3), f.cell_id, ${RESUM}
+    FROM cell_figures f WHERE f.period ~ '^[0-9]{4}-[0-9]{2}$' AND (left(f.period, 4) || '-Q' || ((substr(f.period, 6, 2)::int + 2) / 3)) = ANY($1::text[])
+    GROUP BY 1, 2, 3`, [quarters]);
+  await tx.query(`INSERT INTO cell_figures (${FIGURE_COLUMNS})
+    SELECT f.level, left(f.period, 4), f.cell_id, ${RESUM}
+    FROM cell_figures f WHERE f.period ~ '^[0-9]{4}-Q[1-4]$' AND left(f.period, 4) = ANY($1::text[]) GROUP BY 1, 2, 3`, [years.map(String)]);
+  await tx.query('DELETE FROM cell_reporters WHERE year = ANY($1::int[])', [years]);
+  await tx.query(`INSERT INTO cell_reporters (level, cell_id, year, months_mask, enterprises)
+    SELECT 0, cell_id, year, mask, count(*) FROM (
+      SELECT e.cell_id, f.month / 100 AS year, bit_or(1 << (f.month % 100 - 1)) AS mask FROM operating_figures f JOIN enterprises e ON e.id = f.enterprise_id
+      WHERE f.month / 100 = ANY($1::int[]) GROUP BY f.enterprise_id, e.cell_id, f.month / 100) r
+    GROUP BY cell_id, year, mask`, [years]);
+  for (const [level] of PARENT_LEVELS)
+    await tx.query(`INSERT INTO cell_reporters (level, cell_id, year, months_mask, enterprises)
+      SELECT ${level}, c.parent${level}, r.year, r.months_mask, sum(r.enterprises) FROM cell_reporters r JOIN indicator_cells c ON c.id = r.cell_id
+      WHERE r.level = 0 AND r.year = ANY($1::int[]) GROUP BY c.parent${level}, r.year, r.months_mask`, [years]);
 }
 
 /** Reassigns cells and rebuilds every rollup: after the enterprises' attributes changed (seed, enterprise import). */
@@ -97,5 +103,6 @@ export async function refreshAll(tx: Queryable): Promise<void> {
   // Two anti-joins (an OR of the two parents, or NOT IN, would be planned as a loop over all cells).
   await tx.query(`DELETE FROM indicator_cells p WHERE p.level > 0
     AND NOT EXISTS (SELECT 1 FROM indicator_cells c WHERE c.level = 0 AND c.parent1 = p.id)
-    AND NOT EXISTS (SELECT 1 FROM indicator_cells c WHERE c.level = 0 AND c.parent2 = p.id)`);
+    AND NOT EXISTS (SELECT 1 FROM indicator_cells c WHERE c.level = 0 AND c.parent2 = p.id)
+    AND NOT EXISTS (SELECT 1 FROM indicator_cells c WHERE c.level = 0 AND c.parent3 = p.id)`);
 }
