@@ -28,12 +28,15 @@ const CELL_COLUMNS = 'grid, cluster, sub_industry, division, district, town, tag
 /** Puts every enterprise in the level-0 cell of its attributes, and links every cell to its coarser parents; returns how many enterprises changed cell. */
 export async function assignCells(tx: Queryable): Promise<number> {
   await tx.query(`INSERT INTO indicator_cells (level, ${CELL_COLUMNS}) SELECT DISTINCT 0, ${CELL_COLUMNS} FROM (${DIMS_SQL}) d ON CONFLICT DO NOTHING`, [TAG_ORDER]);
+  // Fresh statistics before joining on the cell key: without them the planner loops over every pair of cells.
+  await tx.query('ANALYZE indicator_cells');
   const changed = await tx.query(`UPDATE enterprises x SET cell_id = c.id FROM (${DIMS_SQL}) d
     JOIN indicator_cells c ON c.level = 0 AND ${CELL_COLUMNS.split(', ').map((k) => `c.${k} = d.${k}`).join(' AND ')}
     WHERE x.id = d.id AND x.cell_id IS DISTINCT FROM c.id RETURNING x.id`, [TAG_ORDER]);
   for (const [level, coarse] of PARENT_LEVELS) {
     const cols = CELL_COLUMNS.split(', ').map((k) => coarse[k] ?? k).join(', ');
     await tx.query(`INSERT INTO indicator_cells (level, ${CELL_COLUMNS}) SELECT DISTINCT ${level}, ${cols} FROM indicator_cells WHERE level = 0 ON CONFLICT DO NOTHING`);
+    await tx.query('ANALYZE indicator_cells');
     await tx.query(`UPDATE indicator_cells c SET parent${level} = p.id FROM indicator_cells p
       WHERE c.level = 0 AND p.level = ${level} AND ${CELL_COLUMNS.split(', ').map((k) => `p.${k} = ${coarse[k] ?? `c.${k}`}`).join(' AND ')}
       AND c.parent${level} IS DISTINCT FROM p.id`);
@@ -79,6 +82,7 @@ export async function refreshMonths(tx: Queryable, months: Iterable<number>): Pr
   await tx.query(`INSERT INTO cell_figures (${FIGURE_COLUMNS})
     SELECT f.level, left(f.period, 4), f.cell_id, ${RESUM}
     FROM cell_figures f WHERE f.period ~ '^[0-9]{4}-Q[1-4]$' AND left(f.period, 4) = ANY($1::text[]) GROUP BY 1, 2, 3`, [years.map(String)]);
+  await tx.query('ANALYZE cell_figures');
   await tx.query('DELETE FROM cell_reporters WHERE year = ANY($1::int[])', [years]);
   await tx.query(`INSERT INTO cell_reporters (level, cell_id, year, months_mask, enterprises)
     SELECT 0, cell_id, year, mask, count(*) FROM (
