@@ -63,6 +63,8 @@ const monthText = (m: number) => `${Math.floor(m / 100)}-${String(m % 100).padSt
 export async function refreshMonths(tx: Queryable, months: Iterable<number>): Promise<void> {
   const list = [...new Set(months)].sort((a, b) => a - b);
   if (!list.length) return;
+  // A database from before the rollups (or enterprises added without a refresh) has firms without a cell.
+  if ((await tx.query('SELECT 1 FROM enterprises WHERE cell_id IS NULL LIMIT 1')).length) await assignCells(tx);
   const years = [...new Set(list.map((m) => Math.floor(m / 100)))];
   const quarters = [...new Set(list.map((m) => `${Math.floor(m / 100)}-Q${Math.ceil((m % 100) / 3)}`))];
   // Months of level 0 from the raw rows, then every coarser level from level 0.
