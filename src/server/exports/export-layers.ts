@@ -36,7 +36,7 @@ export const LAYERS: Record<ExportLayer, LayerSpec> = {
     areaTest: 'covers',
     fields: [
       ['id', 'id', false], ['name', 'name', false], ['creditCode', 'credit_code', false], ['cluster', 'cluster', false],
-      ['subIndustry', 'sub_industry', false], ['futureIndustry', 'future_industry', false], ['tags', 'tags', false],
+      ['subIndustry', 'sub_industry', false], ['industryCode', 'industry_code', false], ['futureIndustry', 'future_industry', false], ['tags', 'tags', false],
       ['revenue', 'revenue::float8', true], ['employees', 'employees', false], ['district', 'district', false], ['town', 'town', false],
       ['address', 'address', false], ['villageParkId', 'village_park_id', false], ['valueParkId', 'value_park_id', false],
       ['lon', 'ST_X(geom)', false], ['lat', 'ST_Y(geom)', false],
