@@ -88,6 +88,22 @@ describe.skipIf(!!skipReason)('monitoring dashboard in the browser', () => {
     const filtered = await api(`/api/indicators?metric=output&period=2021-Q2&by=cluster&cumulative=false&compare=lastYear,target&district=${answer.rows[0].key}`);
     const auto = filtered.rows.find((r) => r.key === 'auto')!;
     await expect.poll(() => page.getByTestId('target-card-auto-value').textContent()).toBe(formatYi(auto.value!, 'zh-Hans'));
+    // Drill down: the ranking now lists the district's towns; a town leads to its village parks, a park to the map.
+    expect(await page.getByTestId('ranking-picker').inputValue()).toBe('town');
+    const towns = await api(`/api/indicators?metric=revenue&period=2021-Q2&by=town&cumulative=false&compare=lastYear&district=${answer.rows[0].key}`);
+    const townBars = card.getByTestId('ranking-card-chart').locator('svg path[fill="#2f5d85"]');
+    await expect.poll(() => townBars.count()).toBe(Math.min(20, towns.rows.length));
+    const tb = (await townBars.last().boundingBox())!;
+    await page.mouse.click(tb.x + tb.width / 2, tb.y + tb.height / 2);
+    await expect.poll(() => new URL(page.url()).searchParams.get('fw')).toBe(towns.rows[0].key);
+    expect(await page.getByTestId('ranking-picker').inputValue()).toBe('villagePark');
+    const parks = await api(`/api/indicators?metric=revenue&period=2021-Q2&by=villagePark&cumulative=false&compare=lastYear&district=${answer.rows[0].key}&town=${towns.rows[0].key}`);
+    if (parks.rows.length) {
+      const parkBars = card.getByTestId('ranking-card-chart').locator('svg path[fill="#2f5d85"]');
+      await expect.poll(() => parkBars.count()).toBe(Math.min(20, parks.rows.length));
+      const pb = (await parkBars.last().boundingBox())!;
+      await Promise.all([page.waitForURL(new RegExp(`[?&]s=p${parks.rows[0].key}(&|$)`)), page.mouse.click(pb.x + pb.width / 2, pb.y + pb.height / 2)]);
+    }
   });
 
   it('restores the same dashboard from its permalink, in another language', async () => {

@@ -139,16 +139,20 @@ function Dashboard() {
           file={file(`ranking-${s.ranking}-${s.metric}`)} freshness={fresh} lang={lang}
           option={ranking?.option ?? null} table={ranking?.table ?? null} height={Math.max(240, Math.min(20, rankingQ.data?.rows.length ?? 0) * 22 + 40)}
           state={stateOf(rankingQ, rankingQ.data?.rows.length === 0)}
-          onClick={s.ranking === 'district' ? (p) => {
+          onClick={(p) => {
+            // Drill down: district → its towns → their village parks → the park on the map.
             const row = rankingQ.data?.rows.slice(0, 20).reverse()[p.dataIndex];
-            if (row) update({ filter: { ...s.filter, districts: [row.key], towns: [] } });
-          } : undefined}
+            if (!row || row.suppressed) return;
+            if (s.ranking === 'district') update({ filter: { ...s.filter, districts: [row.key], towns: [] }, ranking: 'town' });
+            else if (s.ranking === 'town') update({ filter: { ...s.filter, towns: [row.key] }, ranking: 'villagePark' });
+            else window.location.assign(`${mapLinkFor(s)}&s=${s.ranking === 'villagePark' ? 'p' : 'v'}${row.key}`);
+          }}
           footer={(
             <p className="muted">
               <select aria-label={dt('rankingTitle', lang)} value={s.ranking} onChange={(e) => update({ ranking: e.target.value as Ranking })} data-testid="ranking-picker">
                 {RANKINGS.map((r) => <option key={r} value={r}>{dt(RANKING_KEYS[r], lang)}</option>)}
               </select>{' '}
-              {s.ranking === 'district' && dt('rankingHint', lang)}
+              {dt('rankingHint', lang)}
             </p>
           )} />
         <ChartCard testId="composition-card" title={`${dtf('compositionTitle', lang, { metric: metricName })}（${clusterName}）`}

@@ -32,7 +32,7 @@ const messages = {
   trendTitle: { 'zh-Hans': '月度走势：{metric}（{cluster}）', 'zh-Hant': '月度走勢：{metric}（{cluster}）', en: 'Monthly trend: {metric} ({cluster})' },
   trendCumulative: { 'zh-Hans': '累计', 'zh-Hant': '累計', en: 'cumulative' },
   rankingTitle: { 'zh-Hans': '{by}排名：{metric}', 'zh-Hant': '{by}排名：{metric}', en: 'Ranking by {by}: {metric}' },
-  rankingHint: { 'zh-Hans': '点击行政区可按该区筛选。', 'zh-Hant': '點擊行政區可按該區篩選。', en: 'Click a district to filter by it.' },
+  rankingHint: { 'zh-Hans': '点击条形逐级下钻：行政区 → 镇街 → 村级工业园 → 地图。', 'zh-Hant': '點擊條形逐級下鑽：行政區 → 鎮街 → 村級工業園 → 地圖。', en: 'Click a bar to drill down: district → town → village park → map.' },
   compositionTitle: { 'zh-Hans': '构成：{metric}', 'zh-Hant': '構成：{metric}', en: 'Composition: {metric}' },
   tagsTitle: { 'zh-Hans': '重点企业标签：{metric}', 'zh-Hant': '重點企業標籤：{metric}', en: 'Key enterprise tags: {metric}' },
   byDistrict: { 'zh-Hans': '行政区', 'zh-Hant': '行政區', en: 'district' },
