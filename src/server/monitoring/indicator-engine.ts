@@ -52,9 +52,27 @@ function monthsWithData(p: Period, through: number | null): number {
 type Valued2 = { rows: Valued[]; total: Valued };
 
 /** Values per group and total for every period, keyed by formatPeriod: four statements however many periods. */
+/** Groupings in which every enterprise falls in exactly one group. */
+const PARTITIONS: ReadonlySet<IndicatorQuery['by']> = new Set(['cluster', 'subIndustry', 'division', 'district', 'town']);
+
+function sumGroups(rows: Map<string, GroupSums[]>): Map<string, GroupSums[]> {
+  const out = new Map<string, GroupSums[]>();
+  for (const [label, groups] of rows) {
+    if (!groups.length) { out.set(label, []); continue; }
+    const t: GroupSums = { key: '', revenue: 0, output: 0, valueAdded: 0, profit: 0, tax: 0, employeeMonths: 0, amValueAdded: 0, htValueAdded: 0, enterprises: 0, demo: false };
+    for (const g of groups) {
+      for (const k of ['revenue', 'output', 'valueAdded', 'profit', 'tax', 'employeeMonths', 'amValueAdded', 'htValueAdded', 'enterprises'] as const) t[k] += g[k];
+      t.demo ||= g.demo;
+    }
+    out.set(label, [t]);
+  }
+  return out;
+}
+
 async function valuedMany(db: Queryable, q: IndicatorQuery, periods: Period[], through: number | null): Promise<Map<string, Valued2>> {
   const rowSums = q.by === 'none' ? null : await groupSums(db, q, periods);
-  const totals = await groupSums(db, { ...q, by: 'none' }, periods);
+  // Where the groups partition the enterprises, the total is their sum (contributors included): no second question.
+  const totals = rowSums && PARTITIONS.has(q.by) ? sumGroups(rowSums) : await groupSums(db, { ...q, by: 'none' }, periods);
   const out = new Map<string, Valued2>();
   for (const p of periods) {
     const label = formatPeriod(p);
