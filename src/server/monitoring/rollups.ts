@@ -46,6 +46,8 @@ export async function assignCells(tx: Queryable): Promise<number> {
   return changed.length;
 }
 
+const LEVELS = [0, 1, 2, 3];
+
 /** What each coarser level drops: the attribute's "any" value. */
 const PARENT_LEVELS: [1 | 2 | 3, Record<string, string>][] = [
   [1, { grid: '-1', town: "''" }],
@@ -68,7 +70,8 @@ export async function refreshMonths(tx: Queryable, months: Iterable<number>): Pr
   const years = [...new Set(list.map((m) => Math.floor(m / 100)))];
   const quarters = [...new Set(list.map((m) => `${Math.floor(m / 100)}-Q${Math.ceil((m % 100) / 3)}`))];
   // Months of level 0 from the raw rows, then every coarser level from level 0.
-  await tx.query('DELETE FROM cell_figures WHERE period = ANY($1::text[])', [[...list.map(monthText), ...quarters, ...years.map(String)]]);
+  // Every statement names the levels: the key starts with the level, so the index finds the rows.
+  await tx.query('DELETE FROM cell_figures WHERE level = ANY($1::smallint[]) AND period = ANY($2::text[])', [LEVELS, [...list.map(monthText), ...quarters, ...years.map(String)]]);
   await tx.query(`INSERT INTO cell_figures (${FIGURE_COLUMNS})
     SELECT 0, (f.month / 100)::text || '-' || lpad((f.month % 100)::text, 2, '0'), e.cell_id, ${SUMS}
     FROM operating_figures f JOIN enterprises e ON e.id = f.enterprise_id
@@ -76,21 +79,22 @@ export async function refreshMonths(tx: Queryable, months: Iterable<number>): Pr
   for (const [level] of PARENT_LEVELS)
     await tx.query(`INSERT INTO cell_figures (${FIGURE_COLUMNS}) SELECT ${level}, f.period, c.parent${level}, ${RESUM}
       FROM cell_figures f JOIN indicator_cells c ON c.id = f.cell_id WHERE f.level = 0 AND f.period = ANY($1::text[]) GROUP BY f.period, c.parent${level}`, [list.map(monthText)]);
-  // Quarters from their months, years from their quarters, every level at once.
+  // Quarters from their months, years from their quarters.
+  const quarterMonths = quarters.flatMap((q) => { const [y, n] = [q.slice(0, 4), Number(q.slice(6))]; return [1, 2, 3].map((i) => `${y}-${String((n - 1) * 3 + i).padStart(2, '0')}`); });
   await tx.query(`INSERT INTO cell_figures (${FIGURE_COLUMNS})
     SELECT f.level, left(f.period, 4) || '-Q' || ((substr(f.period, 6, 2)::int + 2) / 3), f.cell_id, ${RESUM}
-    FROM cell_figures f WHERE f.period ~ '^[0-9]{4}-[0-9]{2}$' AND (left(f.period, 4) || '-Q' || ((substr(f.period, 6, 2)::int + 2) / 3)) = ANY($1::text[])
-    GROUP BY 1, 2, 3`, [quarters]);
+    FROM cell_figures f WHERE f.level = ANY($1::smallint[]) AND f.period = ANY($2::text[]) GROUP BY 1, 2, 3`, [LEVELS, quarterMonths]);
+  const yearQuarters = years.flatMap((y) => [1, 2, 3, 4].map((n) => `${y}-Q${n}`));
   await tx.query(`INSERT INTO cell_figures (${FIGURE_COLUMNS})
     SELECT f.level, left(f.period, 4), f.cell_id, ${RESUM}
-    FROM cell_figures f WHERE f.period ~ '^[0-9]{4}-Q[1-4]$' AND left(f.period, 4) = ANY($1::text[]) GROUP BY 1, 2, 3`, [years.map(String)]);
+    FROM cell_figures f WHERE f.level = ANY($1::smallint[]) AND f.period = ANY($2::text[]) GROUP BY 1, 2, 3`, [LEVELS, yearQuarters]);
   await tx.query('ANALYZE cell_figures');
-  await tx.query('DELETE FROM cell_reporters WHERE year = ANY($1::int[])', [years]);
+  await tx.query('DELETE FROM cell_reporters WHERE level = ANY($1::smallint[]) AND year = ANY($2::int[])', [LEVELS, years]);
   await tx.query(`INSERT INTO cell_reporters (level, cell_id, year, months_mask, enterprises)
     SELECT 0, cell_id, year, mask, count(*) FROM (
       SELECT e.cell_id, f.month / 100 AS year, bit_or(1 << (f.month % 100 - 1)) AS mask FROM operating_figures f JOIN enterprises e ON e.id = f.enterprise_id
-      WHERE f.month / 100 = ANY($1::int[]) GROUP BY f.enterprise_id, e.cell_id, f.month / 100) r
-    GROUP BY cell_id, year, mask`, [years]);
+      WHERE f.month BETWEEN $2 AND $3 AND f.month / 100 = ANY($1::int[]) GROUP BY f.enterprise_id, e.cell_id, f.month / 100) r
+    GROUP BY cell_id, year, mask`, [years, Math.min(...years) * 100 + 1, Math.max(...years) * 100 + 12]);
   for (const [level] of PARENT_LEVELS)
     await tx.query(`INSERT INTO cell_reporters (level, cell_id, year, months_mask, enterprises)
       SELECT ${level}, c.parent${level}, r.year, r.months_mask, sum(r.enterprises) FROM cell_reporters r JOIN indicator_cells c ON c.id = r.cell_id
