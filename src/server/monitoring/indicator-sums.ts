@@ -158,14 +158,17 @@ async function detailSums(db: Queryable, q: SumsQuery, period: Period, grids?: n
   const p = (v: unknown) => `$${params.push(v)}`;
   const { key, join } = keyJoin(q.by, p);
   const ew = LAYERS.enterprises.where(q.filter, p);
-  // Only the enterprises of some grid squares: through their level-0 cells (indexed), before the point test.
-  if (grids) ew.push(`cell_id IN (SELECT id FROM indicator_cells WHERE level = 0 AND grid = ANY(${p(grids)}::int[]))`);
+  // Only the enterprises of some grid squares: found through their level-0 cells first (a materialized
+  // step, so the planner does not test every point of the area through the spatial index instead).
+  const from = grids
+    ? `(SELECT e.* FROM indicator_cells gc JOIN enterprises e ON e.cell_id = gc.id WHERE gc.level = 0 AND gc.grid = ANY(${p(grids)}::int[]) OFFSET 0) enterprises`
+    : 'enterprises';
   if (q.area) ew.push(`ST_Covers(ST_SetSRID(ST_GeomFromGeoJSON(${p(JSON.stringify(q.area))}), 4326), geom)`);
   if (q.by === 'villagePark') ew.push('village_park_id IS NOT NULL');
   if (q.by === 'valuePark') ew.push('value_park_id IS NOT NULL');
   const where = POPULATION[q.metric] ? [POPULATION[q.metric]!] : [];
   const sql = `SELECT ${key} AS key, ${SUM_COLUMNS('f.').replace('f.EMP', 'f.employees')}, count(DISTINCT f.enterprise_id)::int AS enterprises
-    FROM (SELECT id, village_park_id, value_park_id, cell_id FROM enterprises${ew.length ? ` WHERE ${ew.join(' AND ')}` : ''}) e
+    FROM (SELECT id, village_park_id, value_park_id, cell_id FROM ${from}${ew.length ? ` WHERE ${ew.join(' AND ')}` : ''}) e
     JOIN indicator_cells c ON c.id = e.cell_id ${join}
     JOIN operating_figures f ON f.enterprise_id = e.id AND f.month = ANY(${p(monthsOf(period))}::int[])
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY 1`;
