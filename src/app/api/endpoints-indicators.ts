@@ -2,6 +2,7 @@
 import type { EnterpriseFilter } from '../../domain/enterprise-filter.ts';
 import type { Comparison, Grouping, IndicatorAnswer, Metric, MetricUnit } from '../../domain/monitoring/indicators.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
+import type { RenovationSummary } from '../../domain/monitoring/renovation.ts';
 import type { Target } from '../../domain/monitoring/targets.ts';
 import { get, request } from './client.ts';
 
@@ -52,16 +53,7 @@ export async function updateTarget(id: number, version: number, value: number, r
   return (await request<Target>('PATCH', `/api/targets/${id}`, { json: { value, version, reason } })).body;
 }
 
-export interface RenovationSummary {
-  asOf: string | null;
-  parks: number;
-  areaMu: number;
-  byStatus: { category: string; progress: string; parks: number; areaMu: number }[];
-  pilots: { year: number; parks: number; areaMu: number; target: number | null }[];
-  valueParks: { id: number; name: string; nameZhHant: string; nameEn: string; district: string; present: number; elements: number }[];
-  valueParkTarget: number | null;
-  demo: boolean;
-}
+export type { RenovationSummary };
 
 export function fetchRenovationSummary(districts: string[], asOf: string | null, signal?: AbortSignal): Promise<RenovationSummary> {
   const q = new URLSearchParams();

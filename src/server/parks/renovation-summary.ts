@@ -1,19 +1,10 @@
 // The renovation picture the dashboard shows: village parks by category × progress (count and area,
 // as of a date, from the status history), pilots per year against the plan's ~20, and the value
 // parks' six-element completeness against the plan's 10 parks. Park counts are not confidential.
+import type { RenovationSummary } from '../../domain/monitoring/renovation.ts';
 import type { Queryable } from '../db/database.ts';
 import { parkSelect } from './park-queries.ts';
 
-export interface RenovationSummary {
-  asOf: string | null;
-  parks: number;
-  areaMu: number;
-  byStatus: { category: string; progress: string; parks: number; areaMu: number }[];
-  pilots: { year: number; parks: number; areaMu: number; target: number | null }[];
-  valueParks: { id: number; name: string; nameZhHant: string; nameEn: string; district: string; present: number; elements: number }[];
-  valueParkTarget: number | null;
-  demo: boolean;
-}
 
 export async function renovationSummary(db: Queryable, opts: { asOf?: string; districts?: string[] }): Promise<RenovationSummary> {
   const { sql, params } = parkSelect({ asOf: opts.asOf, districts: opts.districts }, false);
