@@ -1,5 +1,6 @@
 // Shapes of our server's JSON answers (see /api/openapi.json and src/server/routes/*).
 import type { MultiPolygon, Polygon } from 'geojson';
+import type { MonthFigureValues } from '../../domain/monitoring/figures.ts';
 import type { ParkStatus } from '../../domain/renovation-workflow.ts';
 import type { DistrictCode, RenovationCategory, RenovationProgress } from '../../domain/taxonomy.ts';
 
@@ -152,17 +153,8 @@ export interface EnterprisePage {
   items: Enterprise[];
 }
 
-/** One month of an enterprise's operating figures (GET /api/enterprises/:id/figures), money in yuan. */
-export interface MonthFigures {
-  /** YYYYMM. */
-  month: number;
-  revenue: number;
-  output: number;
-  valueAdded: number;
-  valueAddedEstimated: boolean;
-  profit: number;
-  tax: number;
-  employees: number;
+/** One month of an enterprise's operating figures (GET /api/enterprises/:id/figures), with its vintage. */
+export interface MonthFigures extends MonthFigureValues {
   source: 'seed' | 'import';
   importId: string | null;
   recordedAt: string;

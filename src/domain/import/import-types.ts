@@ -2,6 +2,7 @@
 // database. Shared by the readers (src/server/imports/read-*), the validators (src/domain/import/*)
 // and the writer (src/server/imports/apply-*), so each can be tested on its own.
 import type { MultiPolygon, Polygon } from 'geojson';
+import type { MonthFigureValues } from '../monitoring/figures.ts';
 
 export type ImportKind = 'enterprises' | 'parks' | 'districts' | 'operating';
 export const IMPORT_KINDS: readonly ImportKind[] = ['enterprises', 'parks', 'districts', 'operating'];
@@ -103,21 +104,11 @@ export interface DistrictRecord {
  * One enterprise's operating figures for one month (a monthly or cumulative return, turned into the
  * month's own flows). Money in whole yuan; employees at the month's end.
  */
-export interface OperatingRecord {
+export interface OperatingRecord extends MonthFigureValues {
   row: number;
   /** `${creditCode}:${YYYY-MM}`, the record key. */
   key: string;
   creditCode: string;
-  /** YYYYMM. */
-  month: number;
-  revenue: number;
-  output: number;
-  valueAdded: number;
-  /** Value added was not reported and is estimated from output (estimateValueAdded). */
-  valueAddedEstimated: boolean;
-  profit: number;
-  tax: number;
-  employees: number;
 }
 
 export type ImportRecord = EnterpriseRecord | ParkRecord | DistrictRecord | OperatingRecord;
