@@ -1,10 +1,17 @@
 // Endpoints of the indicator engine and the plan's targets: the only source of the dashboard's numbers.
+import type { AreaGeometry } from '../../domain/area-geometry.ts';
 import type { EnterpriseFilter } from '../../domain/enterprise-filter.ts';
 import type { Comparison, Grouping, IndicatorAnswer, Metric, MetricUnit } from '../../domain/monitoring/indicators.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
 import type { RenovationSummary } from '../../domain/monitoring/renovation.ts';
 import type { Target } from '../../domain/monitoring/targets.ts';
 import { get, request } from './client.ts';
+
+/** The map's area resolved to its geometry; `key` (the permalink's `a=` text) stands for it in cache keys. */
+export interface ResolvedArea {
+  key: string;
+  geometry: AreaGeometry;
+}
 
 export interface IndicatorParams {
   metric: Metric;

@@ -1,7 +1,7 @@
 // The monitoring dashboard (/dashboard): the plan's targets, trends, rankings and composition for
 // a period, following the map's filters (both carry them in the URL). Lazy-loaded: the map's first
 // load does not carry it or ECharts. Every number comes from /api/indicators.
-import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, useIsFetching, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { isEmptyFilter, type EnterpriseFilter } from '../../domain/enterprise-filter.ts';
 import type { Comparison, Grouping, Metric } from '../../domain/monitoring/indicators.ts';
@@ -23,6 +23,8 @@ import { PeriodPicker } from './PeriodPicker.tsx';
 import { RenovationCards } from './RenovationCards.tsx';
 import { TargetCards } from './TargetCards.tsx';
 import { TargetsEditor } from './TargetsEditor.tsx';
+import { EnterpriseTable } from './EnterpriseTable.tsx';
+import { WarningsCard } from './WarningsCard.tsx';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, retry: 1, refetchOnWindowFocus: false } } });
 
@@ -86,9 +88,12 @@ function Dashboard() {
   const clusterName = s.cluster ? clusterLabel(s.cluster, lang) : dt('allManufacturing', lang);
   const anySuppressed = [targets.data, rankingQ.data, compositionQ.data].some((a) => a?.rows.some((r) => r.suppressed));
   const file = (name: string) => `${name}-${s.period}${s.cumulative ? '-cum' : ''}`;
+  // "Everything drawn" for tests and the benchmark: no query in flight and the session known.
+  const fetching = useIsFetching();
+  const ready = fetching === 0 && !session.isPending;
 
   return (
-    <div className="dashboard" data-testid="dashboard">
+    <div className="dashboard" data-testid="dashboard" data-ready={ready ? 'true' : 'false'}>
       <header className="dash-head">
         <div className="dash-title">
           <h1>{dt('title', lang)}</h1>
@@ -164,6 +169,8 @@ function Dashboard() {
           option={tags?.option ?? null} table={tags?.table ?? null} height={260} state={stateOf(tagsQ, false)} />
         <RenovationCards districts={s.filter.districts} asOf={s.asOf} lang={lang} onAsOf={(asOf) => update({ asOf })} />
       </div>
+      <WarningsCard period={s.period} cumulative={s.cumulative} filter={s.filter} lang={lang} user={session.data ?? null} />
+      <EnterpriseTable period={s.period} cumulative={s.cumulative} metric={s.metric} filter={s.filter} area={null} lang={lang} user={session.data ?? null} mapLink={mapLinkFor(s)} />
       {anySuppressed && <p className="muted" data-testid="suppressed-note">{dt('suppressedNote', lang)}</p>}
       {session.data?.role === 'admin' && <TargetsEditor lang={lang} />}
     </div>
