@@ -29,9 +29,28 @@ const full: PermalinkState = {
   selected: { kind: 'enterprise', id: 4242 },
   basemap: true,
   area: { kind: 'buffer', target: { kind: 'park', id: 17 }, km: 2.5 },
+  time: { kind: 'changes', from: '2020-01-01', to: '2021-06-30' },
+  choropleth: { metric: 'tax', period: '2021-Q2' },
 };
 
 describe('permalink URL state', () => {
+  it('reads time on the map: a date, or two dates earlier first', () => {
+    const { warnings, warn } = collect();
+    expect(decodeUrlState('?t=2020-06-30', warn).time).toEqual({ kind: 'asOf', date: '2020-06-30' });
+    expect(decodeUrlState('?t=2020-01-01..2020-12-31', warn).time).toEqual({ kind: 'changes', from: '2020-01-01', to: '2020-12-31' });
+    expect(warnings).toEqual([]);
+    for (const bad of ['2020-02-30', '2020-12-31..2020-01-01', '2020-01-01..', 'yesterday', '2020-01-01..2020-02-01..2020-03-01']) expect(decodeUrlState(`?t=${bad}`, warn).time).toBeNull();
+    expect(warnings).toHaveLength(5);
+  });
+
+  it('reads a district choropleth: metric and period', () => {
+    const { warnings, warn } = collect();
+    expect(decodeUrlState('?ch=output:2021', warn).choropleth).toEqual({ metric: 'output', period: '2021' });
+    expect(decodeUrlState('?ch=amShare:2021', warn).choropleth).toBeNull();
+    expect(decodeUrlState('?ch=output:2021-13', warn).choropleth).toBeNull();
+    expect(warnings).toHaveLength(2);
+  });
+
   it('round-trips every field', () => {
     const { warnings, warn } = collect();
     const qs = encodeUrlState(full);

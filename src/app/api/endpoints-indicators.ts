@@ -20,6 +20,8 @@ export interface IndicatorParams {
   filter: EnterpriseFilter;
   compare: Comparison[];
   lang: Lang;
+  /** The map's area; the questions then go by POST with the geometry in the body. */
+  area?: ResolvedArea | null;
 }
 
 export interface IndicatorSeries {
@@ -41,13 +43,20 @@ function query(p: IndicatorParams): URLSearchParams {
   return q;
 }
 
-export function fetchIndicators(p: IndicatorParams, period: string, signal?: AbortSignal): Promise<IndicatorAnswer> {
+/** The POST body of the same question: the filter and the area's geometry. */
+function body(p: IndicatorParams) {
+  return { metric: p.metric, by: p.by, cumulative: p.cumulative, lang: p.lang, compare: p.compare, filters: p.filter, area: p.area!.geometry };
+}
+
+export async function fetchIndicators(p: IndicatorParams, period: string, signal?: AbortSignal): Promise<IndicatorAnswer> {
+  if (p.area) return (await request<IndicatorAnswer>('POST', '/api/indicators', { json: { ...body(p), period }, signal })).body;
   const q = query(p);
   q.set('period', period);
   return get<IndicatorAnswer>(`/api/indicators?${q}`, signal);
 }
 
-export function fetchIndicatorSeries(p: IndicatorParams, periods: string[], signal?: AbortSignal): Promise<IndicatorSeries> {
+export async function fetchIndicatorSeries(p: IndicatorParams, periods: string[], signal?: AbortSignal): Promise<IndicatorSeries> {
+  if (p.area) return (await request<IndicatorSeries>('POST', '/api/indicators/series', { json: { ...body(p), periods }, signal })).body;
   const q = query(p);
   q.set('periods', periods.join(','));
   return get<IndicatorSeries>(`/api/indicators/series?${q}`, signal);

@@ -26,7 +26,9 @@ export const fetchPark = (id: number, signal?: AbortSignal) => get<ParkFeature>(
 
 export const fetchParkHistory = async (id: number, signal?: AbortSignal) => (await get<{ items: HistoryItem[] }>(`/api/parks/${id}/history`, signal)).items;
 
-export const fetchParkStatuses = async (signal?: AbortSignal) => (await get<{ items: ParkStatusItem[] }>('/api/parks/statuses', signal)).items;
+/** Every park's status now, or as it stood on `asOf` (YYYY-MM-DD). */
+export const fetchParkStatuses = async (signal?: AbortSignal, asOf?: string) =>
+  (await get<{ items: ParkStatusItem[] }>(`/api/parks/statuses${asOf ? `?asOf=${asOf}` : ''}`, signal)).items;
 
 /** PATCH with If-Match, so a change made on a stale version is refused (412) instead of lost. */
 export async function updateParkStatus(id: number, version: number, change: StatusChangeRequest): Promise<ParkFeature> {

@@ -5,7 +5,9 @@ import { t, tf, type MessageKey } from '../i18n/messages.ts';
 import type { BasemapConfig } from '../map/basemap.ts';
 import { useAppStore } from '../state/store.ts';
 import { LAYER_KEYS, OVERLAYS, type Overlay } from '../state/types.ts';
+import { ChoroplethControl } from './ChoroplethControl.tsx';
 import { Legend } from './Legends.tsx';
+import { TimeControl } from './TimeControl.tsx';
 
 const OVERLAY_KEYS: Record<Overlay, MessageKey> = { category: 'overlayCategory', progress: 'overlayProgress', efficiency: 'overlayEfficiency' };
 
@@ -34,6 +36,8 @@ export function LayerList({ basemap }: { basemap: BasemapConfig | null }) {
             <input type="checkbox" name={`layer-${key}`} checked={layers[key]} onChange={() => toggleLayer(key)} /> {t(key, lang)}
           </label>
           {layers[key] && key === 'villageParks' && <OverlaySwitch lang={lang} />}
+          {layers[key] && key === 'villageParks' && <TimeControl />}
+          {layers[key] && key === 'districts' && <ChoroplethControl />}
           {layers[key] && <Legend layer={key} overlay={overlay} lang={lang} />}
         </section>
       ))}

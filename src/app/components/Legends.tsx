@@ -3,8 +3,13 @@ import { label, taxonomy, type Lang } from '../../domain/taxonomy.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { t, tf } from '../i18n/messages.ts';
 import { KEY_RING } from '../map/enterprise-style.ts';
-import { EFFICIENCY_CLASSES, PILOT_COLOR, PROGRESS_OPACITY } from '../map/park-overlay.ts';
-import type { LayerKey, Overlay } from '../state/store.ts';
+import { formatValue, periodLabel, unitName } from '../i18n/indicator-format.ts';
+import { metricLabel } from '../i18n/messages-dashboard.ts';
+import { NO_DATA_COLOR } from '../map/map-controller.ts';
+import { errorText } from './error-text.ts';
+import { useDistrictChoropleth } from './useDistrictChoropleth.ts';
+import { CHANGED_COLOR, EFFICIENCY_CLASSES, PILOT_COLOR, PROGRESS_OPACITY } from '../map/park-overlay.ts';
+import { useAppStore, type LayerKey, type Overlay } from '../state/store.ts';
 
 const indicator = (lang: Lang) => {
   const e = taxonomy.efficiencyIndicators.find((x) => x.code === 'outputPerMu');
@@ -12,7 +17,13 @@ const indicator = (lang: Lang) => {
 };
 
 function ParkLegend({ overlay, lang }: { overlay: Overlay; lang: Lang }) {
-  const pilot = <li><span className="swatch outline" style={{ borderColor: PILOT_COLOR }} />{t('legendPilot', lang)}</li>;
+  const changes = useAppStore((s) => s.time?.kind === 'changes');
+  const pilot = (
+    <>
+      <li><span className="swatch outline" style={{ borderColor: PILOT_COLOR }} />{t('legendPilot', lang)}</li>
+      {changes && <li data-testid="legend-changed"><span className="swatch outline" style={{ borderColor: CHANGED_COLOR }} />{t('legendChanged', lang)}</li>}
+    </>
+  );
   if (overlay === 'efficiency')
     return (
       <ul className="legend" data-testid="legend-villageParks" data-overlay={overlay}>
@@ -57,15 +68,37 @@ function EnterpriseLegend({ lang }: { lang: Lang }) {
   );
 }
 
+function DistrictLegend({ lang }: { lang: Lang }) {
+  const { choropleth, answer, classes, pending, error } = useDistrictChoropleth();
+  const outline = <li><span className="swatch outline" style={{ borderColor: '#5b6b7a' }} />{t('legendOutline', lang)}</li>;
+  if (!choropleth) return <ul className="legend">{outline}</ul>;
+  const unit = answer?.unit ?? 'yuan';
+  const anyGrey = !!answer && (answer.rows.length < taxonomy.districts.length || answer.rows.some((r) => r.suppressed || r.value === null));
+  return (
+    <ul className="legend" data-testid="legend-choropleth">
+      <li className="legend-title">
+        {tf('choroplethLegend', lang, { metric: metricLabel(choropleth.metric, lang), period: periodLabel(choropleth.period, false, lang), unit: unitName(unit, lang) })}
+        {answer?.demo && <> · {t('choroplethDemo', lang)}</>}
+      </li>
+      {error ? <li className="form-error" role="alert">{t('choroplethError', lang)}{errorText(error, lang)}</li>
+        : pending ? <li role="status">{t('choroplethLoading', lang)}</li>
+          : classes.map((c) => (
+            <li key={c.min} data-min={c.min} data-max={c.max}>
+              <span className="swatch" style={{ background: c.color }} />
+              {c.min === c.max ? formatValue(c.min, unit, lang) : `${formatValue(c.min, unit, lang)} – ${formatValue(c.max, unit, lang)}`}
+            </li>
+          ))}
+      {anyGrey && <li><span className="swatch" style={{ background: NO_DATA_COLOR }} />{t('choroplethSuppressed', lang)}</li>}
+      <li className="legend-note">{t('choroplethFilter', lang)}</li>
+      {outline}
+    </ul>
+  );
+}
+
 export function Legend({ layer, overlay, lang }: { layer: LayerKey; overlay: Overlay; lang: Lang }) {
   if (layer === 'enterprises') return <EnterpriseLegend lang={lang} />;
   if (layer === 'villageParks') return <ParkLegend overlay={overlay} lang={lang} />;
-  if (layer === 'districts')
-    return (
-      <ul className="legend">
-        <li><span className="swatch outline" style={{ borderColor: '#5b6b7a' }} />{t('legendOutline', lang)}</li>
-      </ul>
-    );
+  if (layer === 'districts') return <DistrictLegend lang={lang} />;
   return (
     <ul className="legend">
       <li><span className="swatch outline dashed" style={{ borderColor: '#6a3d9a' }} />{t('legendOutline', lang)}</li>

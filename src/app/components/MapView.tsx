@@ -11,6 +11,9 @@ import { useAppStore, type LayerKey, type ParkStatuses } from '../state/store.ts
 import { useAreaResolver } from './useAreaResolver.ts';
 import { useDrawing } from './useDrawing.ts';
 import { useEnterpriseLayer } from './useEnterpriseLayer.ts';
+import { MapTooltip } from './MapTooltip.tsx';
+import { useDistrictChoropleth } from './useDistrictChoropleth.ts';
+import { useParkTime } from './useParkTime.ts';
 
 const TILES_BASE = `${location.origin}/tiles`;
 /** Width of the right-hand panel (app.css .panel). */
@@ -93,14 +96,20 @@ export function MapView({ basemap }: { basemap: BasemapConfig | null }) {
     if (fly) controller?.flyTo(fly, panelOpen ? PANEL_WIDTH : 0);
   }, [controller, fly]);
 
-  // Only the parks whose status object changed are sent to the map.
+  // Only the parks whose status object changed are sent to the map. With a date chosen, the parks
+  // are drawn as they stood then (every object differs, so switching back redraws them all).
+  const parkTime = useParkTime();
+  const shown = parkTime.statuses ?? parkStatuses;
   useEffect(() => {
     if (!controller) return;
     const prev = applied.current;
-    const changed = Object.values(parkStatuses).filter((s) => prev[s.id] !== s);
+    const changed = Object.values(shown).filter((s) => prev[s.id] !== s);
     if (changed.length) controller.setParkStatuses(changed);
-    applied.current = parkStatuses;
-  }, [controller, parkStatuses]);
+    applied.current = shown;
+  }, [controller, shown]);
+  useEffect(() => controller?.setChangedParks(parkTime.changed), [controller, parkTime.changed]);
+  const { colors: districtColors } = useDistrictChoropleth();
+  useEffect(() => controller?.setDistrictColors(districtColors), [controller, districtColors]);
 
   // The selected feature is outlined (parks) or ringed (an enterprise, located by the worker).
   const selection = panel && 'id' in panel ? panel : null;
@@ -118,5 +127,10 @@ export function MapView({ basemap }: { basemap: BasemapConfig | null }) {
     // selKey stands for `selection`, which is a new object on every store change.
   }, [controller, client, info, selKey]);
 
-  return <div ref={container} className="map" role="region" aria-label={t('mapRegion', lang)} />;
+  return (
+    <>
+      <div ref={container} className="map" role="region" aria-label={t('mapRegion', lang)} />
+      <MapTooltip controller={controller} />
+    </>
+  );
 }

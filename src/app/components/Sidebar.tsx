@@ -13,13 +13,14 @@ import { SummaryBlock } from './SummaryBlock.tsx';
 export function Sidebar({ basemap }: { basemap: BasemapConfig | null }) {
   const { lang, setLang, user, openBulk, openImports, openAccounts } = useAppStore();
   const filter = useAppStore((st) => st.filter);
+  const area = useAppStore((st) => st.area);
   return (
     <aside className="sidebar">
       <header>
         <h1>{t('appTitle', lang)}</h1>
         <span className="demo-badge" data-testid="demo-badge">{t('demoBadge', lang)}</span>
       </header>
-      <a className="dashboard-link" href={`/dashboard${encodeDashboard({ ...DEFAULT_DASHBOARD, filter, lang })}`} data-testid="dashboard-link">{t('dashboardLink', lang)} →</a>
+      <a className="dashboard-link" href={`/dashboard${encodeDashboard({ ...DEFAULT_DASHBOARD, filter, area, lang })}`} data-testid="dashboard-link">{t('dashboardLink', lang)} →</a>
       <SearchBox />
       <AccountBox />
       {mayEditAny(user) && (

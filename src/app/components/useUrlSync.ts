@@ -17,6 +17,8 @@ const permalink = (s: AppState) =>
     selected: s.panel && 'id' in s.panel ? s.panel : null,
     basemap: s.basemap,
     area: s.area,
+    time: s.time,
+    choropleth: s.choropleth,
   });
 
 export function useUrlSync(): void {

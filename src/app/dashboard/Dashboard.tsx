@@ -1,7 +1,8 @@
 // The monitoring dashboard (/dashboard): the plan's targets, trends, rankings and composition for
 // a period, following the map's filters (both carry them in the URL). Lazy-loaded: the map's first
 // load does not carry it or ECharts. Every number comes from /api/indicators.
-import { QueryClient, QueryClientProvider, useIsFetching, useQuery } from '@tanstack/react-query';
+import { QueryClientProvider, useIsFetching, useQuery } from '@tanstack/react-query';
+import { queryClient } from '../api/query-client.ts';
 import { useEffect, useMemo, useState } from 'react';
 import { isEmptyFilter, type EnterpriseFilter } from '../../domain/enterprise-filter.ts';
 import type { Comparison, Grouping, Metric } from '../../domain/monitoring/indicators.ts';
@@ -17,8 +18,8 @@ import { decodeDashboard, encodeDashboard, mapLinkFor, PICKABLE_METRICS, RANKING
 import { errorText } from '../components/error-text.ts';
 import { ChartCard } from './ChartCard.tsx';
 import { clusterColorOf, useComposition, useRanking, useTrend, useYearsByGroup } from './charts.tsx';
-import { freshness } from './dash-format.ts';
-import { useIndicators, useIndicatorSeries } from './indicator-queries.ts';
+import { freshness } from '../i18n/indicator-format.ts';
+import { useIndicators, useIndicatorSeries, useResolvedArea } from './indicator-queries.ts';
 import { PeriodPicker } from './PeriodPicker.tsx';
 import { RenovationCards } from './RenovationCards.tsx';
 import { TargetCards } from './TargetCards.tsx';
@@ -26,7 +27,6 @@ import { TargetsEditor } from './TargetsEditor.tsx';
 import { EnterpriseTable } from './EnterpriseTable.tsx';
 import { WarningsCard } from './WarningsCard.tsx';
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, retry: 1, refetchOnWindowFocus: false } } });
 
 const RANKING_KEYS: Record<Ranking, DashboardKey> = { district: 'byDistrict', town: 'byTown', villagePark: 'byVillagePark', valuePark: 'byValuePark' };
 const KEY_TAGS = taxonomy.enterpriseTags.filter((x) => x.key).map((x) => x.code as string);
@@ -61,17 +61,21 @@ function Dashboard() {
   const lang = s.lang;
   const year = parsePeriod(s.period)!.year;
 
-  const params = (metric: Metric, by: Grouping, compare: Comparison[], filter = s.filter): IndicatorParams => ({ metric, by, cumulative: s.cumulative, filter, compare, lang });
+  // The map's area: questions wait for its geometry (an area too large for a link never arrives here).
+  const areaQ = useResolvedArea(s.area, session.isSuccess);
+  const area = areaQ.data ?? null;
+  const on = !s.area || !!area;
+  const params = (metric: Metric, by: Grouping, compare: Comparison[], filter = s.filter): IndicatorParams => ({ metric, by, cumulative: s.cumulative, filter, compare, lang, area });
   const clusterFilter = s.cluster ? { ...s.filter, clusters: [s.cluster], subIndustries: [] } : s.filter;
   const months = useMemo(() => [year - 1, year].flatMap((y) => Array.from({ length: 12 }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`)), [year]);
 
-  const targets = useIndicators(params('output', 'cluster', ['lastYear', 'target']), s.period, user);
-  const am = useIndicators(params('amValueAdded', 'none', ['lastYear', 'target']), s.period, user);
-  const amShare = useIndicators(params('amShare', 'none', ['lastYear', 'target']), s.period, user);
-  const trendQ = useIndicatorSeries(params(s.metric, 'none', [], clusterFilter), months, user);
-  const rankingQ = useIndicators(params(s.metric, s.ranking, ['lastYear']), s.period, user);
-  const compositionQ = useIndicators(params(s.metric, s.cluster ? 'subIndustry' : 'cluster', [], clusterFilter), s.period, user);
-  const tagsQ = useIndicatorSeries(params(s.metric, 'tag', [], clusterFilter), ['2018', '2019', '2020', '2021'], user);
+  const targets = useIndicators(params('output', 'cluster', ['lastYear', 'target']), s.period, user, on);
+  const am = useIndicators(params('amValueAdded', 'none', ['lastYear', 'target']), s.period, user, on);
+  const amShare = useIndicators(params('amShare', 'none', ['lastYear', 'target']), s.period, user, on);
+  const trendQ = useIndicatorSeries(params(s.metric, 'none', [], clusterFilter), months, user, on);
+  const rankingQ = useIndicators(params(s.metric, s.ranking, ['lastYear']), s.period, user, on);
+  const compositionQ = useIndicators(params(s.metric, s.cluster ? 'subIndustry' : 'cluster', [], clusterFilter), s.period, user, on);
+  const tagsQ = useIndicatorSeries(params(s.metric, 'tag', [], clusterFilter), ['2018', '2019', '2020', '2021'], user, on);
 
   const trend = useTrend(trendQ.data?.series, year, lang);
   const ranking = useRanking(rankingQ.data, lang);
@@ -125,6 +129,13 @@ function Dashboard() {
             <button type="button" onClick={() => update({ filter: { ...s.filter, clusters: [], subIndustries: [], futureIndustries: [], tags: [], revenueTiers: [], districts: [], towns: [] } })}>{dt('clearFilters', lang)}</button>
           </p>
         )}
+        {s.area && (
+          <p className="dash-filters" data-testid="dash-area">
+            {areaQ.isError ? <span className="form-error" role="alert">{dt('areaFailed', lang)}{errorText(areaQ.error, lang)}</span>
+              : <span title={dt('areaNotInRenovation', lang)}>{dt('areaFromMap', lang)}{areaQ.isPending ? `（${dt('areaResolving', lang)}）` : ''}</span>}{' '}
+            <button type="button" onClick={() => update({ area: null })} data-testid="dash-clear-area">{dt('clearArea', lang)}</button>
+          </p>
+        )}
       </div>
       {targets.data?.demo && <p className="demo-notice" role="note">{dt('demoNote', lang)}</p>}
 
@@ -170,7 +181,7 @@ function Dashboard() {
         <RenovationCards districts={s.filter.districts} asOf={s.asOf} lang={lang} onAsOf={(asOf) => update({ asOf })} />
       </div>
       <WarningsCard period={s.period} cumulative={s.cumulative} filter={s.filter} lang={lang} user={session.data ?? null} />
-      <EnterpriseTable period={s.period} cumulative={s.cumulative} metric={s.metric} filter={s.filter} area={null} lang={lang} user={session.data ?? null} mapLink={mapLinkFor(s)} />
+      <EnterpriseTable period={s.period} cumulative={s.cumulative} metric={s.metric} filter={s.filter} area={area} lang={lang} user={session.data ?? null} mapLink={mapLinkFor(s)} />
       {anySuppressed && <p className="muted" data-testid="suppressed-note">{dt('suppressedNote', lang)}</p>}
       {session.data?.role === 'admin' && <TargetsEditor lang={lang} />}
     </div>

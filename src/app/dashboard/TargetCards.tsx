@@ -5,7 +5,7 @@ import type { IndicatorAnswer, IndicatorRow } from '../../domain/monitoring/indi
 import { clusterColor } from '../i18n/labels.ts';
 import { dt } from '../i18n/messages-dashboard.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
-import { formatChange, formatPercent, formatValue } from './dash-format.ts';
+import { formatChange, formatPercent, formatValue } from '../i18n/indicator-format.ts';
 
 interface CardProps {
   row: IndicatorRow;

@@ -7,7 +7,7 @@ import { clusterColor } from '../i18n/labels.ts';
 import { dt } from '../i18n/messages-dashboard.ts';
 import type { TableData } from './ChartCard.tsx';
 import type { ChartOption } from './EChart.tsx';
-import { formatChange, formatValue, toYi, unitName } from './dash-format.ts';
+import { formatChange, formatValue, toYi, unitName } from '../i18n/indicator-format.ts';
 
 const chartValue = (v: number | null, unit: IndicatorAnswer['unit']) => (v === null ? null : unit === 'yuan' ? toYi(v) : unit === 'fraction' ? Math.round(v * 1000) / 10 : Math.round(v));
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", sans-serif';

@@ -2,6 +2,7 @@
 import type { Lang } from '../../domain/taxonomy.ts';
 import { filterMessages } from './messages-filters.ts';
 import { mapMessages } from './messages-map.ts';
+import { mapMonitoringMessages } from './messages-map-monitoring.ts';
 import { accountMessages } from './messages-accounts.ts';
 import { importMessages } from './messages-imports.ts';
 import { selectionMessages } from './messages-selection.ts';
@@ -141,7 +142,7 @@ const bulk = {
   bulkApplied: { 'zh-Hans': '已应用 {count} 项修改，地图已更新。', 'zh-Hant': '已套用 {count} 項修改，地圖已更新。', en: '{count} changes applied; the map is updated.' },
 } satisfies Record<string, Strings>;
 
-const messages = { ...general, ...account, ...errors, ...park, ...edit, ...history, ...bulk, ...mapMessages, ...filterMessages, ...selectionMessages, ...importMessages, ...accountMessages };
+const messages = { ...general, ...account, ...errors, ...park, ...edit, ...history, ...bulk, ...mapMessages, ...mapMonitoringMessages, ...filterMessages, ...selectionMessages, ...importMessages, ...accountMessages };
 
 export type MessageKey = keyof typeof messages;
 export const t = (key: MessageKey, lang: Lang): string => messages[key][lang];

@@ -1,7 +1,7 @@
 // The one place that talks to maplibre: creates the map, registers the PMTiles protocol, switches
 // layers, overlay and language, draws the worker's enterprise clusters and reports clicks and moves.
 // React components hold a controller; they never touch maplibre directly.
-import { Map as MapLibreMap, NavigationControl, ScaleControl, addProtocol, setWorkerUrl, type GeoJSONSource, type MapGeoJSONFeature, type VectorTileSource } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, addProtocol, setWorkerUrl, type ExpressionSpecification, type GeoJSONSource, type MapGeoJSONFeature, type VectorTileSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { Protocol } from 'pmtiles';
 import type { ParkStatus } from '../../domain/renovation-workflow.ts';
@@ -43,7 +43,18 @@ export type MapHit =
   | { kind: 'enterprise' | 'park' | 'valuePark'; id: number }
   | { kind: 'cluster'; clusterId: number; center: [number, number] };
 
+/** What the pointer is over, for the hover tooltip; `x`, `y` are pixels in the map container. */
+export type HoverHit = { x: number; y: number } & (
+  | { kind: 'enterprise'; id: number }
+  | { kind: 'cluster'; count: number }
+  | { kind: 'park'; id: number; name: string }
+  | { kind: 'valuePark'; id: number; names: Record<Lang, string> }
+  | { kind: 'district'; code: string }
+);
+
 const CLICKABLE = ['enterprise-point', 'enterprise-cluster', 'village-park-fill', 'value-park-fill'];
+/** Districts without a published figure in the choropleth (suppressed or no data). */
+export const NO_DATA_COLOR = '#d9d9d9';
 
 export class MapController {
   readonly map: MapLibreMap;
@@ -53,6 +64,9 @@ export class MapController {
   private selectedPark: number | null = null;
   private selectedValuePark: number | null = null;
   private enterpriseFeatures: ViewFeature[] = [];
+  private overlay: ParkOverlay;
+  /** Parks outlined as changed between two dates; null when that mode is off. */
+  private changedParks: ReadonlySet<number> | null = null;
 
   constructor(private readonly opts: MapControllerOptions) {
     if (!protocolRegistered) {
@@ -61,6 +75,7 @@ export class MapController {
       protocolRegistered = true;
     }
     this.lang = opts.lang;
+    this.overlay = opts.overlay ?? 'category';
     this.map = new MapLibreMap({
       container: opts.container,
       style: buildStyle(opts.tilesBase, opts.lang, opts.overlay),
@@ -100,8 +115,9 @@ export class MapController {
   }
 
   setOverlay(overlay: ParkOverlay): void {
+    this.overlay = overlay;
     this.whenLoaded(() => {
-      const paint = parkFillPaint(overlay);
+      const paint = parkFillPaint(overlay, this.changedParks !== null);
       this.map.setPaintProperty('village-park-fill', 'fill-color', paint['fill-color']);
       this.map.setPaintProperty('village-park-fill', 'fill-opacity', paint['fill-opacity']);
     });
@@ -124,6 +140,20 @@ export class MapController {
     });
   }
 
+  /**
+   * The "changes between two dates" mode: `ids` are outlined and every other park fades; null ends
+   * the mode. Feature-state again, so no tile is re-parsed.
+   */
+  setChangedParks(ids: ReadonlySet<number> | null): void {
+    const before = this.changedParks;
+    this.changedParks = ids;
+    this.whenLoaded(() => {
+      for (const id of before ?? []) if (!ids?.has(id)) this.map.setFeatureState({ ...VILLAGE_PARKS, id }, { changed: false });
+      for (const id of ids ?? []) if (!before?.has(id)) this.map.setFeatureState({ ...VILLAGE_PARKS, id }, { changed: true });
+      if ((before === null) !== (ids === null)) this.setOverlay(this.overlay);
+    });
+  }
+
   /** The live status the map holds for a park (read-only; used by browser tests). */
   parkState(id: number): Record<string, unknown> {
     return this.loaded ? this.map.getFeatureState({ ...VILLAGE_PARKS, id }) : {};
@@ -137,6 +167,61 @@ export class MapController {
     };
     this.map.on('click', handler);
     return () => this.map.off('click', handler);
+  }
+
+  /**
+   * Calls back with what the pointer is over (at most once per frame), null when it leaves the map
+   * or is over nothing. Same precedence as clicks, then the district under everything.
+   */
+  onHover(callback: (hit: HoverHit | null) => void): () => void {
+    let frame = 0;
+    let last: { x: number; y: number } | null = null;
+    const run = () => {
+      frame = 0;
+      if (last) callback(this.hoverAt(last.x, last.y));
+    };
+    const move = (e: { point: { x: number; y: number } }) => {
+      last = e.point;
+      if (!frame) frame = requestAnimationFrame(run);
+    };
+    const out = () => {
+      last = null;
+      callback(null);
+    };
+    this.map.on('mousemove', move);
+    this.map.on('mouseout', out);
+    return () => {
+      cancelAnimationFrame(frame);
+      this.map.off('mousemove', move);
+      this.map.off('mouseout', out);
+    };
+  }
+
+  private hoverAt(x: number, y: number): HoverHit | null {
+    if (!this.loaded) return null;
+    const hit = this.hitAt(x, y);
+    const at = (layer: string) => this.map.queryRenderedFeatures([x, y], { layers: [layer] })[0];
+    if (hit?.kind === 'cluster') {
+      const f = this.map.queryRenderedFeatures([[x - 4, y - 4], [x + 4, y + 4]], { layers: ['enterprise-cluster'] })[0];
+      return { x, y, kind: 'cluster', count: Number(f?.properties.count ?? 0) };
+    }
+    if (hit?.kind === 'enterprise') return { x, y, kind: 'enterprise', id: hit.id };
+    if (hit?.kind === 'park') return { x, y, kind: 'park', id: hit.id, name: String(at('village-park-fill')?.properties.name ?? '') };
+    if (hit?.kind === 'valuePark') {
+      const p = at('value-park-fill')?.properties ?? {};
+      return { x, y, kind: 'valuePark', id: hit.id, names: { 'zh-Hans': String(p.name ?? ''), 'zh-Hant': String(p.nameZhHant ?? p.name ?? ''), en: String(p.nameEn ?? p.name ?? '') } };
+    }
+    const district = this.map.getLayoutProperty('district-fill', 'visibility') === 'none' ? undefined : at('district-fill');
+    return district ? { x, y, kind: 'district', code: String(district.properties.code) } : null;
+  }
+
+  /** Colours districts by code (a choropleth); codes left out get the no-data grey; null = plain white. */
+  setDistrictColors(colors: Readonly<Record<string, string>> | null): void {
+    this.whenLoaded(() => {
+      const pairs = Object.entries(colors ?? {}).flat();
+      const match = ['match', ['get', 'code'], ...pairs, NO_DATA_COLOR] as unknown as ExpressionSpecification;
+      this.map.setPaintProperty('district-fill', 'fill-color', colors === null ? '#ffffff' : pairs.length ? match : NO_DATA_COLOR);
+    });
   }
 
   /** Calls back with the code of a district clicked on (used while picking districts). */

@@ -32,11 +32,18 @@ const efficiencyColor = expr([
 
 const progressOpacity = expr(['match', live('progress'), ...Object.entries(PROGRESS_OPACITY).flat(), 0.5]);
 
-/** Paint of the park fill layer for an overlay. */
-export function parkFillPaint(overlay: ParkOverlay): { 'fill-color': ExpressionSpecification; 'fill-opacity': ExpressionSpecification | number } {
-  if (overlay === 'efficiency') return { 'fill-color': efficiencyColor, 'fill-opacity': 0.85 };
-  if (overlay === 'progress') return { 'fill-color': categoryColor, 'fill-opacity': progressOpacity };
-  return { 'fill-color': categoryColor, 'fill-opacity': 0.75 };
+/** Fill opacity of parks that did not change, in the "changes between two dates" mode. */
+export const UNCHANGED_OPACITY = 0.12;
+/** Outline of parks whose status changed between two dates. */
+export const CHANGED_COLOR = '#ff6f00';
+export const isChanged = expr(['boolean', ['feature-state', 'changed'], false]);
+
+/** Paint of the park fill layer for an overlay; with `changes`, parks that did not change fade. */
+export function parkFillPaint(overlay: ParkOverlay, changes = false): { 'fill-color': ExpressionSpecification; 'fill-opacity': ExpressionSpecification | number } {
+  const paint = overlay === 'efficiency' ? { 'fill-color': efficiencyColor, 'fill-opacity': 0.85 }
+    : overlay === 'progress' ? { 'fill-color': categoryColor, 'fill-opacity': progressOpacity }
+      : { 'fill-color': categoryColor, 'fill-opacity': 0.75 };
+  return changes ? { ...paint, 'fill-opacity': expr(['case', isChanged, paint['fill-opacity'], UNCHANGED_OPACITY]) } : paint;
 }
 
 /** Outline of pilot parks: a colour none of the fills use. */

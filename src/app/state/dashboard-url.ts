@@ -1,5 +1,6 @@
 // The dashboard's permalink: its own choices (period, cumulative, metric, cluster, ranking) beside the
-// map's filter and language parameters, so a link carries "these filters" between map and dashboard.
+// map's filter, area and language parameters, so a link carries "these filters" between map and dashboard.
+import type { AreaSpec } from '../../domain/area-geometry.ts';
 import type { EnterpriseFilter } from '../../domain/enterprise-filter.ts';
 import { METRICS, type Grouping, type Metric } from '../../domain/monitoring/indicators.ts';
 import { parsePeriod } from '../../domain/monitoring/periods.ts';
@@ -22,17 +23,19 @@ export interface DashboardState {
   /** The date the renovation charts show statuses as of (YYYY-MM-DD); null = now. */
   asOf: string | null;
   filter: EnterpriseFilter;
+  /** The map's area ("statistics of this area"); null = the whole city. */
+  area: AreaSpec | null;
   lang: Lang;
 }
 
 export const DEFAULT_DASHBOARD: DashboardState = {
-  period: '2021', cumulative: true, metric: 'output', cluster: null, ranking: 'district', asOf: null, filter: DEFAULT_STATE.filter, lang: 'zh-Hans',
+  period: '2021', cumulative: true, metric: 'output', cluster: null, ranking: 'district', asOf: null, filter: DEFAULT_STATE.filter, area: null, lang: 'zh-Hans',
 };
 
 export function decodeDashboard(search: string): DashboardState {
   const q = new URLSearchParams(search);
   const map = decodeUrlState(search);
-  const out: DashboardState = { ...DEFAULT_DASHBOARD, filter: map.filter ?? DEFAULT_DASHBOARD.filter, lang: map.lang ?? DEFAULT_DASHBOARD.lang };
+  const out: DashboardState = { ...DEFAULT_DASHBOARD, filter: map.filter ?? DEFAULT_DASHBOARD.filter, area: map.area ?? null, lang: map.lang ?? DEFAULT_DASHBOARD.lang };
   const period = q.get('p');
   if (period && parsePeriod(period)) out.period = period;
   if (q.get('cum') !== null) out.cumulative = q.get('cum') === '1';
@@ -49,7 +52,7 @@ export function decodeDashboard(search: string): DashboardState {
 
 /** The dashboard's query string: its choices, then the map's filter and language parameters. */
 export function encodeDashboard(s: DashboardState): string {
-  const map = new URLSearchParams(encodeUrlState({ ...DEFAULT_STATE, filter: s.filter, lang: s.lang }).slice(1));
+  const map = new URLSearchParams(encodeUrlState({ ...DEFAULT_STATE, filter: s.filter, area: s.area, lang: s.lang }).slice(1));
   const q = new URLSearchParams();
   q.set('p', s.period);
   if (s.cumulative !== DEFAULT_DASHBOARD.cumulative) q.set('cum', s.cumulative ? '1' : '0');
@@ -62,4 +65,4 @@ export function encodeDashboard(s: DashboardState): string {
 }
 
 /** The map link for the dashboard's filters (the map opens at its default view). */
-export const mapLinkFor = (s: DashboardState) => `/${encodeUrlState({ ...DEFAULT_STATE, filter: s.filter, lang: s.lang })}`;
+export const mapLinkFor = (s: DashboardState) => `/${encodeUrlState({ ...DEFAULT_STATE, filter: s.filter, area: s.area, lang: s.lang })}`;

@@ -6,7 +6,7 @@ import { EMPTY_FILTER, type EnterpriseFilter } from '../../domain/enterprise-fil
 import type { Lang } from '../../domain/taxonomy.ts';
 import type { ParkStatusItem, SessionUser } from '../api/types.ts';
 import { toggleCode, type FacetKey } from './filter-model.ts';
-import type { LayerKey, MapViewState, Overlay, Selection } from './types.ts';
+import type { Choropleth, LayerKey, MapViewState, Overlay, Selection, TimeView } from './types.ts';
 import { stateFromUrl } from './url-state.ts';
 
 export type { LayerKey, Overlay, Selection } from './types.ts';
@@ -43,6 +43,10 @@ export interface AppState {
   parkStatuses: ParkStatuses;
   /** The spatial filter area (ANDed with the filter); null for none. */
   area: AreaSpec | null;
+  /** Parks on a past date, or changes between two dates; null = now. */
+  time: TimeView | null;
+  /** Districts coloured by an indicator; null = plain. */
+  choropleth: Choropleth | null;
   drawMode: DrawMode | null;
   /** Distance for buffers around a park or a drawn line, in km. */
   bufferKm: number;
@@ -68,6 +72,8 @@ export interface AppState {
   /** Sets the area, leaves any drawing mode and shows the selection panel. */
   setArea: (area: AreaSpec | null) => void;
   setDrawMode: (mode: DrawMode | null) => void;
+  setTime: (time: TimeView | null) => void;
+  setChoropleth: (choropleth: Choropleth | null) => void;
   setBufferKm: (km: number) => void;
   openImports: () => void;
   openAccounts: () => void;
@@ -92,6 +98,8 @@ export const useAppStore = create<AppState>((set) => ({
   panel: initial.selected ?? (initial.area ? { kind: 'selection' } : null),
   parkStatuses: {},
   area: initial.area,
+  time: initial.time,
+  choropleth: initial.choropleth,
   drawMode: null,
   bufferKm: initial.area?.kind === 'buffer' ? initial.area.km : 1,
   tilesVersion: 0,
@@ -100,6 +108,8 @@ export const useAppStore = create<AppState>((set) => ({
   setOverlay: (overlay) => set({ overlay }),
   toggleFilter: (facet, code) => set((s) => ({ filter: toggleCode(s.filter, facet, code) })),
   setFilter: (filter) => set({ filter }),
+  setTime: (time) => set({ time }),
+  setChoropleth: (choropleth) => set({ choropleth }),
   clearFilter: () => set({ filter: EMPTY_FILTER }),
   setView: (view) => set({ view }),
   flyTo: (target) => set((s) => ({ fly: { ...target, seq: (s.fly?.seq ?? 0) + 1 } })),

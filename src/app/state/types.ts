@@ -1,6 +1,7 @@
 // Plain data types of the app state, shared by the store and the URL (permalink) codec.
 import type { AreaSpec } from '../../domain/area-geometry.ts';
 import type { EnterpriseFilter } from '../../domain/enterprise-filter.ts';
+import type { Metric } from '../../domain/monitoring/indicators.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
 
 export type LayerKey = 'districts' | 'villageParks' | 'valueParks' | 'enterprises';
@@ -9,6 +10,20 @@ export const LAYER_KEYS: readonly LayerKey[] = ['enterprises', 'villageParks', '
 /** What the village parks are coloured by. */
 export type Overlay = 'category' | 'progress' | 'efficiency';
 export const OVERLAYS: readonly Overlay[] = ['category', 'progress', 'efficiency'];
+
+/**
+ * Time on the map: village parks as they stood on a past date, or the parks whose status changed
+ * between two dates (coloured as they stood on the later one). Dates are YYYY-MM-DD, China time.
+ */
+export type TimeView = { kind: 'asOf'; date: string } | { kind: 'changes'; from: string; to: string };
+
+/** Districts coloured by an indicator of the engine (period as /api/indicators takes it). */
+export interface Choropleth {
+  metric: ChoroplethMetric;
+  period: string;
+}
+export const CHOROPLETH_METRICS = ['output', 'revenue', 'valueAdded', 'profit', 'tax', 'employees', 'enterprises'] as const satisfies readonly Metric[];
+export type ChoroplethMetric = (typeof CHOROPLETH_METRICS)[number];
 
 /** A map feature whose detail panel is open. */
 export type Selection = { kind: 'park' | 'valuePark' | 'enterprise'; id: number };
@@ -29,4 +44,8 @@ export interface PermalinkState extends MapViewState {
   basemap: boolean;
   /** The spatial filter area, ANDed with the filter; null for none. */
   area: AreaSpec | null;
+  /** Parks on a past date or changes between two dates; null = now. */
+  time: TimeView | null;
+  /** Districts coloured by an indicator; null = plain outlines. */
+  choropleth: Choropleth | null;
 }

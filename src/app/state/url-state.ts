@@ -5,7 +5,8 @@ import { EMPTY_FILTER, type EnterpriseFilter } from '../../domain/enterprise-fil
 import { LANGS, taxonomy, type Lang } from '../../domain/taxonomy.ts';
 import { decodeArea, encodeArea } from './area-url.ts';
 import { TOWNS } from './towns.ts';
-import { LAYER_KEYS, OVERLAYS, type LayerKey, type Overlay, type PermalinkState, type Selection } from './types.ts';
+import { parsePeriod } from '../../domain/monitoring/periods.ts';
+import { CHOROPLETH_METRICS, LAYER_KEYS, OVERLAYS, type Choropleth, type ChoroplethMetric, type LayerKey, type Overlay, type PermalinkState, type Selection, type TimeView } from './types.ts';
 
 /** Where the map may go (the controller's maxBounds): west, south, east, north. */
 export const VIEW_BOUNDS = [111.8, 21.8, 115.2, 24.6] as const;
@@ -21,6 +22,8 @@ export const DEFAULT_STATE: PermalinkState = {
   selected: null,
   basemap: false,
   area: null,
+  time: null,
+  choropleth: null,
 };
 
 const LAYER_LETTERS: Record<LayerKey, string> = { enterprises: 'e', villageParks: 'p', valueParks: 'v', districts: 'd' };
@@ -59,12 +62,33 @@ export function encodeUrlState(s: PermalinkState): string {
   if (area) q.set('a', area);
   if (s.selected) q.set('s', `${SELECTION_LETTERS[s.selected.kind]}${s.selected.id}`);
   if (s.basemap) q.set('bm', '1');
+  if (s.time) q.set('t', s.time.kind === 'asOf' ? s.time.date : `${s.time.from}..${s.time.to}`);
+  if (s.choropleth) q.set('ch', `${s.choropleth.metric}:${s.choropleth.period}`);
   if (s.lang !== DEFAULT_STATE.lang) q.set('lang', s.lang);
   // Commas and colons stay readable: they are legal in a query string.
   return `?${q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':')}`;
 }
 
 type Warn = (message: string) => void;
+
+const isDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+
+/** `t=2021-06-30` (as of) or `t=2021-01-01..2021-06-30` (changes, earlier date first). */
+function readTime(raw: string, warn: Warn): TimeView | null {
+  const [a, b, ...rest] = raw.split('..');
+  if (!rest.length && isDate(a) && b === undefined) return { kind: 'asOf', date: a };
+  if (!rest.length && isDate(a) && b !== undefined && isDate(b) && a < b) return { kind: 'changes', from: a, to: b };
+  warn(`permalink: ignoring t="${raw}" (expected a date YYYY-MM-DD or two dates joined by "..", earlier first)`);
+  return null;
+}
+
+/** `ch=output:2021`: a metric of the engine and a period it accepts. */
+function readChoropleth(raw: string, warn: Warn): Choropleth | null {
+  const [metric, period] = raw.split(':');
+  if ((CHOROPLETH_METRICS as readonly string[]).includes(metric) && period && parsePeriod(period)) return { metric: metric as ChoroplethMetric, period };
+  warn(`permalink: ignoring ch="${raw}" (expected metric:period, e.g. output:2021)`);
+  return null;
+}
 
 const parseNumber = (raw: string) => (/^-?\d{1,4}(\.\d{1,12})?$/.test(raw.trim()) ? Number(raw) : NaN);
 const inRange = (v: number, min: number, max: number) => Number.isFinite(v) && v >= min && v <= max;
@@ -144,6 +168,10 @@ export function decodeUrlState(search: string, warn: Warn = (m) => console.warn(
     if (m && kind) out.selected = { kind, id: Number(m[2]) };
     else warn(`permalink: ignoring selection "${s}" (expected p, v or e followed by an id)`);
   }
+  const time = q.get('t');
+  if (time !== null) out.time = readTime(time, warn);
+  const ch = q.get('ch');
+  if (ch !== null) out.choropleth = readChoropleth(ch, warn);
   const bm = q.get('bm');
   if (bm !== null) out.basemap = bm === '1';
   const lang = q.get('lang');

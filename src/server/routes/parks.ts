@@ -5,7 +5,7 @@ import type { Database, Queryable } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
 import { mayReadConfidential, requireUser } from '../http/auth-hooks.ts';
 import { bboxParam, dateParam, effectiveDateProblem, listParam, parseIfMatch, pilotParam } from '../http/params.ts';
-import { findPark, findParks, parkFeature, parkHistory } from '../parks/park-queries.ts';
+import { findPark, findParks, parkFeature, parkHistory, parkSelect } from '../parks/park-queries.ts';
 import { applyStatusEdit } from '../parks/park-update.ts';
 import { EditBatcher } from '../parks/edit-batcher.ts';
 import { statusChangeSchema, type StatusChangeBody } from './schemas.ts';
@@ -57,11 +57,20 @@ export function parkRoutes(app: FastifyInstance, db: Database): void {
     return { ...fc, demo: fc.features.some((f) => f.properties?.demo), ...(asOf ? { asOf } : {}) };
   });
 
-  app.get('/api/parks/statuses', { schema: { tags: ['parks'], summary: 'Current status of every park, compact, for the map overlay' } }, async () => {
-    const rows = await db.query<{ id: number; category: string; progress: string; pilot_year: number | null; version: number; district: string; town: string }>(
-      'SELECT id, category, progress, pilot_year, version, district, town FROM village_parks ORDER BY id',
-    );
-    return { items: rows.map((r) => ({ id: r.id, category: r.category, progress: r.progress, pilotYear: r.pilot_year, version: r.version, district: r.district, town: r.town })) };
+  app.get<{ Querystring: Record<string, string> }>('/api/parks/statuses', {
+    schema: {
+      tags: ['parks'],
+      summary: 'Status of every park, compact, for the map overlay: now, or as it was on a date (asOf)',
+      querystring: { type: 'object', additionalProperties: false, properties: { asOf: { type: 'string', description: 'YYYY-MM-DD' } } },
+    },
+  }, async (req) => {
+    const asOf = dateParam('asOf', req.query.asOf);
+    const { sql, params } = parkSelect({ asOf }, false);
+    const rows = await db.query<{ id: number; category: string; progress: string; pilot_year: number | null; version: number; district: string; town: string }>(sql, params);
+    return {
+      ...(asOf ? { asOf } : {}),
+      items: rows.map((r) => ({ id: r.id, category: r.category, progress: r.progress, pilotYear: r.pilot_year, version: r.version, district: r.district, town: r.town })),
+    };
   });
 
   app.get<{ Params: { id: string } }>('/api/parks/:id', { schema: { tags: ['parks'], params: idParams } }, async (req, reply) => {

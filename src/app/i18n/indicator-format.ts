@@ -1,11 +1,11 @@
-// How the dashboard writes periods, money, shares and changes: the Chinese statistical way
-// (2021年1-7月, 亿元, 同比 +5.3%), with English beside.
+// How indicator figures are written on the dashboard and the map: periods, money, shares, changes
+// the Chinese statistical way (2021年1-7月, 亿元, 同比 +5.3%), with English beside.
 import type { MetricUnit } from '../../domain/monitoring/indicators.ts';
 import { parsePeriod } from '../../domain/monitoring/periods.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
-import { formatNumber } from '../i18n/format.ts';
-import { formatYi } from '../i18n/labels.ts';
-import { dt, dtf } from '../i18n/messages-dashboard.ts';
+import { formatNumber } from './format.ts';
+import { formatYi } from './labels.ts';
+import { dt, dtf } from './messages-dashboard.ts';
 
 export function periodLabel(text: string, cumulative: boolean, lang: Lang): string {
   const p = parsePeriod(text, cumulative);

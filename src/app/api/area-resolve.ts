@@ -1,0 +1,19 @@
+// An area (as chosen on the map or carried by a permalink) turned into its geometry: drawn shapes at
+// once; buffers and "inside the parks" after fetching the park outlines they are built from. Used
+// by the map (area store) and by the dashboard ("statistics of this area").
+import { bufferArea, combinePolygons, type AreaGeometry, type AreaSpec } from '../../domain/area-geometry.ts';
+import { fetchPark } from './endpoints.ts';
+import { fetchValuePark, loadParkOutlines, loadValueParks } from './endpoints-map.ts';
+
+const outlines = (features: { geometry: AreaGeometry | null }[]) => features.map((f) => f.geometry).filter((g): g is AreaGeometry => !!g);
+
+export async function resolveArea(spec: AreaSpec): Promise<AreaGeometry | null> {
+  if (spec.kind === 'shapes') return combinePolygons(spec.polygons);
+  if (spec.kind === 'inside') return combinePolygons(outlines(spec.layer === 'villageParks' ? await loadParkOutlines() : await loadValueParks()));
+  const t = spec.target;
+  if (t.kind === 'line') return bufferArea({ type: 'LineString', coordinates: t.coordinates }, spec.km);
+  const feature = t.kind === 'park' ? await fetchPark(t.id) : await fetchValuePark(t.id);
+  if (!feature.geometry) throw new Error(`park ${t.id} has no outline`);
+  return bufferArea(feature.geometry, spec.km);
+}
+

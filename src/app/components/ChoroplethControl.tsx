@@ -1,0 +1,36 @@
+// Colour the districts by an indicator of the engine (metric and year), under the map's filters.
+import { todayInChina } from '../i18n/format.ts';
+import { periodLabel } from '../i18n/indicator-format.ts';
+import { t } from '../i18n/messages.ts';
+import { metricLabel } from '../i18n/messages-dashboard.ts';
+import { useAppStore } from '../state/store.ts';
+import { CHOROPLETH_METRICS, type ChoroplethMetric } from '../state/types.ts';
+
+/** The first year of monthly figures in the library. */
+const FIRST_YEAR = 2018;
+
+export function ChoroplethControl() {
+  const lang = useAppStore((s) => s.lang);
+  const choropleth = useAppStore((s) => s.choropleth);
+  const setChoropleth = useAppStore((s) => s.setChoropleth);
+  const thisYear = Number(todayInChina().slice(0, 4));
+  const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => String(thisYear - i));
+  const period = choropleth?.period ?? '2021';
+  if (!years.includes(period)) years.push(period);
+  return (
+    <fieldset className="choropleth-control" data-testid="choropleth-control">
+      <legend>{t('choroplethTitle', lang)}</legend>
+      <select aria-label={t('choroplethTitle', lang)} value={choropleth?.metric ?? ''} data-testid="choropleth-metric"
+        onChange={(e) => setChoropleth(e.target.value ? { metric: e.target.value as ChoroplethMetric, period } : null)}>
+        <option value="">{t('choroplethNone', lang)}</option>
+        {CHOROPLETH_METRICS.map((m) => <option key={m} value={m}>{metricLabel(m, lang)}</option>)}
+      </select>
+      {choropleth && (
+        <select aria-label={t('choroplethPeriod', lang)} value={period} data-testid="choropleth-period"
+          onChange={(e) => setChoropleth({ ...choropleth, period: e.target.value })}>
+          {years.map((y) => <option key={y} value={y}>{periodLabel(y, false, lang)}</option>)}
+        </select>
+      )}
+    </fieldset>
+  );
+}

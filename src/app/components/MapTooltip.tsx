@@ -1,0 +1,72 @@
+// The hover tooltip over the map: a district (with its choropleth figure), a village park (with
+// the status shown, on the chosen date when there is one), a value park, an enterprise or a bubble.
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { label, taxonomy } from '../../domain/taxonomy.ts';
+import { fetchEnterprise } from '../api/endpoints-map.ts';
+import { districtLabel, formatNumber } from '../i18n/format.ts';
+import { formatValue } from '../i18n/indicator-format.ts';
+import { clusterLabel, valueParkName } from '../i18n/labels.ts';
+import { t, tf } from '../i18n/messages.ts';
+import type { HoverHit, MapController } from '../map/map-controller.ts';
+import { useAppStore, type ParkStatuses } from '../state/store.ts';
+import { useDistrictChoropleth } from './useDistrictChoropleth.ts';
+import { useParkTime } from './useParkTime.ts';
+
+/** Waits this long on an enterprise before asking the server for its name. */
+const ENTERPRISE_DELAY_MS = 150;
+
+function EnterpriseName({ id }: { id: number }) {
+  const lang = useAppStore((s) => s.lang);
+  const [asked, setAsked] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setAsked(true), ENTERPRISE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [id]);
+  const q = useQuery({ queryKey: ['enterprise', id], queryFn: ({ signal }) => fetchEnterprise(id, signal), enabled: asked, staleTime: 5 * 60_000 });
+  if (!q.data) return <strong>…</strong>;
+  return <><strong>{q.data.name}</strong>{clusterLabel(q.data.cluster, lang)}</>;
+}
+
+export function MapTooltip({ controller }: { controller: MapController | null }) {
+  const [hit, setHit] = useState<HoverHit | null>(null);
+  const lang = useAppStore((s) => s.lang);
+  const live = useAppStore((s) => s.parkStatuses);
+  const drawMode = useAppStore((s) => s.drawMode);
+  const time = useAppStore((s) => s.time);
+  const parkTime = useParkTime();
+  const choropleth = useDistrictChoropleth();
+  useEffect(() => controller?.onHover(setHit), [controller]);
+  // Touch screens have no hover, and a tooltip would sit under the finger while drawing.
+  if (!hit || drawMode) return null;
+  const statuses: ParkStatuses = parkTime.statuses ?? live;
+  let body: React.ReactNode = null;
+  if (hit.kind === 'district') {
+    const row = choropleth.rows[hit.code];
+    body = (
+      <>
+        <strong>{districtLabel(hit.code, lang)}</strong>
+        {choropleth.answer && (row && !row.suppressed && row.value !== null ? formatValue(row.value, choropleth.answer.unit, lang) : t(row?.suppressed ? 'choroplethSuppressed' : 'choroplethNoData', lang))}
+      </>
+    );
+  } else if (hit.kind === 'park') {
+    const s = statuses[hit.id];
+    const category = s && taxonomy.renovationCategories.find((c) => c.code === s.category);
+    const progress = s && taxonomy.renovationProgress.find((p) => p.code === s.progress);
+    const when = time ? tf('tooltipStatusOn', lang, { date: time.kind === 'asOf' ? time.date : time.to }) : null;
+    body = (
+      <>
+        <strong>{hit.name}</strong>
+        {category && progress ? `${when ? `${when}：` : ''}${label(category, lang)} · ${label(progress, lang)}` : null}
+        {parkTime.changed?.has(hit.id) && <><br />{t('legendChanged', lang)}</>}
+      </>
+    );
+  } else if (hit.kind === 'valuePark') body = <strong>{valueParkName({ name: hit.names['zh-Hans'], nameZhHant: hit.names['zh-Hant'], nameEn: hit.names.en }, lang)}</strong>;
+  else if (hit.kind === 'cluster') body = tf('tooltipCluster', lang, { count: formatNumber(hit.count, lang) });
+  else body = <EnterpriseName id={hit.id} />;
+  return (
+    <div className="map-tooltip" role="tooltip" data-testid="map-tooltip" style={{ left: hit.x + 14, top: hit.y + 14 }}>
+      {body}
+    </div>
+  );
+}
