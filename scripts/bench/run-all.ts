@@ -7,9 +7,10 @@ import { statusEdits } from './status-edits.ts';
 import { exportsBench } from './exports.ts';
 import { spatialSelection } from './spatial-selection.ts';
 import { indicatorsBench } from './indicators.ts';
+import { dashboardBench } from './dashboard.ts';
 import type { Benchmark } from './types.ts';
 
-const BENCHMARKS: Benchmark[] = [statusEdits, mapEnterprises, spatialSelection, exportsBench, indicatorsBench];
+const BENCHMARKS: Benchmark[] = [statusEdits, mapEnterprises, spatialSelection, exportsBench, indicatorsBench, dashboardBench];
 
 const options: Record<string, string> = {};
 const names: string[] = [];

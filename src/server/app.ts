@@ -18,7 +18,9 @@ import { userRoutes } from './routes/users.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { importRoutes } from './routes/imports.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
+import { indicatorEnterpriseRoutes } from './routes/indicator-enterprises.ts';
 import { targetRoutes } from './routes/targets.ts';
+import { warningRoutes } from './routes/warnings.ts';
 
 export interface AppOptions {
   db: Database;
@@ -64,7 +66,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   userRoutes(app, opts.db);
   exportRoutes(app, opts.db);
   indicatorRoutes(app, opts.db);
+  indicatorEnterpriseRoutes(app, opts.db);
   targetRoutes(app, opts.db);
+  warningRoutes(app, opts.db);
   await app.register(async (scope) => importRoutes(scope, opts.db, { tilesDir: opts.tilesDir }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

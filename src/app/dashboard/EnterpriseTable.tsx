@@ -1,9 +1,20 @@
-// The drill-down's last step: the enterprises behind the numbers. Placeholder until it lands.
+// The drill-down's last step: the enterprises behind the numbers (企业明细), sortable by value, last
+// year, change or name, a page at a time; a name opens the enterprise on the map, where roles that
+// may see them get its monthly figures. Figures of single enterprises are confidential, so viewers
+// and the public get a short explanation instead of the list (the server refuses them too).
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { EnterpriseFilter } from '../../domain/enterprise-filter.ts';
-import type { Metric } from '../../domain/monitoring/indicators.ts';
+import type { Metric, MetricUnit } from '../../domain/monitoring/indicators.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
+import { fetchEnterpriseRanking, RANKABLE_METRICS, type EnterpriseRankingParams, type EnterpriseSort, type SortOrder } from '../api/endpoints-enterprise-ranking.ts';
 import type { ResolvedArea } from '../api/endpoints-indicators.ts';
 import type { SessionUser } from '../api/types.ts';
+import { errorText } from '../components/error-text.ts';
+import { formatNumber } from '../i18n/format.ts';
+import { metricLabel } from '../i18n/messages-dashboard.ts';
+import { et, etf } from '../i18n/messages-enterprise-table.ts';
+import { formatChange, freshness } from '../i18n/indicator-format.ts';
 
 export interface EnterpriseTableProps {
   period: string;
@@ -17,6 +28,125 @@ export interface EnterpriseTableProps {
   mapLink: string;
 }
 
-export function EnterpriseTable(_props: EnterpriseTableProps) {
-  return null;
+const PAGE_SIZE = 20;
+/** The metric listed when the dashboard's has no value per enterprise (a count or a share). */
+const FALLBACK_METRIC: Metric = 'output';
+
+/** A firm's figure: money in 万元 with one decimal, as statistical tables write it; employees in persons; "—" when not reported. */
+function enterpriseFigure(v: number | null, unit: MetricUnit, lang: Lang): string {
+  if (v === null) return '—';
+  if (unit !== 'yuan') return formatNumber(v, lang, 0);
+  return new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v / 10_000);
+}
+
+export function EnterpriseTable(props: EnterpriseTableProps) {
+  const { lang, user } = props;
+  const allowed = !!user && user.role !== 'viewer';
+  return (
+    <section className="dash-card enterprise-table-card" data-testid="enterprise-table" aria-labelledby="enterprise-table-title">
+      <header className="dash-card-head">
+        <h2 id="enterprise-table-title">{et('title', lang)}</h2>
+        {allowed && <p className="muted">{et('note', lang)}</p>}
+      </header>
+      {allowed ? <EnterpriseList {...props} user={user} /> : <p className="muted" role="note" data-testid="enterprise-table-confidential">{et('confidential', lang)}</p>}
+    </section>
+  );
+}
+
+const SORT_COLUMNS: EnterpriseSort[] = ['name', 'value', 'lastYear', 'change'];
+
+function EnterpriseList({ period, cumulative, metric: asked, filter, area, lang, user, mapLink }: EnterpriseTableProps & { user: SessionUser }) {
+  const metric = RANKABLE_METRICS.includes(asked) ? asked : FALLBACK_METRIC;
+  const [sorting, setSorting] = useState<{ sort: EnterpriseSort; order: SortOrder }>({ sort: 'value', order: 'desc' });
+  // The page belongs to one question: a new period, metric, filter, area or sort starts at page 1.
+  const question = JSON.stringify([period, cumulative, metric, filter, area?.key ?? null, sorting]);
+  const [paging, setPaging] = useState({ question, page: 0 });
+  const page = paging.question === question ? paging.page : 0;
+  const params: EnterpriseRankingParams = { metric, period, cumulative, filter, area, ...sorting, offset: page * PAGE_SIZE, limit: PAGE_SIZE, lang };
+  const q = useQuery({
+    // The area stands by its permalink text, never its geometry; the user, since the answer depends on the role.
+    queryKey: ['enterprise-ranking', user.id, { ...params, area: area?.key ?? null }],
+    queryFn: ({ signal }) => fetchEnterpriseRanking(params, signal),
+    placeholderData: keepPreviousData,
+  });
+  const data = q.data;
+  const unit: MetricUnit = data?.unit ?? (metric === 'employees' ? 'persons' : 'yuan');
+  const unitText = et(unit === 'persons' ? 'unitPersons' : 'unitWan', lang);
+  const columnName: Record<EnterpriseSort, string> = {
+    name: et('name', lang),
+    value: etf('value', lang, { metric: metricLabel(metric, lang), unit: unitText }),
+    lastYear: etf('lastYear', lang, { unit: unitText }),
+    change: et('change', lang),
+  };
+  const toggle = (sort: EnterpriseSort) => setSorting((old) => (old.sort === sort
+    ? { sort, order: old.order === 'asc' ? 'desc' : 'asc' }
+    : { sort, order: sort === 'name' ? 'asc' : 'desc' }));
+  const header = (sort: EnterpriseSort, className?: string) => {
+    const active = sorting.sort === sort;
+    return (
+      <th scope="col" className={className} aria-sort={active ? (sorting.order === 'asc' ? 'ascending' : 'descending') : 'none'}>
+        <button type="button" className="sort-button" onClick={() => toggle(sort)} title={etf('sortBy', lang, { column: columnName[sort] })} data-testid={`enterprise-sort-${sort}`}>
+          {columnName[sort]}<span aria-hidden="true" className="sort-mark">{active ? (sorting.order === 'asc' ? ' ▲' : ' ▼') : ' ↕'}</span>
+        </button>
+      </th>
+    );
+  };
+  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  const go = (p: number) => setPaging({ question, page: Math.max(0, Math.min(pages - 1, p)) });
+
+  return (
+    <>
+      <p className="muted enterprise-table-period" data-testid="enterprise-table-period">
+        {freshness(period, cumulative, data?.dataThrough, lang)}
+        {metric !== asked && <> · {etf('rankedBy', lang, { metric: metricLabel(metric, lang) })}</>}
+      </p>
+      {q.error ? (
+        <p className="form-error" role="alert">{et('error', lang)}{errorText(q.error, lang)}</p>
+      ) : !data ? (
+        <p role="status" className="muted">{et('loading', lang)}</p>
+      ) : data.total === 0 ? (
+        <p className="muted" data-testid="enterprise-table-empty">{et('empty', lang)}</p>
+      ) : (
+        <>
+          <div className="enterprise-table-scroll" aria-busy={q.isPlaceholderData || q.isFetching}>
+            <table className="dash-table enterprise-table">
+              <caption className="sr-only">{et('title', lang)}</caption>
+              <thead>
+                <tr>
+                  {header('name', 'enterprise-name-col')}
+                  <th scope="col" className="text-col">{et('place', lang)}</th>
+                  <th scope="col" className="text-col">{et('cluster', lang)}</th>
+                  {SORT_COLUMNS.filter((s) => s !== 'name').map((s) => header(s))}
+                </tr>
+              </thead>
+              <tbody>
+                {data.rows.map((r) => (
+                  <tr key={r.id} data-id={r.id}>
+                    <th scope="row"><a href={`${mapLink}&s=e${r.id}`} className="enterprise-link">{r.name}</a></th>
+                    <td className="text-col">{r.districtName}{r.townName ? ` · ${r.townName}` : ''}</td>
+                    <td className="text-col">{r.clusterName}</td>
+                    <td data-col="value" title={r.value === null ? et('noFigure', lang) : undefined}>{enterpriseFigure(r.value, data.unit, lang)}</td>
+                    <td data-col="lastYear" title={r.lastYear === null ? et('noFigure', lang) : undefined}>{enterpriseFigure(r.lastYear, data.unit, lang)}</td>
+                    <td data-col="change" className={r.change === null ? undefined : r.change < 0 ? 'change-down' : 'change-up'}>{formatChange(r.change, data.unit, lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <nav className="enterprise-pager" aria-label={et('pages', lang)}>
+            <span role="status" data-testid="enterprise-table-range">
+              {etf('range', lang, {
+                from: formatNumber(data.offset + 1, lang),
+                to: formatNumber(data.offset + data.rows.length, lang),
+                total: formatNumber(data.total, lang),
+              })}
+            </span>
+            <button type="button" onClick={() => go(page - 1)} disabled={page === 0} data-testid="enterprise-page-previous">{et('previous', lang)}</button>
+            <span>{etf('pageOf', lang, { page: formatNumber(page + 1, lang), pages: formatNumber(pages, lang) })}</span>
+            <button type="button" onClick={() => go(page + 1)} disabled={page + 1 >= pages} data-testid="enterprise-page-next">{et('next', lang)}</button>
+          </nav>
+        </>
+      )}
+    </>
+  );
 }

@@ -413,6 +413,39 @@ ALTER TABLE record_history DROP CONSTRAINT record_history_kind_check;
 ALTER TABLE record_history ADD CONSTRAINT record_history_kind_check CHECK (kind IN ('enterprises', 'parks', 'districts', 'operating'));
 `,
   },
+  {
+    id: 5,
+    name: 'early warnings: rules as data with their history',
+    sql: `
+-- Early-warning rules (监测预警, seeds/warning-rules.json): administrators edit the parameters,
+-- severity and whether a rule runs; the kinds and their parameters are in
+-- src/domain/monitoring/warnings.ts, which also checks params (no CHECK on kind: a later kind needs code, not a migration).
+CREATE TABLE warning_rules (
+  id serial PRIMARY KEY,
+  code text NOT NULL UNIQUE,
+  kind text NOT NULL,
+  params jsonb NOT NULL DEFAULT '{}',
+  enabled boolean NOT NULL DEFAULT true,
+  severity text NOT NULL CHECK (severity IN ('high', 'medium', 'low')),
+  version integer NOT NULL DEFAULT 1,
+  updated_by text,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+-- Every change, with who, when, why and the settings before and after (before is null for the seed).
+CREATE TABLE warning_rule_history (
+  id bigserial PRIMARY KEY,
+  rule_id integer NOT NULL REFERENCES warning_rules(id),
+  version integer NOT NULL,
+  changed_at timestamptz NOT NULL DEFAULT now(),
+  user_id integer REFERENCES users(id),
+  username text NOT NULL,
+  reason text NOT NULL,
+  before jsonb,
+  after jsonb NOT NULL,
+  UNIQUE (rule_id, version)
+);
+`,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -1,10 +1,12 @@
 // Seeds the monitoring reference tables from seeds/: the GB/T 4754 classes with the plan's mapping,
-// and the plan's targets. Real data (not demo): they are the standard and the plan. Idempotent: the
-// server runs it at every start, so a database created before these tables gets them too; classes
-// are refreshed from the seeds, targets only added where none exist (administrators edit them).
+// the plan's targets and the default early-warning rules. Real data (not demo): they are the
+// standard and the plan. Idempotent: the server runs it at every start, so a database created before
+// these tables gets them too; classes are refreshed from the seeds, targets and rules only added
+// where none exist (administrators edit them).
 import { industryTable } from '../../domain/monitoring/industry-classes.ts';
 import targets from '../../../seeds/targets.json' with { type: 'json' };
 import type { Queryable } from './database.ts';
+import { seedWarningRules } from '../monitoring/warning-rules.ts';
 
 export async function seedMonitoringTables(tx: Queryable): Promise<void> {
   await tx.query(`INSERT INTO industry_divisions (code, label, va_rate) SELECT d->>'code', d->'label', (d->>'vaRate')::float8 FROM jsonb_array_elements($1::jsonb) d
@@ -18,6 +20,7 @@ export async function seedMonitoringTables(tx: Queryable): Promise<void> {
   await tx.query(`INSERT INTO target_plans (code, label, source, start_year, end_year)
     SELECT p->>'code', p->'label', p->>'source', (p->>'startYear')::int, (p->>'endYear')::int FROM jsonb_array_elements($1::jsonb) p
     ON CONFLICT (code) DO NOTHING`, [JSON.stringify(targets.plans)]);
+  await seedWarningRules(tx);
   if ((await tx.query('SELECT 1 FROM targets LIMIT 1')).length) return;
   await tx.query(`INSERT INTO targets (plan, metric, scope, key, year, value, note)
     SELECT t->>'plan', t->>'metric', t->>'scope', t->>'key', (t->>'year')::int, (t->>'value')::float8, t->>'note' FROM jsonb_array_elements($1::jsonb) t`, [JSON.stringify(targets.targets)]);

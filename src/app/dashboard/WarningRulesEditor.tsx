@@ -1,0 +1,104 @@
+// Administrators tune the early-warning rules here: on/off, severity and the threshold, with a reason
+// and the version they saw (the server keeps every change). The parameters are checked by the same
+// domain function the server uses; money is typed in 万元, percentages as numbers (30 = 30 %).
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { isWarningKind, PARAM_SPECS, SEVERITIES, validateParams, type ParamSpec, type Severity, type WarningRule } from '../../domain/monitoring/warnings.ts';
+import type { Lang } from '../../domain/taxonomy.ts';
+import { ApiError } from '../api/client.ts';
+import { fetchWarningRules, updateWarningRule } from '../api/endpoints-warnings.ts';
+import { errorText } from '../components/error-text.ts';
+import { kindName, paramLabel, severityLabel, wt, wtf } from '../i18n/messages-warnings.ts';
+
+/** Yuan are typed in 万元; percent and points as they are. */
+const scale = (s: ParamSpec) => (s.unit === 'yuan' ? 10_000 : 1);
+const shown = (rule: WarningRule) => Object.fromEntries(PARAM_SPECS[rule.kind].map((s) => [s.name, String((rule.params[s.name] ?? 0) / scale(s))]));
+
+function RuleRow({ rule, lang }: { rule: WarningRule; lang: Lang }) {
+  const client = useQueryClient();
+  const specs = PARAM_SPECS[rule.kind];
+  const [values, setValues] = useState(() => shown(rule));
+  const [enabled, setEnabled] = useState(rule.enabled);
+  const [severity, setSeverity] = useState<Severity>(rule.severity);
+  const [reason, setReason] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  // A new version (saved here, or reloaded after a 412) shows its settings.
+  useEffect(() => {
+    setValues(shown(rule));
+    setEnabled(rule.enabled);
+    setSeverity(rule.severity);
+    // Only a new version resets the row: a refetch of the same version keeps what is being typed.
+  }, [rule.id, rule.version]);
+
+  const params = Object.fromEntries(specs.map((s) => [s.name, values[s.name].trim() === '' ? NaN : Number(values[s.name]) * scale(s)]));
+  const save = useMutation({
+    mutationFn: () => updateWarningRule(rule.id, rule.version, { params, enabled, severity, reason: reason.trim() }),
+    onSuccess: (r) => {
+      setMessage(wtf('saved', lang, { version: r.version }));
+      setReason('');
+      void client.invalidateQueries({ queryKey: ['warning-rules'] });
+      void client.invalidateQueries({ queryKey: ['warnings'] });
+    },
+    onError: (err) => {
+      if (err instanceof ApiError && err.status === 412) {
+        setMessage(wt('stale', lang));
+        void client.invalidateQueries({ queryKey: ['warning-rules'] });
+      } else setMessage(err instanceof ApiError && err.status === 400 ? err.message : errorText(err, lang));
+    },
+  });
+  const submit = () => {
+    const check = validateParams(rule.kind, params);
+    if (!check.ok) {
+      const s = specs.find((x) => `params.${x.name}` === check.field) ?? specs[0];
+      return setMessage(wtf('badParam', lang, { name: paramLabel(s.name, lang), min: s.min / scale(s), max: s.max / scale(s) }));
+    }
+    if (!reason.trim()) return setMessage(wt('needReason', lang));
+    save.mutate();
+  };
+
+  return (
+    <tr data-testid={`warning-rule-${rule.code}`}>
+      <th scope="row">{kindName(rule.kind, lang)}<br /><span className="muted">{rule.code}</span></th>
+      <td><input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} aria-label={wt('enabled', lang)} /></td>
+      <td>
+        <select value={severity} onChange={(e) => setSeverity(e.target.value as Severity)} aria-label={wt('colSeverity', lang)}>
+          {SEVERITIES.map((s) => <option key={s} value={s}>{severityLabel(s, lang)}</option>)}
+        </select>
+      </td>
+      <td>
+        {specs.map((s) => (
+          <label key={s.name} className="warning-param">{paramLabel(s.name, lang)}{' '}
+            <input type="number" step="any" min={s.min / scale(s)} max={s.max / scale(s)} value={values[s.name]} onChange={(e) => setValues({ ...values, [s.name]: e.target.value })} />
+          </label>
+        ))}
+      </td>
+      <td><input type="text" value={reason} onChange={(e) => setReason(e.target.value)} aria-label={wt('reason', lang)} maxLength={2000} /></td>
+      <td>
+        <button type="button" disabled={save.isPending} onClick={submit}>{wt('save', lang)}</button>
+        {message && <span className="muted" role="status"> {message}</span>}
+      </td>
+    </tr>
+  );
+}
+
+export function WarningRulesEditor({ lang }: { lang: Lang }) {
+  const rules = useQuery({ queryKey: ['warning-rules'], queryFn: ({ signal }) => fetchWarningRules(signal) });
+  // A rule of a kind this app does not know yet (a newer server) is left out, not broken.
+  const known = (rules.data ?? []).filter((r) => isWarningKind(r.kind));
+  return (
+    <div className="warning-rules" data-testid="warning-rules-editor">
+      <h3>{wt('editorTitle', lang)}</h3>
+      <p className="muted">{wt('editorNote', lang)}</p>
+      {rules.error ? <p className="form-error" role="alert">{errorText(rules.error, lang)}</p> : !rules.data ? <p role="status" className="muted">{wt('loading', lang)}</p> : (
+        <div className="table-wrap">
+          <table className="dash-table warning-rules-table">
+            <thead>
+              <tr>{(['colRule', 'enabled', 'colSeverity', 'colThreshold', 'reason'] as const).map((k) => <th key={k} scope="col">{wt(k, lang)}</th>)}<th /></tr>
+            </thead>
+            <tbody>{known.map((r) => <RuleRow key={r.id} rule={r} lang={lang} />)}</tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,197 @@
+// The drill-down's last step: the enterprises behind a dashboard number, one row each, with the
+// metric for the period, the same period a year earlier and the change, sorted and paged.
+//
+// This reads operating_figures directly, not through computeIndicators (architecture §5, "Rule"):
+// a row here is one enterprise's own figures, not an aggregate, so there is nothing to suppress and
+// no rollup to use. That is also why only confidential roles (planners, officials, administrators)
+// may ask; the route refuses everyone else. The population rules are the engine's: the map's filter
+// through LAYERS.enterprises.where, above-scale + advanced / high-tech for those value-added metrics,
+// and employees as the average over the months of the period that have figures anywhere.
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { EnterpriseFilter } from '../../domain/enterprise-filter.ts';
+import { METRIC_UNIT, type Metric, type MetricUnit } from '../../domain/monitoring/indicators.ts';
+import { formatPeriod, monthKey, monthRange, monthsOf, parsePeriod, samePeriodLastYear, type Period } from '../../domain/monitoring/periods.ts';
+import { clusterByCode, districtByCode, label, type Lang } from '../../domain/taxonomy.ts';
+import type { Queryable } from '../db/database.ts';
+import { LAYERS } from '../exports/export-layers.ts';
+import { HttpError } from '../http/errors.ts';
+
+/** Metrics that mean something for one enterprise: flows in yuan and average employees (no shares, no counts). */
+export const RANKABLE_METRICS = ['revenue', 'output', 'valueAdded', 'profit', 'tax', 'employees', 'amValueAdded', 'htValueAdded'] as const satisfies readonly Metric[];
+export type RankableMetric = (typeof RANKABLE_METRICS)[number];
+export const isRankableMetric = (m: unknown): m is RankableMetric => (RANKABLE_METRICS as readonly unknown[]).includes(m);
+
+export const RANKING_SORTS = ['value', 'lastYear', 'change', 'name'] as const;
+export type RankingSort = (typeof RANKING_SORTS)[number];
+export const MAX_RANKING_LIMIT = 200;
+
+export interface EnterpriseRankingQuery {
+  metric: Metric;
+  /** `YYYY`, `YYYY-Qn` or `YYYY-MM` (periods.ts). */
+  period: string;
+  cumulative: boolean;
+  filter: EnterpriseFilter;
+  area?: Polygon | MultiPolygon;
+  /** Only the enterprises located in this village park / value-innovation park. */
+  villagePark?: number;
+  valuePark?: number;
+  sort: RankingSort;
+  order: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+  lang: Lang;
+}
+
+export interface EnterpriseRankingRow {
+  id: number;
+  name: string;
+  district: string;
+  districtName: string;
+  town: string;
+  townName: string | null;
+  cluster: string;
+  clusterName: string;
+  industryCode: string | null;
+  /** Null when the enterprise reported nothing in the period. */
+  value: number | null;
+  lastYear: number | null;
+  /** (value − lastYear) / |lastYear|; null when either is missing or last year was 0. */
+  change: number | null;
+}
+
+export interface EnterpriseRanking {
+  period: string;
+  cumulative: boolean;
+  metric: RankableMetric;
+  unit: MetricUnit;
+  sort: RankingSort;
+  order: 'asc' | 'desc';
+  /** Enterprises in the list (all pages). */
+  total: number;
+  offset: number;
+  limit: number;
+  rows: EnterpriseRankingRow[];
+  dataThrough: string | null;
+  demo: boolean;
+}
+
+const COLUMN: Record<RankableMetric, string> = {
+  revenue: 'revenue', output: 'output', valueAdded: 'value_added', profit: 'profit', tax: 'tax', employees: 'employees',
+  amValueAdded: 'value_added', htValueAdded: 'value_added',
+};
+
+/** The engine's populations (indicator-sums.ts POPULATION) for the metrics listed here. */
+const POPULATION: Partial<Record<RankableMetric, string>> = {
+  amValueAdded: 'c.above_scale AND c.advanced',
+  htValueAdded: 'c.above_scale AND c.high_tech',
+};
+
+/**
+ * Months of the period that have figures anywhere: the denominator of average employees, as in
+ * indicator-engine.ts (monthsWithData there is not exported; keep the two the same).
+ */
+function monthsWithData(p: Period, through: number | null): number {
+  if (through === null) return 0;
+  const [a, b] = monthRange(p);
+  let n = 0;
+  for (let m = a; m <= b; m++) if (monthKey(p.year, m) <= through) n++;
+  return n;
+}
+
+/**
+ * The enterprises the question selects: the map's filter (LAYERS.enterprises.where, unqualified
+ * columns of enterprises), the area, the park, then the metric's population from the enterprise's cell.
+ */
+function selected(q: EnterpriseRankingQuery, metric: RankableMetric, p: (v: unknown) => string): string {
+  const where = LAYERS.enterprises.where(q.filter, p);
+  if (q.area) where.push(`ST_Covers(ST_SetSRID(ST_GeomFromGeoJSON(${p(JSON.stringify(q.area))}), 4326), geom)`);
+  if (q.villagePark !== undefined) where.push(`village_park_id = ${p(q.villagePark)}::int`);
+  if (q.valuePark !== undefined) where.push(`value_park_id = ${p(q.valuePark)}::int`);
+  const inner = `SELECT id, name, district, town, cluster, industry_code, demo, cell_id FROM enterprises${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  const population = POPULATION[metric];
+  return population ? `SELECT sel.* FROM (${inner}) sel JOIN indicator_cells c ON c.id = sel.cell_id WHERE ${population}` : inner;
+}
+
+const ORDER_BY: Record<RankingSort, string> = { value: 'value', lastYear: 'last_year', change: 'change', name: 'name' };
+
+export async function enterpriseRanking(db: Queryable, q: EnterpriseRankingQuery): Promise<EnterpriseRanking> {
+  if (!isRankableMetric(q.metric))
+    throw new HttpError(400, `The metric "${q.metric}" has no value per enterprise; use one of: ${RANKABLE_METRICS.join(', ')}.`, { metric: `must be one of: ${RANKABLE_METRICS.join(', ')}` });
+  const metric = q.metric;
+  const period = parsePeriod(q.period, q.cumulative);
+  if (!period) throw new HttpError(400, `The period "${q.period}" is not a year (2021), a quarter (2021-Q3) or a month (2021-07).`, { period: 'must be YYYY, YYYY-Qn or YYYY-MM' });
+  if (!Number.isInteger(q.limit) || q.limit < 1 || q.limit > MAX_RANKING_LIMIT) throw new HttpError(400, `Ask for 1 to ${MAX_RANKING_LIMIT} rows a page.`, { limit: `must be a whole number from 1 to ${MAX_RANKING_LIMIT}` });
+  if (!Number.isInteger(q.offset) || q.offset < 0) throw new HttpError(400, 'The offset must be a whole number of 0 or more.', { offset: 'must be a whole number of 0 or more' });
+  const before = samePeriodLastYear(period);
+
+  const [{ through }] = await db.query<{ through: number | null }>('SELECT max(month) AS through FROM operating_figures');
+  // Flows are the sum over the period's months; employees the average over its months with data.
+  const per = (sum: string, p: Period) => {
+    if (metric !== 'employees') return sum;
+    const n = monthsWithData(p, through);
+    return n > 0 ? `${sum} / ${n}` : 'NULL::float8';
+  };
+
+  const params: unknown[] = [];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  const col = `f.${COLUMN[metric]}`;
+  const dir = q.order === 'asc' ? 'ASC' : 'DESC';
+  // One statement: the selected enterprises, their rows of the months from last year's period to this
+  // one only, summed per period, then the page. A question narrowed by place (district, town, park,
+  // area) takes each selected enterprise's rows through the primary key (enterprise_id, month), a range
+  // per firm: never all months, never all firms. Otherwise most firms are asked for, and one pass over
+  // those months (the month index) grouped by enterprise is quicker than a lookup per firm.
+  // The id breaks ties, so pages neither repeat nor skip rows.
+  const [first, last] = [monthsOf(before)[0], monthsOf(period).at(-1)!];
+  const sums = (where: string) => `SELECT sum(${col}) FILTER (WHERE f.month = ANY(${p(monthsOf(period))}::int[]))::float8 AS cur,
+      sum(${col}) FILTER (WHERE f.month = ANY(${p(monthsOf(before))}::int[]))::float8 AS prev
+    FROM operating_figures f WHERE ${where} f.month BETWEEN ${p(first)}::int AND ${p(last)}::int`;
+  const byPlace = Boolean(q.area) || q.villagePark !== undefined || q.valuePark !== undefined || q.filter.districts.length > 0 || q.filter.towns.length > 0;
+  const e = selected(q, metric, p);
+  const figures = byPlace
+    ? `(${e}) e CROSS JOIN LATERAL (${sums('f.enterprise_id = e.id AND')}) x`
+    : `(${e}) e LEFT JOIN (${sums('').replace('SELECT ', 'SELECT f.enterprise_id, ')} GROUP BY f.enterprise_id) x ON x.enterprise_id = e.id`;
+  const sql = `WITH v AS (
+      SELECT e.*, ${per('x.cur', period)} AS value, ${per('x.prev', before)} AS last_year FROM ${figures}
+    ),
+    w AS (
+      SELECT v.*, CASE WHEN v.value IS NULL OR v.last_year IS NULL OR v.last_year = 0 THEN NULL
+        ELSE (v.value - v.last_year) / abs(v.last_year) END AS change
+      FROM v
+    )
+    SELECT w.id, w.name, w.district, w.town, t.name AS "townName", w.cluster, w.industry_code AS "industryCode",
+      w.value, w.last_year AS "lastYear", w.change, count(*) OVER ()::int AS total, bool_or(w.demo) OVER () AS demo
+    FROM w LEFT JOIN towns t ON t.code = w.town
+    ORDER BY w.${ORDER_BY[q.sort]}${q.sort === 'name' ? ' COLLATE "C"' : ''} ${dir} NULLS LAST, w.id
+    LIMIT ${p(q.limit)}::int OFFSET ${p(q.offset)}::int`;
+  const rows = await db.query<Omit<EnterpriseRankingRow, 'districtName' | 'clusterName'> & { total: number; demo: boolean }>(sql, params);
+
+  // Past the last page the window gives no count: ask once more (rare).
+  let total = rows[0]?.total ?? 0;
+  let demo = rows[0]?.demo ?? false;
+  if (!rows.length && q.offset > 0) {
+    const countParams: unknown[] = [];
+    const [c] = await db.query<{ n: number; demo: boolean | null }>(`SELECT count(*)::int AS n, bool_or(demo) AS demo FROM (${selected(q, metric, (v) => `$${countParams.push(v)}`)}) e`, countParams);
+    total = c.n;
+    demo = c.demo ?? false;
+  }
+
+  return {
+    period: formatPeriod(period),
+    cumulative: period.cumulative,
+    metric,
+    unit: METRIC_UNIT[metric],
+    sort: q.sort,
+    order: q.order,
+    total,
+    offset: q.offset,
+    limit: q.limit,
+    rows: rows.map(({ total: _t, demo: _d, ...r }) => ({
+      ...r,
+      districtName: (() => { const d = districtByCode(r.district); return d ? label(d, q.lang) : r.district; })(),
+      clusterName: (() => { const c = clusterByCode(r.cluster); return c ? label(c, q.lang) : r.cluster; })(),
+    })),
+    dataThrough: through === null ? null : `${Math.floor(through / 100)}-${String(through % 100).padStart(2, '0')}`,
+    demo,
+  };
+}

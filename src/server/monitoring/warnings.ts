@@ -1,0 +1,225 @@
+// Evaluates the enabled early-warning rules (warning_rules) for a period and an enterprise filter.
+// Each rule is a few set-based statements, never one per enterprise or park.
+//
+// Cluster warnings take their numbers from computeIndicators, like every aggregate (architecture §5).
+// Exception to that rule, on purpose: the firm and park rules read operating_figures directly. They
+// are not aggregates of the engine but tests of single firms (and of the firms in one park) against
+// last year, like-for-like: only firms with a return for every month of both periods count, so a
+// missing return never reads as a fall. Their figures are confidential, so viewers and the public
+// never get them (PUBLIC_KINDS), and no suppression applies.
+import { EMPTY_FILTER, type EnterpriseFilter } from '../../domain/enterprise-filter.ts';
+import { formatPeriod, monthsOf, parsePeriod, samePeriodLastYear, type Period } from '../../domain/monitoring/periods.ts';
+import {
+  compareWarnings, fallFactor, isBehindTarget, MAX_WARNINGS, muOfKm2, proRataThreshold, PUBLIC_KINDS, isWarningKind,
+  type Warning, type WarningKind, type WarningRule, type WarningsAnswer,
+} from '../../domain/monitoring/warnings.ts';
+import { taxonomy, type Lang } from '../../domain/taxonomy.ts';
+import type { Queryable } from '../db/database.ts';
+import { LAYERS } from '../exports/export-layers.ts';
+import { HttpError } from '../http/errors.ts';
+import { computeIndicators } from './indicator-engine.ts';
+import { listWarningRules } from './warning-rules.ts';
+
+export interface WarningsQuery {
+  period: string;
+  cumulative: boolean;
+  filter: EnterpriseFilter;
+  lang: Lang;
+}
+
+/** Who asks: `confidential` as mayReadConfidential; `district` set for an official, whose warnings stay in that district. */
+export interface WarningsScope {
+  confidential: boolean;
+  district: string | null;
+}
+
+interface Context extends WarningsQuery {
+  p: Period;
+  scope: WarningsScope;
+}
+
+interface RuleResult {
+  items: Warning[];
+  counts: Record<string, number>;
+  total: number;
+}
+
+const ABOVE_SCALE_TAG = 'above-scale';
+
+export async function evaluateWarnings(db: Queryable, q: WarningsQuery, scope: WarningsScope): Promise<WarningsAnswer> {
+  const p = parsePeriod(q.period, q.cumulative);
+  if (!p) throw new HttpError(400, `The period "${q.period}" is not a year (2021), a quarter (2021-Q3) or a month (2021-07).`, { period: 'must be YYYY, YYYY-Qn or YYYY-MM' });
+  const ctx: Context = { ...q, p, scope };
+  const enabled = (await listWarningRules(db)).filter((r) => r.enabled && isWarningKind(r.kind));
+  const visible = enabled.filter((r) => scope.confidential || PUBLIC_KINDS.has(r.kind));
+  const hiddenKinds = [...new Set(enabled.filter((r) => !visible.includes(r)).map((r) => r.kind))];
+
+  const items: Warning[] = [];
+  const countsByDistrict: Record<string, number> = {};
+  const countsByRule: Record<string, number> = {};
+  let total = 0;
+  for (const rule of visible) {
+    const r = await EVALUATORS[rule.kind](db, rule, ctx);
+    items.push(...r.items);
+    for (const [d, n] of Object.entries(r.counts)) countsByDistrict[d] = (countsByDistrict[d] ?? 0) + n;
+    total += r.total;
+    if (r.total) countsByRule[rule.code] = r.total;
+  }
+  items.sort(compareWarnings);
+
+  const [{ through, demo }] = await db.query<{ through: number | null; demo: boolean }>(
+    'SELECT (SELECT max(month) FROM operating_figures) AS through, EXISTS (SELECT 1 FROM enterprises WHERE demo) AS demo');
+  return {
+    period: formatPeriod(p),
+    cumulative: p.cumulative,
+    items: items.slice(0, MAX_WARNINGS),
+    countsByDistrict,
+    countsByRule,
+    total,
+    hiddenKinds,
+    dataThrough: through === null ? null : `${Math.floor(through / 100)}-${String(through % 100).padStart(2, '0')}`,
+    demo,
+  };
+}
+
+const EVALUATORS: Record<WarningKind, (db: Queryable, rule: WarningRule, ctx: Context) => Promise<RuleResult>> = {
+  clusterBehindTarget,
+  enterpriseRevenueDrop,
+  belowThreshold,
+  parkOutputPerMuFell,
+};
+
+const change = (value: number | null, previous: number | null) => (value === null || previous === null || previous <= 0 ? null : (value - previous) / previous);
+
+// ---- Clusters: the engine's numbers. ----
+
+/**
+ * A cluster whose gross output, cumulative from January to the end of the period, grew less against
+ * the same months last year than the yearly growth its target still needs from last year's whole-year
+ * output (the engine's requiredGrowth for last year). Cluster targets are the city's, so this rule
+ * looks at the whole city and keeps only the clusters of the filter's industry facet: a district's
+ * share of a cluster has no target.
+ */
+async function clusterBehindTarget(db: Queryable, rule: WarningRule, ctx: Context): Promise<RuleResult> {
+  const opts = { confidential: ctx.scope.confidential, lang: ctx.lang };
+  const base = { metric: 'output' as const, by: 'cluster' as const, filter: EMPTY_FILTER };
+  const [now, lastYear] = await Promise.all([
+    computeIndicators(db, { ...base, period: formatPeriod(ctx.p), cumulative: true, compare: ['lastYear'] }, opts),
+    computeIndicators(db, { ...base, period: String(ctx.p.year - 1), cumulative: true, compare: ['target'] }, opts),
+  ]);
+  const required = new Map(lastYear.rows.filter((r) => r.requiredGrowth !== undefined).map((r) => [r.key, r.requiredGrowth!]));
+  const f = ctx.filter;
+  const parentOf = (sub: string) => taxonomy.clusters.find((c) => c.subIndustries.some((s) => s.code === sub))?.code;
+  const wanted = f.clusters.length + f.subIndustries.length ? new Set([...f.clusters, ...f.subIndustries.map(parentOf)]) : null;
+  const tolerance = rule.params.tolerance;
+  const items: Warning[] = [];
+  for (const row of now.rows) {
+    const need = required.get(row.key);
+    const growth = row.compare?.lastYear?.change ?? null;
+    if (need === undefined || growth === null || (wanted && !wanted.has(row.key)) || !isBehindTarget(growth, need, tolerance)) continue;
+    items.push({
+      rule: rule.code, kind: rule.kind, severity: rule.severity,
+      subject: { type: 'cluster', key: row.key, name: row.label, district: null },
+      value: row.value, previous: row.compare?.lastYear?.value ?? null, threshold: need - tolerance / 100, change: growth,
+    });
+  }
+  return { items, counts: {}, total: items.length };
+}
+
+// ---- Firms and parks: operating_figures directly (see the header). ----
+
+/** A statement's text and its parameters, built together. */
+class Sql {
+  readonly params: unknown[] = [];
+  p = (v: unknown) => `$${this.params.push(v)}`;
+}
+
+/** The filter's enterprises (the map's rules, LAYERS.enterprises.where), kept in an official's district. */
+function selectedEnterprises(sql: Sql, ctx: Context, extra: string[] = []): string {
+  const where = [...LAYERS.enterprises.where(ctx.filter, sql.p), ...extra];
+  if (ctx.scope.district) where.push(`district = ${sql.p(ctx.scope.district)}`);
+  return `SELECT id, name, district, village_park_id, value_park_id FROM enterprises${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+}
+
+/**
+ * Per selected firm: `column` summed over the period (now) and the same period last year (before),
+ * for firms with a return in every month of the period, and of last year's too when `bothComplete`
+ * (else `before` is null unless complete).
+ */
+function firmFigures(sql: Sql, ctx: Context, column: 'revenue' | 'output', bothComplete: boolean, extra: string[] = []): string {
+  const now = monthsOf(ctx.p);
+  const before = monthsOf(samePeriodLastYear(ctx.p));
+  const [n, a, b, all] = [sql.p(now.length), sql.p(now), sql.p(before), sql.p([...before, ...now])];
+  const full = (m: string) => `count(*) FILTER (WHERE f.month = ANY(${m}::int[])) = ${n}`;
+  return `WITH sel AS (${selectedEnterprises(sql, ctx, extra)}),
+  figs AS (SELECT f.enterprise_id AS id,
+      sum(f.${column}) FILTER (WHERE f.month = ANY(${a}::int[]))::float8 AS now,
+      CASE WHEN ${full(b)} THEN sum(f.${column}) FILTER (WHERE f.month = ANY(${b}::int[]))::float8 END AS before
+    FROM operating_figures f JOIN sel ON sel.id = f.enterprise_id
+    WHERE f.month = ANY(${all}::int[])
+    GROUP BY f.enterprise_id
+    HAVING ${full(a)}${bothComplete ? ` AND ${full(b)}` : ''})`;
+}
+
+interface Hit { type: Warning['subject']['type']; id: number; name: string; district: string; value: number; previous: number | null }
+
+/** The first MAX_WARNINGS hits (biggest last year first) and the counts per district, of one rule's warning set. */
+async function collect(db: Queryable, sql: Sql, withClause: string, hits: string, rule: WarningRule, threshold: number): Promise<RuleResult> {
+  const rows = await db.query<Hit>(`${withClause}, w AS (${hits}) SELECT * FROM w ORDER BY previous DESC NULLS LAST, id LIMIT ${MAX_WARNINGS}`, sql.params);
+  const counts = await db.query<{ district: string; n: number }>(`${withClause}, w AS (${hits}) SELECT district, count(*)::int AS n FROM w GROUP BY district`, sql.params);
+  return {
+    items: rows.map((h) => ({
+      rule: rule.code, kind: rule.kind, severity: rule.severity,
+      subject: { type: h.type, id: h.id, name: h.name, district: h.district },
+      value: h.value, previous: h.previous, threshold, change: change(h.value, h.previous),
+    })),
+    counts: Object.fromEntries(counts.map((c) => [c.district, c.n])),
+    total: counts.reduce((s, c) => s + c.n, 0),
+  };
+}
+
+/** A firm whose revenue in the period fell by more than `percent` against the same period last year. */
+async function enterpriseRevenueDrop(db: Queryable, rule: WarningRule, ctx: Context): Promise<RuleResult> {
+  const sql = new Sql();
+  const w = firmFigures(sql, ctx, 'revenue', true);
+  const hits = `SELECT 'enterprise' AS type, s.id, s.name, s.district, g.now AS value, g.before AS previous FROM figs g JOIN sel s ON s.id = g.id
+    WHERE g.before > 0 AND g.now < g.before * ${sql.p(fallFactor(rule.params.percent))}::float8`;
+  return collect(db, sql, w, hits, rule, -rule.params.percent / 100);
+}
+
+/**
+ * An above-scale firm (tag `above-scale`: the population the rollups and ABOVE_SCALE_METRICS use,
+ * reviewed yearly on last year's revenue) whose revenue in the period is below the above-scale
+ * standard pro rata for the period's months: at risk of leaving the above-scale list (退规).
+ */
+async function belowThreshold(db: Queryable, rule: WarningRule, ctx: Context): Promise<RuleResult> {
+  const sql = new Sql();
+  const limit = proRataThreshold(rule.params.annualRevenue, monthsOf(ctx.p).length);
+  const w = firmFigures(sql, ctx, 'revenue', false, [`${sql.p(ABOVE_SCALE_TAG)} = ANY(tags)`]);
+  const hits = `SELECT 'enterprise' AS type, s.id, s.name, s.district, g.now AS value, g.before AS previous FROM figs g JOIN sel s ON s.id = g.id
+    WHERE g.now < ${sql.p(limit)}::float8`;
+  return collect(db, sql, w, hits, rule, limit);
+}
+
+/**
+ * A village or value-innovation park whose output per mu (the gross output of the filter's firms
+ * located in it, over its area) fell by more than `percent` against the same period last year. Like
+ * the engine's park groupings, the firm's park is where it is located now.
+ */
+async function parkOutputPerMuFell(db: Queryable, rule: WarningRule, ctx: Context): Promise<RuleResult> {
+  const sql = new Sql();
+  const w = firmFigures(sql, ctx, 'output', true);
+  const factor = `${sql.p(fallFactor(rule.params.percent))}::float8`;
+  const own = ctx.scope.district ? ` AND pk.district = ${sql.p(ctx.scope.district)}` : '';
+  const valueName = ctx.lang === 'en' ? 'pk.name_en' : ctx.lang === 'zh-Hant' ? 'pk.name_zh_hant' : 'pk.name';
+  const perPark = (type: string, table: string, fk: string, name: string, mu: string) => `
+    SELECT '${type}' AS type, pk.id, ${name} AS name, pk.district, sum(g.now) / ${mu} AS value, sum(g.before) / ${mu} AS previous
+    FROM figs g JOIN sel s ON s.id = g.id JOIN ${table} pk ON pk.id = s.${fk}
+    WHERE ${mu} > 0${own}
+    GROUP BY pk.id
+    HAVING sum(g.before) > 0 AND sum(g.now) < sum(g.before) * ${factor}`;
+  const valueMu = `(pk.area_km2 * ${sql.p(muOfKm2(1, taxonomy.muInSquareMetres))}::float8)`;
+  const hits = `${perPark('villagePark', 'village_parks', 'village_park_id', 'pk.name', 'pk.area_mu')}
+    UNION ALL ${perPark('valuePark', 'value_parks', 'value_park_id', valueName, valueMu)}`;
+  return collect(db, sql, w, hits, rule, -rule.params.percent / 100);
+}

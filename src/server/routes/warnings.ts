@@ -1,0 +1,99 @@
+// Early warnings (监测预警): the warnings of a period for the dashboard, and the rules as data.
+// Planners and administrators see every warning; an official only those of their district, whatever
+// the query says; viewers and the public only the cluster warnings (city aggregates), and the answer
+// names the kinds hidden from them. Everyone may read the rules; administrators change them.
+import type { FastifyInstance } from 'fastify';
+import type { EnterpriseFilter } from '../../domain/enterprise-filter.ts';
+import { isWarningKind, SEVERITIES, validateParams, type RuleParams, type Severity } from '../../domain/monitoring/warnings.ts';
+import { LANGS, taxonomy, type Lang } from '../../domain/taxonomy.ts';
+import type { Database } from '../db/database.ts';
+import { mayReadConfidential, requireUser } from '../http/auth-hooks.ts';
+import { HttpError } from '../http/errors.ts';
+import { intParam, listParam } from '../http/params.ts';
+import { listWarningRules, updateWarningRule, warningRuleById, warningRuleHistory } from '../monitoring/warning-rules.ts';
+import { evaluateWarnings } from '../monitoring/warnings.ts';
+
+const querystring = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['period'],
+  properties: {
+    period: { type: 'string', pattern: '^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$', description: 'YYYY, YYYY-Qn or YYYY-MM' },
+    cumulative: { type: 'string', enum: ['true', 'false'] },
+    lang: { type: 'string', enum: LANGS },
+    cluster: { type: 'string' }, subIndustry: { type: 'string' }, futureIndustry: { type: 'string' }, tag: { type: 'string' },
+    tier: { type: 'string' }, district: { type: 'string' }, town: { type: 'string', pattern: '^[0-9]{9}(,[0-9]{9})*$' },
+  },
+} as const;
+
+const patchSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['version', 'reason'],
+  properties: {
+    params: { type: 'object', description: "the rule kind's parameters (checked by kind: a clear 400 names the parameter)" },
+    enabled: { type: 'boolean' },
+    severity: { type: 'string', enum: SEVERITIES },
+    version: { type: 'integer', minimum: 1 },
+    reason: { type: 'string', minLength: 1, maxLength: 2000 },
+  },
+} as const;
+
+/** The map's filter from comma lists, as GET /api/indicators reads it. */
+function filterFromQuery(q: Record<string, string>): EnterpriseFilter {
+  const list = (field: string, value: string | undefined, allowed: readonly { code: string }[]) => listParam(field, value, allowed.map((x) => x.code)) ?? [];
+  return {
+    clusters: list('cluster', q.cluster, taxonomy.clusters),
+    subIndustries: list('subIndustry', q.subIndustry, taxonomy.clusters.flatMap((c) => c.subIndustries)),
+    futureIndustries: list('futureIndustry', q.futureIndustry, taxonomy.futureIndustries),
+    tags: list('tag', q.tag, taxonomy.enterpriseTags),
+    revenueTiers: list('tier', q.tier, taxonomy.revenueTiers),
+    districts: list('district', q.district, taxonomy.districts),
+    towns: q.town ? q.town.split(',') : [],
+  };
+}
+
+export function warningRoutes(app: FastifyInstance, db: Database): void {
+  app.get<{ Querystring: Record<string, string> }>('/api/warnings', {
+    schema: { tags: ['warnings'], summary: "The early warnings of a period, filtered like the map; officials get their district's, viewers the cluster warnings only", querystring },
+  }, async (req) => {
+    const confidential = mayReadConfidential(req);
+    const filter = filterFromQuery(req.query);
+    if (filter.revenueTiers.length && !confidential) throw new HttpError(403, 'Filtering by revenue tier needs a role that may see revenue.');
+    const user = req.session?.user;
+    return evaluateWarnings(db, { period: req.query.period, cumulative: req.query.cumulative === 'true', filter, lang: (req.query.lang as Lang | undefined) ?? 'zh-Hans' },
+      { confidential, district: user?.role === 'official' ? user.district : null });
+  });
+
+  app.get('/api/warning-rules', { schema: { tags: ['warnings'], summary: 'The early-warning rules (parameters, severity, enabled)' } }, async () => ({ items: await listWarningRules(db) }));
+
+  app.get<{ Params: { id: string } }>('/api/warning-rules/:id/history', { schema: { tags: ['warnings'], summary: "A rule's changes, newest first" } }, async (req) => {
+    const id = intParam('id', req.params.id, 1, 1e9, 0);
+    if (!(await warningRuleById(db, id))) throw new HttpError(404, `There is no warning rule with id ${id}.`);
+    return { items: await warningRuleHistory(db, id) };
+  });
+
+  app.patch<{ Params: { id: string }; Body: { params?: unknown; enabled?: boolean; severity?: Severity; version: number; reason: string } }>('/api/warning-rules/:id', {
+    schema: { tags: ['warnings'], summary: "Change a rule's parameters, severity or whether it runs (administrators); a stale version is refused with 412", body: patchSchema },
+  }, async (req) => {
+    const user = requireUser(req, ['admin']);
+    const id = intParam('id', req.params.id, 1, 1e9, 0);
+    const b = req.body;
+    return db.transaction(async (tx) => {
+      const current = await warningRuleById(tx, id);
+      if (!current) throw new HttpError(404, `There is no warning rule with id ${id}.`);
+      if (!b.reason.trim()) throw new HttpError(400, 'Give a reason for the change.', { reason: 'must not be blank' });
+      let params: RuleParams = current.params;
+      if (b.params !== undefined) {
+        if (!isWarningKind(current.kind)) throw new HttpError(409, `Rule "${current.code}" has the kind "${current.kind}", which this server does not know.`);
+        const check = validateParams(current.kind, b.params);
+        if (!check.ok) throw new HttpError(400, `The parameter ${check.field} of rule "${current.code}" ${check.message}.`, { [check.field]: check.message });
+        params = check.params;
+      }
+      const settings = { params, enabled: b.enabled ?? current.enabled, severity: b.severity ?? current.severity };
+      const row = await updateWarningRule(tx, id, b.version, settings, b.reason.trim(), user);
+      if (!row) throw new HttpError(412, `Warning rule ${id} was changed meanwhile (now version ${current.version}); reload it and try again.`, undefined, { current });
+      return row;
+    });
+  });
+}
