@@ -181,7 +181,7 @@ function Dashboard() {
         <RenovationCards districts={s.filter.districts} asOf={s.asOf} lang={lang} onAsOf={(asOf) => update({ asOf })} />
       </div>
       <WarningsCard period={s.period} cumulative={s.cumulative} filter={s.filter} lang={lang} user={session.data ?? null} />
-      <EnterpriseTable period={s.period} cumulative={s.cumulative} metric={s.metric} filter={s.filter} area={area} lang={lang} user={session.data ?? null} mapLink={mapLinkFor(s)} />
+      <EnterpriseTable period={s.period} cumulative={s.cumulative} metric={s.metric} filter={s.filter} area={area} lang={lang} user={session.data ?? null} mapLink={mapLinkFor(s)} ready={on && session.isSuccess} />
       {anySuppressed && <p className="muted" data-testid="suppressed-note">{dt('suppressedNote', lang)}</p>}
       {session.data?.role === 'admin' && <TargetsEditor lang={lang} />}
     </div>

@@ -26,6 +26,8 @@ export interface EnterpriseTableProps {
   user: SessionUser | null;
   /** The map link (with the dashboard's filters) an enterprise's link builds on. */
   mapLink: string;
+  /** False while the session or the map's area is still loading: the question waits for them. */
+  ready: boolean;
 }
 
 const PAGE_SIZE = 20;
@@ -42,6 +44,7 @@ function enterpriseFigure(v: number | null, unit: MetricUnit, lang: Lang): strin
 export function EnterpriseTable(props: EnterpriseTableProps) {
   const { lang, user } = props;
   const allowed = !!user && user.role !== 'viewer';
+  if (!props.ready) return null;
   return (
     <section className="dash-card enterprise-table-card" data-testid="enterprise-table" aria-labelledby="enterprise-table-title">
       <header className="dash-card-head">

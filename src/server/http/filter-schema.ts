@@ -1,9 +1,11 @@
 // The map's enterprise filter and area as request-body JSON schemas, and the area's checks: one
 // definition for every route that selects enterprises (exports, indicators).
 import type { MultiPolygon, Polygon } from 'geojson';
+import type { EnterpriseFilter } from '../../domain/enterprise-filter.ts';
 import { taxonomy } from '../../domain/taxonomy.ts';
 import type { Queryable } from '../db/database.ts';
 import { HttpError } from './errors.ts';
+import { listParam } from './params.ts';
 
 const codes = (list: readonly { code: string }[]) => ({ type: 'array', maxItems: 500, items: { type: 'string', enum: list.map((x) => x.code) } });
 
@@ -29,6 +31,20 @@ export const areaSchema = {
     coordinates: { type: 'array', minItems: 1, maxItems: 10000, items: { type: 'array' } },
   },
 } as const;
+
+/** The map's filter from a query string's comma lists (GET routes; POST routes take `filtersSchema`). */
+export function filterFromQuery(q: Record<string, string | undefined>): EnterpriseFilter {
+  const list = (field: string, value: string | undefined, allowed: readonly { code: string }[]) => listParam(field, value, allowed.map((x) => x.code)) ?? [];
+  return {
+    clusters: list('cluster', q.cluster, taxonomy.clusters),
+    subIndustries: list('subIndustry', q.subIndustry, taxonomy.clusters.flatMap((c) => c.subIndustries)),
+    futureIndustries: list('futureIndustry', q.futureIndustry, taxonomy.futureIndustries),
+    tags: list('tag', q.tag, taxonomy.enterpriseTags),
+    revenueTiers: list('tier', q.tier, taxonomy.revenueTiers),
+    districts: list('district', q.district, taxonomy.districts),
+    towns: q.town ? q.town.split(',') : [],
+  };
+}
 
 /** Request bodies may carry large areas ("inside the village parks" is a MultiPolygon of every park). */
 export const MAX_AREA_BODY = 16 * 1024 * 1024;

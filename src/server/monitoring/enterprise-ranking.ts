@@ -10,11 +10,13 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { EnterpriseFilter } from '../../domain/enterprise-filter.ts';
 import { METRIC_UNIT, type Metric, type MetricUnit } from '../../domain/monitoring/indicators.ts';
-import { formatPeriod, monthKey, monthRange, monthsOf, parsePeriod, samePeriodLastYear, type Period } from '../../domain/monitoring/periods.ts';
+import { formatPeriod, monthsOf, parsePeriod, samePeriodLastYear, type Period } from '../../domain/monitoring/periods.ts';
 import { clusterByCode, districtByCode, label, type Lang } from '../../domain/taxonomy.ts';
 import type { Queryable } from '../db/database.ts';
 import { LAYERS } from '../exports/export-layers.ts';
 import { HttpError } from '../http/errors.ts';
+import { monthsWithData } from './indicator-engine.ts';
+import { POPULATION } from './indicator-sums.ts';
 
 /** Metrics that mean something for one enterprise: flows in yuan and average employees (no shares, no counts). */
 export const RANKABLE_METRICS = ['revenue', 'output', 'valueAdded', 'profit', 'tax', 'employees', 'amValueAdded', 'htValueAdded'] as const satisfies readonly Metric[];
@@ -80,24 +82,6 @@ const COLUMN: Record<RankableMetric, string> = {
   amValueAdded: 'value_added', htValueAdded: 'value_added',
 };
 
-/** The engine's populations (indicator-sums.ts POPULATION) for the metrics listed here. */
-const POPULATION: Partial<Record<RankableMetric, string>> = {
-  amValueAdded: 'c.above_scale AND c.advanced',
-  htValueAdded: 'c.above_scale AND c.high_tech',
-};
-
-/**
- * Months of the period that have figures anywhere: the denominator of average employees, as in
- * indicator-engine.ts (monthsWithData there is not exported; keep the two the same).
- */
-function monthsWithData(p: Period, through: number | null): number {
-  if (through === null) return 0;
-  const [a, b] = monthRange(p);
-  let n = 0;
-  for (let m = a; m <= b; m++) if (monthKey(p.year, m) <= through) n++;
-  return n;
-}
-
 /**
  * The enterprises the question selects: the map's filter (LAYERS.enterprises.where, unqualified
  * columns of enterprises), the area, the park, then the metric's population from the enterprise's cell.
@@ -141,7 +125,8 @@ export async function enterpriseRanking(db: Queryable, q: EnterpriseRankingQuery
   // area) takes each selected enterprise's rows through the primary key (enterprise_id, month), a range
   // per firm: never all months, never all firms. Otherwise most firms are asked for, and one pass over
   // those months (the month index) grouped by enterprise is quicker than a lookup per firm.
-  // The id breaks ties, so pages neither repeat nor skip rows.
+  // The id breaks ties, so pages neither repeat nor skip rows; names sort by code point (COLLATE "C":
+  // the same on both backends, PGlite has no ICU), not by pinyin.
   const [first, last] = [monthsOf(before)[0], monthsOf(period).at(-1)!];
   const sums = (where: string) => `SELECT sum(${col}) FILTER (WHERE f.month = ANY(${p(monthsOf(period))}::int[]))::float8 AS cur,
       sum(${col}) FILTER (WHERE f.month = ANY(${p(monthsOf(before))}::int[]))::float8 AS prev

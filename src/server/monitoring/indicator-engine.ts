@@ -41,7 +41,7 @@ function metricValue(metric: Metric, s: GroupSums, months: number): number | nul
 }
 
 /** Months of the period that have figures anywhere (the denominator of average employees). */
-function monthsWithData(p: Period, through: number | null): number {
+export function monthsWithData(p: Period, through: number | null): number {
   if (through === null) return 0;
   const [a, b] = monthRange(p);
   let n = 0;

@@ -33,7 +33,7 @@ export interface SumsQuery {
 const TAG_ORDER: string[] = taxonomy.enterpriseTags.map((t) => t.code);
 
 /** Rows restricted to the population a metric is defined on (see ABOVE_SCALE_METRICS). */
-const POPULATION: Partial<Record<Metric, string>> = {
+export const POPULATION: Partial<Record<Metric, string>> = {
   amValueAdded: 'c.above_scale AND c.advanced',
   htValueAdded: 'c.above_scale AND c.high_tech',
   amShare: 'c.above_scale',

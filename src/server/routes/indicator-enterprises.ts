@@ -6,12 +6,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { EMPTY_FILTER, type EnterpriseFilter } from '../../domain/enterprise-filter.ts';
 import type { Metric } from '../../domain/monitoring/indicators.ts';
-import { LANGS, taxonomy, type Lang } from '../../domain/taxonomy.ts';
+import { LANGS, type Lang } from '../../domain/taxonomy.ts';
 import type { Database } from '../db/database.ts';
 import { mayReadConfidential } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
-import { areaSchema, checkArea, filtersSchema, MAX_AREA_BODY } from '../http/filter-schema.ts';
-import { intParam, listParam } from '../http/params.ts';
+import { areaSchema, checkArea, filterFromQuery, filtersSchema, MAX_AREA_BODY } from '../http/filter-schema.ts';
+import { intParam } from '../http/params.ts';
 import { enterpriseRanking, MAX_RANKING_LIMIT, RANKING_SORTS, type EnterpriseRankingQuery, type RankingSort } from '../monitoring/enterprise-ranking.ts';
 
 const PERIOD_PATTERN = '^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$';
@@ -79,20 +79,6 @@ function checkRole(req: FastifyRequest): void {
   throw new HttpError(403, req.session?.user
     ? 'The figures of single enterprises are confidential: they are shown to planners, officials and administrators only.'
     : 'The figures of single enterprises are confidential: log in as a planner, official or administrator.');
-}
-
-/** The map's filter from comma lists, as GET /api/indicators reads it. */
-function filterFromQuery(q: Record<string, string>): EnterpriseFilter {
-  const list = (field: string, value: string | undefined, allowed: readonly { code: string }[]) => listParam(field, value, allowed.map((x) => x.code)) ?? [];
-  return {
-    clusters: list('cluster', q.cluster, taxonomy.clusters),
-    subIndustries: list('subIndustry', q.subIndustry, taxonomy.clusters.flatMap((c) => c.subIndustries)),
-    futureIndustries: list('futureIndustry', q.futureIndustry, taxonomy.futureIndustries),
-    tags: list('tag', q.tag, taxonomy.enterpriseTags),
-    revenueTiers: list('tier', q.tier, taxonomy.revenueTiers),
-    districts: list('district', q.district, taxonomy.districts),
-    towns: q.town ? q.town.split(',') : [],
-  };
 }
 
 const defaultOrder = (sort: RankingSort) => (sort === 'name' ? 'asc' : 'desc');

@@ -4,11 +4,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { EMPTY_FILTER, type EnterpriseFilter } from '../../domain/enterprise-filter.ts';
 import { COMPARISONS, GROUPINGS, METRICS, type Comparison, type Grouping, type IndicatorQuery, type Metric } from '../../domain/monitoring/indicators.ts';
-import { LANGS, taxonomy, type Lang } from '../../domain/taxonomy.ts';
+import { LANGS, type Lang } from '../../domain/taxonomy.ts';
 import type { Database } from '../db/database.ts';
 import { mayReadConfidential } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
-import { areaSchema, checkArea, filtersSchema, MAX_AREA_BODY } from '../http/filter-schema.ts';
+import { areaSchema, checkArea, filterFromQuery, filtersSchema, MAX_AREA_BODY } from '../http/filter-schema.ts';
 import { listParam } from '../http/params.ts';
 import { computeIndicators, computeSeries } from '../monitoring/indicator-engine.ts';
 
@@ -83,16 +83,7 @@ export function indicatorRoutes(app: FastifyInstance, db: Database): void {
   } as const;
 
   const fromQuery = (q: Record<string, string>, period: string): IndicatorQuery => {
-    const list = (field: string, value: string | undefined, allowed: readonly { code: string }[]) => listParam(field, value, allowed.map((x) => x.code)) ?? [];
-    const filter: EnterpriseFilter = {
-      clusters: list('cluster', q.cluster, taxonomy.clusters),
-      subIndustries: list('subIndustry', q.subIndustry, taxonomy.clusters.flatMap((c) => c.subIndustries)),
-      futureIndustries: list('futureIndustry', q.futureIndustry, taxonomy.futureIndustries),
-      tags: list('tag', q.tag, taxonomy.enterpriseTags),
-      revenueTiers: list('tier', q.tier, taxonomy.revenueTiers),
-      districts: list('district', q.district, taxonomy.districts),
-      towns: q.town ? q.town.split(',') : [],
-    };
+    const filter = filterFromQuery(q);
     const compare = (listParam('compare', q.compare, COMPARISONS) ?? []) as Comparison[];
     return { metric: q.metric as Metric, period, cumulative: q.cumulative === 'true', by: (q.by ?? 'none') as Grouping, filter, compare };
   };

@@ -3,13 +3,13 @@
 // the query says; viewers and the public only the cluster warnings (city aggregates), and the answer
 // names the kinds hidden from them. Everyone may read the rules; administrators change them.
 import type { FastifyInstance } from 'fastify';
-import type { EnterpriseFilter } from '../../domain/enterprise-filter.ts';
 import { isWarningKind, SEVERITIES, validateParams, type RuleParams, type Severity } from '../../domain/monitoring/warnings.ts';
-import { LANGS, taxonomy, type Lang } from '../../domain/taxonomy.ts';
+import { LANGS, type Lang } from '../../domain/taxonomy.ts';
 import type { Database } from '../db/database.ts';
 import { mayReadConfidential, requireUser } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
-import { intParam, listParam } from '../http/params.ts';
+import { filterFromQuery } from '../http/filter-schema.ts';
+import { intParam } from '../http/params.ts';
 import { listWarningRules, updateWarningRule, warningRuleById, warningRuleHistory } from '../monitoring/warning-rules.ts';
 import { evaluateWarnings } from '../monitoring/warnings.ts';
 
@@ -38,20 +38,6 @@ const patchSchema = {
     reason: { type: 'string', minLength: 1, maxLength: 2000 },
   },
 } as const;
-
-/** The map's filter from comma lists, as GET /api/indicators reads it. */
-function filterFromQuery(q: Record<string, string>): EnterpriseFilter {
-  const list = (field: string, value: string | undefined, allowed: readonly { code: string }[]) => listParam(field, value, allowed.map((x) => x.code)) ?? [];
-  return {
-    clusters: list('cluster', q.cluster, taxonomy.clusters),
-    subIndustries: list('subIndustry', q.subIndustry, taxonomy.clusters.flatMap((c) => c.subIndustries)),
-    futureIndustries: list('futureIndustry', q.futureIndustry, taxonomy.futureIndustries),
-    tags: list('tag', q.tag, taxonomy.enterpriseTags),
-    revenueTiers: list('tier', q.tier, taxonomy.revenueTiers),
-    districts: list('district', q.district, taxonomy.districts),
-    towns: q.town ? q.town.split(',') : [],
-  };
-}
 
 export function warningRoutes(app: FastifyInstance, db: Database): void {
   app.get<{ Querystring: Record<string, string> }>('/api/warnings', {
