@@ -21,6 +21,7 @@ import { indicatorRoutes } from './routes/indicators.ts';
 import { indicatorEnterpriseRoutes } from './routes/indicator-enterprises.ts';
 import { targetRoutes } from './routes/targets.ts';
 import { warningRoutes } from './routes/warnings.ts';
+import { cityIndicatorRoutes } from './routes/city-indicators.ts';
 
 export interface AppOptions {
   db: Database;
@@ -69,6 +70,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   indicatorEnterpriseRoutes(app, opts.db);
   targetRoutes(app, opts.db);
   warningRoutes(app, opts.db);
+  cityIndicatorRoutes(app, opts.db);
   await app.register(async (scope) => importRoutes(scope, opts.db, { tilesDir: opts.tilesDir }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -26,6 +26,7 @@ import { TargetCards } from './TargetCards.tsx';
 import { TargetsEditor } from './TargetsEditor.tsx';
 import { EnterpriseTable } from './EnterpriseTable.tsx';
 import { WarningsCard } from './WarningsCard.tsx';
+import { ReportsCard } from './ReportsCard.tsx';
 
 
 const RANKING_KEYS: Record<Ranking, DashboardKey> = { district: 'byDistrict', town: 'byTown', villagePark: 'byVillagePark', valuePark: 'byValuePark' };
@@ -64,7 +65,8 @@ function Dashboard() {
   // The map's area: questions wait for its geometry (an area too large for a link never arrives here).
   const areaQ = useResolvedArea(s.area, session.isSuccess);
   const area = areaQ.data ?? null;
-  const on = !s.area || !!area;
+  // Questions wait for the session too: their answers (and cache keys) depend on the user's role.
+  const on = !session.isPending && (!s.area || !!area);
   const params = (metric: Metric, by: Grouping, compare: Comparison[], filter = s.filter): IndicatorParams => ({ metric, by, cumulative: s.cumulative, filter, compare, lang, area });
   const clusterFilter = s.cluster ? { ...s.filter, clusters: [s.cluster], subIndustries: [] } : s.filter;
   const months = useMemo(() => [year - 1, year].flatMap((y) => Array.from({ length: 12 }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`)), [year]);
@@ -180,8 +182,9 @@ function Dashboard() {
           option={tags?.option ?? null} table={tags?.table ?? null} height={260} state={stateOf(tagsQ, false)} />
         <RenovationCards districts={s.filter.districts} asOf={s.asOf} lang={lang} onAsOf={(asOf) => update({ asOf })} />
       </div>
-      <WarningsCard period={s.period} cumulative={s.cumulative} filter={s.filter} lang={lang} user={session.data ?? null} />
+      {!session.isPending && <WarningsCard period={s.period} cumulative={s.cumulative} filter={s.filter} lang={lang} user={session.data ?? null} />}
       <EnterpriseTable period={s.period} cumulative={s.cumulative} metric={s.metric} filter={s.filter} area={area} lang={lang} user={session.data ?? null} mapLink={mapLinkFor(s)} ready={on && session.isSuccess} />
+      {session.isSuccess && <ReportsCard period={s.period} lang={lang} user={session.data ?? null} />}
       {anySuppressed && <p className="muted" data-testid="suppressed-note">{dt('suppressedNote', lang)}</p>}
       {session.data?.role === 'admin' && <TargetsEditor lang={lang} />}
     </div>

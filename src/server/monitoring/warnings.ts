@@ -58,8 +58,10 @@ export async function evaluateWarnings(db: Queryable, q: WarningsQuery, scope: W
   const countsByDistrict: Record<string, number> = {};
   const countsByRule: Record<string, number> = {};
   let total = 0;
-  for (const rule of visible) {
-    const r = await EVALUATORS[rule.kind](db, rule, ctx);
+  // On PostgreSQL the rules run side by side on the pool's connections (PGlite takes them in turn).
+  const results = await Promise.all(visible.map((rule) => EVALUATORS[rule.kind](db, rule, ctx)));
+  for (const [i, rule] of visible.entries()) {
+    const r = results[i];
     items.push(...r.items);
     for (const [d, n] of Object.entries(r.counts)) countsByDistrict[d] = (countsByDistrict[d] ?? 0) + n;
     total += r.total;
@@ -163,10 +165,20 @@ function firmFigures(sql: Sql, ctx: Context, column: 'revenue' | 'output', bothC
 
 interface Hit { type: Warning['subject']['type']; id: number; name: string; district: string; value: number; previous: number | null }
 
-/** The first MAX_WARNINGS hits (biggest last year first) and the counts per district, of one rule's warning set. */
+/**
+ * The first MAX_WARNINGS hits (biggest last year first) and the counts per district, of one rule's
+ * warning set, in one statement: `w` is read twice, so PostgreSQL computes it once (a CTE referenced
+ * twice is materialised), and the scan of the period's figures happens once per rule.
+ */
 async function collect(db: Queryable, sql: Sql, withClause: string, hits: string, rule: WarningRule, threshold: number): Promise<RuleResult> {
-  const rows = await db.query<Hit>(`${withClause}, w AS (${hits}) SELECT * FROM w ORDER BY previous DESC NULLS LAST, id LIMIT ${MAX_WARNINGS}`, sql.params);
-  const counts = await db.query<{ district: string; n: number }>(`${withClause}, w AS (${hits}) SELECT district, count(*)::int AS n FROM w GROUP BY district`, sql.params);
+  const [answer] = await db.query<{ rows: Hit[] | null; counts: { district: string; n: number }[] | null }>(
+    `${withClause}, w AS (${hits})
+     SELECT (SELECT json_agg(x) FROM (SELECT * FROM w ORDER BY previous DESC NULLS LAST, id LIMIT ${MAX_WARNINGS}) x) AS rows,
+            (SELECT json_agg(c) FROM (SELECT district, count(*)::int AS n FROM w GROUP BY district) c) AS counts`,
+    sql.params,
+  );
+  const rows = answer.rows ?? [];
+  const counts = answer.counts ?? [];
   return {
     items: rows.map((h) => ({
       rule: rule.code, kind: rule.kind, severity: rule.severity,
