@@ -1,4 +1,4 @@
-// `npm run import -- --kind enterprises|parks|districts|operating --file PATH [--crs wgs84|cgcs2000|gcj02|bd09]
+// `npm run import -- --kind enterprises|parks|districts|operating|cityIndicators --file PATH [--crs wgs84|cgcs2000|gcj02|bd09]
 //   [--encoding auto|utf-8|gbk] [--mapping mapping.json | --mapping-name NAME] [--units 万元 | --revenue-unit 万元]
 //   [--cumulative | --monthly] [--dry-run] [--user NAME]`
 // Scripted loads: the same dry run and all-or-nothing apply as POST /api/imports, on the database the
@@ -18,7 +18,7 @@ import { dryRunImport } from '../src/server/imports/dry-run.ts';
 import { listMappings } from '../src/server/imports/import-store.ts';
 import { rebuildTilesFromDatabase } from '../src/server/tiles/rebuild-from-database.ts';
 
-const USAGE = 'usage: npm run import -- --kind enterprises|parks|districts|operating --file PATH [--crs wgs84|cgcs2000|gcj02|bd09] [--encoding auto|utf-8|gbk] '
+const USAGE = 'usage: npm run import -- --kind enterprises|parks|districts|operating|cityIndicators --file PATH [--crs wgs84|cgcs2000|gcj02|bd09] [--encoding auto|utf-8|gbk] '
   + '[--mapping FILE.json | --mapping-name NAME] [--units 万元 | --units revenue=万元,profit=元 | --revenue-unit 万元] [--cumulative | --monthly] [--dry-run] [--user NAME]';
 const FLAGS = ['dry-run', 'cumulative', 'monthly'];
 

@@ -11,8 +11,8 @@
 //     answer comes from the client's cache: the cluster picker, the metric picker, a click on a
 //     district bar of the ranking (drill-down: filter by district, rank its towns), the year.
 // "Complete" (measured in the page, on animation frames): the root `[data-testid=dashboard]` has
-// data-ready="true" (no TanStack query in flight, session known), no `[role=status]` loading text is
-// left, every chart box (`.echart`) holds a drawn SVG, no fetch is pending, and all this holds on two
+// data-ready="true" (no TanStack query in flight, session known), no loading text (a `[role=status]`
+// saying 加载/載入/loading) is left, every chart box (`.echart`) holds a drawn SVG, no fetch is pending, and all this holds on two
 // frames in a row; the time is that of the first of those frames. An open is timed from navigation
 // start, a change from the DOM event (change or click) that caused it; a change must have made the
 // dashboard busy (data-ready="false") at least once before it counts as redrawn. ECharts' entry
@@ -101,10 +101,13 @@ const INSTRUMENT = `(() => {
   new MutationObserver((records) => {
     for (const r of records) if (t0 !== null && r.target.getAttribute && r.target.getAttribute('data-ready') === 'false') busy = true;
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+  // Loading messages are live regions (role=status) saying "loading"; other live regions (a table's row range) are not.
+  const loadingTexts = (root) => [...root.querySelectorAll('[role="status"]')].filter((e) => /加载|載入|loading/i.test(e.textContent ?? ''))
+    .map((e) => (e.closest('[data-testid]')?.getAttribute('data-testid') ?? '?') + ': ' + (e.textContent ?? '').slice(0, 40));
   const complete = () => {
     const root = document.querySelector('[data-testid="dashboard"]');
     if (!root || root.getAttribute('data-ready') !== 'true' || inflight > 0) return false;
-    if (root.querySelector('[role="status"]')) return false;
+    if (loadingTexts(root).length) return false;
     const charts = root.querySelectorAll('.echart');
     if (!charts.length) return false;
     for (const c of charts) if (!c.querySelector('svg path')) return false;
@@ -131,7 +134,9 @@ const INSTRUMENT = `(() => {
     const frame = () => {
       const now = performance.now();
       if (now > deadline) return resolve({ error: 'not complete after ' + timeoutMs + ' ms', ready: document.querySelector('[data-testid="dashboard"]')?.getAttribute('data-ready'), inflight,
-        pending: [...pendingUrls.keys()].map((k) => k.replace(/ #.*$/, '').replace(/^https?:[/][/][^/]+/, '')) });
+        pending: [...pendingUrls.keys()].map((k) => k.replace(/ #.*$/, '').replace(/^https?:[/][/][^/]+/, '')),
+        loading: loadingTexts(document),
+        undrawn: [...document.querySelectorAll('[data-testid="dashboard"] .echart')].filter((c) => !c.querySelector('svg path')).map((c) => c.getAttribute('data-testid') ?? '?') });
       if (t0 === null) { requestAnimationFrame(frame); return; }
       const ok = complete();
       if (ok && firstComplete === null) firstComplete = now;
@@ -157,7 +162,7 @@ const INSTRUMENT = `(() => {
   };
 })();`;
 
-type PageResult = Step | { error: string; ready?: string; inflight?: number; pending?: string[] };
+type PageResult = Step | { error: string; ready?: string; inflight?: number; pending?: string[]; loading?: string[]; undrawn?: string[] };
 interface BenchWindow {
   __dashBench: { open: (t: number) => Promise<PageResult>; arm: (t: number) => void; wait: () => Promise<PageResult> };
 }
@@ -249,7 +254,7 @@ async function startApp(db: { pgliteDir: string } | { databaseUrl: string }, sta
 }
 
 function check(r: PageResult, what: string): Step {
-  if ('error' in r) throw new Error(`${what}: ${r.error} (data-ready=${r.ready}; ${r.inflight} fetches pending: ${(r.pending ?? []).join(', ')})`);
+  if ('error' in r) throw new Error(`${what}: ${r.error} (data-ready=${r.ready}; ${r.inflight} fetches pending${r.pending?.length ? `: ${r.pending.join(', ')}` : ''}; loading text left: ${r.loading?.join(', ') || 'none'}; charts without a drawing: ${r.undrawn?.join(', ') || 'none'})`);
   return r;
 }
 
@@ -312,6 +317,25 @@ async function measureOrNote(base: string, label: string, backend: 'pglite' | 'p
   }
 }
 const failures: string[] = [];
+
+/** Starts the server on the database and measures; a server that does not start is noted like a step that does not complete. */
+async function serveAndMeasure(db: { pgliteDir: string } | { databaseUrl: string }, staticDir: string, dataDir: string, label: string, backend: 'pglite' | 'postgres', enterprises: number, ctx: BenchContext, notes: string[]): Promise<Measured | null> {
+  let server: AppServer;
+  try {
+    server = await startApp(db, staticDir, dataDir);
+  } catch (err) {
+    const why = (err as Error).message.split('\n').filter((l) => /error/i.test(l)).slice(0, 2).join(' ') || (err as Error).message.split('\n')[0];
+    ctx.log(`${label}: the server did not start — ${why}`);
+    notes.push(`**${label}: not measured — the server did not start: ${why.replace(/\|/g, '/')}.** Counts as a miss.`);
+    failures.push(label);
+    return null;
+  }
+  try {
+    return await measureOrNote(server.url, label, backend, enterprises, ctx, notes);
+  } finally {
+    await server.stop();
+  }
+}
 
 async function measure(base: string, label: string, backend: 'pglite' | 'postgres', enterprises: number, ctx: BenchContext): Promise<Measured> {
   const runs = Number(ctx.options.runs ?? 5);
@@ -378,11 +402,9 @@ async function demoRun(backend: 'pglite' | 'postgres', staticDir: string, genera
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     await seed(await openPglite(dir));
-    const server = await startApp({ pgliteDir: dir }, staticDir, dataDir);
     try {
-      return await measureOrNote(server.url, label, backend, DEMO_ENTERPRISES, ctx, notes);
+      return await serveAndMeasure({ pgliteDir: dir }, staticDir, dataDir, label, backend, DEMO_ENTERPRISES, ctx, notes);
     } finally {
-      await server.stop();
       rmSync(dir, { recursive: true, force: true });
     }
   }
@@ -400,12 +422,7 @@ async function demoRun(backend: 'pglite' | 'postgres', staticDir: string, genera
   try {
     const dbUrl = withDatabase(source.url, name);
     await seed(await openPostgres(dbUrl));
-    const server = await startApp({ databaseUrl: dbUrl }, staticDir, dataDir);
-    try {
-      return await measureOrNote(server.url, label, backend, DEMO_ENTERPRISES, ctx, notes);
-    } finally {
-      await server.stop();
-    }
+    return await serveAndMeasure({ databaseUrl: dbUrl }, staticDir, dataDir, label, backend, DEMO_ENTERPRISES, ctx, notes);
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
@@ -441,12 +458,7 @@ async function largeRun(n: number, staticDir: string, ctx: BenchContext, notes: 
     ? `${label}: database \`${reuse}\` kept by an earlier \`indicators --keep\` run (reused, not rebuilt).`
     : `${label}: database built in this run by the indicators benchmark's code in ${(built / 60).toFixed(1)} min${ctx.options.keep ? ` and kept as \`${name}\`` : ', then dropped'}.`);
   try {
-    const server = await startApp({ databaseUrl: dbUrl }, staticDir, resolve('data'));
-    try {
-      return await measureOrNote(server.url, label, 'postgres', count, ctx, notes);
-    } finally {
-      await server.stop();
-    }
+    return await serveAndMeasure({ databaseUrl: dbUrl }, staticDir, resolve('data'), label, 'postgres', count, ctx, notes);
   } finally {
     if (!reuse && !ctx.options.keep) {
       const admin = new pg.Client({ connectionString: source.url });

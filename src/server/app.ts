@@ -8,6 +8,8 @@ import swagger from '@fastify/swagger';
 import type { Database } from './db/database.ts';
 import { errorHandler, HttpError } from './http/errors.ts';
 import { registerAuthHooks } from './http/auth-hooks.ts';
+import { registerJsonBody } from './http/json-body.ts';
+import { basemapOriginsFromConfig, registerSecurityHeaders } from './http/security-headers.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { parkRoutes } from './routes/parks.ts';
 import { bulkRoutes } from './routes/bulk.ts';
@@ -21,6 +23,8 @@ import { indicatorRoutes } from './routes/indicators.ts';
 import { indicatorEnterpriseRoutes } from './routes/indicator-enterprises.ts';
 import { targetRoutes } from './routes/targets.ts';
 import { warningRoutes } from './routes/warnings.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { ReportRunner, type ReportRunnerOptions } from './reports/report-runner.ts';
 import { cityIndicatorRoutes } from './routes/city-indicators.ts';
 
 export interface AppOptions {
@@ -29,6 +33,29 @@ export interface AppOptions {
   tilesDir?: string;
   secureCookies?: boolean;
   logger?: boolean;
+  /** Fastify's trustProxy (TRUST_PROXY): which proxies' X-Forwarded-For names the client. Also turns on the per-source login limit. */
+  trustProxy?: boolean | string | number;
+  /** Origins an online basemap contacts, for the CSP; added to those of `<staticDir>/config.json`. */
+  basemapOrigins?: string[];
+  /** The background report maker; false = none (reports stay queued). */
+  reports?: ReportRunnerOptions | false;
+}
+
+/** TRUST_PROXY as Fastify takes it: a hop count n trusts the n nearest proxies (as Fastify does at run time). */
+function trustProxyOption(value: AppOptions['trustProxy']): boolean | string | ((address: string, hop: number) => boolean) {
+  if (typeof value === 'number') return (_address, hop) => hop < value;
+  return value ?? false;
+}
+
+/** The path and query of a request target, also of an absolute-form one ("http://host/api/x?y"). */
+function absolutePath(url: string): string {
+  if (url.startsWith('/')) return url;
+  try {
+    const u = new URL(url);
+    return `${u.pathname}${u.search}`;
+  } catch {
+    return '/';
+  }
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -37,8 +64,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     // Strict validation: no type coercion, unknown fields are errors (not silently dropped).
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
+    trustProxy: trustProxyOption(opts.trustProxy),
+    // An absolute-form request line (POST http://host/api/session) is routed by its path, like any other.
+    rewriteUrl: (req) => absolutePath(req.url ?? '/'),
   });
   app.setErrorHandler(errorHandler);
+  registerJsonBody(app);
+  registerSecurityHeaders(app, [...new Set([...(opts.basemapOrigins ?? []), ...basemapOriginsFromConfig(opts.staticDir)])]);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -57,7 +89,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await opts.db.query('SELECT 1');
     return { ok: true, db: opts.db.kind };
   });
-  sessionRoutes(app, opts.db, { secureCookies: opts.secureCookies ?? false });
+  sessionRoutes(app, opts.db, { secureCookies: opts.secureCookies ?? false, perSource: Boolean(opts.trustProxy) });
   parkRoutes(app, opts.db);
   bulkRoutes(app, opts.db);
   valueParkRoutes(app, opts.db);
@@ -70,6 +102,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   indicatorEnterpriseRoutes(app, opts.db);
   targetRoutes(app, opts.db);
   warningRoutes(app, opts.db);
+  const runner = new ReportRunner(opts.db, opts.reports || {});
+  reportRoutes(app, opts.db, runner);
+  if (opts.reports !== false) {
+    await runner.start();
+    app.addHook('onClose', () => runner.stop());
+  }
   cityIndicatorRoutes(app, opts.db);
   await app.register(async (scope) => importRoutes(scope, opts.db, { tilesDir: opts.tilesDir }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -8,6 +8,18 @@ export interface ServerConfig {
   staticDir: string;
   tilesDir: string;
   secureCookies: boolean;
+  /** TRUST_PROXY: true, a hop count, or the proxies' addresses/CIDRs (comma list); unset = clients connect directly. */
+  trustProxy?: boolean | number | string;
+  /** BASEMAP_ORIGINS: extra https origins for the CSP (a basemap set in index.html rather than config.json). */
+  basemapOrigins: string[];
+}
+
+function trustProxy(value: string | undefined): boolean | number | string | undefined {
+  const v = value?.trim();
+  if (!v || v === 'false') return undefined;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -22,5 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     staticDir: env.STATIC_DIR ?? 'dist',
     tilesDir: env.TILES_DIR ?? 'public/tiles',
     secureCookies: env.SECURE_COOKIES === 'true',
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    basemapOrigins: (env.BASEMAP_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => /^https:\/\/[^\s/]+$/.test(o)),
   };
 }

@@ -11,7 +11,8 @@ const db = await openDatabase(config);
 await migrate(db);
 await db.transaction((tx) => seedMonitoringTables(tx));
 if (!(await isSeeded(db))) await seedDatabase(db, config.dataDir, (l) => console.log(l));
-const app = await buildApp({ db, staticDir: config.staticDir, tilesDir: config.tilesDir, secureCookies: config.secureCookies, logger: true });
+const app = await buildApp({ db, staticDir: config.staticDir, tilesDir: config.tilesDir, secureCookies: config.secureCookies, logger: true,
+  trustProxy: config.trustProxy, basemapOrigins: config.basemapOrigins });
 const address = await app.listen({ port: config.port, host: config.host });
 console.log(`Industrial GIS is running at ${address.replace('127.0.0.1', 'localhost')}/ (database: ${db.kind})`);
 

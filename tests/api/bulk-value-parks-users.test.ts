@@ -223,17 +223,17 @@ describe.each(backends())('bulk update, value parks and users (%s)', (backend) =
     });
 
     it('refuses an official without district, a district for other roles, duplicates and non-admins', async () => {
-      const noDistrict = await admin.request('POST', '/api/users', { json: { username: 'nodistrict', password: 'longenough', role: 'official' } });
+      const noDistrict = await admin.request('POST', '/api/users', { json: { username: 'nodistrict', password: 'long enough 2026', role: 'official' } });
       expect(noDistrict.status).toBe(400);
       expect(noDistrict.body.fields.district).toEqual(expect.any(String));
-      expect((await admin.request('POST', '/api/users', { json: { username: 'planner2', password: 'longenough', role: 'planner', district: A } })).status).toBe(400);
+      expect((await admin.request('POST', '/api/users', { json: { username: 'planner2', password: 'long enough 2026', role: 'planner', district: A } })).status).toBe(400);
       for (const username of ['viewer', 'VIEWER']) {
-        const dup = await admin.request('POST', '/api/users', { json: { username, password: 'longenough', role: 'viewer' } });
+        const dup = await admin.request('POST', '/api/users', { json: { username, password: 'long enough 2026', role: 'viewer' } });
         expect(dup.status).toBe(409);
       }
       for (const [username, status] of [['planner', 403], [`official-${A}`, 403], ['viewer', 403], [null, 401]] as const) {
         const c = await clientFor(server, username);
-        expect((await c.request('POST', '/api/users', { json: { username: 'sneaky', password: 'longenough', role: 'admin' } })).status).toBe(status);
+        expect((await c.request('POST', '/api/users', { json: { username: 'sneaky', password: 'long enough 2026', role: 'admin' } })).status).toBe(status);
         expect((await c.get('/api/users')).status).toBe(status);
       }
       const users = (await admin.get('/api/users')).body.items.map((u: { username: string }) => u.username);
@@ -242,16 +242,16 @@ describe.each(backends())('bulk update, value parks and users (%s)', (backend) =
     });
 
     it('disabling a user ends their sessions and their log-ins', async () => {
-      const created = await admin.request('POST', '/api/users', { json: { username: 'leaver', password: 'longenough', role: 'planner' } });
+      const created = await admin.request('POST', '/api/users', { json: { username: 'leaver', password: 'long enough 2026', role: 'planner' } });
       const c = new ApiClient(server.url);
-      expect((await c.login('leaver', 'longenough')).status).toBe(200);
+      expect((await c.login('leaver', 'long enough 2026')).status).toBe(200);
       expect((await c.get(`/api/parks/${await park()}/history`)).status).toBe(200);
       const r = await admin.request('PATCH', `/api/users/${created.body.id}`, { json: { disabled: true } });
       expect(r.status).toBe(200);
       expect(r.body.disabled).toBe(true);
       expect((await c.get('/api/session')).body.user).toBeNull();
       expect((await c.get(`/api/parks/${await park()}/history`)).status).toBe(401);
-      expect((await new ApiClient(server.url).login('leaver', 'longenough')).status).toBe(401);
+      expect((await new ApiClient(server.url).login('leaver', 'long enough 2026')).status).toBe(401);
     });
   });
 

@@ -173,7 +173,7 @@ describe.each(backends())('malformed and hostile input (%s)', (backend) => {
         expect((await c.get('/api/session')).body.user).toBeNull();
       }
       const before = await state();
-      const bad = await admin.request('POST', '/api/users', { json: { username: `x'; DROP TABLE users; --`, password: 'longenough', role: 'viewer' } });
+      const bad = await admin.request('POST', '/api/users', { json: { username: `x'; DROP TABLE users; --`, password: 'long enough 2026', role: 'viewer' } });
       expect(bad.status).toBe(400);
       expect(bad.body.fields.username).toEqual(expect.any(String));
       expect(await state()).toEqual(before);
@@ -190,7 +190,7 @@ describe.each(backends())('malformed and hostile input (%s)', (backend) => {
       { name: 'PATCH park', method: 'PATCH', path: `/api/parks/${pool[0]}`, opts: { json: VALID, headers: { 'if-match': '"1"' } } },
       { name: 'POST bulk', method: 'POST', path: '/api/parks/bulk', opts: { body: `parkId,category,reason,effectiveDate\n${pool[0]},upgrade,x,2026-01-15\n`, headers: { 'content-type': 'text/csv' } } },
       { name: 'PATCH value park', method: 'PATCH', path: '/api/value-parks/1', opts: { json: { elements: [{ code: 'industry-fund', present: true }], reason: 'x', effectiveDate: '2026-01-15' }, headers: { 'if-match': '"1"' } } },
-      { name: 'POST user', method: 'POST', path: '/api/users', opts: { json: { username: 'csrf-victim', password: 'longenough', role: 'viewer' } } },
+      { name: 'POST user', method: 'POST', path: '/api/users', opts: { json: { username: 'csrf-victim', password: 'long enough 2026', role: 'viewer' } } },
       { name: 'PATCH user', method: 'PATCH', path: '/api/users/3', opts: { json: { disabled: true } } },
       { name: 'DELETE session', method: 'DELETE', path: '/api/session', opts: {} },
     ];

@@ -91,7 +91,7 @@ describe.skipIf(!!skipReason)('administration in the browser', () => {
     await panel.getByTestId('users').locator('li').first().waitFor();
     const form = panel.getByTestId('user-create');
     await form.locator('input[name="username"]').fill('official-test');
-    await form.locator('input[name="password"]').fill('test-pass-1');
+    await form.locator('input[name="password"]').fill('test-pass-2026-1');
     await form.locator('select[name="role"]').selectOption('official');
     await form.locator('select[name="district"]').selectOption('440112');
     await form.locator('button[type="submit"]').click();
@@ -99,7 +99,7 @@ describe.skipIf(!!skipReason)('administration in the browser', () => {
     const row = panel.getByTestId('user-official-test');
     expect(await row.locator('select[name="district"]').inputValue()).toBe('440112');
     const login = async (password: string) => (await new ApiClient(app!.server.url).login('official-test', password)).status;
-    expect(await login('test-pass-1')).toBe(200);
+    expect(await login('test-pass-2026-1')).toBe(200);
     // A role rule the server enforces comes back as its message.
     await row.locator('select[name="district"]').selectOption('');
     await row.locator('button[type="submit"]').click();
@@ -108,7 +108,7 @@ describe.skipIf(!!skipReason)('administration in the browser', () => {
     await row.locator('input[name="disabled"]').check();
     await row.locator('button[type="submit"]').click();
     await panel.getByTestId('accounts-message').filter({ hasText: '已保存 official-test' }).waitFor();
-    expect(await login('test-pass-1')).not.toBe(200);
+    expect(await login('test-pass-2026-1')).not.toBe(200);
     await screenshot(page, 'admin-3-accounts');
   });
 });

@@ -73,7 +73,7 @@ function UserRow({ user, lang, onSaved }: { user: UserAccount; lang: Lang; onSav
         <strong>{user.username}</strong>
         <RoleAndDistrict role={role} district={district} lang={lang} onRole={(r) => { setRole(r); if (r !== 'official') setDistrict(null); }} onDistrict={setDistrict} />
         <label><input type="checkbox" name="disabled" checked={disabled} onChange={(e) => setDisabled(e.target.checked)} /> {t('userDisabled', lang)}</label>
-        <label>{t('userNewPassword', lang)} <input type="password" name="password" autoComplete="new-password" minLength={8} value={password} onChange={(e) => setPassword(e.target.value)} /></label>
+        <label>{t('userNewPassword', lang)} <input type="password" name="password" autoComplete="new-password" minLength={12} value={password} onChange={(e) => setPassword(e.target.value)} /></label>
         <button type="submit" disabled={!changed}>{t('userSave', lang)}</button>
         {error && <p className="form-error" role="alert">{error}</p>}
       </form>
@@ -122,7 +122,7 @@ export function AccountsPanel() {
       <h3>{t('userCreate', lang)}</h3>
       <form className="user-create" onSubmit={create} data-testid="user-create">
         <label>{t('username', lang)} <input name="username" required pattern="[A-Za-z0-9._\-]{3,40}" title={t('userNameHint', lang)} value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.target.value })} /></label>
-        <label>{t('password', lang)} <input name="password" type="password" required minLength={8} autoComplete="new-password" value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} /></label>
+        <label>{t('password', lang)} <input name="password" type="password" required minLength={12} autoComplete="new-password" value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} /></label>
         <RoleAndDistrict role={draft.role} district={draft.district} lang={lang} onRole={(role) => setDraft({ ...draft, role })} onDistrict={(district) => setDraft({ ...draft, district })} />
         <button type="submit">{t('userCreateButton', lang)}</button>
       </form>

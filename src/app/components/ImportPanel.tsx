@@ -14,7 +14,7 @@ import { useAppStore } from '../state/store.ts';
 import { errorText } from './error-text.ts';
 import { PanelFrame } from './PanelFrame.tsx';
 
-const KIND_LABELS: Record<ImportKind, MessageKey> = { enterprises: 'kindEnterprises', parks: 'kindParks', districts: 'kindDistricts', operating: 'kindOperating' };
+const KIND_LABELS: Record<ImportKind, MessageKey> = { enterprises: 'kindEnterprises', parks: 'kindParks', districts: 'kindDistricts', operating: 'kindOperating', cityIndicators: 'kindCityIndicators' };
 /** Units offered for money columns whose header does not say it (sent as the upload's `units`). */
 const MONEY_UNITS = ['元', '千元', '万元', '亿元'];
 const CRS_LABELS: Record<SourceCrs, MessageKey> = { wgs84: 'crsWgs84', cgcs2000: 'crsCgcs2000', gcj02: 'crsGcj02', bd09: 'crsBd09' };
@@ -81,7 +81,7 @@ export function ImportPanel() {
       setPhase('applied');
       setMessage({ text: tf('applied', lang, { added: r.added ?? 0, updated: r.updated ?? 0, unchanged: r.unchanged ?? 0, rejected: r.rejected }), error: false });
       // The map follows: enterprises from a new payload, parks and districts from new tiles.
-      if (r.kind !== 'operating') reloadEnterprises();
+      if (r.kind !== 'operating' && r.kind !== 'cityIndicators') reloadEnterprises();
       if (r.kind === 'parks' || r.kind === 'districts') {
         forgetParkOutlines();
         fetchParkStatuses().then(setParkStatuses, () => undefined);

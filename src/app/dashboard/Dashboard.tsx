@@ -27,6 +27,7 @@ import { TargetsEditor } from './TargetsEditor.tsx';
 import { EnterpriseTable } from './EnterpriseTable.tsx';
 import { WarningsCard } from './WarningsCard.tsx';
 import { ReportsCard } from './ReportsCard.tsx';
+import { CityComparisonCard } from './CityComparisonCard.tsx';
 
 
 const RANKING_KEYS: Record<Ranking, DashboardKey> = { district: 'byDistrict', town: 'byTown', villagePark: 'byVillagePark', valuePark: 'byValuePark' };
@@ -184,6 +185,7 @@ function Dashboard() {
       </div>
       {!session.isPending && <WarningsCard period={s.period} cumulative={s.cumulative} filter={s.filter} lang={lang} user={session.data ?? null} />}
       <EnterpriseTable period={s.period} cumulative={s.cumulative} metric={s.metric} filter={s.filter} area={area} lang={lang} user={session.data ?? null} mapLink={mapLinkFor(s)} ready={on && session.isSuccess} />
+      <CityComparisonCard lang={lang} user={session.data ?? null} year={year} />
       {session.isSuccess && <ReportsCard period={s.period} lang={lang} user={session.data ?? null} />}
       {anySuppressed && <p className="muted" data-testid="suppressed-note">{dt('suppressedNote', lang)}</p>}
       {session.data?.role === 'admin' && <TargetsEditor lang={lang} />}

@@ -10,7 +10,7 @@ export const accountMessages = {
   userRole: { 'zh-Hans': '角色', 'zh-Hant': '角色', en: 'Role' },
   userDistrict: { 'zh-Hans': '所属区', 'zh-Hant': '所屬區', en: 'District' },
   userDisabled: { 'zh-Hans': '已停用', 'zh-Hant': '已停用', en: 'Disabled' },
-  userNewPassword: { 'zh-Hans': '新密码（至少 8 位）', 'zh-Hant': '新密碼（至少 8 位）', en: 'New password (8+ characters)' },
+  userNewPassword: { 'zh-Hans': '新密码（至少 12 位，不能是常见密码）', 'zh-Hant': '新密碼（至少 12 位，不能是常見密碼）', en: 'New password (12+ characters, not a common one)' },
   userSave: { 'zh-Hans': '保存', 'zh-Hant': '儲存', en: 'Save' },
   userSaved: { 'zh-Hans': '已保存 {name}。', 'zh-Hant': '已儲存 {name}。', en: 'Saved {name}.' },
   userCreate: { 'zh-Hans': '新建账户', 'zh-Hant': '新建帳戶', en: 'New account' },

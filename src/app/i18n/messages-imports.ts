@@ -11,6 +11,7 @@ export const importMessages = {
   kindParks: { 'zh-Hans': '村级工业园', 'zh-Hant': '村級工業園', en: 'Village industrial parks' },
   kindDistricts: { 'zh-Hans': '行政区界', 'zh-Hant': '行政區界', en: 'District boundaries' },
   kindOperating: { 'zh-Hans': '经营数据（月报）', 'zh-Hant': '經營數據（月報）', en: 'Operating figures (monthly returns)' },
+  kindCityIndicators: { 'zh-Hans': '重点城市指标', 'zh-Hant': '重點城市指標', en: 'Key-city indicators' },
   importCumulative: { 'zh-Hans': '累计值', 'zh-Hant': '累計值', en: 'Cumulative year-to-date' },
   importMoneyUnit: { 'zh-Hans': '金额单位', 'zh-Hant': '金額單位', en: 'Money unit' },
   moneyUnitAuto: { 'zh-Hans': '按表头（未注明则为元）', 'zh-Hant': '按表頭（未註明則為元）', en: 'From the headers (yuan if not stated)' },

@@ -71,11 +71,28 @@ const OPERATING_FIELDS: readonly TargetField[] = [
   { field: 'employees', required: true, aliases: ['期末从业人员', '从业人员期末人数', '期末从业人数', '从业人员', '从业人数', '用工人数', '期末用工人数', '员工人数', '职工人数', 'employees', 'employee count', 'headcount', 'staff'] },
 ];
 
+// Key-city indicators (重点城市指标): one published figure per row — city, indicator and year as codes
+// or labels, the value in the indicator's unit, and where it was published.
+const CITY_INDICATOR_FIELDS: readonly TargetField[] = [
+  { field: 'city', required: true, aliases: ['城市', '城市名称', '城市名', '地区', '市', 'city', 'city name'] },
+  { field: 'indicator', required: true, aliases: ['指标', '指标名称', '指标代码', '统计指标', '项目', 'indicator', 'indicator code', 'metric'] },
+  { field: 'year', required: true, aliases: ['年份', '年度', '年', '统计年度', 'year'] },
+  { field: 'value', required: true, aliases: ['数值', '指标值', '数据', '值', '公开数据', 'value', 'figure'] },
+  { field: 'unit', required: false, aliases: ['单位', '计量单位', 'unit'] },
+  { field: 'denominator', required: false, aliases: ['分母', '占比分母', '比重分母', '口径', 'denominator', 'share of'] },
+  { field: 'coverage', required: false, aliases: ['统计期', '覆盖月份', '月份范围', '时间范围', '累计月份', 'coverage', 'months'] },
+  { field: 'qualifier', required: false, aliases: ['数值说明', '限定', '约数', 'qualifier'] },
+  { field: 'sourceTitle', required: false, aliases: ['来源', '资料来源', '数据来源', '来源名称', '来源标题', '发布机构', 'source', 'source title', 'publisher'] },
+  { field: 'sourceUrl', required: false, aliases: ['来源链接', '来源网址', '链接', '网址', '原文链接', 'url', 'source url', 'link'] },
+  { field: 'note', required: false, aliases: ['备注', '说明', '注', 'note', 'notes', 'remark'] },
+];
+
 export const TARGET_FIELDS: Readonly<Record<ImportKind, readonly TargetField[]>> = {
   enterprises: ENTERPRISE_FIELDS,
   parks: PARK_FIELDS,
   districts: DISTRICT_FIELDS,
   operating: OPERATING_FIELDS,
+  cityIndicators: CITY_INDICATOR_FIELDS,
 };
 
 /** Required fields not mapped; coordinates count only when the rows carry no geometry. */

@@ -4,8 +4,8 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { MonthFigureValues } from '../monitoring/figures.ts';
 
-export type ImportKind = 'enterprises' | 'parks' | 'districts' | 'operating';
-export const IMPORT_KINDS: readonly ImportKind[] = ['enterprises', 'parks', 'districts', 'operating'];
+export type ImportKind = 'enterprises' | 'parks' | 'districts' | 'operating' | 'cityIndicators';
+export const IMPORT_KINDS: readonly ImportKind[] = ['enterprises', 'parks', 'districts', 'operating', 'cityIndicators'];
 
 /** Coordinate reference system of the uploaded coordinates. CGCS2000 is treated as WGS84 (they differ by centimetres). */
 export type SourceCrs = 'wgs84' | 'cgcs2000' | 'gcj02' | 'bd09';
@@ -111,7 +111,28 @@ export interface OperatingRecord extends MonthFigureValues {
   creditCode: string;
 }
 
-export type ImportRecord = EnterpriseRecord | ParkRecord | DistrictRecord | OperatingRecord;
+/**
+ * One published figure of a key city (src/domain/monitoring/city-indicators.ts): value in the
+ * indicator's unit, null when no figure was published.
+ */
+export interface CityIndicatorRecord {
+  row: number;
+  /** `${city}:${indicator}:${year}`, the record key. */
+  key: string;
+  city: string;
+  indicator: string;
+  year: number;
+  value: number | null;
+  unit: string;
+  denominator: string | null;
+  coverage: string | null;
+  qualifier: string | null;
+  sourceTitle: string | null;
+  sourceUrl: string | null;
+  note: string | null;
+}
+
+export type ImportRecord = EnterpriseRecord | ParkRecord | DistrictRecord | OperatingRecord | CityIndicatorRecord;
 
 export interface ValidationReport<R extends ImportRecord = ImportRecord> {
   kind: ImportKind;

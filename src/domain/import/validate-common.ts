@@ -62,6 +62,17 @@ export const FIELD_NAMES: Record<string, string> = {
   progress: 'renovation progress',
   pilotYear: 'pilot year',
   geometry: 'geometry',
+  city: 'city',
+  indicator: 'indicator',
+  year: 'year',
+  value: 'value',
+  unit: 'unit',
+  denominator: 'denominator',
+  coverage: 'coverage',
+  qualifier: 'qualifier',
+  sourceTitle: 'source',
+  sourceUrl: 'source address',
+  note: 'note',
 };
 
 /** Collects the issues of one validation run and knows which rows failed. */

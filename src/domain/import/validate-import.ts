@@ -1,6 +1,7 @@
 // One entry point for the routes and the CLI: the validator of an import kind.
 import type { ColumnMapping, ImportKind, SourceCrs, SourceTable, ValidationReport } from './import-types.ts';
 import type { ValidateContext } from './validate-common.ts';
+import { validateCityIndicators } from './validate-city-indicators.ts';
 import { validateDistricts } from './validate-districts.ts';
 import { validateEnterprises } from './validate-enterprises.ts';
 import { validateOperating } from './validate-operating.ts';
@@ -18,5 +19,7 @@ export function validateImport(kind: ImportKind, table: SourceTable, mapping: Co
       return validateDistricts(table, mapping, crs, { units: context.units });
     case 'operating':
       return validateOperating(table, mapping, crs, context);
+    case 'cityIndicators':
+      return validateCityIndicators(table, mapping, crs, { units: context.units });
   }
 }

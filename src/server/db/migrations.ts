@@ -446,6 +446,137 @@ CREATE TABLE warning_rule_history (
 );
 `,
   },
+  {
+    id: 6,
+    name: 'key-city indicators: published figures per city, indicator and year, with sources and history',
+    sql: `
+-- Key-city indicators (重点城市指标对比, seeds/city-indicators.json; vocabulary and rules in
+-- src/domain/monitoring/city-indicators.ts, which checks city and indicator codes, units and
+-- denominators: no CHECK on them, a later indicator needs code, not a migration). One published figure
+-- per (city, indicator, year), as reported, with its source. value NULL = no published figure found.
+-- coverage: months covered from January ('1-11'), NULL = the whole year. denominator: what a share is
+-- a share of. qualifier: the source said "over" / "about" / "expected over".
+CREATE TABLE city_indicators (
+  id serial PRIMARY KEY,
+  city text NOT NULL,
+  indicator text NOT NULL,
+  year integer NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+  value double precision,
+  unit text NOT NULL,
+  denominator text,
+  coverage text CHECK (coverage ~ '^1-([1-9]|1[01])$'),
+  qualifier text CHECK (qualifier IN ('over', 'about', 'expectedOver')),
+  source_title text,
+  source_url text,
+  note text,
+  demo boolean NOT NULL DEFAULT false,
+  import_id text REFERENCES imports(id),
+  version integer NOT NULL DEFAULT 1,
+  updated_by text NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (city, indicator, year)
+);
+-- Every version of a figure: who, when, why (an edit's reason, or the import), before and after.
+CREATE TABLE city_indicator_history (
+  id bigserial PRIMARY KEY,
+  figure_id integer NOT NULL REFERENCES city_indicators(id),
+  version integer NOT NULL,
+  changed_at timestamptz NOT NULL DEFAULT now(),
+  user_id integer REFERENCES users(id),
+  username text NOT NULL,
+  reason text NOT NULL,
+  import_id text REFERENCES imports(id),
+  before jsonb,
+  after jsonb NOT NULL,
+  UNIQUE (figure_id, version)
+);
+
+-- The cityIndicators import kind joins the pipeline.
+ALTER TABLE imports DROP CONSTRAINT imports_kind_check;
+ALTER TABLE imports ADD CONSTRAINT imports_kind_check CHECK (kind IN ('enterprises', 'parks', 'districts', 'operating', 'cityIndicators'));
+ALTER TABLE import_mappings DROP CONSTRAINT import_mappings_kind_check;
+ALTER TABLE import_mappings ADD CONSTRAINT import_mappings_kind_check CHECK (kind IN ('enterprises', 'parks', 'districts', 'operating', 'cityIndicators'));
+ALTER TABLE record_history DROP CONSTRAINT record_history_kind_check;
+ALTER TABLE record_history ADD CONSTRAINT record_history_kind_check CHECK (kind IN ('enterprises', 'parks', 'districts', 'operating', 'cityIndicators'));
+`,
+  },
+  {
+    id: 7,
+    name: 'monitoring reports: jobs, files, publication, schedules; enterprise park indexes',
+    sql: `
+-- A report job and its files. Generation fills html/pdf/docx and the vintage; publication gives it a
+-- version per (period, audience) and freezes it: the trigger below refuses any later change.
+CREATE TABLE report_schedules (
+  id serial PRIMARY KEY,
+  kind text NOT NULL CHECK (kind IN ('month', 'quarter', 'year')),
+  day integer NOT NULL CHECK (day BETWEEN 1 AND 28),
+  audiences text[] NOT NULL CHECK (audiences <@ ARRAY['internal', 'public'] AND cardinality(audiences) > 0),
+  publish boolean NOT NULL DEFAULT true,
+  enabled boolean NOT NULL DEFAULT true,
+  last_period text,
+  version integer NOT NULL DEFAULT 1,
+  updated_by text NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE reports (
+  id serial PRIMARY KEY,
+  period text NOT NULL,
+  as_of date,
+  audience text NOT NULL CHECK (audience IN ('internal', 'public')),
+  status text NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'running', 'done', 'failed')),
+  progress real NOT NULL DEFAULT 0,
+  step text,
+  error text,
+  requested_by text NOT NULL,
+  requested_at timestamptz NOT NULL DEFAULT now(),
+  started_at timestamptz,
+  finished_at timestamptz,
+  schedule_id integer REFERENCES report_schedules(id),
+  data_through text,
+  data_updated_at timestamptz,
+  demo boolean,
+  html text,
+  pdf bytea,
+  docx bytea,
+  hashes jsonb NOT NULL DEFAULT '{}',
+  published boolean NOT NULL DEFAULT false,
+  published_at timestamptz,
+  published_by text,
+  version integer,
+  CHECK (NOT published OR (status = 'done' AND version IS NOT NULL))
+);
+CREATE UNIQUE INDEX reports_version ON reports (period, audience, version) WHERE published;
+CREATE INDEX reports_queue ON reports (requested_at) WHERE status = 'queued';
+CREATE FUNCTION reports_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.published THEN RAISE EXCEPTION 'report % is published and cannot change', OLD.id; END IF;
+  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER reports_frozen BEFORE UPDATE OR DELETE ON reports FOR EACH ROW EXECUTE FUNCTION reports_frozen();
+-- Questions about one park's enterprises (enterprise list, park figures) read them by park.
+CREATE INDEX IF NOT EXISTS enterprises_village_park ON enterprises (village_park_id) WHERE village_park_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS enterprises_value_park ON enterprises (value_park_id) WHERE value_park_id IS NOT NULL;
+`,
+  },
+  {
+    id: 8,
+    name: 'login throttling per account and source (replaces login_failures)',
+    sql: `
+-- One counter per (scope, key): scope 'pair' = username + client address, 'source' = client address
+-- (only with TRUST_PROXY). An attempt is claimed by one upsert that records it and decides
+-- (src/server/auth/throttle.ts); blocked_until is when the next attempt may be made.
+CREATE TABLE login_throttle (
+  scope text NOT NULL CHECK (scope IN ('pair', 'source')),
+  key text NOT NULL,
+  failures integer NOT NULL,
+  last_at timestamptz NOT NULL DEFAULT now(),
+  blocked_until timestamptz,
+  PRIMARY KEY (scope, key)
+);
+DROP TABLE login_failures;
+`,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -1,12 +1,13 @@
 // Seeds the monitoring reference tables from seeds/: the GB/T 4754 classes with the plan's mapping,
-// the plan's targets and the default early-warning rules. Real data (not demo): they are the
+// the plan's targets, the default early-warning rules and the published key-city figures. Real data (not demo): they are the
 // standard and the plan. Idempotent: the server runs it at every start, so a database created before
-// these tables gets them too; classes are refreshed from the seeds, targets and rules only added
+// these tables gets them too; classes are refreshed from the seeds, targets, rules and city figures only added
 // where none exist (administrators edit them).
 import { industryTable } from '../../domain/monitoring/industry-classes.ts';
 import targets from '../../../seeds/targets.json' with { type: 'json' };
 import type { Queryable } from './database.ts';
 import { seedWarningRules } from '../monitoring/warning-rules.ts';
+import { seedCityIndicators } from '../monitoring/city-indicators.ts';
 
 export async function seedMonitoringTables(tx: Queryable): Promise<void> {
   await tx.query(`INSERT INTO industry_divisions (code, label, va_rate) SELECT d->>'code', d->'label', (d->>'vaRate')::float8 FROM jsonb_array_elements($1::jsonb) d
@@ -21,6 +22,7 @@ export async function seedMonitoringTables(tx: Queryable): Promise<void> {
     SELECT p->>'code', p->'label', p->>'source', (p->>'startYear')::int, (p->>'endYear')::int FROM jsonb_array_elements($1::jsonb) p
     ON CONFLICT (code) DO NOTHING`, [JSON.stringify(targets.plans)]);
   await seedWarningRules(tx);
+  await seedCityIndicators(tx);
   if ((await tx.query('SELECT 1 FROM targets LIMIT 1')).length) return;
   await tx.query(`INSERT INTO targets (plan, metric, scope, key, year, value, note)
     SELECT t->>'plan', t->>'metric', t->>'scope', t->>'key', (t->>'year')::int, (t->>'value')::float8, t->>'note' FROM jsonb_array_elements($1::jsonb) t`, [JSON.stringify(targets.targets)]);

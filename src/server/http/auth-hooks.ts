@@ -15,7 +15,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function registerAuthHooks(app: FastifyInstance, db: Database): void {
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
+    // Decided by the route that will answer, not by the raw target: the router also matches
+    // percent-encoded paths (/%61pi/session), and an absolute-form target is rewritten in app.ts.
+    if (!(req.routeOptions.url ?? req.url).startsWith('/api/') && !req.url.startsWith('/api/')) return;
     req.session = await findSession(db, req.cookies[SESSION_COOKIE]);
     if (SAFE_METHODS.has(req.method)) return;
     const sent = req.headers['x-csrf-token'];

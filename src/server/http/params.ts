@@ -44,8 +44,9 @@ export function pilotParam(value: string | undefined): boolean | number | undefi
 
 export function intParam(field: string, value: string | undefined, min: number, max: number, fallback: number): number {
   if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  return Number.isInteger(n) && n >= min && n <= max ? n : bad(field, `must be a whole number from ${min} to ${max}`);
+  // Digits only: Number() would also take 1e3, 0x10, " 7" and Infinity.
+  const n = /^-?\d{1,16}$/.test(value) ? Number(value) : NaN;
+  return Number.isSafeInteger(n) && n >= min && n <= max ? n : bad(field, `must be a whole number from ${min} to ${max}`);
 }
 
 /** Today's date in Guangzhou (China Standard Time), YYYY-MM-DD. */

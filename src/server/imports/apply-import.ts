@@ -6,6 +6,7 @@
 import type { ApplyCounts, ImportKind } from '../../domain/import/import-types.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
+import { applyCityIndicators } from './apply-city-indicators.ts';
 import { applyDistricts } from './apply-districts.ts';
 import { applyEnterprises } from './apply-enterprises.ts';
 import { applyOperating } from './apply-operating.ts';
@@ -18,6 +19,7 @@ const APPLIERS: Record<ImportKind, (tx: Queryable, ctx: ApplyContext) => Promise
   parks: applyParks,
   districts: applyDistricts,
   operating: applyOperating,
+  cityIndicators: applyCityIndicators,
 };
 
 export interface ApplyResult extends ApplyCounts {

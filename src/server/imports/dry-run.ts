@@ -50,8 +50,36 @@ async function cityArea(db: Database) {
   return createCityArea(fc);
 }
 
+const CRS_HEADER = /^\s*(crs|srs|epsg|坐标系|坐標系|坐标系统|坐標系統|coordinate[ _-]?(reference[ _-]?)?system)\s*$/i;
+const CRS_WORDS: [RegExp, SourceCrs][] = [
+  [/^(wgs84|epsg4326|4326|crs84|wgs)$/, 'wgs84'],
+  [/^(cgcs2000|epsg4490|4490|国家2000|國家2000)$/, 'cgcs2000'],
+  [/^(gcj02|gcj|amap|高德|火星|火星坐标|国测局)$/, 'gcj02'],
+  [/^(bd09|bd09ll|baidu|百度)$/, 'bd09'],
+];
+const crsOfWord = (value: string) => CRS_WORDS.find(([re]) => re.test(value.toLowerCase().replace(/[\s:_-]/g, '')))?.[1] ?? null;
+
+/**
+ * Coordinates are always read in the CRS chosen for the upload. A file that names its own CRS in a
+ * column (crs, 坐标系, …) gets a warning when that column says something else, instead of being
+ * silently read in the chosen one.
+ */
+function crsColumnWarning(table: SourceTable, crs: SourceCrs): void {
+  for (const header of table.headers.filter((h) => CRS_HEADER.test(h))) {
+    const values = [...new Set(table.rows.map((r) => r.cells[header]).filter((v) => v !== null && v !== undefined && String(v).trim() !== '').map((v) => String(v).trim()))];
+    const other = values.filter((v) => crsOfWord(v) !== crs);
+    if (!other.length) continue;
+    const shown = other.slice(0, 5).join(', ') + (other.length > 5 ? ', …' : '');
+    (table.issues ??= []).push({
+      row: 0, code: 'crs_column', severity: 'warning',
+      message: `The file has a column "${header}" that names the coordinate system ${shown}; coordinates are read as ${crs}, the coordinate system chosen for this upload, not from that column. If they are in another system, choose it and upload the file again.`,
+    });
+  }
+}
+
 export async function dryRunImport(db: Database, input: DryRunInput): Promise<DryRunResult> {
   const table = await readSource(input.bytes, input.fileName, { encoding: input.encoding ?? 'auto', crs: input.crs });
+  crsColumnWarning(table, input.crs);
   const suggestedMapping = suggestMapping(input.kind, table.headers);
   const mapping = input.mapping ?? suggestedMapping;
   const operating = input.kind === 'operating' ? await operatingLookup(db, table, mapping) : undefined;

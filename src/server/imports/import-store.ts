@@ -57,8 +57,8 @@ export interface CreateImportInput {
   user: ImportActor;
 }
 
-/** The record property holding the key: credit code, park or district code, or `${creditCode}:${YYYY-MM}` of a return. */
-const keyFieldOf = (kind: ImportKind) => (kind === 'enterprises' ? 'creditCode' : kind === 'operating' ? 'key' : 'code');
+/** The record property holding the key: credit code, park or district code, `${creditCode}:${YYYY-MM}` of a return, `${city}:${indicator}:${year}` of a key-city figure. */
+const keyFieldOf = (kind: ImportKind) => (kind === 'enterprises' ? 'creditCode' : kind === 'operating' || kind === 'cityIndicators' ? 'key' : 'code');
 
 /** The key a record is upserted by. */
 export const recordKey = (kind: ImportKind, r: ImportRecord): string => (r as unknown as Record<string, string>)[keyFieldOf(kind)];

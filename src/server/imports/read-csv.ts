@@ -1,6 +1,6 @@
 // CSV (or tab-separated text) → SourceTable. The bytes are decoded first (UTF-8 with or without BOM,
 // or GBK; see decode-text.ts), then parsed with papaparse line by line so that every row keeps the
-// line number a person sees in an editor (quoted fields may span lines). A quote that is never closed
+// line number a person sees in an editor (quoted fields may span lines; CR, LF and CRLF all end a line). A quote that is never closed
 // means a truncated or broken file and rejects the whole file; a malformed quote or a row whose
 // field count does not fit the header is an error on that row.
 import Papa from 'papaparse';
@@ -24,7 +24,11 @@ export function detectDelimiter(text: string): string {
 }
 
 export function readCsv(bytes: Uint8Array, options: { encoding?: EncodingChoice } = {}): SourceTable {
-  const { text, encoding } = decodeText(bytes, options.encoding ?? 'auto', 'The CSV file');
+  const decoded = decodeText(bytes, options.encoding ?? 'auto', 'The CSV file');
+  const { encoding } = decoded;
+  // Line endings: CRLF (Windows), LF, and CR alone (Excel for old Mac OS) all become LF, so rows are
+  // split and numbered alike (a line break inside a quoted field becomes LF too).
+  const text = decoded.text.includes('\r') ? decoded.text.replace(/\r\n?/g, '\n') : decoded.text;
   const grid: GridRow[] = [];
   const quoteErrors = new Map<number, string>();
   let line = 1;
@@ -37,6 +41,7 @@ export function readCsv(bytes: Uint8Array, options: { encoding?: EncodingChoice 
   let unclosed: number | null = null;
   Papa.parse<string[]>(text, {
     delimiter: detectDelimiter(text),
+    newline: '\n',
     skipEmptyLines: false,
     step: (result) => {
       const row = lineAt(start);

@@ -6,9 +6,16 @@ import { checkGeoJson } from '../../domain/import/geojson-check.ts';
 import type { SourceRow, SourceTable } from '../../domain/import/import-types.ts';
 import { decodeText, type EncodingChoice } from './decode-text.ts';
 import { ImportError } from './import-error.ts';
+import { jsonTooDeep } from '../http/json-body.ts';
+
+/** Deepest nesting a GeoJSON file may have: a MultiPolygon in a feature needs 7; properties rarely more than a few. */
+export const MAX_GEOJSON_DEPTH = 64;
 
 export function readGeoJson(bytes: Uint8Array, options: { encoding?: EncodingChoice } = {}): SourceTable {
   const { text, encoding } = decodeText(bytes, options.encoding ?? 'auto', 'The GeoJSON file');
+  // Checked on the text, before any recursive step (the checks, JSON.stringify of a property) can overflow the stack.
+  if (jsonTooDeep(text, MAX_GEOJSON_DEPTH))
+    throw new ImportError(400, `The GeoJSON file nests arrays or objects more than ${MAX_GEOJSON_DEPTH} levels deep; a feature's properties should be plain values.`);
   const checked = checkGeoJson(text);
   if (!checked.ok) throw new ImportError(400, checked.message);
   const features = checked.value.features;

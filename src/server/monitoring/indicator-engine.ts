@@ -7,7 +7,7 @@ import { suppressionPlan } from '../../domain/monitoring/suppression.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
 import type { Queryable } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
-import { groupSums, type GroupSums } from './indicator-sums.ts';
+import { groupSums, vintageRows, type GroupSums, type SumsQuery } from './indicator-sums.ts';
 import { groupLabels } from './group-labels.ts';
 import { targetsFor, type TargetRow } from './target-queries.ts';
 
@@ -15,6 +15,20 @@ export interface EngineOptions {
   /** Planners, officials and administrators see every cell; viewers and the public get small cells suppressed. */
   confidential: boolean;
   lang: Lang;
+  /**
+   * The figures as they stood at the end of this China day (YYYY-MM-DD, UTC+8): when any monthly row
+   * was recorded after it, the answer comes from the vintage of that instant (indicator-sums.ts
+   * `vintage`, detail path); otherwise the latest figures are that vintage and the usual paths answer.
+   * Enterprises' attributes (cluster, district, tags …) and the targets are today's: they keep no vintage.
+   */
+  asOf?: string;
+}
+
+/** The instant a China day ends (UTC+8, no daylight saving), ISO 8601 UTC. */
+export function endOfChinaDay(date: string): string {
+  const t = Date.parse(`${date}T00:00:00+08:00`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(t)) throw new HttpError(400, `asOf "${date}" is not a date (YYYY-MM-DD).`, { asOf: 'must be YYYY-MM-DD' });
+  return new Date(t + 86_400_000).toISOString();
 }
 
 interface Valued {
@@ -69,7 +83,7 @@ function sumGroups(rows: Map<string, GroupSums[]>): Map<string, GroupSums[]> {
   return out;
 }
 
-async function valuedMany(db: Queryable, q: IndicatorQuery, periods: Period[], through: number | null): Promise<Map<string, Valued2>> {
+async function valuedMany(db: Queryable, q: IndicatorQuery & Pick<SumsQuery, 'vintage'>, periods: Period[], through: number | null): Promise<Map<string, Valued2>> {
   const rowSums = q.by === 'none' ? null : await groupSums(db, q, periods);
   // Where the groups partition the enterprises, the total is their sum (contributors included): no second question.
   const totals = rowSums && PARTITIONS.has(q.by) ? sumGroups(rowSums) : await groupSums(db, { ...q, by: 'none' }, periods);
@@ -109,10 +123,15 @@ export async function computeSeries(db: Queryable, q: IndicatorQuery, periodText
     if (!p) throw new HttpError(400, `The period "${text}" is not a year (2021), a quarter (2021-Q3) or a month (2021-07).`, { period: 'must be YYYY, YYYY-Qn or YYYY-MM' });
     return p;
   });
-  const [{ through }] = await db.query<{ through: number | null }>('SELECT max(month) AS through FROM operating_figures');
+  // The vintage: none (the latest figures) unless asOf is set and a row was recorded after that day.
+  const at = opts.asOf ? endOfChinaDay(opts.asOf) : null;
+  const vintage = at && (await db.query('SELECT 1 FROM operating_figures WHERE recorded_at >= $1::timestamptz LIMIT 1', [at])).length ? at : undefined;
+  const [{ through }] = vintage
+    ? await db.query<{ through: number | null }>(`SELECT max(month) AS through FROM ${vintageRows('$1')} v`, [vintage])
+    : await db.query<{ through: number | null }>('SELECT max(month) AS through FROM operating_figures');
   const [{ updatedAt }] = await db.query<{ updatedAt: string | null }>(`SELECT to_char(coalesce(
-      (SELECT max(applied_at) FROM imports WHERE kind = 'operating' AND status = 'applied'),
-      (SELECT min(applied_at) FROM schema_migrations)) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "updatedAt"`);
+      (SELECT max(applied_at) FROM imports WHERE kind = 'operating' AND status = 'applied' AND applied_at < coalesce($1::timestamptz, 'infinity')),
+      (SELECT min(applied_at) FROM schema_migrations)) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "updatedAt"`, [at]);
   const partition = q.by !== 'tag';
   const compares = q.compare.filter((c): c is 'previous' | 'lastYear' => c !== 'target');
   const compareOf = (p: Period, c: 'previous' | 'lastYear') => (c === 'previous' ? previousPeriod(p) : samePeriodLastYear(p));
@@ -121,7 +140,7 @@ export async function computeSeries(db: Queryable, q: IndicatorQuery, periodText
     all.set(formatPeriod(p), p);
     for (const c of compares) all.set(formatPeriod(compareOf(p, c)), compareOf(p, c));
   }
-  const values = await valuedMany(db, q, [...all.values()], through);
+  const values = await valuedMany(db, vintage ? { ...q, vintage } : q, [...all.values()], through);
   const hidden = new Map<string, Set<string>>();
   for (const [label, v] of values) hidden.set(label, opts.confidential ? new Set() : hiddenKeys(v, partition));
   const keys = new Set([...values.values()].flatMap((v) => v.rows.map((r) => r.key)));

@@ -28,7 +28,19 @@ export interface SumsQuery {
   by: Grouping;
   filter: EnterpriseFilter;
   area?: Polygon | MultiPolygon;
+  /**
+   * Answer from the figures as they stood at this instant (ISO 8601): the rows recorded before it and
+   * not yet superseded then (operating_figures + operating_figures_history), always on the detail path,
+   * since the rollups hold only the latest vintage. The engine sets it only when a row changed since.
+   */
+  vintage?: string;
 }
+
+/** The monthly rows valid at the instant `$n` (the same reconstruction as GET /api/enterprises/:id/figures?asOf=). */
+export const vintageRows = (at: string) => `(SELECT enterprise_id, month, revenue, output, value_added, profit, tax, employees FROM operating_figures WHERE recorded_at < ${at}::timestamptz
+    UNION ALL
+    SELECT enterprise_id, month, revenue, output, value_added, profit, tax, employees FROM operating_figures_history
+    WHERE recorded_at < ${at}::timestamptz AND superseded_at >= ${at}::timestamptz)`;
 
 const TAG_ORDER: string[] = taxonomy.enterpriseTags.map((t) => t.code);
 
@@ -51,10 +63,10 @@ export function cellLevel(q: SumsQuery): 0 | 1 | 2 | 3 {
   return 2;
 }
 
-export const needsDetail = (q: SumsQuery) => Boolean(q.area) || q.filter.futureIndustries.length > 0 || q.by === 'villagePark' || q.by === 'valuePark';
+export const needsDetail = (q: SumsQuery) => Boolean(q.vintage) || Boolean(q.area) || q.filter.futureIndustries.length > 0 || q.by === 'villagePark' || q.by === 'valuePark';
 
 /** An area question level 3 can answer: nothing asked that level 3 lacks (town, tags, tier, future industry, parks). */
-const gridAnswerable = (q: SumsQuery) => Boolean(q.area) && !q.filter.futureIndustries.length && !q.filter.towns.length && !q.filter.tags.length
+const gridAnswerable = (q: SumsQuery) => !q.vintage && Boolean(q.area) && !q.filter.futureIndustries.length && !q.filter.towns.length && !q.filter.tags.length
   && !q.filter.revenueTiers.length && ['none', 'cluster', 'subIndustry', 'division', 'district'].includes(q.by);
 
 function cellWhere(f: EnterpriseFilter, p: (v: unknown) => string): string[] {
@@ -170,7 +182,7 @@ async function detailSums(db: Queryable, q: SumsQuery, period: Period, grids?: n
   const sql = `SELECT ${key} AS key, ${SUM_COLUMNS('f.').replace('f.EMP', 'f.employees')}, count(DISTINCT f.enterprise_id)::int AS enterprises
     FROM (SELECT id, village_park_id, value_park_id, cell_id FROM ${from}${ew.length ? ` WHERE ${ew.join(' AND ')}` : ''}) e
     JOIN indicator_cells c ON c.id = e.cell_id ${join}
-    JOIN operating_figures f ON f.enterprise_id = e.id AND f.month = ANY(${p(monthsOf(period))}::int[])
+    JOIN ${q.vintage ? `${vintageRows(p(q.vintage))} f` : 'operating_figures f'} ON f.enterprise_id = e.id AND f.month = ANY(${p(monthsOf(period))}::int[])
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY 1`;
   return db.query<GroupSums>(sql, params);
 }

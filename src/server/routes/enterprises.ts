@@ -52,7 +52,8 @@ export function enterpriseRoutes(app: FastifyInstance, db: Database): void {
       if (ids.length > 200) throw new HttpError(400, 'ids: at most 200 ids per request.', { ids: 'at most 200' });
       where.push(`id = ANY(${p(ids)}::int[])`);
     }
-    if (q.q) where.push(`(name LIKE ${p(`%${q.q}%`)} OR credit_code = ${p(q.q.toUpperCase())})`);
+    // The text is matched as text: LIKE's wildcards (%, _) and its escape character are escaped.
+    if (q.q) where.push(`(name LIKE ${p(`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} OR credit_code = ${p(q.q.toUpperCase())})`);
     const limit = intParam('limit', q.limit, 1, 1000, 100);
     const offset = intParam('offset', q.offset, 0, 10_000_000, 0);
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';

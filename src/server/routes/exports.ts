@@ -12,6 +12,8 @@ import { areaSchema, checkArea, filtersSchema, MAX_AREA_BODY } from '../http/fil
 import { LAYERS, type ExportFilters, type ExportLayer } from '../exports/export-layers.ts';
 
 const PAGE = 2000;
+/** PostgreSQL: the longest one page of an export may take (a runaway statement must not hold a connection). */
+export const EXPORT_STATEMENT_TIMEOUT_MS = 30_000;
 const bodySchema = {
   type: 'object',
   additionalProperties: false,
@@ -47,14 +49,10 @@ export function exportRoutes(app: FastifyInstance, db: Database): void {
     const confidential = mayReadConfidential(req);
     if (filters.revenueTiers?.length && !confidential) throw new HttpError(403, 'Filtering by revenue tier needs a role that may see revenue.');
     const spec = LAYERS[layer];
+    if (area) await checkArea(db, area);
     const params: unknown[] = [];
     const p = (v: unknown) => `$${params.push(v)}`;
     const where = spec.where(filters, p);
-    if (area) {
-      await checkArea(db, area);
-      const a = `ST_SetSRID(ST_GeomFromGeoJSON(${p(JSON.stringify(area))}), 4326)`;
-      where.push(spec.areaTest === 'covers' ? `ST_Covers(${a}, geom)` : `ST_Intersects(${a}, geom)`);
-    }
     const fields = spec.fields.filter(([, , secret]) => confidential || !secret);
     const [meta] = await db.query<{ value: { dataDate?: string; demo?: boolean } }>(`SELECT value FROM dataset_meta WHERE key = 'demo'`);
     const header = {
@@ -64,25 +62,47 @@ export function exportRoutes(app: FastifyInstance, db: Database): void {
     };
     const user = req.session?.user;
 
+    // The export is logged when it starts (with the area, parsed here once) and its count when it ends.
+    // The pages read the area from that row, so a large area is not sent and parsed again per page.
+    const [{ id: logId }] = await db.query<{ id: string }>(
+      'INSERT INTO export_log (user_id, username, role, layer, format, filters, area, features) VALUES ($1, $2, $3, $4, $5, $6::jsonb, ST_SetSRID(ST_GeomFromGeoJSON($7), 4326), 0) RETURNING id::text AS id', [
+        user?.id ?? null, user?.username ?? null, user?.role ?? 'public', layer, format, JSON.stringify(filters), area ? JSON.stringify(area) : null,
+      ]);
+    const log = (count: number) => db.query('UPDATE export_log SET features = $2 WHERE id = $1', [logId, count]);
+    if (area) {
+      const a = `(SELECT area FROM export_log WHERE id = ${p(logId)})`;
+      where.push(spec.areaTest === 'covers' ? `ST_Covers(${a}, geom)` : `ST_Intersects(${a}, geom)`);
+    }
+
+    // A client that goes away stops the paging; on PostgreSQL each page has a statement timeout.
+    let gone = false;
+    reply.raw.on('close', () => {
+      if (!reply.raw.writableFinished) gone = true;
+    });
+    const page = <T>(sql: string, values: unknown[]) =>
+      db.kind === 'postgres'
+        ? db.transaction(async (tx) => {
+          await tx.query(`SET LOCAL statement_timeout = ${EXPORT_STATEMENT_TIMEOUT_MS}`);
+          return tx.query<T>(sql, values);
+        })
+        : db.query<T>(sql, values);
+
     // Keyset pages: the last id seen is the one extra parameter.
     const pageWhere = `${[...where, `id > $${params.length + 1}`].join(' AND ')}`;
-    const log = (count: number) => db.query('INSERT INTO export_log (user_id, username, role, layer, format, filters, area, features) VALUES ($1, $2, $3, $4, $5, $6::jsonb, ST_SetSRID(ST_GeomFromGeoJSON($7), 4326), $8)', [
-      user?.id ?? null, user?.username ?? null, user?.role ?? 'public', layer, format, JSON.stringify(filters), area ? JSON.stringify(area) : null, count,
-    ]);
 
     async function* rows() {
       const pageSql = `SELECT ${fields.map(([name, expr]) => `${expr} AS "${name}"`).join(', ')} FROM ${spec.table} WHERE ${pageWhere} ORDER BY id LIMIT ${PAGE}`;
       let last = 0;
       let count = 0;
       try {
-        for (;;) {
-          const page = await db.query<Record<string, unknown>>(pageSql, [...params, last]);
-          for (const r of page) {
+        while (!gone) {
+          const batch = await page<Record<string, unknown>>(pageSql, [...params, last]);
+          for (const r of batch) {
             yield r;
             count++;
           }
-          if (page.length < PAGE) break;
-          last = page[page.length - 1].id as number;
+          if (batch.length < PAGE) break;
+          last = batch[batch.length - 1].id as number;
         }
       } finally {
         await log(count);
@@ -101,12 +121,12 @@ export function exportRoutes(app: FastifyInstance, db: Database): void {
       let last = 0;
       let count = 0;
       try {
-        for (;;) {
-          const [page] = await db.query<{ last: number | null; n: number; text: string | null }>(pageSql, [...params, last]);
-          if (page.n) yield `${count ? ',\n' : ''}${page.text}`;
-          count += page.n;
-          if (page.n < PAGE) break;
-          last = page.last!;
+        while (!gone) {
+          const [one] = await page<{ last: number | null; n: number; text: string | null }>(pageSql, [...params, last]);
+          if (one.n) yield `${count ? ',\n' : ''}${one.text}`;
+          count += one.n;
+          if (one.n < PAGE) break;
+          last = one.last!;
         }
       } finally {
         await log(count);

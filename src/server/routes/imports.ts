@@ -1,9 +1,9 @@
-// Imports of the enterprise library, village parks, district boundaries and enterprises' monthly
-// operating returns (administrators only): POST /api/imports (multipart: file, kind, crs, encoding?,
+// Imports of the enterprise library, village parks, district boundaries, enterprises' monthly
+// operating returns and key-city figures (administrators only): POST /api/imports (multipart: file, kind, crs, encoding?,
 // mapping?, units?, cumulative?) → a dry-run report with an id;
 // POST /api/imports/:id/apply → all-or-nothing upsert with per-record history; list and detail;
 // saved column mappings. An upload over the limit is refused from its Content-Length before any of
-// it is read.
+// it is read; a chunked one (no length) as soon as it passes the limit, and its connection closed.
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseUnitChoice } from '../../domain/import/column-mapping.ts';
@@ -11,6 +11,7 @@ import { IMPORT_KINDS, SOURCE_CRSES, type ColumnMapping, type ColumnUnits, type 
 import type { Database } from '../db/database.ts';
 import { requireUser } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
+import { intParam } from '../http/params.ts';
 import { rebuildTilesFromDatabase } from '../tiles/rebuild-from-database.ts';
 import { applyImport } from '../imports/apply-import.ts';
 import { dryRunImport } from '../imports/dry-run.ts';
@@ -31,6 +32,28 @@ async function refuseOversized(req: FastifyRequest, reply: FastifyReply): Promis
     reply.header('Connection', 'close');
     throw tooLarge();
   }
+}
+
+/**
+ * The file part as bytes, or a 413 as soon as it passes MAX_UPLOAD_BYTES: multipart would otherwise
+ * read (and drop) the rest of a chunked upload, which has no Content-Length to refuse it by, to its end.
+ */
+function fileUpToLimit(file: NodeJS.ReadableStream, read: () => Promise<Buffer>): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    file.once('limit', () => reject(tooLarge()));
+    read().then(resolve, reject);
+  });
+}
+
+/** After a 413 for an upload still arriving: close the connection rather than read the rest of the body. */
+function closeAfterReply(req: FastifyRequest, reply: FastifyReply): void {
+  reply.header('Connection', 'close');
+  reply.raw.once('finish', () => {
+    req.raw.unpipe();
+    req.raw.pause();
+    // Give the client a moment to read the answer before the socket goes.
+    setTimeout(() => req.raw.socket?.destroy(), 1000).unref();
+  });
 }
 
 interface UploadFields {
@@ -90,7 +113,7 @@ export function importRoutes(app: FastifyInstance, db: Database, opts: { tilesDi
     schema: {
       tags: ['imports'],
       summary: 'Upload a file for import (multipart/form-data): a dry run that writes nothing to the data; answers the validation report and its id',
-      description: 'Fields: `file` (CSV, XLSX, GeoJSON or a zipped Shapefile, at most 50 MB), `kind` (enterprises | parks | districts | operating), '
+      description: 'Fields: `file` (CSV, XLSX, GeoJSON or a zipped Shapefile, at most 50 MB), `kind` (enterprises | parks | districts | operating | cityIndicators), '
         + '`crs` (wgs84 | cgcs2000 | gcj02 | bd09), optional `encoding` (auto | utf-8 | gbk), `mapping` (JSON: target field → column header; suggested from the headers when absent), '
         + '`units` (money columns whose header does not say the unit: "万元" for all, "revenue=万元", or JSON {"revenue": "万元"}) '
         + 'and, for operating returns, `cumulative` (true | false | auto: figures cumulative from January; detected from the headers by default).',
@@ -105,7 +128,7 @@ export function importRoutes(app: FastifyInstance, db: Database, opts: { tilesDi
       for await (const part of req.parts()) {
         if (part.type === 'file') {
           if (part.fieldname !== 'file') throw new HttpError(400, `Unexpected file field "${part.fieldname}"; send the file as "file".`);
-          const bytes = await part.toBuffer();
+          const bytes = await fileUpToLimit(part.file, () => part.toBuffer());
           if (part.file.truncated) throw tooLarge();
           file = { name: part.filename || 'upload', bytes };
         } else if (['kind', 'crs', 'encoding', 'mapping', 'units', 'cumulative'].includes(part.fieldname)) {
@@ -113,9 +136,13 @@ export function importRoutes(app: FastifyInstance, db: Database, opts: { tilesDi
         }
       }
     } catch (err) {
+      if (err instanceof HttpError && err.status === 413) closeAfterReply(req, reply);
       if (err instanceof HttpError) throw err;
       const code = (err as { code?: string }).code;
-      if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+      if (code === 'FST_REQ_FILE_TOO_LARGE') {
+        closeAfterReply(req, reply);
+        throw tooLarge();
+      }
       if (code?.startsWith('FST_')) throw new HttpError(400, `The upload could not be read: ${(err as Error).message}`);
       throw new HttpError(400, 'The upload could not be read: the multipart body is malformed or was cut short.');
     }
@@ -140,7 +167,7 @@ export function importRoutes(app: FastifyInstance, db: Database, opts: { tilesDi
     requireUser(req, ['admin']);
     const kind = req.query.kind as ImportKind | undefined;
     if (kind !== undefined && !IMPORT_KINDS.includes(kind)) throw new HttpError(400, `kind must be one of ${IMPORT_KINDS.join(', ')}.`);
-    return { items: await listImports(db, { kind, limit: Math.min(200, Number(req.query.limit) || 50), offset: Number(req.query.offset) || 0 }) };
+    return { items: await listImports(db, { kind, limit: intParam('limit', req.query.limit, 1, 200, 50), offset: intParam('offset', req.query.offset, 0, 10_000_000, 0) }) };
   });
 
   app.get<{ Params: { id: string }; Querystring: { records?: string } }>('/api/imports/:id', {
@@ -149,7 +176,7 @@ export function importRoutes(app: FastifyInstance, db: Database, opts: { tilesDi
     requireUser(req, ['admin']);
     const detail = await getImport(db, req.params.id);
     if (!detail) throw new HttpError(404, `There is no import ${req.params.id}.`);
-    const n = Math.min(500, Number(req.query.records) || 0);
+    const n = intParam('records', req.query.records, 0, 500, 0);
     return n ? { ...detail, records: await listImportRecords(db, req.params.id, { limit: n }) } : detail;
   });
 
@@ -158,8 +185,8 @@ export function importRoutes(app: FastifyInstance, db: Database, opts: { tilesDi
   }, async (req) => {
     requireUser(req, ['admin']);
     if (!(await getImport(db, req.params.id))) throw new HttpError(404, `There is no import ${req.params.id}.`);
-    const limit = Math.min(500, Math.max(1, Number(req.query.limit) || 100));
-    const offset = Math.max(0, Number(req.query.offset) || 0);
+    const limit = intParam('limit', req.query.limit, 1, 500, 100);
+    const offset = intParam('offset', req.query.offset, 0, 10_000_000, 0);
     const [{ total }] = await db.query<{ total: number }>('SELECT count(*)::int AS total FROM record_history WHERE import_id = $1', [req.params.id]);
     const items = await db.query(`SELECT kind, record_key AS "recordKey", record_id AS "recordId", action, changes FROM record_history
       WHERE import_id = $1 ORDER BY action DESC, record_key LIMIT ${limit} OFFSET ${offset}`, [req.params.id]);

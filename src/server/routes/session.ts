@@ -3,13 +3,17 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Database } from '../db/database.ts';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/passwords.ts';
 import { ANON_CSRF_COOKIE, SESSION_COOKIE, SESSION_HOURS, createSession, deleteSession, newToken, type Role } from '../auth/sessions.ts';
-import { clearFailures, recordFailure, throttledFor } from '../auth/throttle.ts';
+import { claimAttempt, pruneThrottle, releaseAttempt, throttleKey, type ThrottleScope } from '../auth/throttle.ts';
 import { HttpError } from '../http/errors.ts';
 import { loginSchema } from './schemas.ts';
 
 const cookieOptions = (secure: boolean) => ({ path: '/', httpOnly: true, sameSite: 'lax' as const, secure });
 
-export function sessionRoutes(app: FastifyInstance, db: Database, opts: { secureCookies: boolean }): void {
+/**
+ * `perSource`: also limit failures per client address across all accounts. Only when the server knows
+ * its clients' real addresses (TRUST_PROXY, or no proxy in front); see auth/throttle.ts.
+ */
+export function sessionRoutes(app: FastifyInstance, db: Database, opts: { secureCookies: boolean; perSource?: boolean }): void {
   const anonToken = (reply: FastifyReply, existing: string | undefined) => {
     const token = existing ?? newToken();
     if (!existing) reply.setCookie(ANON_CSRF_COOKIE, token, cookieOptions(opts.secureCookies));
@@ -23,21 +27,25 @@ export function sessionRoutes(app: FastifyInstance, db: Database, opts: { secure
 
   app.post<{ Body: { username: string; password: string } }>('/api/session', { schema: { tags: ['session'], summary: 'Log in', body: loginSchema } }, async (req, reply) => {
     const { username, password } = req.body;
-    const wait = await throttledFor(db, username, req.ip);
-    if (wait !== null) {
-      reply.header('Retry-After', String(wait));
-      throw new HttpError(429, `Too many failed log-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`);
+    const scopes: ThrottleScope[] = opts.perSource ? ['source', 'pair'] : ['pair'];
+    for (const scope of scopes) {
+      const wait = await claimAttempt(db, scope, throttleKey(scope, username, req.ip));
+      if (wait !== null) {
+        reply.header('Retry-After', String(wait));
+        throw new HttpError(429, `Too many failed log-in attempts. Try again in ${wait < 60 ? `${wait} second(s)` : `${Math.ceil(wait / 60)} minute(s)`}.`);
+      }
     }
     const [user] = await db.query<{ id: number; username: string; role: Role; district: string | null; password_hash: string }>(
       'SELECT id, username, role, district, password_hash FROM users WHERE lower(username) = lower($1) AND NOT disabled',
       [username],
     );
     const ok = await verifyPassword(password, user?.password_hash ?? (await DUMMY_HASH_PROMISE));
-    if (!user || !ok) {
-      await recordFailure(db, username, req.ip);
-      throw new HttpError(401, 'Wrong username or password.');
-    }
-    await clearFailures(db, username);
+    if (!user || !ok) throw new HttpError(401, 'Wrong username or password.');
+    for (const scope of scopes) await releaseAttempt(db, scope, throttleKey(scope, username, req.ip));
+    if (Math.random() < 0.01) await pruneThrottle(db);
+    // A new log-in in the same browser ends the session it had (no stale session left behind).
+    const previous = req.cookies[SESSION_COOKIE];
+    if (previous) await deleteSession(db, previous);
     const { token, csrfToken } = await createSession(db, user.id);
     reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(opts.secureCookies), maxAge: SESSION_HOURS * 3600 });
     return { user: { id: user.id, username: user.username, role: user.role, district: user.district }, csrfToken };

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { taxonomy } from '../../domain/taxonomy.ts';
 import type { Database } from '../db/database.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { MAX_PASSWORD_LENGTH, passwordProblem } from '../auth/password-policy.ts';
 import { forgetSessionsOf } from '../auth/sessions.ts';
 import { requireUser } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
@@ -15,7 +16,8 @@ const userBody = (required: string[], withUsername: boolean) => ({
   required,
   properties: {
     ...(withUsername ? { username: { type: 'string', pattern: '^[A-Za-z0-9._-]{3,40}$' } } : {}),
-    password: { type: 'string', minLength: 8, maxLength: 200 },
+    // Length and the common-password list are checked by passwordProblem, with a message that says which rule.
+    password: { type: 'string', minLength: 1, maxLength: MAX_PASSWORD_LENGTH },
     role: { type: 'string', enum: ROLES },
     district: { type: ['string', 'null'], enum: [...DISTRICTS, null] },
     disabled: { type: 'boolean' },
@@ -32,6 +34,12 @@ interface UserBody {
   district?: string | null;
   disabled?: boolean;
 }
+
+/** A 400 naming the password rule it breaks (password-policy.ts). */
+const passwordRule = (password: string | undefined, username: string | undefined) => {
+  const problem = password === undefined ? null : passwordProblem(password, username);
+  if (problem) throw new HttpError(400, `The new password ${problem}.`, { password: problem });
+};
 
 const districtRule = (role: string, district: string | null | undefined) => {
   if (role === 'official' && !district) throw new HttpError(400, 'A district official must be bound to a district.', { district: 'is required for officials' });
@@ -50,6 +58,7 @@ export function userRoutes(app: FastifyInstance, db: Database): void {
     requireUser(req, ['admin']);
     const b = req.body;
     districtRule(b.role!, b.district);
+    passwordRule(b.password, b.username);
     if ((await db.query('SELECT 1 FROM users WHERE lower(username) = lower($1)', [b.username])).length)
       throw new HttpError(409, `The username "${b.username}" is taken.`, { username: 'is taken' });
     const [row] = await db.query('INSERT INTO users (username, password_hash, role, district) VALUES ($1, $2, $3, $4) RETURNING id, username, role, district, disabled', [
@@ -64,8 +73,9 @@ export function userRoutes(app: FastifyInstance, db: Database): void {
     const admin = requireUser(req, ['admin']);
     const id = Number(req.params.id);
     return db.transaction(async (tx) => {
-      const [u] = await tx.query<{ role: string; district: string | null }>('SELECT role, district FROM users WHERE id = $1 FOR UPDATE', [id]);
+      const [u] = await tx.query<{ role: string; district: string | null; username: string }>('SELECT role, district, username FROM users WHERE id = $1 FOR UPDATE', [id]);
       if (!u) throw new HttpError(404, `There is no user with id ${req.params.id}.`);
+      passwordRule(req.body.password, u.username);
       const role = req.body.role ?? u.role;
       const district = req.body.district !== undefined ? req.body.district : role === 'official' ? u.district : null;
       districtRule(role, district);
