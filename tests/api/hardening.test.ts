@@ -4,6 +4,7 @@
 // failed before the change that it names.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -368,7 +369,7 @@ describe.each(backends())('hardening, issue 14 (%s)', (backend) => {
           const targets: string[] = [];
           for (const v of hostile.slice(0, 8)) targets.push(fill(v));
           for (const v of hostile) {
-            const qs = (names.length ? names : ['limit', 'offset', 'q']).map((n) => `${n}=${v.startsWith('%') ? v : encodeURIComponent(v)}`).join('&');
+            const qs = [...new Set([...names, 'limit', 'offset', 'q', 'period', 'asOf', 'records', 'ids', 'bbox', 'kind', 'district', 'issues'])].map((n) => `${n}=${v.startsWith('%') ? v : encodeURIComponent(v)}`).join('&');
             targets.push(`${fill('1')}?${qs}`);
           }
           for (const target of targets) {
@@ -431,25 +432,41 @@ describe.each(backends())('hardening, issue 14 (%s)', (backend) => {
       const u = new URL(s.url);
       const CHUNK = Buffer.alloc(1024 * 1024, 0x41);
       const boundary = 'x-hardening-boundary';
-      const result = await new Promise<{ status: number; sent: number }>((resolve, reject) => {
+      // A raw socket, so the answer is read while the body is still being written (as a browser does).
+      const result = await new Promise<{ status: number; sent: number }>((resolve) => {
         let sent = 0;
-        let answered: number | null = null;
-        const req = httpRequest({
-          host: u.hostname, port: u.port, method: 'POST', path: '/api/imports',
-          headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked', 'x-csrf-token': admin.csrfToken!, cookie: admin.cookieHeader() },
-        }, (res) => {
-          answered = res.statusCode!;
-          res.resume();
-          res.on('end', () => resolve({ status: answered!, sent }));
+        let answer = '';
+        let done = false;
+        const socket = connect(Number(u.port), u.hostname);
+        const finish = () => {
+          if (done) return;
+          done = true;
+          socket.destroy();
+          resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0), sent });
+        };
+        socket.on('data', (d) => {
+          answer += d.toString('latin1');
+          if (/\r\n\r\n/.test(answer)) finish();
         });
-        req.on('error', () => (answered !== null ? resolve({ status: answered, sent }) : reject(new Error(`connection closed after ${sent} bytes without an answer`))));
-        req.write(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nenterprises\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n`);
+        let failed = false;
+        socket.on('error', () => (failed = true)); // EPIPE once the server closes: the answer may still be in
+        socket.on('close', finish);
+        const chunk = (b: Buffer | string) => {
+          const buf = typeof b === 'string' ? Buffer.from(b) : b;
+          return socket.write(Buffer.concat([Buffer.from(`${buf.length.toString(16)}\r\n`), buf, Buffer.from('\r\n')]));
+        };
+        socket.write(`POST /api/imports HTTP/1.1\r\nHost: ${u.host}\r\nContent-Type: multipart/form-data; boundary=${boundary}\r\nTransfer-Encoding: chunked\r\n`
+          + `X-CSRF-Token: ${admin.csrfToken}\r\nCookie: ${admin.cookieHeader()}\r\n\r\n`);
+        chunk(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nenterprises\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n`);
         const pump = () => {
-          while (answered === null && sent < 150 * 1024 * 1024) {
+          while (!done && !failed && sent < 150 * 1024 * 1024) {
             sent += CHUNK.length;
-            if (!req.write(CHUNK)) return void req.once('drain', pump);
+            if (!chunk(CHUNK)) return void socket.once('drain', pump);
           }
-          if (answered === null) req.end(`\r\n--${boundary}--\r\n`);
+          if (!done && !failed) {
+            chunk(`\r\n--${boundary}--\r\n`);
+            socket.write('0\r\n\r\n');
+          }
         };
         pump();
       });

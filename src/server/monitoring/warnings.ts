@@ -14,7 +14,7 @@ import {
   type Warning, type WarningKind, type WarningRule, type WarningsAnswer,
 } from '../../domain/monitoring/warnings.ts';
 import { taxonomy, type Lang } from '../../domain/taxonomy.ts';
-import type { Queryable } from '../db/database.ts';
+import type { Database, Queryable } from '../db/database.ts';
 import { LAYERS } from '../exports/export-layers.ts';
 import { HttpError } from '../http/errors.ts';
 import { computeIndicators } from './indicator-engine.ts';
@@ -46,7 +46,7 @@ interface RuleResult {
 
 const ABOVE_SCALE_TAG = 'above-scale';
 
-export async function evaluateWarnings(db: Queryable, q: WarningsQuery, scope: WarningsScope): Promise<WarningsAnswer> {
+export async function evaluateWarnings(db: Database, q: WarningsQuery, scope: WarningsScope): Promise<WarningsAnswer> {
   const p = parsePeriod(q.period, q.cumulative);
   if (!p) throw new HttpError(400, `The period "${q.period}" is not a year (2021), a quarter (2021-Q3) or a month (2021-07).`, { period: 'must be YYYY, YYYY-Qn or YYYY-MM' });
   const ctx: Context = { ...q, p, scope };
@@ -58,10 +58,18 @@ export async function evaluateWarnings(db: Queryable, q: WarningsQuery, scope: W
   const countsByDistrict: Record<string, number> = {};
   const countsByRule: Record<string, number> = {};
   let total = 0;
-  // On PostgreSQL the rules run side by side on the pool's connections (PGlite takes them in turn).
-  const results = await Promise.all(visible.map((rule) => EVALUATORS[rule.kind](db, rule, ctx)));
-  for (const [i, rule] of visible.entries()) {
-    const r = results[i];
+  // Cluster rules ask the engine; the firm and park rules share one scan of the figures, made in a
+  // transaction (its temporary table lives until the commit).
+  const firmRules = visible.filter((r) => r.kind !== 'clusterBehindTarget');
+  const results = new Map<WarningRule, RuleResult>();
+  for (const rule of visible.filter((r) => r.kind === 'clusterBehindTarget')) results.set(rule, await EVALUATORS[rule.kind](db, rule, ctx));
+  if (firmRules.length)
+    await db.transaction(async (tx) => {
+      await loadFirmFigures(tx, ctx);
+      for (const rule of firmRules) results.set(rule, await EVALUATORS[rule.kind](tx, rule, ctx));
+    });
+  for (const rule of visible) {
+    const r = results.get(rule)!;
     items.push(...r.items);
     for (const [d, n] of Object.entries(r.counts)) countsByDistrict[d] = (countsByDistrict[d] ?? 0) + n;
     total += r.total;
@@ -137,30 +145,47 @@ class Sql {
 }
 
 /** The filter's enterprises (the map's rules, LAYERS.enterprises.where), kept in an official's district. */
-function selectedEnterprises(sql: Sql, ctx: Context, extra: string[] = []): string {
-  const where = [...LAYERS.enterprises.where(ctx.filter, sql.p), ...extra];
+function selectedEnterprises(sql: Sql, ctx: Context): string {
+  const where = LAYERS.enterprises.where(ctx.filter, sql.p);
   if (ctx.scope.district) where.push(`district = ${sql.p(ctx.scope.district)}`);
-  return `SELECT id, name, district, village_park_id, value_park_id FROM enterprises${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  return `SELECT id, name, district, village_park_id, value_park_id, tags FROM enterprises${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
 }
 
 /**
- * Per selected firm: `column` summed over the period (now) and the same period last year (before),
- * for firms with a return in every month of the period, and of last year's too when `bothComplete`
- * (else `before` is null unless complete).
+ * Per selected firm, once per request: revenue and output summed over the period (`*_now`) and the
+ * same period last year (`*_before`), and whether each has a return for every month. One scan of
+ * the period's figures serves every firm and park rule (a temporary table, dropped at commit).
  */
-function firmFigures(sql: Sql, ctx: Context, column: 'revenue' | 'output', bothComplete: boolean, extra: string[] = []): string {
+async function loadFirmFigures(tx: Queryable, ctx: Context): Promise<void> {
+  const sql = new Sql();
   const now = monthsOf(ctx.p);
   const before = monthsOf(samePeriodLastYear(ctx.p));
   const [n, a, b, all] = [sql.p(now.length), sql.p(now), sql.p(before), sql.p([...before, ...now])];
-  const full = (m: string) => `count(*) FILTER (WHERE f.month = ANY(${m}::int[])) = ${n}`;
-  return `WITH sel AS (${selectedEnterprises(sql, ctx, extra)}),
-  figs AS (SELECT f.enterprise_id AS id,
-      sum(f.${column}) FILTER (WHERE f.month = ANY(${a}::int[]))::float8 AS now,
-      CASE WHEN ${full(b)} THEN sum(f.${column}) FILTER (WHERE f.month = ANY(${b}::int[]))::float8 END AS before
-    FROM operating_figures f JOIN sel ON sel.id = f.enterprise_id
-    WHERE f.month = ANY(${all}::int[])
-    GROUP BY f.enterprise_id
-    HAVING ${full(a)}${bothComplete ? ` AND ${full(b)}` : ''})`;
+  const inNow = `f.month = ANY(${a}::int[])`;
+  const inBefore = `f.month = ANY(${b}::int[])`;
+  await tx.query(
+    `CREATE TEMP TABLE warning_figs ON COMMIT DROP AS
+     WITH sel AS (${selectedEnterprises(sql, ctx)})
+     SELECT sel.id, sel.name, sel.district, sel.village_park_id, sel.value_park_id, ${sql.p(ABOVE_SCALE_TAG)} = ANY(sel.tags) AS above_scale,
+       sum(f.revenue) FILTER (WHERE ${inNow})::float8 AS revenue_now, sum(f.revenue) FILTER (WHERE ${inBefore})::float8 AS revenue_before,
+       sum(f.output) FILTER (WHERE ${inNow})::float8 AS output_now, sum(f.output) FILTER (WHERE ${inBefore})::float8 AS output_before,
+       count(*) FILTER (WHERE ${inNow}) = ${n} AS now_full, count(*) FILTER (WHERE ${inBefore}) = ${n} AS before_full
+     FROM operating_figures f JOIN sel ON sel.id = f.enterprise_id
+     WHERE f.month = ANY(${all}::int[])
+     GROUP BY sel.id, sel.name, sel.district, sel.village_park_id, sel.value_park_id, sel.tags`,
+    sql.params,
+  );
+}
+
+/**
+ * The rules' view of the firm figures: `sel` (the firms) and `figs` (`column` now and before) for
+ * firms with a return in every month of the period, and of last year's too when `bothComplete`
+ * (else `before` is null unless complete).
+ */
+function firmFigures(column: 'revenue' | 'output', bothComplete: boolean, extra = 'true'): string {
+  return `WITH sel AS (SELECT * FROM warning_figs),
+  figs AS (SELECT id, ${column}_now AS now, CASE WHEN before_full THEN ${column}_before END AS before
+    FROM warning_figs WHERE now_full${bothComplete ? ' AND before_full' : ''} AND ${extra})`;
 }
 
 interface Hit { type: Warning['subject']['type']; id: number; name: string; district: string; value: number; previous: number | null }
@@ -191,9 +216,9 @@ async function collect(db: Queryable, sql: Sql, withClause: string, hits: string
 }
 
 /** A firm whose revenue in the period fell by more than `percent` against the same period last year. */
-async function enterpriseRevenueDrop(db: Queryable, rule: WarningRule, ctx: Context): Promise<RuleResult> {
+async function enterpriseRevenueDrop(db: Queryable, rule: WarningRule): Promise<RuleResult> {
   const sql = new Sql();
-  const w = firmFigures(sql, ctx, 'revenue', true);
+  const w = firmFigures('revenue', true);
   const hits = `SELECT 'enterprise' AS type, s.id, s.name, s.district, g.now AS value, g.before AS previous FROM figs g JOIN sel s ON s.id = g.id
     WHERE g.before > 0 AND g.now < g.before * ${sql.p(fallFactor(rule.params.percent))}::float8`;
   return collect(db, sql, w, hits, rule, -rule.params.percent / 100);
@@ -207,7 +232,7 @@ async function enterpriseRevenueDrop(db: Queryable, rule: WarningRule, ctx: Cont
 async function belowThreshold(db: Queryable, rule: WarningRule, ctx: Context): Promise<RuleResult> {
   const sql = new Sql();
   const limit = proRataThreshold(rule.params.annualRevenue, monthsOf(ctx.p).length);
-  const w = firmFigures(sql, ctx, 'revenue', false, [`${sql.p(ABOVE_SCALE_TAG)} = ANY(tags)`]);
+  const w = firmFigures('revenue', false, 'above_scale');
   const hits = `SELECT 'enterprise' AS type, s.id, s.name, s.district, g.now AS value, g.before AS previous FROM figs g JOIN sel s ON s.id = g.id
     WHERE g.now < ${sql.p(limit)}::float8`;
   return collect(db, sql, w, hits, rule, limit);
@@ -220,7 +245,7 @@ async function belowThreshold(db: Queryable, rule: WarningRule, ctx: Context): P
  */
 async function parkOutputPerMuFell(db: Queryable, rule: WarningRule, ctx: Context): Promise<RuleResult> {
   const sql = new Sql();
-  const w = firmFigures(sql, ctx, 'output', true);
+  const w = firmFigures('output', true);
   const factor = `${sql.p(fallFactor(rule.params.percent))}::float8`;
   const own = ctx.scope.district ? ` AND pk.district = ${sql.p(ctx.scope.district)}` : '';
   const valueName = ctx.lang === 'en' ? 'pk.name_en' : ctx.lang === 'zh-Hant' ? 'pk.name_zh_hant' : 'pk.name';

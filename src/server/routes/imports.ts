@@ -45,13 +45,16 @@ function fileUpToLimit(file: NodeJS.ReadableStream, read: () => Promise<Buffer>)
   });
 }
 
-/** After a 413 for an upload still arriving: close the connection rather than read the rest of the body. */
+/**
+ * After a 413 for an upload still arriving: stop reading its body (TCP flow control then stops the
+ * sender) and close the connection a moment later, once the client has had time to read the answer.
+ * Not "Connection: close": Node would then close at once, and a reset with unread bytes can make the
+ * client's system drop the answer.
+ */
 function closeAfterReply(req: FastifyRequest, reply: FastifyReply): void {
-  reply.header('Connection', 'close');
   reply.raw.once('finish', () => {
     req.raw.unpipe();
     req.raw.pause();
-    // Give the client a moment to read the answer before the socket goes.
     setTimeout(() => req.raw.socket?.destroy(), 1000).unref();
   });
 }
