@@ -2,6 +2,7 @@
 // (src/server/main.ts), which migrates and seeds the database and serves the app and the API on
 // PORT (default 8080).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { GENERATOR_VERSION, generateDemoData } from './lib/demo/generate.ts';
@@ -13,6 +14,13 @@ const newest = (path: string): number => {
   if (!s.isDirectory()) return s.mtimeMs;
   return readdirSync(path).reduce((m, f) => Math.max(m, newest(join(path, f))), s.mtimeMs);
 };
+
+// Report PDFs are printed by Debian's Chromium with CJK fonts: install them once, like CI does
+// (needs root and apt-get; otherwise the app runs and a report says which packages are missing).
+if (!process.env.CHROMIUM_PATH && !existsSync('/usr/bin/chromium')) {
+  console.log('Installing chromium and fonts-noto-cjk for report PDFs (.ci/run --packages-only)…');
+  spawnSync('bash', ['.ci/run', '--packages-only'], { stdio: 'inherit' });
+}
 
 const DATA = 'data/generated';
 const TILES = 'public/tiles';

@@ -164,4 +164,24 @@ describe.skipIf(!!skipReason)('monitoring dashboard in the browser', () => {
     const history = await (await page.request.get(`${base}/api/targets/${auto.id}/history`)).json();
     expect(history.items[0]).toMatchObject({ reason: '中期评估后调整', fromValue: 6e11, toValue: 6.1e11, username: 'admin' });
   });
+  it('makes a report from the dashboard, follows its progress and publishes it', async () => {
+    // Still the administrator of the previous test.
+    await page.goto(`${base}/dashboard?p=2021-Q2`);
+    const card = page.getByTestId('reports-card');
+    await card.getByTestId('report-generate').click();
+    const row = card.locator('tbody tr').first();
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 60_000 }).toBe('done');
+    expect(await row.locator('th').textContent()).toBe('2021年第2季度 · 内部版');
+    const href = (await row.getByRole('link', { name: 'PDF' }).getAttribute('href'))!;
+    const pdf = await page.request.get(`${base}${href}`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    page.once('dialog', (d) => void d.accept());
+    await row.getByRole('button', { name: '发布' }).click();
+    await expect.poll(() => row.textContent()).toContain('已发布 第 1 版');
+    const id = Number(href.match(/reports\/(\d+)/)![1]);
+    expect((await (await page.request.get(`${base}/api/reports/${id}`)).json())).toMatchObject({ published: true, version: 1, publishedBy: 'admin' });
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'dashboard-reports');
+  });
 });
