@@ -19,7 +19,7 @@ export function formatDateTime(iso: string, lang: Lang): string {
 }
 
 /** Today in Guangzhou (China Standard Time), YYYY-MM-DD: the server checks effective dates against it. */
-export const todayInChina = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+export { todayInChina } from '../../domain/china-date.ts';
 
 export const categoryLabel = (code: string | null, lang: Lang): string => {
   const c = taxonomy.renovationCategories.find((x) => x.code === code);

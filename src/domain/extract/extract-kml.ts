@@ -6,7 +6,8 @@
 import { toKML } from '@placemarkio/tokml';
 import type { Feature, Geometry } from 'geojson';
 import { preparedGeometry, featureId } from './extract-geojson.ts';
-import { chinaDate, featureFields, flatValue, noticeOf, type ExtractFeature, type ExtractMeta } from './extract-meta.ts';
+import { chinaDate } from '../china-date.ts';
+import { featureFields, flatValue, noticeOf, type ExtractFeature, type ExtractMeta } from './extract-meta.ts';
 
 const xmlText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 

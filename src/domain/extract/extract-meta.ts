@@ -1,6 +1,7 @@
 // What every browser-side extract ("Export the selection") carries besides its features, how its
 // file is named, and how a feature's chosen fields are read. Shared by the GeoJSON, CSV, KML and
 // Shapefile encoders next to this file.
+import { chinaDate } from '../china-date.ts';
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 
 export type ExtractLayer = 'enterprises' | 'parks' | 'value-parks';
@@ -28,8 +29,6 @@ export const noticeOf = (meta: ExtractMeta): string | undefined => meta.notice ?
 
 const EXTENSIONS: Record<ExtractFormat, string> = { geojson: 'geojson', csv: 'csv', kml: 'kml', shapefile: 'zip' };
 
-/** The calendar date of `date` in Guangzhou (Asia/Shanghai), YYYY-MM-DD, as the server's todayInChina. */
-export const chinaDate = (date: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 
 /** e.g. `enterprises-2026-11-24.geojson`; a shapefile is a `.zip` of its parts. */
 export const extractFileName = (layer: ExtractLayer, format: ExtractFormat, date: Date): string => `${layer}-${chinaDate(date)}.${EXTENSIONS[format]}`;

@@ -10,7 +10,8 @@
 import { zipSync } from 'fflate';
 import type { Position } from 'geojson';
 import { preparedGeometry } from './extract-geojson.ts';
-import { chinaDate, extractFileName, featureFields, flatValue, type ExtractFeature, type ExtractGeometry, type ExtractMeta } from './extract-meta.ts';
+import { chinaDate } from '../china-date.ts';
+import { extractFileName, featureFields, flatValue, type ExtractFeature, type ExtractGeometry, type ExtractMeta } from './extract-meta.ts';
 
 export const WGS84_PRJ = 'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
 

@@ -8,6 +8,7 @@
 // reported is estimated from output with the division's typical rate. Warnings: the month's revenue
 // more than 5× or less than 1/5 of the previous month's; value added estimated; a cumulative value
 // with no earlier month of the year known (the whole of it is this month's).
+import { currentMonthInChina } from '../china-date.ts';
 import { estimateValueAdded } from '../monitoring/industry-classes.ts';
 import { monthlyFromCumulative } from '../monitoring/periods.ts';
 import { cellText, parseNumber, quote, type Cell } from './cells.ts';
@@ -31,12 +32,6 @@ export const FIRST_YEAR = 2000;
 export const monthText = (m: number) => `${Math.floor(m / 100)}-${String(m % 100).padStart(2, '0')}`;
 /** The month before (YYYYMM). */
 export const previousMonth = (m: number) => (m % 100 === 1 ? (Math.floor(m / 100) - 1) * 100 + 12 : m - 1);
-
-/** The current month (YYYYMM) in China (UTC+8). */
-export function currentMonthInChina(now = new Date()): number {
-  const d = new Date(now.getTime() + 8 * 3_600_000);
-  return d.getUTCFullYear() * 100 + d.getUTCMonth() + 1;
-}
 
 /**
  * The month (YYYYMM) a period cell names: 2021-07, 2021-7, 2021/7, 2021.07, 2021年7月, 2021年1-7月

@@ -1,4 +1,5 @@
 // Parsing of query parameters and shared field rules, each failure a 400 naming the field.
+import { todayInChina } from '../../domain/china-date.ts';
 import { taxonomy } from '../../domain/taxonomy.ts';
 import { HttpError } from './errors.ts';
 
@@ -50,7 +51,6 @@ export function intParam(field: string, value: string | undefined, min: number, 
 }
 
 /** Today's date in Guangzhou (China Standard Time), YYYY-MM-DD. */
-export const todayInChina = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 /** Rules for an effective date of a change: a real date, not in the future. Returns a message or null. */
 export function effectiveDateProblem(value: string): string | null {

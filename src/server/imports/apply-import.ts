@@ -3,6 +3,7 @@
 // conflict (409). A data problem found while applying (a duplicate key, a record outside every
 // district) rolls everything back, answers 422 and marks the import failed, so the same file must
 // be corrected and uploaded again.
+import { todayInChina } from '../../domain/china-date.ts';
 import type { ApplyCounts, ImportKind } from '../../domain/import/import-types.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
@@ -36,9 +37,6 @@ export interface ApplyOptions {
   /** YYYY-MM-DD on which park status changes take effect; default today in China (UTC+8). */
   effectiveDate?: string;
 }
-
-/** Today's date in Guangzhou, the bureau's calendar. */
-export const todayInChina = (now = new Date()) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 interface LockedImport {
   id: string;

@@ -1,10 +1,12 @@
 // The one indicator engine: every number the dashboard, the reports and the API show comes from
 // here. It turns group sums (indicator-sums.ts) into the metric, adds comparisons and targets, names
 // the groups in the caller's language and, for viewers and the public, suppresses small cells.
-import { ABOVE_SCALE_METRICS, METRIC_UNIT, type IndicatorAnswer, type IndicatorComparison, type IndicatorQuery, type IndicatorRow, type Metric } from '../../domain/monitoring/indicators.ts';
+import { endOfChinaDay as chinaDayEnd } from '../../domain/china-date.ts';
+import { ABOVE_SCALE_METRICS, isPerMuGrouping, METRIC_UNIT, PER_MU_GROUPINGS, PER_MU_METRICS, type IndicatorAnswer, type IndicatorComparison, type IndicatorQuery, type IndicatorRow, type Metric } from '../../domain/monitoring/indicators.ts';
 import { formatPeriod, monthKey, monthRange, parsePeriod, previousPeriod, samePeriodLastYear, type Period } from '../../domain/monitoring/periods.ts';
 import { suppressionPlan } from '../../domain/monitoring/suppression.ts';
-import type { Lang } from '../../domain/taxonomy.ts';
+import { muOfKm2 } from '../../domain/monitoring/warnings.ts';
+import { taxonomy, type Lang } from '../../domain/taxonomy.ts';
 import type { Queryable } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
 import { groupSums, vintageRows, type GroupSums, type SumsQuery } from './indicator-sums.ts';
@@ -24,11 +26,11 @@ export interface EngineOptions {
   asOf?: string;
 }
 
-/** The instant a China day ends (UTC+8, no daylight saving), ISO 8601 UTC. */
+/** The instant a China day ends (domain/china-date.ts); a 400 naming `asOf` when it is no date. */
 export function endOfChinaDay(date: string): string {
-  const t = Date.parse(`${date}T00:00:00+08:00`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(t)) throw new HttpError(400, `asOf "${date}" is not a date (YYYY-MM-DD).`, { asOf: 'must be YYYY-MM-DD' });
-  return new Date(t + 86_400_000).toISOString();
+  const end = chinaDayEnd(date);
+  if (!end) throw new HttpError(400, `asOf "${date}" is not a date (YYYY-MM-DD).`, { asOf: 'must be YYYY-MM-DD' });
+  return end;
 }
 
 interface Valued {
@@ -38,7 +40,8 @@ interface Valued {
   demo: boolean;
 }
 
-function metricValue(metric: Metric, s: GroupSums, months: number): number | null {
+/** `mu`: the land area of the group (parks only), the denominator of the per-mu metrics. */
+function metricValue(metric: Metric, s: GroupSums, months: number, mu?: number): number | null {
   switch (metric) {
     case 'revenue': return s.revenue;
     case 'output': return s.output;
@@ -51,6 +54,8 @@ function metricValue(metric: Metric, s: GroupSums, months: number): number | nul
     case 'htValueAdded': return s.htValueAdded;
     case 'amShare': return s.valueAdded > 0 ? s.amValueAdded / s.valueAdded : null;
     case 'htShare': return s.valueAdded > 0 ? s.htValueAdded / s.valueAdded : null;
+    case 'outputPerMu': return mu ? s.output / mu : null;
+    case 'taxPerMu': return mu ? s.tax / mu : null;
   }
 }
 
@@ -83,17 +88,32 @@ function sumGroups(rows: Map<string, GroupSums[]>): Map<string, GroupSums[]> {
   return out;
 }
 
+/** The land area in mu of the parks with these ids (village parks: area_mu; value parks: area_km2 in mu). */
+async function parkMu(db: Queryable, by: (typeof PER_MU_GROUPINGS)[number], ids: string[]): Promise<Map<string, number>> {
+  if (!ids.length) return new Map();
+  const sql = by === 'villagePark'
+    ? 'SELECT id::text AS key, area_mu::float8 AS mu FROM village_parks WHERE id = ANY($1::int[])'
+    : 'SELECT id::text AS key, (area_km2 * $2::float8) AS mu FROM value_parks WHERE id = ANY($1::int[])';
+  const params = by === 'villagePark' ? [ids.map(Number)] : [ids.map(Number), muOfKm2(1, taxonomy.muInSquareMetres)];
+  return new Map((await db.query<{ key: string; mu: number }>(sql, params)).map((r) => [r.key, r.mu]));
+}
+
 async function valuedMany(db: Queryable, q: IndicatorQuery & Pick<SumsQuery, 'vintage'>, periods: Period[], through: number | null): Promise<Map<string, Valued2>> {
   const rowSums = q.by === 'none' ? null : await groupSums(db, q, periods);
+  // Per mu, the total is the parks' output (or tax) over the area of the parks that reported: only park firms count.
+  const perMu = PER_MU_METRICS.has(q.metric) && isPerMuGrouping(q.by);
+  const mu = perMu ? await parkMu(db, q.by as (typeof PER_MU_GROUPINGS)[number], [...new Set([...rowSums!.values()].flatMap((g) => g.map((r) => r.key)))]) : null;
   // Where the groups partition the enterprises, the total is their sum (contributors included): no second question.
-  const totals = rowSums && PARTITIONS.has(q.by) ? sumGroups(rowSums) : await groupSums(db, { ...q, by: 'none' }, periods);
+  const totals = rowSums && (PARTITIONS.has(q.by) || perMu) ? sumGroups(rowSums) : await groupSums(db, { ...q, by: 'none' }, periods);
   const out = new Map<string, Valued2>();
   for (const p of periods) {
     const label = formatPeriod(p);
     const months = monthsWithData(p, through);
-    const toValued = (s: GroupSums): Valued => ({ key: s.key, value: metricValue(q.metric, s, months), enterprises: s.enterprises, demo: s.demo });
+    const groups = rowSums?.get(label) ?? [];
+    const totalMu = mu ? groups.reduce((a, r) => a + (mu.get(r.key) ?? 0), 0) : undefined;
+    const toValued = (s: GroupSums, area = mu?.get(s.key)): Valued => ({ key: s.key, value: metricValue(q.metric, s, months, area), enterprises: s.enterprises, demo: s.demo });
     const t = totals.get(label)?.[0];
-    out.set(label, { rows: (rowSums?.get(label) ?? []).map(toValued), total: t ? toValued(t) : { key: '', value: null, enterprises: 0, demo: false } });
+    out.set(label, { rows: groups.map((r) => toValued(r)), total: t ? toValued(t, totalMu) : { key: '', value: null, enterprises: 0, demo: false } });
   }
   return out;
 }
@@ -123,6 +143,8 @@ export async function computeSeries(db: Queryable, q: IndicatorQuery, periodText
     if (!p) throw new HttpError(400, `The period "${text}" is not a year (2021), a quarter (2021-Q3) or a month (2021-07).`, { period: 'must be YYYY, YYYY-Qn or YYYY-MM' });
     return p;
   });
+  if (PER_MU_METRICS.has(q.metric) && !isPerMuGrouping(q.by))
+    throw new HttpError(400, `The metric "${q.metric}" is per mu of a park's land: group by ${PER_MU_GROUPINGS.join(' or ')}.`, { by: `must be ${PER_MU_GROUPINGS.join(' or ')} for ${q.metric}` });
   // The vintage: none (the latest figures) unless asOf is set and a row was recorded after that day.
   const at = opts.asOf ? endOfChinaDay(opts.asOf) : null;
   const vintage = at && (await db.query('SELECT 1 FROM operating_figures WHERE recorded_at >= $1::timestamptz LIMIT 1', [at])).length ? at : undefined;

@@ -5,7 +5,7 @@
 // schedule periods with a conditional UPDATE).
 import { duePeriod } from '../../domain/monitoring/reports.ts';
 import type { Database } from '../db/database.ts';
-import { todayInChina } from '../http/params.ts';
+import { todayInChina } from '../../domain/china-date.ts';
 import { buildReportData } from './report-data.ts';
 import { claimNextReport, claimSchedulePeriod, failReport, finishReport, listSchedules, publishReport, queueReport, requeueInterrupted, setProgress } from './report-store.ts';
 import { renderReportDocx } from './render-docx.ts';

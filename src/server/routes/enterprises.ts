@@ -1,4 +1,5 @@
 // Enterprise library: filtered pages and details. Viewers and the public never receive revenue.
+import { endOfChinaDay } from '../monitoring/indicator-engine.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { taxonomy } from '../../domain/taxonomy.ts';
 import type { Database } from '../db/database.ts';
@@ -83,8 +84,8 @@ const FIGURE_COLUMNS = `month, revenue::float8 AS revenue, output::float8 AS out
   value_added_estimated AS "valueAddedEstimated", profit::float8 AS profit, tax::float8 AS tax, employees, source, import_id AS "importId",
   to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "recordedAt"`;
 
-/** The end of day D in China (UTC+8), as a timestamp to compare vintages with. */
-const END_OF_CHINA_DAY = `((($2::date + 1)::timestamp - interval '8 hours') AT TIME ZONE 'UTC')`;
+/** The end of day D in China ($2, from endOfChinaDay), to compare vintages with. */
+const END_OF_CHINA_DAY = '$2::timestamptz';
 
 export function enterpriseFigureRoutes(app: FastifyInstance, db: Database): void {
   app.get<{ Params: { id: string }; Querystring: { asOf?: string } }>('/api/enterprises/:id/figures', {
@@ -102,7 +103,7 @@ export function enterpriseFigureRoutes(app: FastifyInstance, db: Database): void
       ? await db.query(`SELECT ${FIGURE_COLUMNS} FROM operating_figures WHERE enterprise_id = $1 AND recorded_at < ${END_OF_CHINA_DAY}
           UNION ALL
           SELECT ${FIGURE_COLUMNS} FROM operating_figures_history WHERE enterprise_id = $1 AND recorded_at < ${END_OF_CHINA_DAY} AND superseded_at >= ${END_OF_CHINA_DAY}
-          ORDER BY month`, [id, asOf])
+          ORDER BY month`, [id, endOfChinaDay(asOf)])
       : await db.query(`SELECT ${FIGURE_COLUMNS} FROM operating_figures WHERE enterprise_id = $1 ORDER BY month`, [id]);
     const revisions = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM operating_figures_history WHERE enterprise_id = $1', [id]);
     return { id, asOf: asOf ?? null, unit: 'yuan', revisions: revisions[0].n, items };

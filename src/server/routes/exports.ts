@@ -7,7 +7,7 @@ import { CSV_BOM, csvRow } from '../../domain/csv.ts';
 import type { Database } from '../db/database.ts';
 import { mayReadConfidential } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
-import { todayInChina } from '../http/params.ts';
+import { todayInChina } from '../../domain/china-date.ts';
 import { areaSchema, checkArea, filtersSchema, MAX_AREA_BODY } from '../http/filter-schema.ts';
 import { LAYERS, type ExportFilters, type ExportLayer } from '../exports/export-layers.ts';
 
