@@ -10,7 +10,7 @@ import {
 } from 'docx';
 import { CHART_WIDTH, chartSvg } from './report-charts.ts';
 import type { Block, Cell, ChartBlock, ReportData, TableBlock } from './report-data.ts';
-import { chinaDate, chinaDateTime, monthLabelZh } from './report-format.ts';
+import { dateZh, dateTimeZh, monthLabelZh } from './report-format.ts';
 import { noteMark } from './render-html.ts';
 
 const FONT = { ascii: 'Noto Sans CJK SC', eastAsia: 'Noto Sans CJK SC', hAnsi: 'Noto Sans CJK SC', cs: 'Noto Sans CJK SC' };
@@ -116,10 +116,10 @@ export async function renderReportDocx(data: ReportData): Promise<Buffer> {
   const v = data.vintage;
   const meta: [string, string][] = [
     ['统计期', `${data.periodLabel}（累计）`],
-    ['数据时点', v.asOf ? `${chinaDate(v.asOf)}日终的数据版本` : '生成时的最新数据'],
+    ['数据时点', v.asOf ? `${dateZh(v.asOf)}日终的数据版本` : '生成时的最新数据'],
     ['数据截至', monthLabelZh(v.dataThrough)],
-    ['数据更新', chinaDateTime(v.updatedAt)],
-    ['生成时间', chinaDateTime(v.generatedAt)],
+    ['数据更新', dateTimeZh(v.updatedAt)],
+    ['生成时间', dateTimeZh(v.generatedAt)],
     ['版本', data.audience === 'internal' ? '内部版' : '公开版'],
   ];
   const cover: (Paragraph | Table)[] = [

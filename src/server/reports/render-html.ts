@@ -5,7 +5,7 @@
 // and figure titles below figures, units in the column heads, notes as circled numbers.
 import { chartSvg } from './report-charts.ts';
 import type { Block, Cell, ReportData, TableBlock } from './report-data.ts';
-import { chinaDate, chinaDateTime, monthLabelZh } from './report-format.ts';
+import { dateZh, dateTimeZh, monthLabelZh } from './report-format.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -109,10 +109,10 @@ export function renderReportHtml(data: ReportData): string {
   const v = data.vintage;
   const meta: [string, string][] = [
     ['统计期', `${data.periodLabel}（累计）`],
-    ['数据时点', v.asOf ? `${chinaDate(v.asOf)}日终的数据版本` : '生成时的最新数据'],
+    ['数据时点', v.asOf ? `${dateZh(v.asOf)}日终的数据版本` : '生成时的最新数据'],
     ['数据截至', monthLabelZh(v.dataThrough)],
-    ['数据更新', chinaDateTime(v.updatedAt)],
-    ['生成时间', chinaDateTime(v.generatedAt)],
+    ['数据更新', dateTimeZh(v.updatedAt)],
+    ['生成时间', dateTimeZh(v.generatedAt)],
     ['版本', data.audience === 'internal' ? '内部版' : '公开版'],
   ];
   const toc = data.sections.map((s) => `<li><a href="#${s.id}">${s.number}、${esc(s.title)}</a><span class="leader"></span><span class="page" data-for="${s.id}"></span></li>`).join('\n');

@@ -8,6 +8,7 @@
 // The content is renderer-neutral: sections of blocks (paragraphs, notes, tables of formatted
 // cells, chart specs) that render-html.ts and render-docx.ts draw the same way, so the PDF (printed
 // from the HTML) and the DOCX say the same numbers.
+import { chinaDate } from '../../domain/china-date.ts';
 import { EMPTY_FILTER } from '../../domain/enterprise-filter.ts';
 import type { IndicatorAnswer, IndicatorRow, Metric } from '../../domain/monitoring/indicators.ts';
 import { formatPeriod, monthsOf, parsePeriod, samePeriodLastYear, type Period } from '../../domain/monitoring/periods.ts';
@@ -19,7 +20,7 @@ import { listCityFigureRows, type CityFigureRow } from '../monitoring/city-indic
 import { computeIndicators, computeSeries, endOfChinaDay } from '../monitoring/indicator-engine.ts';
 import { vintageRows } from '../monitoring/indicator-sums.ts';
 import { renovationSummary } from '../parks/renovation-summary.ts';
-import { changePct, changePoints, chinaDate, chinaDateTime, count, DASH, monthLabelZh, mu, pct, periodLabelZh, wan, yi } from './report-format.ts';
+import { changePct, changePoints, dateZh, dateTimeZh, count, DASH, monthLabelZh, mu, pct, periodLabelZh, wan, yi } from './report-format.ts';
 
 export interface ReportRequest { period: string; asOf: string | null; audience: 'internal' | 'public' }
 
@@ -424,7 +425,7 @@ function renovationBlocks(r: Awaited<ReturnType<typeof renovationSummary>>, year
   const cellText = (parks: number, area: number) => `${parks}（${mu(area)}）`;
   const matrix: TableBlock = {
     kind: 'table',
-    caption: `村级工业园分类与改造进度${asOf ? `（截至${chinaDate(asOf)}）` : ''}`,
+    caption: `村级工业园分类与改造进度${asOf ? `（截至${dateZh(asOf)}）` : ''}`,
     unit: '单位：个（面积，亩）',
     head: ['分类', ...progs.map((p) => label(p.label, 'zh-Hans')), '合计'],
     align: ['left', ...progs.map(() => 'right' as const), 'right'],
@@ -547,7 +548,7 @@ async function revenueMovers(db: Database, p: Period, asOfEnd: string | null): P
 
 function changeBlocks(lib: LibraryChanges, movers: { rises: Mover[]; falls: Mover[] } | null, periodLabel: string, lastYearLabel: string, internal: boolean, demo: boolean): Block[] {
   const blocks: Block[] = [{ kind: 'heading', text: '（一）企业库进出' }];
-  const since = lib.historySince ? `企业入库记录自${chinaDate(new Date(Date.parse(lib.historySince) + 8 * 3_600_000).toISOString().slice(0, 10))}起保存` : '企业库目前没有任何经导入新增企业的记录（初始数据未记录入库日期）';
+  const since = lib.historySince ? `企业入库记录自${dateZh(chinaDate(new Date(lib.historySince)))}起保存` : '企业库目前没有任何经导入新增企业的记录（初始数据未记录入库日期）';
   blocks.push({
     kind: 'paragraph',
     text: `${periodLabel}，经数据导入新增入库企业${lib.added}家，更新信息的企业${lib.updated}家。${since}，此前入库的企业无法判断入库时间。企业库不删除企业记录、也不记录退出，因此无法从数据判断本期退出企业库的企业。`,
@@ -555,7 +556,7 @@ function changeBlocks(lib: LibraryChanges, movers: { rises: Mover[]; falls: Move
   if (internal && lib.addedList.length)
     blocks.push({
       kind: 'table', caption: '本期新增入库企业（前20家）', head: ['企业', '区', '产业集群', '入库日期'], align: ['left', 'left', 'left', 'center'],
-      rows: lib.addedList.map((e) => [e.name, districtName(e.district), clusterName(e.cluster), chinaDate(e.date)]),
+      rows: lib.addedList.map((e) => [e.name, districtName(e.district), clusterName(e.cluster), dateZh(e.date)]),
     });
   blocks.push({ kind: 'heading', text: '（二）营业收入变化较大的企业' });
   if (!internal || !movers) {
@@ -649,8 +650,8 @@ function cityBlocks(figures: CityFigureRow[], year: number): Block[] {
 
 function methodBlocks(v: ReportData['vintage'], demoParts: string[], internal: boolean, periodLabel: string): Block[] {
   const items = [
-    `数据时点：${v.asOf ? `本报告按${chinaDate(v.asOf)}日终（北京时间）时数据库中的数据版本生成：该日之后录入或修订的企业月度数据${v.laterRevisions ? `（${v.laterRevisions}条）` : ''}不计入；村级工业园的分类与进度取该日有效的状态。企业的行业、所在区等属性、价值创新园区要素及目标值取生成时的现状。` : '本报告按生成时数据库中的最新数据生成。'}`,
-    `数据截至：企业月度数据最新月份为${monthLabelZh(v.dataThrough)}；数据最近更新于${v.updatedAt ? chinaDateTime(v.updatedAt) : DASH}；报告生成于${chinaDateTime(v.generatedAt)}。`,
+    `数据时点：${v.asOf ? `本报告按${dateZh(v.asOf)}日终（北京时间）时数据库中的数据版本生成：该日之后录入或修订的企业月度数据${v.laterRevisions ? `（${v.laterRevisions}条）` : ''}不计入；村级工业园的分类与进度取该日有效的状态。企业的行业、所在区等属性、价值创新园区要素及目标值取生成时的现状。` : '本报告按生成时数据库中的最新数据生成。'}`,
+    `数据截至：企业月度数据最新月份为${monthLabelZh(v.dataThrough)}；数据最近更新于${v.updatedAt ? dateTimeZh(v.updatedAt) : DASH}；报告生成于${dateTimeZh(v.generatedAt)}。`,
     `统计期：${periodLabel}，为年初至报告期末的累计数；同比与上年同期累计数比较。`,
     '口径：工业总产值、增加值等为纳入监测企业的合计；先进制造业、高技术制造业增加值及其比重为规模以上企业口径（行业划分见《国民经济行业分类》（GB/T 4754—2017）及省市先进制造业统计范围）。',
     internal ? '本报告为内部版，包含单个企业数据和全部小单元数据，仅供内部使用。' : '本报告为公开版：企业少于3家的数据单元以“—”表示，不列示单个企业数据。',

@@ -50,14 +50,14 @@ export function monthLabelZh(yyyyMm: string | null): string {
 }
 
 /** An ISO instant as a China date and time: 2026年11月29日 15:34（北京时间）. */
-export function chinaDateTime(iso: string | null): string {
+export function dateTimeZh(iso: string | null): string {
   if (!iso) return DASH;
   const d = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
-  return `${chinaDate(d.slice(0, 10))} ${d.slice(11, 16)}（北京时间）`;
+  return `${dateZh(d.slice(0, 10))} ${d.slice(11, 16)}（北京时间）`;
 }
 
 /** 2021-12-31 → 2021年12月31日. */
-export function chinaDate(date: string | null): string {
+export function dateZh(date: string | null): string {
   if (!date) return DASH;
   const [y, m, d] = date.split('-').map(Number);
   return `${y}年${m}月${d}日`;
