@@ -8,7 +8,8 @@ import { metricLabel } from '../i18n/messages-dashboard.ts';
 import { NO_DATA_COLOR } from '../map/map-controller.ts';
 import { errorText } from './error-text.ts';
 import { useDistrictChoropleth } from './useDistrictChoropleth.ts';
-import { CHANGED_COLOR, EFFICIENCY_CLASSES, PILOT_COLOR, PROGRESS_OPACITY } from '../map/park-overlay.ts';
+import { useEfficiencyOverlay } from './useParkEfficiency.ts';
+import { BASELINE_OPACITY, CHANGED_COLOR, EFFICIENCY_CLASSES, PILOT_COLOR, PROGRESS_OPACITY } from '../map/park-overlay.ts';
 import { useAppStore, type LayerKey, type Overlay } from '../state/store.ts';
 
 const indicator = (lang: Lang) => {
@@ -18,6 +19,7 @@ const indicator = (lang: Lang) => {
 
 function ParkLegend({ overlay, lang }: { overlay: Overlay; lang: Lang }) {
   const changes = useAppStore((s) => s.time?.kind === 'changes');
+  const efficiency = useEfficiencyOverlay();
   const pilot = (
     <>
       <li><span className="swatch outline" style={{ borderColor: PILOT_COLOR }} />{t('legendPilot', lang)}</li>
@@ -34,6 +36,8 @@ function ParkLegend({ overlay, lang }: { overlay: Overlay; lang: Lang }) {
             {c.max === null ? `≥ ${formatNumber(c.min, lang)}` : c.min === 0 ? `< ${formatNumber(c.max, lang)}` : `${formatNumber(c.min, lang)} – ${formatNumber(c.max, lang)}`}
           </li>
         ))}
+        {efficiency.year && <li className="legend-note" data-testid="legend-efficiency-year" data-year={efficiency.year}>{tf('efficiencyLegendYear', lang, { year: efficiency.year })}</li>}
+        <li className="legend-note"><span className="swatch" style={{ background: EFFICIENCY_CLASSES[2].color, opacity: BASELINE_OPACITY }} />{t('efficiencyLegendBaseline', lang)}</li>
         {pilot}
       </ul>
     );

@@ -13,6 +13,7 @@ import { useDrawing } from './useDrawing.ts';
 import { useEnterpriseLayer } from './useEnterpriseLayer.ts';
 import { MapTooltip } from './MapTooltip.tsx';
 import { useDistrictChoropleth } from './useDistrictChoropleth.ts';
+import { useEfficiencyOverlay } from './useParkEfficiency.ts';
 import { useParkTime } from './useParkTime.ts';
 
 const TILES_BASE = `${location.origin}/tiles`;
@@ -108,6 +109,9 @@ export function MapView({ basemap }: { basemap: BasemapConfig | null }) {
     applied.current = shown;
   }, [controller, shown]);
   useEffect(() => controller?.setChangedParks(parkTime.changed), [controller, parkTime.changed]);
+  // The efficiency overlay: computed output per mu where the parks' enterprises reported (feature-state).
+  const efficiency = useEfficiencyOverlay();
+  useEffect(() => controller?.setParkEfficiency(efficiency.values), [controller, efficiency.values]);
   const { colors: districtColors } = useDistrictChoropleth();
   useEffect(() => controller?.setDistrictColors(districtColors), [controller, districtColors]);
 

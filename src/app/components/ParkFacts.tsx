@@ -1,13 +1,9 @@
 // The read-only facts of a village park: location, size, efficiency and current status.
-import { label, taxonomy, type Lang } from '../../domain/taxonomy.ts';
+import { taxonomy, type Lang } from '../../domain/taxonomy.ts';
 import type { ParkFeature } from '../api/types.ts';
 import { categoryLabel, districtLabel, formatNumber, pilotLabel, progressLabel } from '../i18n/format.ts';
 import { t } from '../i18n/messages.ts';
-
-const indicator = (code: 'outputPerMu' | 'taxPerMu', lang: Lang) => {
-  const e = taxonomy.efficiencyIndicators.find((x) => x.code === code);
-  return e ? label(e, lang) : code;
-};
+import { ParkEfficiency } from './ParkEfficiency.tsx';
 
 const swatch = (code: string) => taxonomy.renovationCategories.find((c) => c.code === code)?.color ?? '#999';
 
@@ -20,9 +16,7 @@ export function ParkFacts({ park, lang }: { park: ParkFeature; lang: Lang }) {
     [t('district', lang), districtLabel(p.district, lang)],
     [t('area', lang), `${formatNumber(p.areaMu, lang, 1)} ${t('mu', lang)}`],
     [t('buildingArea', lang), `${formatNumber(p.buildingAreaM2, lang)} m²`],
-    [indicator('outputPerMu', lang), `${formatNumber(p.outputPerMu, lang)} ${t('yuanPerMu', lang)}`],
   ];
-  if (p.taxPerMu !== undefined && p.taxPerMu !== null) rows.push([indicator('taxPerMu', lang), `${formatNumber(p.taxPerMu, lang)} ${t('yuanPerMu', lang)}`]);
   rows.push(
     [t('category', lang), categoryLabel(p.category, lang), 'category'],
     [t('progress', lang), progressLabel(p.progress, lang), 'progress'],
@@ -43,6 +37,8 @@ export function ParkFacts({ park, lang }: { park: ParkFeature; lang: Lang }) {
           </div>
         ))}
       </dl>
+      {/* Computed from the park's enterprises; the static figures only as the baseline where none reported. */}
+      <ParkEfficiency by="villagePark" parkId={park.id} baseline={{ outputPerMu: p.outputPerMu, taxPerMu: p.taxPerMu }} lang={lang} />
       {p.demo && <p className="demo-notice" role="note">{t('demoNotice', lang)}</p>}
     </>
   );

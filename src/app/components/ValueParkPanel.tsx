@@ -11,6 +11,7 @@ import { BufferAroundButton } from './BufferAroundButton.tsx';
 import { EnterpriseList } from './EnterpriseList.tsx';
 import { errorText, isAbort } from './error-text.ts';
 import { PanelFrame } from './PanelFrame.tsx';
+import { ParkEfficiency } from './ParkEfficiency.tsx';
 
 export function ValueParkPanel({ id }: { id: number }) {
   const lang = useAppStore((s) => s.lang);
@@ -40,6 +41,7 @@ export function ValueParkPanel({ id }: { id: number }) {
             <div><dt>{t('district', lang)}</dt><dd>{districtLabel(p.district, lang)}</dd></div>
             <div><dt>{t('areaKm2', lang)}</dt><dd>{formatNumber(p.areaKm2, lang, 2)} km²</dd></div>
           </dl>
+          <ParkEfficiency by="valuePark" parkId={id} lang={lang} />
           <div className="buttons"><BufferAroundButton kind="valuePark" id={id} /></div>
           <h3>{t('sixElements', lang)} <span className="muted">· {tf('elementsCount', lang, { n: present })}</span></h3>
           <ul className="checklist" data-testid="elements">

@@ -14,7 +14,7 @@ import { districtLabel } from '../i18n/format.ts';
 import { clusterLabel, tagLabel } from '../i18n/labels.ts';
 import { LANG_NAMES, t } from '../i18n/messages.ts';
 import { dt, dtf, metricLabel, type DashboardKey } from '../i18n/messages-dashboard.ts';
-import { decodeDashboard, encodeDashboard, mapLinkFor, PICKABLE_METRICS, RANKINGS, type DashboardState, type Ranking } from '../state/dashboard-url.ts';
+import { decodeDashboard, encodeDashboard, flowMetric, mapLinkFor, PICKABLE_METRICS, rankingFor, RANKINGS, type DashboardState, type Ranking } from '../state/dashboard-url.ts';
 import { errorText } from '../components/error-text.ts';
 import { ChartCard } from './ChartCard.tsx';
 import { clusterColorOf, useComposition, useRanking, useTrend, useYearsByGroup } from './charts.tsx';
@@ -75,10 +75,12 @@ function Dashboard() {
   const targets = useIndicators(params('output', 'cluster', ['lastYear', 'target']), s.period, user, on);
   const am = useIndicators(params('amValueAdded', 'none', ['lastYear', 'target']), s.period, user, on);
   const amShare = useIndicators(params('amShare', 'none', ['lastYear', 'target']), s.period, user, on);
-  const trendQ = useIndicatorSeries(params(s.metric, 'none', [], clusterFilter), months, user, on);
+  // A per-mu metric is ranked by park; the other cards show the flow behind it (output, tax).
+  const flow = flowMetric(s.metric);
+  const trendQ = useIndicatorSeries(params(flow, 'none', [], clusterFilter), months, user, on);
   const rankingQ = useIndicators(params(s.metric, s.ranking, ['lastYear']), s.period, user, on);
-  const compositionQ = useIndicators(params(s.metric, s.cluster ? 'subIndustry' : 'cluster', [], clusterFilter), s.period, user, on);
-  const tagsQ = useIndicatorSeries(params(s.metric, 'tag', [], clusterFilter), ['2018', '2019', '2020', '2021'], user, on);
+  const compositionQ = useIndicators(params(flow, s.cluster ? 'subIndustry' : 'cluster', [], clusterFilter), s.period, user, on);
+  const tagsQ = useIndicatorSeries(params(flow, 'tag', [], clusterFilter), ['2018', '2019', '2020', '2021'], user, on);
 
   const trend = useTrend(trendQ.data?.series, year, lang);
   const ranking = useRanking(rankingQ.data, lang);
@@ -91,7 +93,7 @@ function Dashboard() {
         : empty ? <p className="muted">{dt('noData', lang)}</p> : null;
   const through = targets.data?.dataThrough;
   const fresh = freshness(s.period, s.cumulative, through, lang, targets.data?.updatedAt);
-  const metricName = metricLabel(s.metric, lang);
+  const metricName = metricLabel(flow, lang);
   const clusterName = s.cluster ? clusterLabel(s.cluster, lang) : dt('allManufacturing', lang);
   const anySuppressed = [targets.data, rankingQ.data, compositionQ.data].some((a) => a?.rows.some((r) => r.suppressed));
   const file = (name: string) => `${name}-${s.period}${s.cumulative ? '-cum' : ''}`;
@@ -116,7 +118,7 @@ function Dashboard() {
       <div className="dash-controls">
         <PeriodPicker period={s.period} cumulative={s.cumulative} lang={lang} onChange={(period, cumulative) => update({ period, cumulative })} />
         <label>{dt('metric', lang)}{' '}
-          <select value={s.metric} onChange={(e) => update({ metric: e.target.value as Metric })} data-testid="metric-picker">
+          <select value={s.metric} onChange={(e) => update({ metric: e.target.value as Metric, ranking: rankingFor(e.target.value as Metric, s.ranking) })} data-testid="metric-picker">
             {PICKABLE_METRICS.map((m) => <option key={m} value={m}>{metricLabel(m, lang)}</option>)}
           </select>
         </label>
@@ -154,7 +156,7 @@ function Dashboard() {
         <ChartCard testId="trend-card" title={dtf('trendTitle', lang, { metric: `${metricName}${s.cumulative ? `（${dt('trendCumulative', lang)}）` : ''}`, cluster: clusterName })}
           file={file(`trend-${s.metric}`)} freshness={freshness(String(year), true, trendQ.data?.series[0]?.dataThrough, lang, trendQ.data?.series[0]?.updatedAt)} lang={lang}
           option={trend?.option ?? null} table={trend?.table ?? null} height={280} state={stateOf(trendQ, false)} />
-        <ChartCard testId="ranking-card" title={dtf('rankingTitle', lang, { by: dt(RANKING_KEYS[s.ranking], lang), metric: metricName })}
+        <ChartCard testId="ranking-card" title={dtf('rankingTitle', lang, { by: dt(RANKING_KEYS[s.ranking], lang), metric: metricLabel(s.metric, lang) })}
           file={file(`ranking-${s.ranking}-${s.metric}`)} freshness={fresh} lang={lang}
           option={ranking?.option ?? null} table={ranking?.table ?? null} height={Math.max(240, Math.min(20, rankingQ.data?.rows.length ?? 0) * 22 + 40)}
           state={stateOf(rankingQ, rankingQ.data?.rows.length === 0)}
@@ -169,9 +171,10 @@ function Dashboard() {
           footer={(
             <p className="muted">
               <select aria-label={dt('rankingTitle', lang)} value={s.ranking} onChange={(e) => update({ ranking: e.target.value as Ranking })} data-testid="ranking-picker">
-                {RANKINGS.map((r) => <option key={r} value={r}>{dt(RANKING_KEYS[r], lang)}</option>)}
+                {RANKINGS.map((r) => <option key={r} value={r} disabled={rankingFor(s.metric, r) !== r}>{dt(RANKING_KEYS[r], lang)}</option>)}
               </select>{' '}
               {dt('rankingHint', lang)}
+              {flow !== s.metric && <span data-testid="per-mu-note"> {dtf('perMuNote', lang, { metric: metricLabel(s.metric, lang), flow: metricName })}</span>}
             </p>
           )} />
         <ChartCard testId="composition-card" title={`${dtf('compositionTitle', lang, { metric: metricName })}（${clusterName}）`}
@@ -184,7 +187,7 @@ function Dashboard() {
         <RenovationCards districts={s.filter.districts} asOf={s.asOf} lang={lang} onAsOf={(asOf) => update({ asOf })} />
       </div>
       {!session.isPending && <WarningsCard period={s.period} cumulative={s.cumulative} filter={s.filter} lang={lang} user={session.data ?? null} />}
-      <EnterpriseTable period={s.period} cumulative={s.cumulative} metric={s.metric} filter={s.filter} area={area} lang={lang} user={session.data ?? null} mapLink={mapLinkFor(s)} ready={on && session.isSuccess} />
+      <EnterpriseTable period={s.period} cumulative={s.cumulative} metric={flow} filter={s.filter} area={area} lang={lang} user={session.data ?? null} mapLink={mapLinkFor(s)} ready={on && session.isSuccess} />
       <CityComparisonCard lang={lang} user={session.data ?? null} year={year} />
       {session.isSuccess && <ReportsCard period={s.period} lang={lang} user={session.data ?? null} />}
       {anySuppressed && <p className="muted" data-testid="suppressed-note">{dt('suppressedNote', lang)}</p>}

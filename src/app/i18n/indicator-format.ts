@@ -27,6 +27,7 @@ export function formatValue(v: number | null | undefined, unit: MetricUnit, lang
   if (v === null || v === undefined) return dt('suppressed', lang);
   if (unit === 'yuan') return formatYi(v, lang);
   if (unit === 'fraction') return formatPercent(v, lang);
+  if (unit === 'yuanPerMu') return `${formatNumber(v, lang)} ${unitName(unit, lang)}`;
   return formatNumber(v, lang);
 }
 
@@ -46,6 +47,7 @@ export const toYi = (yuan: number | null) => (yuan === null ? null : Math.round(
 
 export const unitName = (unit: MetricUnit, lang: Lang) =>
   unit === 'yuan' ? (lang === 'en' ? 'CNY 100 million' : lang === 'zh-Hant' ? '億元' : '亿元')
+    : unit === 'yuanPerMu' ? (lang === 'en' ? 'CNY/mu' : lang === 'zh-Hant' ? '元/畝' : '元/亩')
     : unit === 'persons' ? (lang === 'en' ? 'persons' : '人')
       : unit === 'enterprises' ? (lang === 'en' ? 'enterprises' : '家') : '%';
 

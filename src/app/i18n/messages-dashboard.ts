@@ -83,6 +83,11 @@ const messages = {
   targetInvalid: { 'zh-Hans': '请输入不小于 0 的数值，并填写修改原因。', 'zh-Hant': '請輸入不小於 0 的數值，並填寫修改原因。', en: 'Enter a value of 0 or more and a reason.' },
   pilotParks: { 'zh-Hans': '提质增效试点园区（个/年）', 'zh-Hant': '提質增效試點園區（個/年）', en: 'Pilot parks a year' },
   valueParks: { 'zh-Hans': '价值创新园区（个）', 'zh-Hant': '價值創新園區（個）', en: 'Value-innovation parks' },
+  perMuNote: {
+    'zh-Hans': '{metric}按园区内企业经营数据和园区占地面积计算，只按园区排名；其他图表显示{flow}。',
+    'zh-Hant': '{metric}按園區內企業經營數據和園區佔地面積計算，只按園區排名；其他圖表顯示{flow}。',
+    en: '{metric} is computed from the enterprises in each park and its land area, so it ranks parks only; the other charts show {flow}.',
+  },
 } satisfies Record<string, Strings>;
 
 export type DashboardKey = keyof typeof messages;
@@ -102,6 +107,8 @@ const METRIC_LABELS: Record<Metric, Strings> = {
   amShare: { 'zh-Hans': '先进制造业增加值占比', 'zh-Hant': '先進製造業增加值占比', en: 'Advanced-manufacturing share' },
   htValueAdded: { 'zh-Hans': '高技术制造业增加值', 'zh-Hant': '高技術製造業增加值', en: 'High-tech manufacturing value added' },
   htShare: { 'zh-Hans': '高技术制造业增加值占比', 'zh-Hant': '高技術製造業增加值占比', en: 'High-tech manufacturing share' },
+  outputPerMu: { 'zh-Hans': '亩均产值', 'zh-Hant': '畝均產值', en: 'Output per mu' },
+  taxPerMu: { 'zh-Hans': '亩均税收', 'zh-Hant': '畝均稅收', en: 'Tax per mu' },
 };
 
 export const metricLabel = (m: Metric, lang: Lang) => METRIC_LABELS[m][lang];

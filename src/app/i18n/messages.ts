@@ -6,6 +6,7 @@ import { mapMonitoringMessages } from './messages-map-monitoring.ts';
 import { accountMessages } from './messages-accounts.ts';
 import { importMessages } from './messages-imports.ts';
 import { selectionMessages } from './messages-selection.ts';
+import { parkEfficiencyMessages } from './messages-park-efficiency.ts';
 
 type Strings = Record<Lang, string>;
 
@@ -142,7 +143,7 @@ const bulk = {
   bulkApplied: { 'zh-Hans': '已应用 {count} 项修改，地图已更新。', 'zh-Hant': '已套用 {count} 項修改，地圖已更新。', en: '{count} changes applied; the map is updated.' },
 } satisfies Record<string, Strings>;
 
-const messages = { ...general, ...account, ...errors, ...park, ...edit, ...history, ...bulk, ...mapMessages, ...mapMonitoringMessages, ...filterMessages, ...selectionMessages, ...importMessages, ...accountMessages };
+const messages = { ...general, ...account, ...errors, ...park, ...edit, ...history, ...bulk, ...mapMessages, ...mapMonitoringMessages, ...filterMessages, ...selectionMessages, ...importMessages, ...accountMessages, ...parkEfficiencyMessages };
 
 export type MessageKey = keyof typeof messages;
 export const t = (key: MessageKey, lang: Lang): string => messages[key][lang];

@@ -67,6 +67,8 @@ export class MapController {
   private overlay: ParkOverlay;
   /** Parks outlined as changed between two dates; null when that mode is off. */
   private changedParks: ReadonlySet<number> | null = null;
+  /** Parks given a computed output per mu (feature-state); the others keep the tile's baseline. */
+  private efficiencyParks: ReadonlySet<number> = new Set();
 
   constructor(private readonly opts: MapControllerOptions) {
     if (!protocolRegistered) {
@@ -151,6 +153,19 @@ export class MapController {
       for (const id of before ?? []) if (!ids?.has(id)) this.map.setFeatureState({ ...VILLAGE_PARKS, id }, { changed: false });
       for (const id of ids ?? []) if (!before?.has(id)) this.map.setFeatureState({ ...VILLAGE_PARKS, id }, { changed: true });
       if ((before === null) !== (ids === null)) this.setOverlay(this.overlay);
+    });
+  }
+
+  /**
+   * Output per mu computed from each park's enterprises (park id → yuan per mu) as feature-state; the
+   * efficiency overlay reads it before the tile's static baseline. Parks left out go back to the baseline.
+   */
+  setParkEfficiency(values: ReadonlyMap<number, number>): void {
+    const before = this.efficiencyParks;
+    this.efficiencyParks = new Set(values.keys());
+    this.whenLoaded(() => {
+      for (const id of before) if (!values.has(id)) this.map.removeFeatureState({ ...VILLAGE_PARKS, id }, 'outputPerMu');
+      for (const [id, v] of values) this.map.setFeatureState({ ...VILLAGE_PARKS, id }, { outputPerMu: v });
     });
   }
 

@@ -1,7 +1,9 @@
 // How the village parks are drawn under each overlay: renovation category (taxonomy colours),
 // progress (category colour, strength by progress) and the output-per-mu choropleth. Live status
 // from the API (feature-state) wins over the status baked into the tiles, so an edit recolours a
-// park at once; output per mu is not edited live, so it comes from the tiles.
+// park at once. Output per mu is the engine's figure from the park's enterprises (feature-state
+// `outputPerMu`, set by MapController.setParkEfficiency) where there is one, else the tile's static
+// baseline; baseline parks are drawn fainter.
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { taxonomy, type RenovationProgress } from '../../domain/taxonomy.ts';
 
@@ -24,8 +26,12 @@ export const EFFICIENCY_CLASSES: readonly { min: number; max: number | null; col
   { min: 1_000_000, max: null, color: '#253494' },
 ];
 
+/** Fill opacity of parks in the efficiency overlay whose figure is the static baseline (no enterprise figures). */
+export const BASELINE_OPACITY = 0.4;
+const computed = ['==', ['typeof', ['feature-state', 'outputPerMu']], 'number'];
+
 const efficiencyColor = expr([
-  'step', ['to-number', ['get', 'outputPerMu'], 0],
+  'step', ['to-number', ['coalesce', ['feature-state', 'outputPerMu'], ['get', 'outputPerMu']], 0],
   EFFICIENCY_CLASSES[0].color,
   ...EFFICIENCY_CLASSES.slice(1).flatMap((c) => [c.min, c.color]),
 ]);
@@ -40,7 +46,7 @@ export const isChanged = expr(['boolean', ['feature-state', 'changed'], false]);
 
 /** Paint of the park fill layer for an overlay; with `changes`, parks that did not change fade. */
 export function parkFillPaint(overlay: ParkOverlay, changes = false): { 'fill-color': ExpressionSpecification; 'fill-opacity': ExpressionSpecification | number } {
-  const paint = overlay === 'efficiency' ? { 'fill-color': efficiencyColor, 'fill-opacity': 0.85 }
+  const paint = overlay === 'efficiency' ? { 'fill-color': efficiencyColor, 'fill-opacity': expr(['case', computed, 0.85, BASELINE_OPACITY]) }
     : overlay === 'progress' ? { 'fill-color': categoryColor, 'fill-opacity': progressOpacity }
       : { 'fill-color': categoryColor, 'fill-opacity': 0.75 };
   return changes ? { ...paint, 'fill-opacity': expr(['case', isChanged, paint['fill-opacity'], UNCHANGED_OPACITY]) } : paint;

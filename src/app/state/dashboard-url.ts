@@ -2,7 +2,7 @@
 // map's filter, area and language parameters, so a link carries "these filters" between map and dashboard.
 import type { AreaSpec } from '../../domain/area-geometry.ts';
 import type { EnterpriseFilter } from '../../domain/enterprise-filter.ts';
-import { METRICS, type Grouping, type Metric } from '../../domain/monitoring/indicators.ts';
+import { isPerMuGrouping, METRICS, PER_MU_METRICS, type Grouping, type Metric } from '../../domain/monitoring/indicators.ts';
 import { parsePeriod } from '../../domain/monitoring/periods.ts';
 import { clusterByCode, type Lang } from '../../domain/taxonomy.ts';
 import { decodeUrlState, DEFAULT_STATE, encodeUrlState } from './url-state.ts';
@@ -11,7 +11,14 @@ export const RANKINGS = ['district', 'town', 'villagePark', 'valuePark'] as cons
 export type Ranking = (typeof RANKINGS)[number];
 
 /** The metrics a planner picks for trends and rankings (shares have their own cards). */
-export const PICKABLE_METRICS: readonly Metric[] = ['output', 'revenue', 'valueAdded', 'profit', 'tax', 'employees', 'enterprises'];
+export const PICKABLE_METRICS: readonly Metric[] = ['output', 'revenue', 'valueAdded', 'profit', 'tax', 'employees', 'enterprises', 'outputPerMu', 'taxPerMu'];
+
+/**
+ * Per-mu metrics exist only per park: with one picked, the ranking ranks village parks (or value
+ * parks), and the other cards (trend, composition, tags, enterprise list) show the flow behind it.
+ */
+export const flowMetric = (m: Metric): Metric => (m === 'outputPerMu' ? 'output' : m === 'taxPerMu' ? 'tax' : m);
+export const rankingFor = (m: Metric, r: Ranking): Ranking => (PER_MU_METRICS.has(m) && !isPerMuGrouping(r) ? 'villagePark' : r);
 
 export interface DashboardState {
   period: string;
@@ -47,6 +54,7 @@ export function decodeDashboard(search: string): DashboardState {
   if (ranking && (RANKINGS as readonly string[]).includes(ranking)) out.ranking = ranking as Ranking;
   const asOf = q.get('ao');
   if (asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && !Number.isNaN(Date.parse(asOf))) out.asOf = asOf;
+  out.ranking = rankingFor(out.metric, out.ranking);
   return out;
 }
 

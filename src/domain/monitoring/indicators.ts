@@ -4,17 +4,26 @@ import type { EnterpriseFilter } from '../enterprise-filter.ts';
 
 export const METRICS = [
   'revenue', 'output', 'valueAdded', 'profit', 'tax', 'employees', 'enterprises',
-  'amValueAdded', 'amShare', 'htValueAdded', 'htShare',
+  'amValueAdded', 'amShare', 'htValueAdded', 'htShare', 'outputPerMu', 'taxPerMu',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
-/** Money metrics are in yuan; shares are fractions (0.657 = 65.7 %); counts are plain numbers. */
-export type MetricUnit = 'yuan' | 'fraction' | 'persons' | 'enterprises';
+/** Money metrics are in yuan; shares are fractions (0.657 = 65.7 %); counts are plain numbers; efficiency is yuan per mu of land. */
+export type MetricUnit = 'yuan' | 'fraction' | 'persons' | 'enterprises' | 'yuanPerMu';
 export const METRIC_UNIT: Record<Metric, MetricUnit> = {
   revenue: 'yuan', output: 'yuan', valueAdded: 'yuan', profit: 'yuan', tax: 'yuan',
   employees: 'persons', enterprises: 'enterprises',
   amValueAdded: 'yuan', amShare: 'fraction', htValueAdded: 'yuan', htShare: 'fraction',
+  outputPerMu: 'yuanPerMu', taxPerMu: 'yuanPerMu',
 };
+
+/**
+ * Land efficiency (亩均产值, 亩均税收): the output or tax of a park's enterprises over the park's land
+ * area in mu. Defined only for a grouping by village or value park (PER_MU_GROUPINGS).
+ */
+export const PER_MU_METRICS: ReadonlySet<Metric> = new Set(['outputPerMu', 'taxPerMu']);
+export const PER_MU_GROUPINGS = ['villagePark', 'valuePark'] as const;
+export const isPerMuGrouping = (by: string): by is (typeof PER_MU_GROUPINGS)[number] => (PER_MU_GROUPINGS as readonly string[]).includes(by);
 
 /**
  * Advanced- and high-tech-manufacturing value added and their shares count above-scale enterprises
