@@ -58,13 +58,15 @@ export function TimeControl() {
           {orderError && <p className="form-error" role="alert">{t('timeOrderError', lang)}</p>}
         </div>
       )}
-      <p className="hint" role="status" data-testid="time-status">
-        {error ? <span className="form-error">{t('timeError', lang)}{errorText(error, lang)}</span>
-          : pending ? t('timeLoading', lang)
-            : time?.kind === 'asOf' ? tf('timeShowingAsOf', lang, { date: time.date })
-              : time?.kind === 'changes' && counts ? tf('timeChangesCount', lang, { from: time.from, to: time.to, changed: n(counts.changed), category: n(counts.category), progress: n(counts.progress), pilots: n(counts.newPilots) })
-                : null}
-      </p>
+      {time && (
+        <p className="hint" role="status" data-testid="time-status">
+          {error ? <span className="form-error">{t('timeError', lang)}{errorText(error, lang)}</span>
+            : pending ? t('timeLoading', lang)
+              : time.kind === 'asOf' ? tf('timeShowingAsOf', lang, { date: time.date })
+                : counts ? tf('timeChangesCount', lang, { from: time.from, to: time.to, changed: n(counts.changed), category: n(counts.category), progress: n(counts.progress), pilots: n(counts.newPilots) })
+                  : null}
+        </p>
+      )}
     </fieldset>
   );
 }
