@@ -135,6 +135,18 @@ describe.each(backends())('hardening, issue 14 (%s)', (backend) => {
       const [{ n }] = await s.database.db.query<{ n: number }>(
         'SELECT count(*)::int AS n FROM enterprises WHERE ST_Covers(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326), geom)', [JSON.stringify(area)]);
       expect(n).toBeGreaterThan(2000); // more than one page
+      // Time each statement the server runs (health's SELECT 1 aside).
+      const db = s.database.db;
+      const original = db.query.bind(db);
+      const statements: number[] = [];
+      db.query = (async (sql: string, params?: unknown[]) => {
+        const t0 = performance.now();
+        try {
+          return await original(sql, params);
+        } finally {
+          if (sql !== 'SELECT 1') statements.push(performance.now() - t0);
+        }
+      }) as typeof db.query;
       let done = false;
       const exporting = anon.request('POST', '/api/exports', { json: { layer: 'enterprises', format: 'csv', area } }).finally(() => (done = true));
       const waits: number[] = [];
@@ -145,11 +157,17 @@ describe.each(backends())('hardening, issue 14 (%s)', (backend) => {
         if (!done) waits.push(performance.now() - t0);
         await new Promise((r) => setTimeout(r, 20));
       }
-      const r = await exporting;
+      const r = await exporting.finally(() => (db.query = original));
       expect(r.status).toBe(200);
       expect((r.body as string).trim().split('\n').length - 1).toBe(n);
       expect(waits.length).toBeGreaterThan(0);
-      expect(Math.max(...waits), `health waited ${waits.map((w) => w.toFixed(0)).join(', ')} ms`).toBeLessThan(1000);
+      // Health waits for at most the statement in progress, not for the export's chain of statements
+      // (before: 1.2–2.1 s, behind several statements of about 0.3 s each on PGlite). Measured against
+      // the longest statement, so a loaded machine does not fail it.
+      const worst = Math.max(...waits);
+      const longest = Math.max(0, ...statements);
+      expect(worst, `health waited ${waits.map((w) => w.toFixed(0)).join(', ')} ms; statements took ${statements.map((w) => w.toFixed(0)).join(', ')} ms`)
+        .toBeLessThan(1.5 * longest + 100);
     });
 
     it('parses the area once: the pages of an export do not carry it', async () => {

@@ -40,9 +40,10 @@ export function sessionRoutes(app: FastifyInstance, db: Database, opts: { secure
       [username],
     );
     const ok = await verifyPassword(password, user?.password_hash ?? (await DUMMY_HASH_PROMISE));
+    // Now and then, counters whose window has passed are dropped.
+    if (Math.random() < 0.01) await pruneThrottle(db);
     if (!user || !ok) throw new HttpError(401, 'Wrong username or password.');
     for (const scope of scopes) await releaseAttempt(db, scope, throttleKey(scope, username, req.ip));
-    if (Math.random() < 0.01) await pruneThrottle(db);
     // A new log-in in the same browser ends the session it had (no stale session left behind).
     const previous = req.cookies[SESSION_COOKIE];
     if (previous) await deleteSession(db, previous);
