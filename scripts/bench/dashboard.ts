@@ -45,7 +45,7 @@ import type { BenchContext, Benchmark } from './types.ts';
 
 const BAR = { openMs: 1500, changeMs: 500 };
 const WORK = resolve('var/bench/dashboard');
-const DEMO_ENTERPRISES = 10_000;
+export const DEMO_ENTERPRISES = 10_000;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const VIEWPORT = { width: 1440, height: 900 };
 const CHANGE_KINDS = ['cluster', 'metric', 'district bar', 'year'] as const;
@@ -196,7 +196,7 @@ async function appBuild(log: (l: string) => void): Promise<string> {
 }
 
 /** The demo data of `npm start` (data/generated) when current, else the same generated under WORK. */
-function demoData(log: (l: string) => void): string {
+export function demoData(log: (l: string) => void): string {
   const meta = join('data/generated/meta.json');
   if (existsSync(meta)) {
     const m = JSON.parse(readFileSync(meta, 'utf8')) as { generatorVersion?: number; enterprises?: number };
@@ -209,10 +209,10 @@ function demoData(log: (l: string) => void): string {
   return out;
 }
 
-interface AppServer { url: string; stop: () => Promise<void> }
+export interface AppServer { url: string; stop: () => Promise<void>; /** The last 20 kB of its stdout and stderr. */ output: () => string; exited: () => boolean }
 
 /** src/server/main.ts as `npm start` runs it, serving the built app (scripts/lib/server-process.ts serves none). */
-async function startApp(db: { pgliteDir: string } | { databaseUrl: string }, staticDir: string, dataDir: string): Promise<AppServer> {
+export async function startApp(db: { pgliteDir: string } | { databaseUrl: string }, staticDir: string, dataDir: string): Promise<AppServer> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: staticDir, TILES_DIR: join(WORK, 'no-tiles') };
   delete env.DATABASE_URL;
@@ -243,6 +243,8 @@ async function startApp(db: { pgliteDir: string } | { databaseUrl: string }, sta
   }
   return {
     url,
+    output: () => out,
+    exited: () => gone,
     stop: async () => {
       if (gone) return;
       proc.kill('SIGTERM');

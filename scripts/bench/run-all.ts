@@ -8,9 +8,10 @@ import { exportsBench } from './exports.ts';
 import { spatialSelection } from './spatial-selection.ts';
 import { indicatorsBench } from './indicators.ts';
 import { dashboardBench } from './dashboard.ts';
+import { reportsBench } from './reports.ts';
 import type { Benchmark } from './types.ts';
 
-const BENCHMARKS: Benchmark[] = [statusEdits, mapEnterprises, spatialSelection, exportsBench, indicatorsBench, dashboardBench];
+const BENCHMARKS: Benchmark[] = [statusEdits, mapEnterprises, spatialSelection, exportsBench, indicatorsBench, dashboardBench, reportsBench];
 
 const options: Record<string, string> = {};
 const names: string[] = [];

@@ -3,12 +3,15 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './app.css';
+import { fetchSession } from './api/endpoints.ts';
 import { queryClient } from './api/query-client.ts';
 import { App } from './components/App.tsx';
 
 // The dashboard is its own route and its own chunk (with ECharts): the map's first load does not carry it.
 const Dashboard = lazy(() => import('./dashboard/Dashboard.tsx'));
 const onDashboard = window.location.pathname.replace(/\/+$/, '') === '/dashboard';
+// Every dashboard question waits for the session: ask for it while the dashboard's chunk loads.
+if (onDashboard) void queryClient.prefetchQuery({ queryKey: ['session'], queryFn: fetchSession });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
