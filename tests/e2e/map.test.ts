@@ -23,7 +23,8 @@ describe.skipIf(!!skipReason)('the industry map in the browser', () => {
   const external: string[] = [];
 
   beforeAll(async () => {
-    app = await startAppServer();
+    // The online basemap of the last test is allowed by the server's CSP, as an operator configures it (BASEMAP_ORIGINS).
+    app = await startAppServer({ basemapOrigins: ['https://tiles.example.test'] });
     server = app.server;
     api = await clientFor(server, null);
     browser = await launchBrowser({ width: 1280, height: 800 });

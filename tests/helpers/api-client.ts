@@ -1,7 +1,7 @@
 // A test server on a copy of the template database, and a small HTTP client that keeps cookies
 // and the CSRF token like a browser would.
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/server/app.ts';
+import { buildApp, type AppOptions } from '../../src/server/app.ts';
 import { ApiClient } from '../../scripts/lib/http-client.ts';
 import { copyTemplate, type Backend, type TestDatabase } from './test-db.ts';
 
@@ -16,7 +16,7 @@ export interface TestServer {
   close: () => Promise<void>;
 }
 
-export async function startTestServer(backend: Backend, opts: { staticDir?: string; tilesDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(backend: Backend, opts: Omit<AppOptions, 'db'> = {}): Promise<TestServer> {
   const database = await copyTemplate(backend);
   const app = await buildApp({ db: database.db, ...opts });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -116,9 +116,10 @@ export interface AppServer {
 }
 
 /** The built app with tiles of the test dataset, served on a fresh copy of the test database. */
-export async function startAppServer(): Promise<AppServer> {
+/** `basemapOrigins`: origins an online basemap may contact (the CSP lets exactly those through). */
+export async function startAppServer(opts: { basemapOrigins?: string[] } = {}): Promise<AppServer> {
   const [distDir, tilesDir] = [await buildSpa(), buildTestTiles()];
-  const server = await startTestServer('pglite', { staticDir: distDir, tilesDir });
+  const server = await startTestServer('pglite', { staticDir: distDir, tilesDir, ...opts });
   return {
     server,
     close: async () => {
