@@ -1,37 +1,10 @@
 // Endpoints of the key-city indicators (重点城市指标对比): published figures with their sources.
-import type { CityFigureInput } from '../../domain/monitoring/city-indicators.ts';
+import type { CityFigureChange, CityFigureInput, CityFigureRow } from '../../domain/monitoring/city-indicators.ts';
 import { get, request } from './client.ts';
 
 /** One figure as GET /api/city-indicators answers it (value null: no published figure). */
-export interface CityFigureView {
-  id: number;
-  city: string;
-  indicator: string;
-  year: number;
-  value: number | null;
-  unit: string;
-  denominator: string | null;
-  /** Months covered from January ('1-11'); null = the whole year. */
-  coverage: string | null;
-  qualifier: string | null;
-  sourceTitle: string | null;
-  sourceUrl: string | null;
-  note: string | null;
-  version: number;
-  demo: boolean;
-  updatedBy: string;
-  updatedAt: string;
-}
-
-export interface CityFigureChange {
-  version: number;
-  changedAt: string;
-  username: string;
-  reason: string;
-  importId: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown>;
-}
+export type CityFigureView = CityFigureRow;
+export type { CityFigureChange };
 
 export interface CityFigureQuery {
   years?: number[];

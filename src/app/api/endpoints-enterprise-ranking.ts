@@ -1,16 +1,15 @@
 // The dashboard's enterprise list (GET/POST /api/indicators/enterprises): the firms behind a number,
 // one page at a time. Confidential: the server answers planners, officials and administrators only.
 import type { EnterpriseFilter } from '../../domain/enterprise-filter.ts';
-import type { Metric, MetricUnit } from '../../domain/monitoring/indicators.ts';
+import type { Metric } from '../../domain/monitoring/indicators.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
 import { get, request } from './client.ts';
 import type { ResolvedArea } from './endpoints-indicators.ts';
 
-export type EnterpriseSort = 'value' | 'lastYear' | 'change' | 'name';
-export type SortOrder = 'asc' | 'desc';
+import type { EnterpriseRanking, RankingSort, SortOrder } from '../../domain/monitoring/enterprise-ranking.ts';
 
-/** Metrics with a value per enterprise (the server refuses shares and counts). */
-export const RANKABLE_METRICS: readonly Metric[] = ['revenue', 'output', 'valueAdded', 'profit', 'tax', 'employees', 'amValueAdded', 'htValueAdded'];
+export { RANKABLE_METRICS, type EnterpriseRanking, type EnterpriseRankingRow, type SortOrder } from '../../domain/monitoring/enterprise-ranking.ts';
+export type EnterpriseSort = RankingSort;
 
 export interface EnterpriseRankingParams {
   metric: Metric;
@@ -26,37 +25,6 @@ export interface EnterpriseRankingParams {
   offset: number;
   limit: number;
   lang: Lang;
-}
-
-export interface EnterpriseRankingRow {
-  id: number;
-  name: string;
-  district: string;
-  districtName: string;
-  town: string;
-  townName: string | null;
-  cluster: string;
-  clusterName: string;
-  industryCode: string | null;
-  value: number | null;
-  lastYear: number | null;
-  /** (value − lastYear) / |lastYear|. */
-  change: number | null;
-}
-
-export interface EnterpriseRanking {
-  period: string;
-  cumulative: boolean;
-  metric: Metric;
-  unit: MetricUnit;
-  sort: EnterpriseSort;
-  order: SortOrder;
-  total: number;
-  offset: number;
-  limit: number;
-  rows: EnterpriseRankingRow[];
-  dataThrough: string | null;
-  demo: boolean;
 }
 
 const FILTER_PARAMS: Record<keyof EnterpriseFilter, string> = {

@@ -59,7 +59,7 @@ export function EnterpriseTable(props: EnterpriseTableProps) {
 const SORT_COLUMNS: EnterpriseSort[] = ['name', 'value', 'lastYear', 'change'];
 
 function EnterpriseList({ period, cumulative, metric: asked, filter, area, lang, user, mapLink }: EnterpriseTableProps & { user: SessionUser }) {
-  const metric = RANKABLE_METRICS.includes(asked) ? asked : FALLBACK_METRIC;
+  const metric = (RANKABLE_METRICS as readonly Metric[]).includes(asked) ? asked : FALLBACK_METRIC;
   const [sorting, setSorting] = useState<{ sort: EnterpriseSort; order: SortOrder }>({ sort: 'value', order: 'desc' });
   // The page belongs to one question: a new period, metric, filter, area or sort starts at page 1.
   const question = JSON.stringify([period, cumulative, metric, filter, area?.key ?? null, sorting]);

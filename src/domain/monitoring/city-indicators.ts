@@ -224,3 +224,26 @@ export function normaliseUnit(unit: string): string {
 
 /** The key of a figure: `${city}:${indicator}:${year}` (import records, history). */
 export const cityFigureKey = (f: { city: string; indicator: string; year: number }) => `${f.city}:${f.indicator}:${f.year}`;
+
+// The answers of /api/city-indicators, for the server and the app.
+
+/** One published figure (value null: no published figure). Shares and growth rates in per cent, money in 亿元. */
+export interface CityFigure { city: string; indicator: string; year: number; value: number | null; unit: string; denominator: string | null; coverage: string | null; sourceTitle: string | null; sourceUrl: string | null; note: string | null; version: number; id: number }
+
+/** What the API answers: the figure, how its source qualified the number, who changed it last and when. */
+export interface CityFigureRow extends CityFigure {
+  qualifier: string | null;
+  demo: boolean;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export interface CityFigureChange {
+  version: number;
+  changedAt: string;
+  username: string;
+  reason: string;
+  importId: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown>;
+}

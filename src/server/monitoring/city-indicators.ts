@@ -2,29 +2,10 @@
 // reads for the routes and the reports, and the write paths of administrators, each with its
 // history row. Figures are checked by the domain (validateCityFigure) before they reach here.
 import seed from '../../../seeds/city-indicators.json' with { type: 'json' };
-import { cityIndicatorDef, type CityFigureInput } from '../../domain/monitoring/city-indicators.ts';
+import { cityIndicatorDef, type CityFigure, type CityFigureChange, type CityFigureInput, type CityFigureRow } from '../../domain/monitoring/city-indicators.ts';
+
+export type { CityFigure, CityFigureChange, CityFigureRow };
 import type { Queryable } from '../db/database.ts';
-
-/** One published figure (value null: no published figure). Shares and growth rates in per cent, money in 亿元. */
-export interface CityFigure { city: string; indicator: string; year: number; value: number | null; unit: string; denominator: string | null; coverage: string | null; sourceTitle: string | null; sourceUrl: string | null; note: string | null; version: number; id: number }
-
-/** What the API answers: the figure, how its source qualified the number, who changed it last and when. */
-export interface CityFigureRow extends CityFigure {
-  qualifier: string | null;
-  demo: boolean;
-  updatedBy: string;
-  updatedAt: string;
-}
-
-export interface CityFigureChange {
-  version: number;
-  changedAt: string;
-  username: string;
-  reason: string;
-  importId: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown>;
-}
 
 const FIGURE_COLUMNS = `id, city, indicator, year, value, unit, denominator, coverage, source_title AS "sourceTitle", source_url AS "sourceUrl", note, version`;
 const ROW_COLUMNS = `${FIGURE_COLUMNS}, qualifier, demo, updated_by AS "updatedBy", to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "updatedAt"`;

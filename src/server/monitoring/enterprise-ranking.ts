@@ -9,22 +9,17 @@
 // and employees as the average over the months of the period that have figures anywhere.
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { EnterpriseFilter } from '../../domain/enterprise-filter.ts';
-import { METRIC_UNIT, type Metric, type MetricUnit } from '../../domain/monitoring/indicators.ts';
+import { METRIC_UNIT, type Metric } from '../../domain/monitoring/indicators.ts';
 import { formatPeriod, monthsOf, parsePeriod, samePeriodLastYear, type Period } from '../../domain/monitoring/periods.ts';
 import { clusterByCode, districtByCode, label, type Lang } from '../../domain/taxonomy.ts';
 import type { Queryable } from '../db/database.ts';
 import { LAYERS } from '../exports/export-layers.ts';
 import { HttpError } from '../http/errors.ts';
+import { isRankableMetric, RANKABLE_METRICS, RANKING_SORTS, type EnterpriseRanking, type EnterpriseRankingRow, type RankableMetric, type RankingSort } from '../../domain/monitoring/enterprise-ranking.ts';
 import { monthsWithData } from './indicator-engine.ts';
 import { POPULATION } from './indicator-sums.ts';
 
-/** Metrics that mean something for one enterprise: flows in yuan and average employees (no shares, no counts). */
-export const RANKABLE_METRICS = ['revenue', 'output', 'valueAdded', 'profit', 'tax', 'employees', 'amValueAdded', 'htValueAdded'] as const satisfies readonly Metric[];
-export type RankableMetric = (typeof RANKABLE_METRICS)[number];
-export const isRankableMetric = (m: unknown): m is RankableMetric => (RANKABLE_METRICS as readonly unknown[]).includes(m);
-
-export const RANKING_SORTS = ['value', 'lastYear', 'change', 'name'] as const;
-export type RankingSort = (typeof RANKING_SORTS)[number];
+export { isRankableMetric, RANKABLE_METRICS, RANKING_SORTS, type EnterpriseRanking, type EnterpriseRankingRow, type RankableMetric, type RankingSort };
 export const MAX_RANKING_LIMIT = 200;
 
 export interface EnterpriseRankingQuery {
@@ -42,39 +37,6 @@ export interface EnterpriseRankingQuery {
   offset: number;
   limit: number;
   lang: Lang;
-}
-
-export interface EnterpriseRankingRow {
-  id: number;
-  name: string;
-  district: string;
-  districtName: string;
-  town: string;
-  townName: string | null;
-  cluster: string;
-  clusterName: string;
-  industryCode: string | null;
-  /** Null when the enterprise reported nothing in the period. */
-  value: number | null;
-  lastYear: number | null;
-  /** (value − lastYear) / |lastYear|; null when either is missing or last year was 0. */
-  change: number | null;
-}
-
-export interface EnterpriseRanking {
-  period: string;
-  cumulative: boolean;
-  metric: RankableMetric;
-  unit: MetricUnit;
-  sort: RankingSort;
-  order: 'asc' | 'desc';
-  /** Enterprises in the list (all pages). */
-  total: number;
-  offset: number;
-  limit: number;
-  rows: EnterpriseRankingRow[];
-  dataThrough: string | null;
-  demo: boolean;
 }
 
 const COLUMN: Record<RankableMetric, string> = {
