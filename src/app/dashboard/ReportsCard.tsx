@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { REPORT_AUDIENCES, SCHEDULE_KINDS, type ReportAudience, type ReportInfo, type ReportSchedule, type ScheduleKind } from '../../domain/monitoring/reports.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
 import { createSchedule, fetchReports, fetchSchedules, publishReport, reportFileUrl, requestReport, updateSchedule } from '../api/endpoints-reports.ts';
+import { ApiError } from '../api/client.ts';
 import type { SessionUser } from '../api/types.ts';
 import { errorText } from '../components/error-text.ts';
 import { formatPercent, periodLabel } from '../i18n/indicator-format.ts';
@@ -31,7 +32,7 @@ function ReportRow({ r, lang, mayPublish }: { r: ReportInfo; lang: Lang; mayPubl
       <th scope="row">{periodLabel(r.period, false, lang)} · {audience}</th>
       <td>
         {r.status === 'running' && <progress max={1} value={r.progress} aria-label={statusText(r, lang)} />} {statusText(r, lang)}
-        {publish.error && <span className="form-error" role="alert"> {errorText(publish.error, lang)}</span>}
+        {publish.error && <span className="form-error" role="alert"> {publish.error instanceof ApiError && publish.error.status === 409 ? rt('publishConflict', lang) : errorText(publish.error, lang)}</span>}
       </td>
       <td>
         {r.dataThrough && rtf('vintage', lang, { through: r.dataThrough })}

@@ -61,6 +61,7 @@ const messages = {
   scheduleKind: { 'zh-Hans': '周期', 'zh-Hant': '週期', en: 'Every' },
   schedulePublish: { 'zh-Hans': '自动发布', 'zh-Hant': '自動發布', en: 'Publish automatically' },
   scheduleNone: { 'zh-Hans': '未设置定期生成。', 'zh-Hant': '未設置定期生成。', en: 'No schedule yet.' },
+  publishConflict: { 'zh-Hans': '无法发布：该报告已发布或尚未生成完成，请刷新后再试。', 'zh-Hant': '無法發布：該報告已發布或尚未生成完成，請重新整理後再試。', en: 'Cannot publish: the report is already published or not generated yet; reload and try again.' },
   loadError: { 'zh-Hans': '无法读取报告：', 'zh-Hant': '無法讀取報告：', en: 'Reports could not be loaded: ' },
 } satisfies Record<string, Strings>;
 
