@@ -13,10 +13,10 @@ import { loadConfig } from '../src/server/config.ts';
 import { migrate } from '../src/server/db/migrations.ts';
 import { openDatabase } from '../src/server/db/open-database.ts';
 import { isSeeded, seedDatabase } from '../src/server/db/seed.ts';
-import { applyImport } from '../src/server/imports/apply-import.ts';
+import { TILE_KINDS, applyImport } from '../src/server/imports/apply-import.ts';
 import { dryRunImport } from '../src/server/imports/dry-run.ts';
 import { listMappings } from '../src/server/imports/import-store.ts';
-import { rebuildTilesFromDatabase } from '../src/server/tiles/rebuild-from-database.ts';
+import { rebuildTileArchives } from '../src/server/tiles/tile-store.ts';
 
 const USAGE = 'usage: npm run import -- --kind enterprises|parks|districts|operating|cityIndicators --file PATH [--crs wgs84|cgcs2000|gcj02|bd09] [--encoding auto|utf-8|gbk] '
   + '[--mapping FILE.json | --mapping-name NAME] [--units 万元 | --units revenue=万元,profit=元 | --revenue-unit 万元] [--cumulative | --monthly] [--dry-run] [--user NAME]';
@@ -81,9 +81,10 @@ try {
   } else {
     const result = await applyImport(db, report.id, user);
     console.log(`applied: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected} rejected`);
-    if ((kind === 'parks' || kind === 'districts') && existsSync(config.tilesDir)) {
-      await rebuildTilesFromDatabase(db, config.tilesDir);
-      console.log(`map tiles rebuilt in ${config.tilesDir}`);
+    if (TILE_KINDS.includes(kind)) {
+      // Into the database, where every server process finds them (src/server/tiles/tile-store.ts).
+      await rebuildTileArchives(db);
+      console.log('map tiles rebuilt (stored in the database)');
     }
   }
 } catch (err) {

@@ -1,4 +1,4 @@
-// Once per `vitest run`: generate a small deterministic demo dataset and build the template
+// Once per `vitest run` (however many projects ask for it): generate a small deterministic demo dataset and build the template
 // databases (PGlite always; PostgreSQL when TEST_DATABASE_URL is set) that API suites copy.
 // Everything lives under a folder of this run (IGIS_TEST_RUN), removed again at the end.
 import { rmSync } from 'node:fs';
@@ -19,7 +19,28 @@ async function dropDatabases(like: string): Promise<void> {
   await admin.end();
 }
 
+/** Set once the databases of this run exist: the `api` and `e2e` projects both name this setup, and the second one reuses them. */
+const BUILT = Symbol.for('igis.test-databases');
+
 export default async function setup(): Promise<() => Promise<void>> {
+  const registry = globalThis as { [BUILT]?: Promise<void> };
+  if (registry[BUILT]) {
+    await registry[BUILT];
+    return async () => {};
+  }
+  let built!: () => void;
+  let failed!: (e: unknown) => void;
+  registry[BUILT] = new Promise((resolve, reject) => { built = resolve; failed = reject; });
+  registry[BUILT].catch(() => {});
+  try {
+    return await build(built);
+  } catch (e) {
+    failed(e);
+    throw e;
+  }
+}
+
+async function build(built: () => void): Promise<() => Promise<void>> {
   const t0 = Date.now();
   const run = `run-${process.pid}-${Date.now().toString(36)}`;
   process.env.IGIS_TEST_RUN = run;
@@ -44,6 +65,7 @@ export default async function setup(): Promise<() => Promise<void>> {
     console.log('PostgreSQL backend not tested here: TEST_DATABASE_URL is not set (CI sets it; see .ci/run).');
   }
   console.log(`test databases ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  built();
   return async () => {
     rmSync(dir, { recursive: true, force: true });
     if (process.env.TEST_DATABASE_URL) await dropDatabases(`igis_%${run.replace(/\W/g, '_')}%`);

@@ -211,10 +211,10 @@ export function demoData(log: (l: string) => void): string {
 
 export interface AppServer { url: string; stop: () => Promise<void>; /** The last 20 kB of its stdout and stderr. */ output: () => string; exited: () => boolean }
 
-/** src/server/main.ts as `npm start` runs it, serving the built app (scripts/lib/server-process.ts serves none). */
-export async function startApp(db: { pgliteDir: string } | { databaseUrl: string }, staticDir: string, dataDir: string): Promise<AppServer> {
+/** src/server/main.ts as `npm start` runs it, serving the built app (scripts/lib/server-process.ts serves none); no tiles unless `tilesDir`. */
+export async function startApp(db: { pgliteDir: string } | { databaseUrl: string }, staticDir: string, dataDir: string, tilesDir = join(WORK, 'no-tiles')): Promise<AppServer> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: staticDir, TILES_DIR: join(WORK, 'no-tiles') };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: staticDir, TILES_DIR: tilesDir };
   delete env.DATABASE_URL;
   delete env.PGLITE_DIR;
   if ('pgliteDir' in db) env.PGLITE_DIR = db.pgliteDir;

@@ -26,21 +26,23 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(db: { pgliteDir: string } | { databaseUrl: string }, dataDir: string): Promise<ServerProcess> {
+/** `env`: extra variables for this process only (e.g. PGLITE_WORKER=false to compare with PGlite on the request thread). */
+export async function startServer(db: { pgliteDir: string } | { databaseUrl: string }, dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
+  const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
+    ...env,
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     STATIC_DIR: join(tmpdir(), 'igis-no-static'),
     TILES_DIR: join(tmpdir(), 'igis-no-tiles'),
   };
-  delete env.DATABASE_URL;
-  delete env.PGLITE_DIR;
-  if ('pgliteDir' in db) env.PGLITE_DIR = db.pgliteDir;
-  else env.DATABASE_URL = db.databaseUrl;
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  delete childEnv.DATABASE_URL;
+  delete childEnv.PGLITE_DIR;
+  if ('pgliteDir' in db) childEnv.PGLITE_DIR = db.pgliteDir;
+  else childEnv.DATABASE_URL = db.databaseUrl;
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const keep = (b: Buffer) => {
     out = (out + b.toString()).slice(-20_000);

@@ -1,8 +1,8 @@
 // Spatial filter areas: what the user chose (drawn shapes, a buffer around a park or a line, "inside
 // the parks") and the Polygon or MultiPolygon that choice stands for. The same geometry goes to the
 // worker (selection) and to POST /api/exports (ST_Covers), so the browser and the server select the
-// same features. Buffers come from turf (the JSTS-based @turf/buffer).
-import { buffer, lineString } from '@turf/turf';
+// same features. Buffers are in area-buffer.ts (turf's JSTS-based buffer is large: the browser
+// fetches it only when an area is a buffer).
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 
 export type AreaGeometry = Polygon | MultiPolygon;
@@ -25,15 +25,6 @@ export function combinePolygons(polygons: readonly (Polygon | MultiPolygon)[]): 
   }
   if (!parts.length) return null;
   return parts.length === 1 ? { type: 'Polygon', coordinates: parts[0] } : { type: 'MultiPolygon', coordinates: parts };
-}
-
-/** The area N km around a geometry (a park outline or a drawn line). */
-export function bufferArea(geometry: AreaGeometry | { type: 'LineString'; coordinates: Position[] }, km: number): AreaGeometry {
-  if (!(km > 0 && km <= MAX_BUFFER_KM)) throw new Error(`A buffer must be more than 0 and at most ${MAX_BUFFER_KM} km (got ${km}).`);
-  const feature = geometry.type === 'LineString' ? lineString(geometry.coordinates) : { type: 'Feature' as const, properties: {}, geometry };
-  const out = buffer(feature, km, { units: 'kilometers', steps: 16 });
-  if (!out) throw new Error('The buffer could not be computed for this shape.');
-  return round7(out.geometry as AreaGeometry);
 }
 
 /** Coordinates rounded to 7 decimals (≈1 cm), as in every export (RFC 7946 advice). */

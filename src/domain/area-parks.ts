@@ -1,7 +1,8 @@
 // Which parks a selection touches: those whose outline intersects the area (as the server's
 // ST_Intersects in POST /api/exports) and that lie in the filter's districts or towns, if any.
 // A bounding-box test first, then turf.booleanIntersects on the few candidates left.
-import { bbox as turfBbox, booleanIntersects } from '@turf/turf';
+import { bbox as turfBbox } from '@turf/bbox';
+import { booleanIntersects } from '@turf/boolean-intersects';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { AreaGeometry } from './area-geometry.ts';
 

@@ -1,6 +1,6 @@
 // Messages between the main thread and the enterprise worker (src/app/worker). The worker holds the
-// enterprise columns (the payload of GET /api/enterprises/payload), filters them, clusters the
-// matches with supercluster and answers spatial queries; the main thread only ever receives small
+// enterprise columns (the payload of GET /api/enterprises/payload), filters them, sums the
+// matches into bubbles on a fixed grid for the view (cluster-cells.ts) and answers spatial queries; the main thread only ever receives small
 // results (clusters for the view, counts, id lists).
 import type { EnterpriseFilter } from './enterprise-filter.ts';
 import type { PayloadDictionaries } from './enterprise-payload.ts';
@@ -8,12 +8,15 @@ import type { MultiPolygon, Polygon } from 'geojson';
 
 export interface ClusterFeatureProps {
   cluster: true;
+  /** The grid cell the bubble sums (cluster-cells.ts `clusterIdOf`): the same cell in every view and filter. */
   clusterId: number;
   count: number;
   /** Index (into dictionaries.clusters) of the industry cluster with most members. */
   dominant: number;
   /** Members per industry cluster, in dictionaries.clusters order (for a composition ring). */
   composition: number[];
+  /** Members carrying a key distinction (taxonomy enterpriseTags[].key), as a point's `key` ring. */
+  keyCount: number;
 }
 
 export interface PointFeatureProps {

@@ -7,17 +7,21 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import type { Database } from './db/database.ts';
 import { errorHandler, HttpError } from './http/errors.ts';
+import { problem } from '../domain/problems.ts';
 import { registerAuthHooks } from './http/auth-hooks.ts';
 import { registerJsonBody } from './http/json-body.ts';
 import { basemapOriginsFromConfig, registerSecurityHeaders } from './http/security-headers.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { parkRoutes } from './routes/parks.ts';
 import { bulkRoutes } from './routes/bulk.ts';
+import { proposalRoutes } from './routes/proposals.ts';
 import { valueParkRoutes } from './routes/value-parks.ts';
 import { enterpriseFigureRoutes, enterpriseRoutes } from './routes/enterprises.ts';
 import { enterprisePayloadRoutes } from './routes/enterprise-payload.ts';
 import { userRoutes } from './routes/users.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { DEFAULT_EXPORT_POLICY, type ExportPolicy } from './exports/export-policy.ts';
+import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { indicatorEnterpriseRoutes } from './routes/indicator-enterprises.ts';
@@ -26,10 +30,16 @@ import { warningRoutes } from './routes/warnings.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { ReportRunner, type ReportRunnerOptions } from './reports/report-runner.ts';
 import { cityIndicatorRoutes } from './routes/city-indicators.ts';
+import { tileRoutes } from './routes/tiles.ts';
+import { TileStore } from './tiles/tile-store.ts';
 
 export interface AppOptions {
   db: Database;
   staticDir?: string;
+  /**
+   * The map tiles built from the data files. Given (even when missing), the server serves /tiles/ and
+   * rebuilds the tiles into the database after imports of parks or districts (tiles/tile-store.ts).
+   */
   tilesDir?: string;
   secureCookies?: boolean;
   logger?: boolean;
@@ -39,6 +49,8 @@ export interface AppOptions {
   basemapOrigins?: string[];
   /** The background report maker; false = none (reports stay queued). */
   reports?: ReportRunnerOptions | false;
+  /** Who may export what, how much and how often (EXPORT_* settings); default DEFAULT_EXPORT_POLICY. */
+  exportPolicy?: ExportPolicy;
 }
 
 /** TRUST_PROXY as Fastify takes it: a hop count n trusts the n nearest proxies (as Fastify does at run time). */
@@ -85,19 +97,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   registerAuthHooks(app, opts.db);
 
-  app.get('/api/health', { schema: { tags: ['health'] } }, async () => {
-    await opts.db.query('SELECT 1');
-    return { ok: true, db: opts.db.kind };
-  });
+  healthRoutes(app, opts.db);
   sessionRoutes(app, opts.db, { secureCookies: opts.secureCookies ?? false, perSource: Boolean(opts.trustProxy) });
   parkRoutes(app, opts.db);
   bulkRoutes(app, opts.db);
+  proposalRoutes(app, opts.db);
   valueParkRoutes(app, opts.db);
   enterprisePayloadRoutes(app, opts.db);
-  enterpriseRoutes(app, opts.db);
+  enterpriseRoutes(app, opts.db, opts.exportPolicy ?? DEFAULT_EXPORT_POLICY);
   enterpriseFigureRoutes(app, opts.db);
   userRoutes(app, opts.db);
-  exportRoutes(app, opts.db);
+  exportRoutes(app, opts.db, opts.exportPolicy ?? DEFAULT_EXPORT_POLICY);
   indicatorRoutes(app, opts.db);
   indicatorEnterpriseRoutes(app, opts.db);
   targetRoutes(app, opts.db);
@@ -109,16 +119,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     app.addHook('onClose', () => runner.stop());
   }
   cityIndicatorRoutes(app, opts.db);
-  await app.register(async (scope) => importRoutes(scope, opts.db, { tilesDir: opts.tilesDir }));
+  const tiles = opts.tilesDir !== undefined ? new TileStore(opts.db, resolve(opts.tilesDir)) : null;
+  await app.register(async (scope) => importRoutes(scope, opts.db, { tiles }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const staticDir = opts.staticDir && existsSync(opts.staticDir) ? resolve(opts.staticDir) : null;
-  if (opts.tilesDir && existsSync(opts.tilesDir))
-    await app.register(fastifyStatic, { root: resolve(opts.tilesDir), prefix: '/tiles/', decorateReply: false, cacheControl: false });
+  if (tiles) tileRoutes(app, tiles);
   if (staticDir) await app.register(fastifyStatic, { root: staticDir, prefix: '/', wildcard: false });
   app.setNotFoundHandler((req, reply) => {
     if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/tiles/') && staticDir) return reply.sendFile('index.html');
-    throw new HttpError(404, `Nothing here: ${req.method} ${req.url.split('?')[0]}`);
+    throw new HttpError(404, `Nothing here: ${req.method} ${req.url.split('?')[0]}`, undefined, undefined, problem('route_not_found', { method: req.method, path: req.url.split('?')[0] }));
   });
   return app;
 }

@@ -1,9 +1,14 @@
-// Server settings from the environment, with the defaults `npm start` needs.
+// Server settings from the environment, with the defaults `npm start` needs (every variable is
+// listed in docs/deploy.md).
+import { exportPolicyFromEnv, type ExportPolicy } from './exports/export-policy.ts';
+
 export interface ServerConfig {
   port: number;
   host: string;
   databaseUrl?: string;
   pgliteDir: string;
+  /** PGLITE_WORKER: false runs the embedded database on the request thread instead of a worker thread. */
+  pgliteWorker: boolean;
   dataDir: string;
   staticDir: string;
   tilesDir: string;
@@ -12,6 +17,8 @@ export interface ServerConfig {
   trustProxy?: boolean | number | string;
   /** BASEMAP_ORIGINS: extra https origins for the CSP (a basemap set in index.html rather than config.json). */
   basemapOrigins: string[];
+  /** EXPORT_PUBLIC_LAYERS, EXPORT_PUBLIC_FIELDS, EXPORT_MAX_ROWS, EXPORT_PER_MINUTE, EXPORT_PER_HOUR over the defaults (exports/export-policy.ts). */
+  exportPolicy: ExportPolicy;
 }
 
 function trustProxy(value: string | undefined): boolean | number | string | undefined {
@@ -30,11 +37,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     pgliteDir: env.PGLITE_DIR ?? 'var/db',
+    pgliteWorker: env.PGLITE_WORKER !== 'false',
     dataDir: env.DATA_DIR ?? 'data',
     staticDir: env.STATIC_DIR ?? 'dist',
     tilesDir: env.TILES_DIR ?? 'public/tiles',
     secureCookies: env.SECURE_COOKIES === 'true',
     trustProxy: trustProxy(env.TRUST_PROXY),
     basemapOrigins: (env.BASEMAP_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => /^https:\/\/[^\s/]+$/.test(o)),
+    exportPolicy: exportPolicyFromEnv(env),
   };
 }

@@ -1,6 +1,7 @@
-// Group commit of status edits on PGlite: queued edits share a transaction; a refused edit (an
-// HttpError, thrown before writing) leaves the others alone; any other failure re-runs every edit
-// of the batch in its own transaction, so only the failing one fails.
+// Group commit of status edits on PGlite (in its worker thread, as the server runs it): queued edits
+// share a transaction and run side by side, never two of the same key; a refused edit (an HttpError,
+// thrown before writing) leaves the others alone; any other failure re-runs every edit of the batch
+// in its own transaction, so only the failing one fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/database.ts';
 import { HttpError } from '../../src/server/http/errors.ts';
@@ -32,6 +33,29 @@ describe('EditBatcher (pglite)', () => {
       else expect(r).toEqual({ status: 'fulfilled', value: k * 10 });
     });
     expect(await keys()).toEqual([0, 1, 2, 4, 5, 6, 8, 9, 10]);
+  });
+
+  it('runs a batch\'s edits side by side, but never two with the same key (they follow in order)', async () => {
+    await db.exec(`CREATE TABLE batch_counter (key text PRIMARY KEY, n int NOT NULL); INSERT INTO batch_counter VALUES ('a', 0), ('b', 0), ('c', 0)`);
+    const b = new EditBatcher(db);
+    // Read, then write what was read plus one, as a status edit does (lock-and-read, then a guarded update):
+    // two such edits of one key in one batch would both read the same value.
+    const bump = (key: string) => b.submit(async (tx) => {
+      const [{ n }] = await tx.query<{ n: number }>('SELECT n FROM batch_counter WHERE key = $1 FOR UPDATE', [key]);
+      const [row] = await tx.query<{ n: number; xid: string }>(
+        'UPDATE batch_counter SET n = n + 1 WHERE key = $1 AND n = $2 RETURNING n, txid_current()::text AS xid', [key, n]);
+      if (!row) throw new Error(`${key} changed between read and write`);
+      return row;
+    }, key);
+    // The first edit starts a transaction of its own at once; the next six queue behind it and make the batches.
+    const first = bump('c');
+    const rest = ['a', 'b', 'a', 'c', 'a', 'b'].map(bump);
+    const [, a1, b1, a2, c2, a3, b2] = await Promise.all([first, ...rest]);
+    expect([a1.n, a2.n, a3.n, b1.n, b2.n, c2.n]).toEqual([1, 2, 3, 1, 2, 2]);
+    // Batches: {a1, b1, c2}, {a2, b2}, {a3}; an edit that had to be re-run alone would have a transaction of its own.
+    expect(new Set([a1.xid, b1.xid, c2.xid]).size).toBe(1);
+    expect(b2.xid).toBe(a2.xid);
+    expect(new Set([a1.xid, a2.xid, a3.xid]).size).toBe(3);
   });
 
   it('re-runs a batch one by one when a database error aborts it: only the bad edit fails', async () => {

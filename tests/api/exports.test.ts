@@ -8,6 +8,7 @@ import { clientFor, startTestServer, type ApiClient, type TestServer } from '../
 import { geojsonValidationErrors } from '../helpers/geojson-validation.ts';
 import { collectionProblems } from '../helpers/rfc7946.ts';
 import { backends } from '../helpers/test-db.ts';
+import { DEFAULT_EXPORT_POLICY, type ExportPolicy } from '../../src/server/exports/export-policy.ts';
 
 // A 64-vertex circle over the Huangpu/Panyu industrial belt, and a filter: the same "area + tags" a planner would draw.
 const AREA = turf.circle([113.45, 23.08], 9, { steps: 64 }).geometry;
@@ -76,11 +77,11 @@ describe.each(backends())('exports (%s)', (backend) => {
     });
   });
 
-  it('gives viewers no confidential field and refuses them revenue-tier filters', async () => {
+  it('gives viewers no confidential or restricted field and refuses them revenue-tier filters', async () => {
     const r = await exportOf(viewer, { layer: 'enterprises', format: 'geojson', filters: { districts: ['440112'] } });
     expect(r.status).toBe(200);
     expect(r.body.features.length).toBeGreaterThan(0);
-    for (const f of r.body.features) expect(f.properties).not.toHaveProperty('revenue');
+    for (const f of r.body.features) for (const field of ['revenue', 'creditCode', 'employees', 'address']) expect(f.properties).not.toHaveProperty(field);
     const parks = await exportOf(viewer, { layer: 'parks', format: 'geojson', filters: { districts: ['440112'] } });
     for (const f of parks.body.features) expect(f.properties).not.toHaveProperty('taxPerMu');
     expect((await exportOf(viewer, { layer: 'enterprises', format: 'csv', filters: { revenueTiers: ['r10m'] } })).status).toBe(403);
@@ -89,7 +90,7 @@ describe.each(backends())('exports (%s)', (backend) => {
     const plannerFields = (await planner.request('GET', '/api/exports/fields')).body;
     expect(viewerFields.enterprises).not.toContain('revenue');
     expect(viewerFields.parks).not.toContain('taxPerMu');
-    expect(plannerFields.enterprises).toContain('revenue');
+    expect(plannerFields.enterprises).toEqual(expect.arrayContaining(['revenue', 'creditCode', 'employees', 'address']));
     expect(plannerFields.parks).toContain('taxPerMu');
     expect(viewerFields.enterprises).toEqual(Object.keys(r.body.features[0].properties));
   });
@@ -134,5 +135,139 @@ describe.each(backends())('exports (%s)', (backend) => {
     const after = await server.database.db.query<{ layer: string; username: string; features: number }>('SELECT layer, username, features FROM export_log ORDER BY id DESC LIMIT 1');
     expect((await server.database.db.query<{ n: number }>('SELECT count(*)::int AS n FROM export_log'))[0].n).toBe(before + 1);
     expect(after[0]).toEqual({ layer: 'value-parks', username: 'planner', features: 10 });
+  });
+
+  // Issue 14, finding 7: what the public may export is a policy (docs/architecture.md §6).
+  describe('the export policy with its defaults', () => {
+    interface LogRow { role: string; username: string | null; source: string | null; layer: string; format: string; fields: string[] | null; refused: string | null; features: number }
+    const lastLog = async () => (await server.database.db.query<LogRow>(
+      'SELECT role, username, source, layer, format, fields, refused, features FROM export_log ORDER BY id DESC LIMIT 1'))[0];
+
+    it('states each role its share: the public and viewers get no credit code, address, employees or figures, and a row limit', async () => {
+      const anon = await clientFor(server, null);
+      const pub = (await anon.get('/api/exports/policy')).body;
+      expect(pub).toMatchObject({ role: 'public', maxRows: 1000, perMinute: 5, perHour: 30, rateKey: 'address' });
+      expect(Object.keys(pub.layers)).toEqual(['enterprises', 'parks', 'value-parks']);
+      expect(pub.layers.enterprises).toEqual(['id', 'name', 'cluster', 'subIndustry', 'industryCode', 'futureIndustry', 'tags', 'district', 'town', 'villageParkId', 'valueParkId', 'lon', 'lat']);
+      expect(pub.layers.parks).not.toContain('taxPerMu');
+      expect((await anon.get('/api/exports/fields')).body).toEqual(pub.layers);
+      const v = (await viewer.get('/api/exports/policy')).body;
+      expect(v).toMatchObject({ role: 'viewer', maxRows: 5000, rateKey: 'account', layers: pub.layers });
+      const pl = (await planner.get('/api/exports/policy')).body;
+      expect(pl).toMatchObject({ role: 'planner', maxRows: null, rateKey: 'account' });
+      expect(pl.layers.enterprises).toEqual(expect.arrayContaining(['creditCode', 'address', 'employees', 'revenue']));
+    });
+
+    it('refuses an anonymous export of more rows than the limit with a 413 and sends nothing; a smaller one goes through', async () => {
+      const anon = await clientFor(server, null);
+      const all = await exportOf(anon, { layer: 'enterprises', format: 'csv' });
+      expect(all.status).toBe(413);
+      expect(all.body).toMatchObject({ refusal: 'rows', rowLimit: 1000 });
+      expect(all.body.error).toMatch(/at most 1,000 .*log in/);
+      expect(await lastLog()).toMatchObject({ role: 'public', username: null, source: expect.stringMatching(/127\.0\.0\.1/), layer: 'enterprises', format: 'csv', refused: 'rows', features: 0 });
+
+      const filters = { districts: ['440112'], clusters: ['equipment'] };
+      const [{ n }] = await server.database.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM enterprises WHERE district = '440112' AND cluster = 'equipment'`);
+      expect(n).toBeGreaterThan(0);
+      expect(n).toBeLessThanOrEqual(1000);
+      const some = await exportOf(anon, { layer: 'enterprises', format: 'geojson', filters });
+      expect(some.status).toBe(200);
+      expect(some.body.features).toHaveLength(n);
+      expect(Object.keys(some.body.features[0].properties)).toEqual((await anon.get('/api/exports/policy')).body.layers.enterprises);
+      expect(await lastLog()).toMatchObject({ role: 'public', refused: null, features: n });
+    });
+
+    it('refuses a field the role may not have with a 403 naming it, and logs the refusal', async () => {
+      const r = await exportOf(viewer, { layer: 'enterprises', format: 'geojson', filters: { districts: ['440112'] }, fields: ['name', 'creditCode', 'address'] });
+      expect(r.status).toBe(403);
+      expect(r.body).toMatchObject({ refusal: 'fields', layer: 'enterprises', denied: ['creditCode', 'address'] });
+      expect(await lastLog()).toMatchObject({ role: 'viewer', username: 'viewer', refused: 'fields', fields: ['name', 'creditCode', 'address'], features: 0 });
+      // A field that does not exist is a mistake, not a refusal.
+      const typo = await exportOf(planner, { layer: 'enterprises', format: 'csv', fields: ['nmae'] });
+      expect(typo.status).toBe(400);
+      expect(typo.body.fields.fields).toMatch(/nmae/);
+    });
+
+    it('exports and logs exactly the fields asked for, paging without the id when it is left out', async () => {
+      const r = await exportOf(planner, { layer: 'enterprises', format: 'geojson', filters: { districts: ['440115'] }, fields: ['revenue', 'name'] });
+      expect(r.status).toBe(200);
+      expect(r.body.export.fields).toEqual(['name', 'revenue']);
+      for (const f of r.body.features) expect(Object.keys(f.properties)).toEqual(['name', 'revenue']);
+      expect(await lastLog()).toMatchObject({ role: 'planner', fields: ['name', 'revenue'], refused: null, features: r.body.features.length });
+      // Every enterprise, more than two pages of 2,000, in a CSV without the id column.
+      const csv = await exportOf(planner, { layer: 'enterprises', format: 'csv', fields: ['name'] });
+      const lines = (csv.body as string).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+      const [{ total }] = await server.database.db.query<{ total: number }>('SELECT count(*)::int AS total FROM enterprises');
+      expect(total).toBeGreaterThan(4000);
+      expect(lines[0]).toBe('name');
+      expect(lines).toHaveLength(total + 1);
+    });
+  });
+});
+
+// A deployment's own policy (EXPORT_* settings): a layer closed to the public, small row limits and
+// rates, to check the refusals and the counting.
+const TIGHT: ExportPolicy = {
+  ...DEFAULT_EXPORT_POLICY,
+  publicLayers: ['parks', 'value-parks'],
+  limits: {
+    ...DEFAULT_EXPORT_POLICY.limits,
+    public: { maxRows: 50, perMinute: 2, perHour: 3 },
+    viewer: { maxRows: null, perMinute: 3, perHour: null },
+  },
+};
+
+describe.each(backends())('export policy set by the deployment (%s)', (backend) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(backend, { exportPolicy: TIGHT });
+  });
+  afterAll(() => server.close());
+
+  const exportOf = (c: ApiClient, body: object) => c.request('POST', '/api/exports', { json: body });
+  const refusals = async (username: string | null) => (await server.database.db.query<{ refused: string | null }>(
+    'SELECT refused FROM export_log WHERE username IS NOT DISTINCT FROM $1 ORDER BY id', [username])).map((r) => r.refused);
+
+  it('refuses a layer closed to the public, counts the exports of one address per minute and per hour, and says when to come back', async () => {
+    const anon = await clientFor(server, null);
+    expect(Object.keys((await anon.get('/api/exports/policy')).body.layers)).toEqual(['parks', 'value-parks']);
+    const closed = await exportOf(anon, { layer: 'enterprises', format: 'geojson' });
+    expect(closed.status).toBe(403);
+    expect(closed.body).toMatchObject({ refusal: 'layer', layer: 'enterprises' });
+
+    expect((await exportOf(anon, { layer: 'value-parks', format: 'geojson' })).status).toBe(200);
+    // Refused for its rows, but counted: the count costs the same work each time.
+    const tooMany = await exportOf(anon, { layer: 'parks', format: 'csv' });
+    expect(tooMany.status).toBe(413);
+    expect(tooMany.body).toMatchObject({ refusal: 'rows', rowLimit: 50 });
+    // Another anonymous session from the same address shares the count.
+    const again = await exportOf(await clientFor(server, null), { layer: 'value-parks', format: 'geojson' });
+    expect(again.status).toBe(429);
+    expect(again.body).toMatchObject({ refusal: 'rate', retryAfter: expect.any(Number) });
+    const minute = Number(again.headers.get('retry-after'));
+    expect(minute).toBe(again.body.retryAfter);
+    expect(minute).toBeGreaterThanOrEqual(1);
+    expect(minute).toBeLessThanOrEqual(60);
+    expect(await refusals(null)).toEqual(['layer', null, 'rows', 'rate']);
+
+    // Two minutes later (the log's clock moved back): the minute is free, the hour has room for one more.
+    await server.database.db.query(`UPDATE export_log SET at = at - interval '2 minutes' WHERE user_id IS NULL`);
+    expect((await exportOf(anon, { layer: 'value-parks', format: 'csv' })).status).toBe(200);
+    const hour = await exportOf(anon, { layer: 'value-parks', format: 'csv' });
+    expect(hour.status).toBe(429);
+    // The first counted export leaves the hour 58 minutes from now.
+    expect(hour.body.retryAfter).toBeGreaterThan(3300);
+    expect(hour.body.retryAfter).toBeLessThanOrEqual(3480);
+  });
+
+  it('counts an account across its sessions, and parallel requests cannot pass the limit', async () => {
+    const viewer = await clientFor(server, 'viewer');
+    const answers = await Promise.all(Array.from({ length: 8 }, () => exportOf(viewer, { layer: 'value-parks', format: 'geojson' })));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 200, 429, 429, 429, 429, 429]);
+    const second = await clientFor(server, 'viewer');
+    expect((await exportOf(second, { layer: 'value-parks', format: 'geojson' })).status).toBe(429);
+    // Another role's count is its own.
+    const planner = await clientFor(server, 'planner');
+    expect((await exportOf(planner, { layer: 'enterprises', format: 'geojson', filters: { districts: ['440112'] } })).status).toBe(200);
   });
 });

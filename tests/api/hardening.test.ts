@@ -148,7 +148,8 @@ describe.each(backends())('hardening, issue 14 (%s)', (backend) => {
         }
       }) as typeof db.query;
       let done = false;
-      const exporting = anon.request('POST', '/api/exports', { json: { layer: 'enterprises', format: 'csv', area } }).finally(() => (done = true));
+      // An administrator's export: the public may export at most 1,000 rows at a time (finding 7), and this one spans pages.
+      const exporting = admin.request('POST', '/api/exports', { json: { layer: 'enterprises', format: 'csv', area } }).finally(() => (done = true));
       const waits: number[] = [];
       while (!done) {
         const t0 = performance.now();
@@ -180,7 +181,8 @@ describe.each(backends())('hardening, issue 14 (%s)', (backend) => {
       }) as typeof db.query;
       try {
         const area = circle(20_000);
-        const r = await anon.request('POST', '/api/exports', { json: { layer: 'enterprises', format: 'csv', area } });
+        // More rows than the public may export (finding 7): an administrator's export.
+        const r = await admin.request('POST', '/api/exports', { json: { layer: 'enterprises', format: 'csv', area } });
         expect(r.status).toBe(200);
       } finally {
         db.query = original;
@@ -203,7 +205,8 @@ describe.each(backends())('hardening, issue 14 (%s)', (backend) => {
         const ac = new AbortController();
         const res = await fetch(`${s.url}/api/exports`, {
           method: 'POST', signal: ac.signal,
-          headers: { 'content-type': 'application/json', 'x-csrf-token': anon.csrfToken!, cookie: anon.cookieHeader(), 'x-forwarded-for': '203.0.113.200' },
+          // Every enterprise: more than the public may export (finding 7), so an administrator asks.
+          headers: { 'content-type': 'application/json', 'x-csrf-token': admin.csrfToken!, cookie: admin.cookieHeader(), 'x-forwarded-for': '203.0.113.200' },
           body: JSON.stringify({ layer: 'enterprises', format: 'csv' }),
         });
         expect(res.status).toBe(200);
@@ -340,6 +343,23 @@ describe.each(backends())('hardening, issue 14 (%s)', (backend) => {
       expect((await replay.json()).user).toBeNull();
       const [{ n }] = await s.database.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'planner' AND s.created_at > now() - interval '1 minute'`);
       expect(n).toBeLessThanOrEqual(1);
+    });
+
+    it('marks cookies Secure when the trusted proxy says the request came over HTTPS', async () => {
+      const viaHttps = await fetch(`${s.url}/api/session`, { headers: { 'x-forwarded-for': nextSource(), 'x-forwarded-proto': 'https' } });
+      expect(viaHttps.headers.getSetCookie().join('\n')).toMatch(/; Secure/i);
+      const plain = await fetch(`${s.url}/api/session`, { headers: { 'x-forwarded-for': nextSource() } });
+      expect(plain.headers.getSetCookie().length).toBeGreaterThan(0);
+      expect(plain.headers.getSetCookie().join('\n')).not.toMatch(/; Secure/i);
+    });
+
+    it('gives the public no more of an enterprise through the API than an export would', async () => {
+      const open = await anon.request<{ items: Record<string, unknown>[] }>('GET', '/api/enterprises?limit=5');
+      expect(open.status).toBe(200);
+      expect(open.body.items.length).toBeGreaterThan(0);
+      for (const e of open.body.items) for (const k of ['creditCode', 'address', 'employees', 'revenue']) expect(e, k).not.toHaveProperty(k);
+      const staff = await admin.request<{ items: Record<string, unknown>[] }>('GET', '/api/enterprises?limit=5');
+      for (const k of ['creditCode', 'address', 'employees', 'revenue']) expect(staff.body.items[0], k).toHaveProperty(k);
     });
   });
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.ts';
+import { MIGRATIONS } from '../../src/server/db/migrations.ts';
 import { ApiClient, clientFor, startTestServer, type TestServer } from '../helpers/api-client.ts';
-import { backends } from '../helpers/test-db.ts';
+import { backends, copyTemplate } from '../helpers/test-db.ts';
 
 describe.each(backends())('health and session (%s)', (backend) => {
   let server: TestServer;
@@ -12,6 +14,38 @@ describe.each(backends())('health and session (%s)', (backend) => {
   it('reports health with the database kind', async () => {
     const r = await new ApiClient(server.url).get('/api/health');
     expect(r.body).toEqual({ ok: true, db: backend });
+  });
+
+  it('is ready only while every migration is applied', async () => {
+    const c = new ApiClient(server.url);
+    expect((await c.get('/api/ready'))).toMatchObject({ status: 200, body: { ready: true, db: backend, migrations: MIGRATIONS.length } });
+    // As if this code met a database an older process had not migrated yet.
+    const last = MIGRATIONS[MIGRATIONS.length - 1];
+    await server.database.db.query('DELETE FROM schema_migrations WHERE id = $1', [last.id]);
+    try {
+      const r = await c.get('/api/ready');
+      expect(r.status).toBe(503);
+      expect(r.body).toMatchObject({ ready: false, missing: [last.id] });
+    } finally {
+      await server.database.db.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [last.id, last.name]);
+    }
+    expect((await c.get('/api/ready')).status).toBe(200);
+  });
+
+  it('is not ready when the database does not answer, and does not say why to the caller', async () => {
+    const database = await copyTemplate(backend);
+    const app = await buildApp({ db: database.db, reports: false });
+    try {
+      expect((await app.inject({ method: 'GET', url: '/api/ready' })).statusCode).toBe(200);
+      await database.db.close();
+      const r = await app.inject({ method: 'GET', url: '/api/ready' });
+      expect(r.statusCode).toBe(503);
+      expect(r.json()).toEqual({ ready: false, db: backend, error: 'The database does not answer.' });
+      expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBeGreaterThanOrEqual(500);
+    } finally {
+      await app.close();
+      await database.drop();
+    }
   });
 
   it('logs in with an HttpOnly SameSite=Lax session cookie and logs out', async () => {

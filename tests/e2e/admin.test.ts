@@ -56,7 +56,7 @@ describe.skipIf(!!skipReason)('administration in the browser', () => {
     await checkAndApply(file, 'enterprises', /共 4 行：有效 3，拒绝 1/);
     const issues = await page.getByTestId('import-issues').textContent();
     expect(issues).toContain('5');
-    expect(issues).toMatch(/credit code/i);
+    expect(issues).toContain('统一社会信用代码');
     await screenshot(page, 'admin-1-import-report');
     await page.getByTestId('import-apply').click();
     await expect.poll(() => page.getByTestId('import-message').textContent(), { timeout: 30_000 }).toMatch(/新增 3/);
@@ -100,10 +100,10 @@ describe.skipIf(!!skipReason)('administration in the browser', () => {
     expect(await row.locator('select[name="district"]').inputValue()).toBe('440112');
     const login = async (password: string) => (await new ApiClient(app!.server.url).login('official-test', password)).status;
     expect(await login('test-pass-2026-1')).toBe(200);
-    // A role rule the server enforces comes back as its message.
+    // A role rule the server enforces comes back as its message, in the user's language.
     await row.locator('select[name="district"]').selectOption('');
     await row.locator('button[type="submit"]').click();
-    await row.getByRole('alert').filter({ hasText: /district/i }).waitFor();
+    await row.getByRole('alert').filter({ hasText: '区工信局人员必须指定所属区' }).waitFor();
     await row.locator('select[name="district"]').selectOption('440112');
     await row.locator('input[name="disabled"]').check();
     await row.locator('button[type="submit"]').click();

@@ -35,12 +35,13 @@ export interface TestDatabase {
   drop: () => Promise<void>;
 }
 
-/** A fresh copy of the seeded template. */
-export async function copyTemplate(backend: Backend): Promise<TestDatabase> {
+/** A fresh copy of the seeded template. PGlite runs in a worker thread, as the server runs it
+ * (docs/architecture.md §8), unless `inProcess` asks for PGlite on the test's own thread. */
+export async function copyTemplate(backend: Backend, opts: { inProcess?: boolean } = {}): Promise<TestDatabase> {
   if (backend === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'igis-db-'));
     cpSync(TEMPLATE_DIR, dir, { recursive: true });
-    const db = await openPglite(dir);
+    const db = await openPglite(dir, { worker: !opts.inProcess });
     return { db, location: dir, drop: async () => { await db.close().catch(() => undefined); rmSync(dir, { recursive: true, force: true }); } };
   }
   const name = `igis_test_${(process.env.IGIS_TEST_RUN ?? 'default').replace(/\W/g, '_')}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;

@@ -1,7 +1,8 @@
 // Spatial filter areas: the permalink codec and the geometry an area stands for.
 import { area as turfArea, booleanPointInPolygon, point } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { bufferArea, combinePolygons, type AreaSpec } from '../../src/domain/area-geometry.ts';
+import { bufferArea } from '../../src/domain/area-buffer.ts';
+import { combinePolygons, type AreaSpec } from '../../src/domain/area-geometry.ts';
 import { decodeArea, encodeArea, MAX_LINK_POSITIONS } from '../../src/app/state/area-url.ts';
 import { stateFromUrl } from '../../src/app/state/url-state.ts';
 import type { Polygon } from 'geojson';

@@ -91,8 +91,8 @@ describe('readCsv', () => {
   it('reports rows that do not fit the header', () => {
     const t = readCsv(utf8('a,b,c\n1,2,3\n1,2\n1,2,3,4\n1,2,3,,\n'));
     expect(t.issues).toEqual([
-      { row: 3, code: 'missing_fields', severity: 'error', message: 'Row 3 has 2 fields but the header has 3; the line is cut off or a separator is missing.' },
-      { row: 4, code: 'extra_fields', severity: 'error', message: 'Row 4 has 4 fields but the header has 3; a value may hold an unquoted separator, or the columns are shifted.' },
+      { row: 3, code: 'missing_fields', params: { count: 2, width: 3 }, severity: 'error', message: 'Row 3 has 2 fields but the header has 3; the line is cut off or a separator is missing.' },
+      { row: 4, code: 'extra_fields', params: { count: 4, width: 3 }, severity: 'error', message: 'Row 4 has 4 fields but the header has 3; a value may hold an unquoted separator, or the columns are shifted.' },
     ]);
     expect(t.rows.map((r) => r.row)).toEqual([2, 3, 4, 5]);
   });

@@ -75,7 +75,7 @@ describe('enterprises', () => {
 
   it('requires a name', () => {
     const r = enterprises([good(code1, { '企业名称': '  ' })]);
-    expect(errorsOf(r)).toEqual([{ row: 2, field: 'name', code: 'missing_name', severity: 'error', message: 'Row 2, name (column "企业名称"): the enterprise has no name.' }]);
+    expect(errorsOf(r)).toEqual([{ row: 2, field: 'name', code: 'missing_name', params: {}, severity: 'error', message: 'Row 2, name (column "企业名称"): the enterprise has no name.' }]);
   });
 
   it('checks revenue: a number, at or above the library threshold', () => {

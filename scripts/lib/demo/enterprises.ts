@@ -63,8 +63,14 @@ export class EnterpriseFactory {
     const sub = rng.pick(cluster.subs);
     const industry = this.industries.pick(cluster.code, sub, rng);
     // Round before any lookup, so district and park membership hold for the published coordinates.
-    const [lon, lat] = this.place(cluster.code, sub, rng).map(round6);
-    const district = this.city.districtAt(lon, lat);
+    // Rounding can move a point sampled right at a district border outside every district (one in
+    // about a million): place it again. Runs that never hit this draw exactly what they drew before.
+    let [lon, lat] = this.place(cluster.code, sub, rng).map(round6);
+    let district = this.city.districtAt(lon, lat);
+    for (let tries = 0; !district && tries < 100; tries++) {
+      [lon, lat] = this.place(cluster.code, sub, rng).map(round6);
+      district = this.city.districtAt(lon, lat);
+    }
     if (!district) throw new Error(`enterprise ${id} fell outside every district`);
     const town = this.city.townAt(district, lon, lat);
     const villagePark = this.parkGrid.at(lon, lat).find((p) => p.shape.contains(lon, lat))?.park ?? null;

@@ -1,8 +1,17 @@
 // The HTTP client of our server: same-origin cookies, JSON in and out, the CSRF token of the
-// current session on every mutation, and every non-2xx answer turned into an ApiError.
+// current session on every mutation, and every non-2xx answer turned into an ApiError. Error answers
+// are problem details (application/problem+json; parsed like any JSON).
+import type { ProblemRef } from '../../domain/problems.ts';
 
-/** A non-2xx answer: `message` is the server's `error` text, `fields` its per-field messages. */
+/**
+ * A non-2xx answer: `message` is the server's English `error` (= `detail`), `fields` its per-field
+ * English messages; `problem` and `fieldProblems` are the codes and parameters of RFC 9457 problem
+ * details (architecture §10), which errorText renders in the user's language.
+ */
 export class ApiError extends Error {
+  readonly problem: ProblemRef | null;
+  readonly fieldProblems: Record<string, ProblemRef>;
+
   constructor(
     readonly status: number,
     message: string,
@@ -12,6 +21,9 @@ export class ApiError extends Error {
   ) {
     super(message);
     this.name = 'ApiError';
+    const b = (body && typeof body === 'object' ? body : {}) as { code?: unknown; params?: unknown; fieldProblems?: unknown };
+    this.problem = typeof b.code === 'string' ? { code: b.code, params: b.params && typeof b.params === 'object' ? (b.params as Record<string, unknown>) : {} } : null;
+    this.fieldProblems = b.fieldProblems && typeof b.fieldProblems === 'object' ? (b.fieldProblems as Record<string, ProblemRef>) : {};
   }
 }
 
@@ -57,7 +69,7 @@ async function parseBody(res: Response): Promise<unknown> {
 }
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<ApiResponse<T>> {
-  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...opts.headers };
   let body: string | FormData | undefined;
   if (opts.json !== undefined) {
     headers['content-type'] = 'application/json';

@@ -1,4 +1,5 @@
 // Endpoints of the map's features: value-innovation parks, enterprises, and the park list for search.
+import type { CallerExportPolicy } from '../../domain/extract/export-policy.ts';
 import { get, request } from './client.ts';
 import type { Enterprise, EnterpriseFigures, EnterprisePage, ParkFeature, ValueParkFeature } from './types.ts';
 
@@ -58,14 +59,15 @@ export async function fetchEnterprisesById(ids: readonly number[], signal?: Abor
   return ids.map((id) => byId.get(id)).filter((e): e is Enterprise => !!e);
 }
 
-export type ExportFields = Record<'enterprises' | 'parks' | 'value-parks', string[]>;
-/** The fields each layer exports for the current user (the server applies the same rules). */
-export const fetchExportFields = (signal?: AbortSignal) => get<ExportFields>('/api/exports/fields', signal);
+/** What the current user may export: layers with their fields, rows per export, exports per minute and hour. */
+export const fetchExportPolicy = (signal?: AbortSignal) => get<CallerExportPolicy>('/api/exports/policy', signal);
 
 export interface ExportRequest {
   layer: 'enterprises' | 'parks' | 'value-parks';
   filters: Record<string, string[]>;
   area?: GeoJSON.Polygon | GeoJSON.MultiPolygon;
+  /** The fields to export (the server refuses one the user may not have); default all the user may have. */
+  fields?: string[];
 }
 export interface ExportCollection {
   type: 'FeatureCollection';

@@ -1,6 +1,7 @@
 // Shapes of our server's JSON answers (see /api/openapi.json and src/server/routes/*).
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { MonthFigureValues } from '../../domain/monitoring/figures.ts';
+import type { ProblemRef } from '../../domain/problems.ts';
 import type { ParkStatus } from '../../domain/renovation-workflow.ts';
 import type { DistrictCode, RenovationCategory, RenovationProgress } from '../../domain/taxonomy.ts';
 
@@ -81,7 +82,10 @@ export interface BulkRow {
   name: string | null;
   from: ParkStatus | null;
   to: ParkStatus | null;
+  /** English, one per problem. */
   errors: string[];
+  /** The same problems as codes and parameters (absent from servers before problem codes). */
+  problems?: ProblemRef[];
 }
 
 export interface BulkReport {
@@ -91,6 +95,7 @@ export interface BulkReport {
   accepted: number;
   rejected: number;
   fileErrors: string[];
+  fileProblems?: ProblemRef[];
 }
 
 export interface ValueParkElement {

@@ -12,6 +12,7 @@ import { errorText } from './error-text.ts';
 export const ROLE_KEYS: Record<Role, MessageKey> = { admin: 'roleAdmin', official: 'roleOfficial', planner: 'rolePlanner', viewer: 'roleViewer' };
 
 function loginErrorText(err: unknown, lang: Lang): string {
+  if (err instanceof ApiError && err.problem) return errorText(err, lang);
   if (err instanceof ApiError && err.status === 401) return t('loginWrong', lang);
   if (err instanceof ApiError && err.status === 429) {
     const seconds = Number(err.headers.get('retry-after'));

@@ -11,14 +11,14 @@ import { districtLabel } from '../i18n/format.ts';
 import { t, tf } from '../i18n/messages.ts';
 import { useAppStore } from '../state/store.ts';
 import { ROLE_KEYS } from './AccountBox.tsx';
-import { errorText, isAbort } from './error-text.ts';
+import { errorText, isAbort, reasonText } from './error-text.ts';
 import { PanelFrame } from './PanelFrame.tsx';
 
 const ROLES: Role[] = ['admin', 'official', 'planner', 'viewer'];
 
-/** This panel marks no fields, so a 400 shows the server's reason itself (e.g. an official needs a district). */
+/** This panel marks no fields, so a 400 or 409 shows the server's reason itself (e.g. an official needs a district), in the user's language. */
 const accountError = (err: unknown, lang: Lang) =>
-  err instanceof ApiError && err.status === 400 ? [err.message, ...Object.entries(err.fields).map(([f, m]) => `${f} ${m}`)].join(' ') : errorText(err, lang);
+  err instanceof ApiError && (err.status === 400 || err.status === 409) ? reasonText(err, lang) : errorText(err, lang);
 
 function RoleAndDistrict({ role, district, lang, onRole, onDistrict }: {
   role: Role; district: string | null; lang: Lang; onRole: (r: Role) => void; onDistrict: (d: string | null) => void;

@@ -1,21 +1,25 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { fetchParkStatuses, fetchSession } from '../api/endpoints.ts';
 import { loadRuntimeConfig } from '../api/runtime-config.ts';
 import { t } from '../i18n/messages.ts';
 import type { BasemapConfig } from '../map/basemap.ts';
 import { useAppStore } from '../state/store.ts';
-import { AccountsPanel } from './AccountsPanel.tsx';
-import { BulkPanel } from './BulkPanel.tsx';
-import { EnterprisePanel } from './EnterprisePanel.tsx';
 import { EnterpriseStatus } from './EnterpriseStatus.tsx';
 import { isAbort } from './error-text.ts';
-import { ImportPanel } from './ImportPanel.tsx';
 import { MapView } from './MapView.tsx';
-import { ParkPanel } from './ParkPanel.tsx';
-import { SelectionPanel } from './SelectionPanel.tsx';
+import { PartLoading } from './PartLoading.tsx';
 import { Sidebar } from './Sidebar.tsx';
 import { useUrlSync } from './useUrlSync.ts';
-import { ValueParkPanel } from './ValueParkPanel.tsx';
+
+// The first screen is the map, the enterprise layer and the sidebar; every panel is a chunk of its
+// own, fetched when first opened (imports, accounts, the selection with its exports, edits).
+const ParkPanel = lazy(() => import('./ParkPanel.tsx').then((m) => ({ default: m.ParkPanel })));
+const ValueParkPanel = lazy(() => import('./ValueParkPanel.tsx').then((m) => ({ default: m.ValueParkPanel })));
+const EnterprisePanel = lazy(() => import('./EnterprisePanel.tsx').then((m) => ({ default: m.EnterprisePanel })));
+const BulkPanel = lazy(() => import('./BulkPanel.tsx').then((m) => ({ default: m.BulkPanel })));
+const SelectionPanel = lazy(() => import('./SelectionPanel.tsx').then((m) => ({ default: m.SelectionPanel })));
+const ImportPanel = lazy(() => import('./ImportPanel.tsx').then((m) => ({ default: m.ImportPanel })));
+const AccountsPanel = lazy(() => import('./AccountsPanel.tsx').then((m) => ({ default: m.AccountsPanel })));
 
 export function App() {
   const { lang, mapStatus, mapError, user, sessionKnown, panel, setUser, setParkStatuses } = useAppStore();
@@ -58,13 +62,15 @@ export function App() {
           {statusesFailed && mapStatus !== 'error' && <div className="overlay error" role="alert">{t('statusesError', lang)}</div>}
           <EnterpriseStatus />
         </div>
-        {panel?.kind === 'park' && <ParkPanel id={panel.id} />}
-        {panel?.kind === 'valuePark' && <ValueParkPanel id={panel.id} />}
-        {panel?.kind === 'enterprise' && <EnterprisePanel id={panel.id} />}
-        {panel?.kind === 'bulk' && <BulkPanel />}
-        {panel?.kind === 'selection' && <SelectionPanel />}
-        {panel?.kind === 'imports' && <ImportPanel />}
-        {panel?.kind === 'accounts' && <AccountsPanel />}
+        <Suspense fallback={<PartLoading panel />}>
+          {panel?.kind === 'park' && <ParkPanel id={panel.id} />}
+          {panel?.kind === 'valuePark' && <ValueParkPanel id={panel.id} />}
+          {panel?.kind === 'enterprise' && <EnterprisePanel id={panel.id} />}
+          {panel?.kind === 'bulk' && <BulkPanel />}
+          {panel?.kind === 'selection' && <SelectionPanel />}
+          {panel?.kind === 'imports' && <ImportPanel />}
+          {panel?.kind === 'accounts' && <AccountsPanel />}
+        </Suspense>
       </main>
     </div>
   );

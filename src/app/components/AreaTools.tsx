@@ -3,12 +3,14 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { MAX_BUFFER_KM, type AreaSpec } from '../../domain/area-geometry.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
+import { problem, ProblemError } from '../../domain/problems.ts';
 import { formatNumber } from '../i18n/format.ts';
+import { localProblemText } from '../i18n/problem-text.ts';
 import { t, tf, type MessageKey } from '../i18n/messages.ts';
-import { MAX_AREA_FILE_BYTES, polygonsFromFile } from '../state/area-file.ts';
 import { useAreaStore } from '../state/area-store.ts';
 import { encodeArea } from '../state/area-url.ts';
 import { useAppStore, type DrawMode } from '../state/store.ts';
+import { useDrawTool } from './useDrawing.ts';
 
 const TOOLS: [DrawMode, MessageKey][] = [
   ['polygon', 'drawPolygon'], ['rectangle', 'drawRectangle'], ['circle', 'drawCircle'], ['line', 'drawLine'], ['pickDistricts', 'pickDistricts'],
@@ -25,10 +27,15 @@ export function areaLabel(area: AreaSpec, lang: Lang): string {
   return tf(area.target.kind === 'park' ? 'areaBufferPark' : 'areaBufferValuePark', lang, { km, id: area.target.id });
 }
 
+/** A file's problem in the user's language (an unforeseen error keeps its own text). */
+const fileErrorText = (err: unknown, lang: Lang) => (err instanceof ProblemError ? localProblemText(err.problem, lang) : String((err as Error)?.message ?? err));
+
 export function AreaTools() {
   const { lang, area, drawMode, bufferKm, setArea, setDrawMode, setBufferKm, openSelection } = useAppStore();
   const { status, error } = useAreaStore();
-  const [fileError, setFileError] = useState<string | null>(null);
+  // terra-draw loads when a drawing mode is first chosen: its hint shows once the tool runs.
+  const toolReady = useDrawTool((s) => s.ready) || drawMode === 'pickDistricts';
+  const [fileError, setFileError] = useState<unknown>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   // A file's error stands until the area changes.
   useEffect(() => setFileError(null), [area]);
@@ -46,11 +53,13 @@ export function AreaTools() {
     if (!file) return;
     setFileError(null);
     try {
-      if (file.size > MAX_AREA_FILE_BYTES) throw new Error(`the file is larger than ${MAX_AREA_FILE_BYTES / 1024 / 1024} MB`);
+      // The file reader (with the KML parser) is fetched when a file is chosen, not with the first screen.
+      const { MAX_AREA_FILE_BYTES, polygonsFromFile } = await import('../state/area-file.ts');
+      if (file.size > MAX_AREA_FILE_BYTES) throw new ProblemError(problem('area_file_too_large', { mb: MAX_AREA_FILE_BYTES / 1024 / 1024 }), `the file is larger than ${MAX_AREA_FILE_BYTES / 1024 / 1024} MB`);
       const polygons = polygonsFromFile(file.name, await file.text(), (text) => new DOMParser().parseFromString(text, 'application/xml'));
       setArea({ kind: 'shapes', polygons });
     } catch (err) {
-      setFileError((err as Error).message);
+      setFileError(err);
     }
   };
 
@@ -74,13 +83,14 @@ export function AreaTools() {
         {t('bufferKm', lang)}{' '}
         <input type="number" min={0.1} max={MAX_BUFFER_KM} step={0.1} value={bufferKm} data-testid="buffer-km" onChange={(e) => changeKm(e.target.value)} />
       </label>
-      {drawMode && (
+      {drawMode && !toolReady && <p className="hint" role="status">{t('loadingPart', lang)}</p>}
+      {drawMode && toolReady && (
         <p className="hint" role="status" data-testid="draw-hint">
           {t(HINTS[drawMode], lang)}{' '}
           <button type="button" className="link" onClick={() => setDrawMode(null)}>{drawMode === 'edit' ? t('doneEditing', lang) : t('cancelDrawing', lang)}</button>
         </p>
       )}
-      {fileError && <p className="form-error" role="alert">{t('fileAreaError', lang)}{fileError}</p>}
+      {fileError !== null && <p className="form-error" role="alert" data-testid="area-file-error">{t('fileAreaError', lang)}{fileErrorText(fileError, lang)}</p>}
       {area && (
         <div className="area-current" data-testid="area-current">
           <span className="area-swatch" aria-hidden="true" /> {areaLabel(area, lang)}

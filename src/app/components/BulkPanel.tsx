@@ -7,6 +7,7 @@ import type { BulkReport } from '../api/types.ts';
 import { statusSummary } from '../i18n/format.ts';
 import { t, tf } from '../i18n/messages.ts';
 import { useAppStore } from '../state/store.ts';
+import { problemText } from '../i18n/problem-text.ts';
 import { errorText } from './error-text.ts';
 
 type Phase = 'idle' | 'checking' | 'checked' | 'applying' | 'applied';
@@ -72,7 +73,7 @@ export function BulkPanel() {
       {report && report.fileErrors.length > 0 && (
         <div className="form-error" role="alert">
           {t('bulkFileErrors', lang)}
-          <ul>{report.fileErrors.map((m, i) => <li key={i}>{m}</li>)}</ul>
+          <ul>{report.fileErrors.map((m, i) => <li key={i}>{problemText(report.fileProblems?.[i], lang, m)}</li>)}</ul>
         </div>
       )}
       {report && !report.fileErrors.length && (
@@ -89,7 +90,7 @@ export function BulkPanel() {
                     <td>{r.line}</td>
                     <td>{r.code ? <><div>{r.code}</div><div className="muted">{r.name}</div></> : '—'}</td>
                     <td>{statusSummary(r.from, lang)}{r.to && <> → <strong>{statusSummary(r.to, lang)}</strong></>}</td>
-                    <td>{r.errors.length ? <ul>{r.errors.map((m, i) => <li key={i}>{m}</li>)}</ul> : t('bulkRowOk', lang)}</td>
+                    <td>{r.errors.length ? <ul>{r.errors.map((m, i) => <li key={i} data-testid="bulk-row-problem">{problemText(r.problems?.[i], lang, m)}</li>)}</ul> : t('bulkRowOk', lang)}</td>
                   </tr>
                 ))}
               </tbody>

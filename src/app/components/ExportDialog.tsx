@@ -1,14 +1,18 @@
 // "Export the selection": the user picks layers, fields and a format. Each layer's features come
-// from POST /api/exports (the authoritative rows from PostGIS, with this user's field rules, and
-// logged), for exactly the filter and area the map shows; the browser then writes GeoJSON, CSV,
-// KML or a zipped Shapefile with the chosen fields and saves it under a dated file name.
+// from POST /api/exports (the authoritative rows from PostGIS, under the export policy, and logged),
+// for exactly the filter and area the map shows; the browser then writes GeoJSON, CSV, KML or a
+// zipped Shapefile with the chosen fields and saves it under a dated file name. The dialog offers
+// only the layers and fields the user's role may export (GET /api/exports/policy) and says the row
+// and rate limits; a refusal (403, 413, 429) carries a problem code, worded in the user's language
+// by errorText like every other server problem.
 import { useEffect, useRef, useState } from 'react';
 import { toCsvExtract } from '../../domain/extract/extract-csv.ts';
 import { toGeoJsonExtract } from '../../domain/extract/extract-geojson.ts';
 import { toKmlExtract } from '../../domain/extract/extract-kml.ts';
 import { extractFileName, type ExtractFeature, type ExtractFormat, type ExtractLayer, type ExtractMeta } from '../../domain/extract/extract-meta.ts';
 import { toShapefileZip } from '../../domain/extract/extract-shapefile.ts';
-import { fetchExportFields, postExport, type ExportFields } from '../api/endpoints-map.ts';
+import type { CallerExportPolicy } from '../../domain/extract/export-policy.ts';
+import { fetchExportPolicy, postExport } from '../api/endpoints-map.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { t, tf, type MessageKey } from '../i18n/messages.ts';
 import { useAreaStore } from '../state/area-store.ts';
@@ -38,14 +42,14 @@ function save(name: string, part: BlobPart, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-type Status = { kind: 'idle' } | { kind: 'working'; layer: ExtractLayer } | { kind: 'done'; lines: string[] } | { kind: 'error'; message: string };
+type Status = { kind: 'idle' } | { kind: 'working'; layer: ExtractLayer } | { kind: 'done'; lines: string[] } | { kind: 'error'; message: string; lines?: string[] };
 
 export function ExportDialog() {
   const { lang, filter, area, user } = useAppStore();
   const geometry = useAreaStore((s) => s.geometry);
   const areaStatus = useAreaStore((s) => s.status);
   const { summary, info } = useEnterpriseStore();
-  const [fields, setFields] = useState<ExportFields | null>(null);
+  const [policy, setPolicy] = useState<CallerExportPolicy | null>(null);
   const [layers, setLayers] = useState<Set<ExtractLayer>>(new Set(['enterprises']));
   const [chosen, setChosen] = useState<Partial<Record<ExtractLayer, Set<string>>>>({});
   const [format, setFormat] = useState<ExtractFormat>('geojson');
@@ -53,17 +57,24 @@ export function ExportDialog() {
   const langNow = useRef(lang);
   langNow.current = lang;
 
-  // The fields depend on the role: ask again after every log-in or log-out.
+  // The policy depends on the role: ask again after every log-in or log-out.
   useEffect(() => {
     const ac = new AbortController();
-    fetchExportFields(ac.signal).then((f) => {
-      setFields(f);
+    fetchExportPolicy(ac.signal).then((p) => {
+      setPolicy(p);
       setChosen({});
     }, (err) => !isAbort(err) && setStatus({ kind: 'error', message: errorText(err, langNow.current) }));
     return () => ac.abort();
   }, [user?.id, user?.role]);
 
+  const fields = policy?.layers;
+  const offered = LAYERS.filter(([l]) => fields?.[l]);
+  const label = (layer: ExtractLayer) => t(LAYERS.find(([l]) => l === layer)![1], lang);
   const fieldsOf = (layer: ExtractLayer) => chosen[layer] ?? new Set(fields?.[layer] ?? []);
+  // A layer chosen before a log-out may no longer be offered: only offered layers are exported.
+  const toExport = offered.map(([l]) => l).filter((l) => layers.has(l));
+  const noField = toExport.find((l) => fieldsOf(l).size === 0);
+  const tooMany = policy?.maxRows != null && toExport.includes('enterprises') && summary && summary.matched > policy.maxRows;
   const toggleLayer = (layer: ExtractLayer) => setLayers((s) => {
     const next = new Set(s);
     if (!next.delete(layer)) next.add(layer);
@@ -80,10 +91,11 @@ export function ExportDialog() {
     const lines: string[] = [];
     const filters = Object.fromEntries(Object.entries(filter).filter(([k, v]) => v.length && (k !== 'revenueTiers' || info?.confidential)));
     try {
-      for (const layer of LAYERS.map(([l]) => l).filter((l) => layers.has(l))) {
+      for (const layer of toExport) {
         setStatus({ kind: 'working', layer });
-        const collection = await postExport({ layer, filters, area: geometry ?? undefined });
-        const order = fields[layer].filter((f) => fieldsOf(layer).has(f));
+        const order = fields[layer]!.filter((f) => fieldsOf(layer).has(f));
+        // Only the chosen fields travel (and are logged as exported).
+        const collection = await postExport({ layer, filters, area: geometry ?? undefined, fields: order });
         const now = new Date();
         const meta: ExtractMeta = {
           layer, filter: { ...filters, area: area ?? null }, dataDate: collection.export.dataDate, demo: collection.demo,
@@ -97,7 +109,8 @@ export function ExportDialog() {
       }
       setStatus({ kind: 'done', lines });
     } catch (err) {
-      setStatus({ kind: 'error', message: errorText(err, lang) });
+      // The files already saved stay listed above the refusal.
+      setStatus({ kind: 'error', lines, message: errorText(err, lang) });
     }
   };
 
@@ -105,24 +118,29 @@ export function ExportDialog() {
   return (
     <details className="export-dialog" data-testid="export-dialog">
       <summary>{t('exportTitle', lang)}</summary>
-      {!fields ? <p role="status">{t('loadingList', lang)}</p> : (
+      {!policy || !fields ? <p role="status">{t('loadingList', lang)}</p> : !offered.length ? <p className="hint" data-testid="export-none">{t('exportNoLayerAllowed', lang)}</p> : (
         <>
           <fieldset>
             <legend>{t('exportLayers', lang)}</legend>
-            {LAYERS.map(([layer, key]) => (
+            {offered.map(([layer, key]) => (
               <div key={layer} className="export-layer">
                 <label><input type="checkbox" checked={layers.has(layer)} onChange={() => toggleLayer(layer)} data-testid={`export-layer-${layer}`} /> {t(key, lang)}</label>
                 {layers.has(layer) && (
                   <details className="export-fields">
-                    <summary>{t('exportFields', lang)} ({fieldsOf(layer).size}/{fields[layer].length})</summary>
-                    {fields[layer].map((f) => (
-                      <label key={f} className="field"><input type="checkbox" checked={fieldsOf(layer).has(f)} onChange={() => toggleField(layer, f)} /> {f}</label>
+                    <summary>{t('exportFields', lang)} ({fieldsOf(layer).size}/{fields[layer]!.length})</summary>
+                    {fields[layer]!.map((f) => (
+                      <label key={f} className="field"><input type="checkbox" checked={fieldsOf(layer).has(f)} onChange={() => toggleField(layer, f)} data-testid={`export-field-${layer}-${f}`} /> {f}</label>
                     ))}
                   </details>
                 )}
               </div>
             ))}
           </fieldset>
+          <ul className="plain hint" data-testid="export-limits">
+            {policy.maxRows !== null && <li>{tf('exportRowLimit', lang, { n: formatNumber(policy.maxRows, lang) })}</li>}
+            {policy.perMinute !== null && policy.perHour !== null && <li>{tf('exportRateLimit', lang, { minute: policy.perMinute, hour: policy.perHour })}</li>}
+            {(policy.role === 'public' || policy.role === 'viewer') && <li>{t('exportPublicFields', lang)}</li>}
+          </ul>
           <fieldset>
             <legend>{t('exportFormat', lang)}</legend>
             {FORMATS.map(([f, name]) => (
@@ -131,15 +149,19 @@ export function ExportDialog() {
           </fieldset>
           {format === 'shapefile' && <p className="hint">{t('exportShapefileNote', lang)}</p>}
           {info?.demo && <p className="demo-notice" role="note">{t('exportDemo', lang)}</p>}
-          <button type="button" data-testid="export-run" disabled={working || !layers.size || areaStatus === 'resolving'} onClick={run}>{t('exportButton', lang)}</button>
-          {!layers.size && <p className="hint">{t('exportNoLayer', lang)}</p>}
+          {tooMany && <p className="hint" data-testid="export-too-many">{tf('exportTooManyHint', lang, { n: formatNumber(summary.matched, lang), max: formatNumber(policy.maxRows!, lang) })}</p>}
+          <button type="button" data-testid="export-run" disabled={working || !toExport.length || !!noField || areaStatus === 'resolving'} onClick={run}>{t('exportButton', lang)}</button>
+          {!toExport.length && <p className="hint">{t('exportNoLayer', lang)}</p>}
+          {noField && <p className="hint">{tf('exportNoField', lang, { layer: label(noField) })}</p>}
           {working && (
             <p role="status" data-testid="export-status">
-              <progress aria-label={tf('exporting', lang, { layer: status.layer })} /> {tf('exporting', lang, { layer: t(LAYERS.find(([l]) => l === status.layer)![1], lang) })}
+              <progress aria-label={tf('exporting', lang, { layer: label(status.layer) })} /> {tf('exporting', lang, { layer: label(status.layer) })}
             </p>
           )}
-          {status.kind === 'done' && <ul className="plain" role="status" data-testid="export-status">{status.lines.map((l) => <li key={l}>{l}</li>)}</ul>}
-          {status.kind === 'error' && <p className="form-error" role="alert">{t('exportError', lang)}{status.message}</p>}
+          {(status.kind === 'done' || (status.kind === 'error' && !!status.lines?.length)) && (
+            <ul className="plain" role="status" data-testid="export-status">{(status.kind === 'done' ? status.lines : status.lines ?? []).map((l) => <li key={l}>{l}</li>)}</ul>
+          )}
+          {status.kind === 'error' && <p className="form-error" role="alert" data-testid="export-error">{t('exportError', lang)}{status.message}</p>}
         </>
       )}
     </details>

@@ -11,6 +11,7 @@ import { formatDateTime, formatNumber, shortValue } from '../i18n/format.ts';
 import { t, tf, type MessageKey } from '../i18n/messages.ts';
 import { useEnterpriseStore } from '../state/enterprise-store.ts';
 import { useAppStore } from '../state/store.ts';
+import { fieldLabel, issueMessage } from '../i18n/problem-text.ts';
 import { errorText } from './error-text.ts';
 import { PanelFrame } from './PanelFrame.tsx';
 
@@ -210,8 +211,8 @@ export function ImportPanel() {
                     {report.issues.map((i, n) => (
                       <tr key={n} className={i.severity}>
                         <td>{i.row || '—'}</td>
-                        <td>{i.field ?? ''}</td>
-                        <td><span className="severity">{t(i.severity === 'error' ? 'severityError' : 'severityWarning', lang)}</span> {i.message}</td>
+                        <td>{i.field ? fieldLabel(i.field, lang) : ''}{i.field && report.mapping[i.field] ? <div className="muted">{report.mapping[i.field]}</div> : null}</td>
+                        <td><span className="severity">{t(i.severity === 'error' ? 'severityError' : 'severityWarning', lang)}</span> <span data-testid="import-issue-message">{issueMessage(i, lang)}</span></td>
                       </tr>
                     ))}
                   </tbody>

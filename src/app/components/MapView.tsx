@@ -3,7 +3,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../i18n/messages.ts';
 import type { BasemapConfig } from '../map/basemap.ts';
-import { DrawController } from '../map/draw-controller.ts';
 import { MapController } from '../map/map-controller.ts';
 import { useAreaStore } from '../state/area-store.ts';
 import { useEnterpriseStore } from '../state/enterprise-store.ts';
@@ -23,7 +22,6 @@ const PANEL_WIDTH = 380;
 export function MapView({ basemap }: { basemap: BasemapConfig | null }) {
   const container = useRef<HTMLDivElement>(null);
   const [controller, setController] = useState<MapController | null>(null);
-  const [draw, setDraw] = useState<DrawController | null>(null);
   const applied = useRef<ParkStatuses>({});
   const { lang, layers, overlay, setMapStatus, parkStatuses, panel, select, setView, fly, basemap: basemapOn } = useAppStore();
   const info = useEnterpriseStore((s) => s.info);
@@ -31,7 +29,7 @@ export function MapView({ basemap }: { basemap: BasemapConfig | null }) {
   const areaGeometry = useAreaStore((s) => s.geometry);
   const tilesVersion = useAppStore((s) => s.tilesVersion);
   useAreaResolver();
-  useDrawing(controller, draw);
+  useDrawing(controller);
 
   useEffect(() => {
     if (!container.current) return;
@@ -47,12 +45,6 @@ export function MapView({ basemap }: { basemap: BasemapConfig | null }) {
       onError: (message) => setMapStatus('error', message),
     });
     setController(c);
-    let drawing: DrawController | null = null;
-    c.onLoaded(() => {
-      drawing = new DrawController(c.map);
-      (window as unknown as { __igisDraw?: unknown }).__igisDraw = drawing;
-      setDraw(drawing);
-    });
     applied.current = {};
     const offMove = c.onMove((v) => setView({ center: v.center, zoom: v.zoom }));
     // Exposed for browser tests and debugging; read-only use.
@@ -62,10 +54,8 @@ export function MapView({ basemap }: { basemap: BasemapConfig | null }) {
     w.__igisEnterprises = useEnterpriseStore;
     return () => {
       offMove();
-      drawing?.destroy();
       c.destroy();
       setController(null);
-      setDraw(null);
     };
   }, [setMapStatus, setView]);
 

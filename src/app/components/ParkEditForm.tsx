@@ -7,7 +7,8 @@ import { updateParkStatus } from '../api/endpoints.ts';
 import type { ParkFeature, SessionUser } from '../api/types.ts';
 import { todayInChina } from '../i18n/format.ts';
 import { t, tf } from '../i18n/messages.ts';
-import { errorText } from './error-text.ts';
+import { fieldLabel, problemText } from '../i18n/problem-text.ts';
+import { errorText, fieldTexts } from './error-text.ts';
 import { actorOf, changeFrom, draftProblems, isEmpty, statusOf, workflowProblem, type EditDraft } from './park-edit-model.ts';
 
 interface Props {
@@ -65,7 +66,7 @@ export function ParkEditForm({ park, user, lang, onSaved, onConflict }: Props) {
         onConflict(current412);
       } else {
         setError(errorText(err, lang));
-        if (err instanceof ApiError) setFields(err.fields);
+        setFields(fieldTexts(err, lang));
       }
     } finally {
       setBusy(false);
@@ -84,6 +85,7 @@ export function ParkEditForm({ park, user, lang, onSaved, onConflict }: Props) {
   const describedBy = (name: string) => (fields[name] ? `${ids}-${name}-err` : undefined);
   const mark = (isCurrent: boolean, ok: boolean) => (isCurrent ? ` (${t('current', lang)})` : ok ? '' : ` — ${t('notAllowed', lang)}`);
   const otherFields = Object.entries(fields).filter(([k]) => !['category', 'progress', 'pilotYear', 'reason', 'effectiveDate'].includes(k));
+  const fieldName = (k: string) => fieldLabel(k, lang);
   const canSubmit = !busy && !problem && !isEmpty(change);
 
   return (
@@ -120,7 +122,7 @@ export function ParkEditForm({ park, user, lang, onSaved, onConflict }: Props) {
         {fieldError('pilotYear')}
       </label>
       {problem ? (
-        <p className="hint warn" role="status" data-testid="workflow-hint">{t('workflowProblem', lang)}{problem}</p>
+        <p className="hint warn" role="status" data-testid="workflow-hint">{t('workflowProblem', lang)}{problemText(problem, lang)}</p>
       ) : isEmpty(change) && savedVersion === null ? (
         <p className="hint" role="status">{t('noChange', lang)}</p>
       ) : null}
@@ -135,7 +137,7 @@ export function ParkEditForm({ park, user, lang, onSaved, onConflict }: Props) {
         {fieldError('effectiveDate')}
       </label>
       {otherFields.length > 0 && (
-        <ul className="form-error">{otherFields.map(([k, v]) => <li key={k}>{k}: {v}</li>)}</ul>
+        <ul className="form-error">{otherFields.map(([k, v]) => <li key={k}>{fieldName(k)}{lang === 'en' ? ': ' : '：'}{v}</li>)}</ul>
       )}
       {conflict ? (
         <div className="conflict" role="alert" data-testid="conflict" ref={conflictBox}>

@@ -1,6 +1,7 @@
 // The selection: what the area and the filters select, counted per industry cluster, tag and
 // revenue tier (revenue only for roles that may see it), the village parks by category and
 // progress, the value-innovation parks touched, a virtualised list, and the export dialog.
+import { lazy, Suspense } from 'react';
 import type { Lang } from '../../domain/taxonomy.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { clusterColor, clusterLabel, formatYi, tagLabel, tierLabel, valueParkName } from '../i18n/labels.ts';
@@ -9,11 +10,14 @@ import { useAreaStore } from '../state/area-store.ts';
 import { useEnterpriseStore } from '../state/enterprise-store.ts';
 import { useAppStore } from '../state/store.ts';
 import { areaLabel } from './AreaTools.tsx';
-import { ExportDialog } from './ExportDialog.tsx';
 import { PanelFrame } from './PanelFrame.tsx';
+import { PartLoading } from './PartLoading.tsx';
 import { ParkStatusTable } from './ParkStatusTable.tsx';
 import { SelectionList } from './SelectionList.tsx';
 import { useAreaParks } from './useAreaParks.ts';
+
+// The export dialog and its encoders (KML, zipped Shapefile) come when the selection panel first shows it.
+const ExportDialog = lazy(() => import('./ExportDialog.tsx').then((m) => ({ default: m.ExportDialog })));
 
 function CountList({ title, rows, lang, testId }: { title: string; rows: { code: string; label: string; n: number; color?: string }[]; lang: Lang; testId: string }) {
   const shown = rows.filter((r) => r.n > 0).sort((a, b) => b.n - a.n);
@@ -78,7 +82,7 @@ export function SelectionPanel() {
           ) : <p className="muted" data-testid="selection-value-parks">{t('none', lang)}</p>}
         </>
       )}
-      <ExportDialog />
+      <Suspense fallback={<PartLoading />}><ExportDialog /></Suspense>
       <h3>{t('listTitle', lang)}</h3>
       <SelectionList />
     </PanelFrame>

@@ -1,7 +1,8 @@
 // The edit form's model, apart from React: what the form would change, whether the workflow allows
 // it (the same rules the server applies, so hints match; the server still decides), and the
 // client-side checks of reason and date.
-import { transitionProblem, type Actor, type ParkStatus, type StatusChange } from '../../domain/renovation-workflow.ts';
+import type { Problem } from '../../domain/problems.ts';
+import { transitionCheck, type Actor, type ParkStatus, type StatusChange } from '../../domain/renovation-workflow.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
 import type { ParkProperties, SessionUser } from '../api/types.ts';
 import { todayInChina } from '../i18n/format.ts';
@@ -27,10 +28,10 @@ export function changeFrom(current: ParkStatus, wanted: ParkStatus): StatusChang
 
 export const isEmpty = (change: StatusChange) => Object.keys(change).length === 0;
 
-/** The workflow's objection to going from `current` to `wanted`; null when legal or when nothing changes. */
-export function workflowProblem(current: ParkStatus, wanted: ParkStatus, actor: Actor): string | null {
+/** The workflow's objection to going from `current` to `wanted` (a problem the app words); null when legal or when nothing changes. */
+export function workflowProblem(current: ParkStatus, wanted: ParkStatus, actor: Actor): Problem | null {
   const change = changeFrom(current, wanted);
-  return isEmpty(change) ? null : transitionProblem(current, change, actor);
+  return isEmpty(change) ? null : transitionCheck(current, change, actor)?.problem ?? null;
 }
 
 /** Per-field messages for reason and effective date, or an empty object. */

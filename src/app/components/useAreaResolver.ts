@@ -1,6 +1,8 @@
 // Turns the chosen area (app store) into its geometry (area store), through resolveArea.
 import { useEffect } from 'react';
 import { resolveArea } from '../api/area-resolve.ts';
+import { ApiError } from '../api/client.ts';
+import { reasonText } from './error-text.ts';
 import { useAreaStore } from '../state/area-store.ts';
 import { useAppStore } from '../state/store.ts';
 
@@ -13,7 +15,8 @@ export function useAreaResolver(): void {
     store.setResolving();
     resolveArea(area).then(
       (geometry) => !stale && useAreaStore.getState().setResolved(geometry),
-      (err: Error) => !stale && useAreaStore.getState().setError(err.message),
+      // The server's refusal (too many vertices, an invalid polygon) in the user's language.
+      (err: Error) => !stale && useAreaStore.getState().setError(err instanceof ApiError ? reasonText(err, useAppStore.getState().lang) : err.message),
     );
     return () => {
       stale = true;

@@ -1,7 +1,15 @@
 // Connects the enterprise worker to the map and the stores: loads the payload (again after every
 // log-in or log-out, since revenue travels only to some roles), sends the filter, and redraws the
 // clusters for the view after every move and filter change.
+//
+// The first load does not wait for GET /api/session: the payload request carries the same session
+// cookie, so the server answers it for whoever the session turns out to be; only a later change of
+// user loads again. A filter or area is sent together with the clusters request for the view (the
+// worker answers in order, so the clusters are those of the new matches): one round trip, not two.
+// On the first screen (no filter, no area) the view's clusters are asked for right behind the load
+// itself: the main thread is busy drawing the base map then, and every round trip waits for a frame.
 import { useEffect, useRef, useState } from 'react';
+import { isEmptyFilter } from '../../domain/enterprise-filter.ts';
 import { ENTERPRISE_PAYLOAD_URL } from '../api/endpoints-map.ts';
 import type { MapController, MapView } from '../map/map-controller.ts';
 import { useAreaStore } from '../state/area-store.ts';
@@ -31,6 +39,10 @@ export function useEnterpriseLayer(controller: MapController | null): Enterprise
   const reloadSeq = useEnterpriseStore((s) => s.reloadSeq);
   const generation = useRef(0);
   const redraw = useRef<() => void>(() => undefined);
+  /** The user the loaded payload is for; undefined before the first load, null while the session was unknown. */
+  const loadedFor = useRef<string | null | undefined>(undefined);
+  const controllerRef = useRef(controller);
+  controllerRef.current = controller;
 
   useEffect(() => {
     const c = new EnterpriseWorkerClient();
@@ -42,9 +54,17 @@ export function useEnterpriseLayer(controller: MapController | null): Enterprise
     };
   }, []);
 
-  // Load, and load again when the user changes (or the retry button is pressed).
+  // Load at once, and again when the user changes (or the retry button is pressed).
+  const user = sessionKnown ? userKey : null;
+  const lastSeq = useRef(reloadSeq);
   useEffect(() => {
-    if (!client || !sessionKnown) return;
+    if (!client) return;
+    const retry = lastSeq.current !== reloadSeq;
+    lastSeq.current = reloadSeq;
+    const prev = loadedFor.current;
+    loadedFor.current = user;
+    // The session became known after a load made while it was not: that load is already this user's.
+    if (!retry && prev === null && user !== null) return;
     const gen = ++generation.current;
     const store = useEnterpriseStore.getState();
     store.setLoading();
@@ -52,7 +72,21 @@ export function useEnterpriseLayer(controller: MapController | null): Enterprise
       (r) => gen === generation.current && useEnterpriseStore.getState().setLoaded({ count: r.count, dictionaries: r.dictionaries, confidential: r.confidential, demo: r.demo }),
       (err: Error) => gen === generation.current && useEnterpriseStore.getState().setError(err.message),
     );
-  }, [client, sessionKnown, userKey, reloadSeq]);
+    // A load starts unfiltered: with no filter and no area chosen, its clusters are the view's.
+    const c = controllerRef.current;
+    const app = useAppStore.getState();
+    if (c && isEmptyFilter(app.filter) && !app.area) {
+      const v = c.view();
+      client.clusters(padded(v.bbox), v.zoom).then(
+        (r) => {
+          if (!r || gen !== generation.current) return;
+          c.setEnterpriseFeatures(r.features);
+          useEnterpriseStore.getState().setInView({ ...c.enterpriseStats(), view: viewKey(v) });
+        },
+        () => undefined, // a failed load says why; the clusters follow the next filter answer
+      );
+    }
+  }, [client, user, reloadSeq]);
 
   useEffect(() => {
     if (controller && info) controller.setEnterpriseClusterCodes(info.dictionaries.clusters);
@@ -85,15 +119,15 @@ export function useEnterpriseLayer(controller: MapController | null): Enterprise
     };
   }, [controller, client]);
 
-  // Shows a filter or area answer (counts, summary, clusters) unless a newer request superseded it;
-  // returns the effect's cleanup.
+  // Shows a filter or area answer (counts, summary) unless a newer request superseded it, and asks
+  // for the clusters right behind it; returns the effect's cleanup.
   const follow = (answer: Promise<FilterResult>, onError: (message: string) => void) => {
     let stale = false;
+    redraw.current();
     answer.then(
       (r) => {
         if (stale) return;
         useEnterpriseStore.getState().setFiltered(r.counts, r.summary);
-        redraw.current();
       },
       (err: Error) => !stale && onError(err.message),
     );

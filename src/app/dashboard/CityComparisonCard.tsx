@@ -12,7 +12,7 @@ import type { Lang } from '../../domain/taxonomy.ts';
 import { ApiError } from '../api/client.ts';
 import { addCityFigure, fetchCityIndicators, updateCityFigure, type CityFigureEdit, type CityFigureView } from '../api/endpoints-cities.ts';
 import type { SessionUser } from '../api/types.ts';
-import { errorText } from '../components/error-text.ts';
+import { errorText, reasonText } from '../components/error-text.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { coverageText, ct, ctf, unitLabel, type CitiesKey } from '../i18n/messages-cities.ts';
 
@@ -109,7 +109,7 @@ function Editor({ target, def, lang, onClose }: { target: Target; def: CityIndic
       if (err instanceof ApiError && err.status === 412) {
         setMessage(ct('stale', lang));
         void client.invalidateQueries({ queryKey: ['cityIndicators'] });
-      } else if (err instanceof ApiError && (err.status === 400 || err.status === 409)) setMessage(ct('refused', lang) + err.message);
+      } else if (err instanceof ApiError && (err.status === 400 || err.status === 409)) setMessage(ct('refused', lang) + reasonText(err, lang));
       else setMessage(errorText(err, lang));
     },
   });

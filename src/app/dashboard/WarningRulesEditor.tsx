@@ -7,7 +7,7 @@ import { isWarningKind, PARAM_SPECS, SEVERITIES, validateParams, type ParamSpec,
 import type { Lang } from '../../domain/taxonomy.ts';
 import { ApiError } from '../api/client.ts';
 import { fetchWarningRules, updateWarningRule } from '../api/endpoints-warnings.ts';
-import { errorText } from '../components/error-text.ts';
+import { errorText, reasonText } from '../components/error-text.ts';
 import { kindName, paramLabel, severityLabel, wt, wtf } from '../i18n/messages-warnings.ts';
 
 /** Yuan are typed in 万元; percent and points as they are. */
@@ -43,7 +43,7 @@ function RuleRow({ rule, lang }: { rule: WarningRule; lang: Lang }) {
       if (err instanceof ApiError && err.status === 412) {
         setMessage(wt('stale', lang));
         void client.invalidateQueries({ queryKey: ['warning-rules'] });
-      } else setMessage(err instanceof ApiError && err.status === 400 ? err.message : errorText(err, lang));
+      } else setMessage(err instanceof ApiError && err.status === 400 ? reasonText(err, lang) : errorText(err, lang));
     },
   });
   const submit = () => {

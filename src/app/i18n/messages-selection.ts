@@ -62,4 +62,18 @@ export const selectionMessages = {
   exportDemo: { 'zh-Hans': '演示数据：导出文件均标注为演示数据。', 'zh-Hant': '演示數據：匯出檔案均標註為演示數據。', en: 'Demo data: every exported file is marked as demo data.' },
   exportNoLayer: { 'zh-Hans': '请至少选择一个图层。', 'zh-Hant': '請至少選擇一個圖層。', en: 'Choose at least one layer.' },
   exportShapefileNote: { 'zh-Hans': 'Shapefile 字段名最长 10 个字符，将自动截短。', 'zh-Hant': 'Shapefile 欄位名最長 10 個字元，將自動截短。', en: 'Shapefile field names are cut to 10 characters.' },
+  exportNoField: { 'zh-Hans': '{layer}：请至少选择一个字段。', 'zh-Hant': '{layer}：請至少選擇一個欄位。', en: '{layer}: choose at least one field.' },
+  exportNoLayerAllowed: { 'zh-Hans': '当前身份不能导出任何图层。', 'zh-Hant': '目前身分不能匯出任何圖層。', en: 'Your role may not export any layer.' },
+  exportRowLimit: { 'zh-Hans': '每个图层每次最多导出 {n} 条。', 'zh-Hant': '每個圖層每次最多匯出 {n} 筆。', en: 'At most {n} rows per layer in one export.' },
+  exportRateLimit: { 'zh-Hans': '每分钟最多导出 {minute} 次，每小时最多 {hour} 次。', 'zh-Hant': '每分鐘最多匯出 {minute} 次，每小時最多 {hour} 次。', en: 'At most {minute} exports a minute and {hour} an hour.' },
+  exportPublicFields: {
+    'zh-Hans': '未登录用户和公众账户导出的字段不含统一社会信用代码、地址、从业人员和经营数据。',
+    'zh-Hant': '未登入使用者和公眾帳戶匯出的欄位不含統一社會信用代碼、地址、從業人員和經營數據。',
+    en: 'Visitors who are not logged in and public accounts get no credit codes, addresses, employees or operating figures.',
+  },
+  exportTooManyHint: {
+    'zh-Hans': '当前选中 {n} 家企业，超过每次导出上限 {max} 条：请缩小筛选条件或空间范围。',
+    'zh-Hant': '目前選中 {n} 家企業，超過每次匯出上限 {max} 筆：請縮小篩選條件或空間範圍。',
+    en: '{n} enterprises are selected, more than the {max} rows one export may hold: narrow the filters or the area.',
+  },
 } satisfies Record<string, Strings>;

@@ -7,6 +7,7 @@ import { accountMessages } from './messages-accounts.ts';
 import { importMessages } from './messages-imports.ts';
 import { selectionMessages } from './messages-selection.ts';
 import { parkEfficiencyMessages } from './messages-park-efficiency.ts';
+import { reviewMessages } from './messages-reviews.ts';
 
 type Strings = Record<Lang, string>;
 
@@ -18,6 +19,8 @@ const general = {
   villageParks: { 'zh-Hans': '村级工业园', 'zh-Hant': '村級工業園', en: 'Village industrial parks' },
   valueParks: { 'zh-Hans': '价值创新园区', 'zh-Hant': '價值創新園區', en: 'Value-innovation parks' },
   loading: { 'zh-Hans': '正在加载地图…', 'zh-Hant': '正在載入地圖…', en: 'Loading the map…' },
+  /** While a part of the app that is fetched when first opened (a panel, the drawing tools) arrives. */
+  loadingPart: { 'zh-Hans': '正在加载…', 'zh-Hant': '正在載入…', en: 'Loading…' },
   mapError: { 'zh-Hans': '地图数据无法加载：', 'zh-Hant': '地圖數據無法載入：', en: 'The map data could not be loaded: ' },
   language: { 'zh-Hans': '语言', 'zh-Hant': '語言', en: 'Language' },
   boundarySource: {
@@ -143,7 +146,7 @@ const bulk = {
   bulkApplied: { 'zh-Hans': '已应用 {count} 项修改，地图已更新。', 'zh-Hant': '已套用 {count} 項修改，地圖已更新。', en: '{count} changes applied; the map is updated.' },
 } satisfies Record<string, Strings>;
 
-const messages = { ...general, ...account, ...errors, ...park, ...edit, ...history, ...bulk, ...mapMessages, ...mapMonitoringMessages, ...filterMessages, ...selectionMessages, ...importMessages, ...accountMessages, ...parkEfficiencyMessages };
+const messages = { ...general, ...account, ...errors, ...park, ...edit, ...history, ...bulk, ...mapMessages, ...mapMonitoringMessages, ...filterMessages, ...selectionMessages, ...importMessages, ...accountMessages, ...parkEfficiencyMessages, ...reviewMessages };
 
 export type MessageKey = keyof typeof messages;
 export const t = (key: MessageKey, lang: Lang): string => messages[key][lang];

@@ -61,6 +61,9 @@ export class MapController {
   private lang: Lang;
   private loaded = false;
   private pending: (() => void)[] = [];
+  /** The style's sources and layers exist ('style.load'), which is long before 'load' (all tiles in and drawn). */
+  private styled = false;
+  private pendingStyled: (() => void)[] = [];
   private selectedPark: number | null = null;
   private selectedValuePark: number | null = null;
   private enterpriseFeatures: ViewFeature[] = [];
@@ -88,6 +91,12 @@ export class MapController {
     });
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+    // The enterprise layer is a GeoJSON source of the style: its data can go in as soon as the style
+    // is, so that the first complete frame of the map already has the clusters.
+    this.map.once('style.load', () => {
+      this.styled = true;
+      for (const run of this.pendingStyled.splice(0)) run();
+    });
     this.map.once('load', () => {
       this.loaded = true;
       for (const run of this.pending.splice(0)) run();
@@ -129,6 +138,11 @@ export class MapController {
   private whenLoaded(run: () => void): void {
     if (this.loaded) run();
     else this.pending.push(run);
+  }
+
+  private whenStyled(run: () => void): void {
+    if (this.styled || this.loaded) run();
+    else this.pendingStyled.push(run);
   }
 
   /**
@@ -294,7 +308,7 @@ export class MapController {
 
   /** The industry-cluster codes behind the worker's indices (the payload dictionary). */
   setEnterpriseClusterCodes(codes: readonly string[]): void {
-    this.whenLoaded(() => {
+    this.whenStyled(() => {
       this.map.setPaintProperty('enterprise-cluster', 'circle-color', industryColor('dominant', codes));
       this.map.setPaintProperty('enterprise-point', 'circle-color', industryColor('industry', codes));
     });
@@ -308,7 +322,7 @@ export class MapController {
       type: 'FeatureCollection' as const,
       features: features.map((f) => (f.properties.cluster ? { ...f, properties: { ...f.properties, composition: undefined, label: countLabel(f.properties.count, chinese) } } : f)),
     };
-    this.whenLoaded(() => (this.map.getSource(ENTERPRISE_SOURCE) as GeoJSONSource).setData(data as GeoJSON.FeatureCollection));
+    this.whenStyled(() => (this.map.getSource(ENTERPRISE_SOURCE) as GeoJSONSource).setData(data as GeoJSON.FeatureCollection));
   }
 
   /** What the enterprise layer shows now: bubbles, single points and the enterprises in both. */

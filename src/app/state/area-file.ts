@@ -3,6 +3,8 @@
 // anything else is reported. The XML parser is passed in (the browser's DOMParser; xmldom in tests).
 import { kml } from '@tmcw/togeojson';
 import type { Geometry, Polygon, Position } from 'geojson';
+import { syntaxPosition } from '../../domain/import/json-scan.ts';
+import { problem, ProblemError } from '../../domain/problems.ts';
 
 const BOUNDS = [111.8, 21.8, 115.2, 24.6] as const;
 export const MAX_AREA_FILE_BYTES = 20 * 1024 * 1024;
@@ -20,18 +22,21 @@ function geometriesOf(value: unknown): Geometry[] {
 }
 
 function checkRing(ring: unknown): Position[] {
-  if (!Array.isArray(ring) || ring.length < 4) throw new Error('a polygon ring has fewer than four positions');
+  if (!Array.isArray(ring) || ring.length < 4) throw new ProblemError(problem('area_file_ring'), 'a polygon ring has fewer than four positions');
   return ring.map((p: unknown) => {
     if (!Array.isArray(p) || typeof p[0] !== 'number' || typeof p[1] !== 'number' || !Number.isFinite(p[0]) || !Number.isFinite(p[1]))
-      throw new Error('a position is not a pair of numbers');
+      throw new ProblemError(problem('area_file_position'), 'a position is not a pair of numbers');
     const [x, y] = p as number[];
     if (x < BOUNDS[0] || x > BOUNDS[2] || y < BOUNDS[1] || y > BOUNDS[3])
-      throw new Error(`the position ${x}, ${y} lies outside the map of Guangzhou; coordinates must be WGS84 longitude, latitude`);
+      throw new ProblemError(problem('area_file_outside', { lon: x, lat: y }), `the position ${x}, ${y} lies outside the map of Guangzhou; coordinates must be WGS84 longitude, latitude`);
     return [x, y];
   });
 }
 
-/** The polygons in a GeoJSON or KML file; throws an Error in plain words when there are none or the file is bad. */
+/**
+ * The polygons in a GeoJSON or KML file; throws a ProblemError (a code the app words in the user's
+ * language, never the parser's own text) when there are none or the file is bad.
+ */
 export function polygonsFromFile(name: string, text: string, parseXml: ParseXml): Polygon[] {
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   let geometries: Geometry[];
@@ -43,14 +48,17 @@ export function polygonsFromFile(name: string, text: string, parseXml: ParseXml)
       // some parsers throw where the browser's returns a <parsererror> document
     }
     if (!doc || doc.getElementsByTagName('parsererror').length || !doc.documentElement || doc.documentElement.nodeName !== 'kml')
-      throw new Error('the file is not a readable KML document');
+      throw new ProblemError(problem('area_file_not_kml'), 'the file is not a readable KML document');
     geometries = kml(doc).features.flatMap(geometriesOf);
   } else {
     let json: unknown;
     try {
       json = JSON.parse(trimmed);
-    } catch (err) {
-      throw new Error(`the file is not valid JSON (${(err as Error).message})`);
+    } catch {
+      // Text read as UTF-8 that was not (a GBK file): say so rather than show the garbled characters.
+      if (trimmed.includes('\uFFFD')) throw new ProblemError(problem('area_file_garbled'), 'the file is not UTF-8 text');
+      const at = syntaxPosition(trimmed);
+      throw new ProblemError(problem('area_file_not_json', at ?? {}), at ? `the file is not valid JSON (line ${at.line}, column ${at.column})` : 'the file is not valid JSON');
     }
     geometries = geometriesOf(json);
   }
@@ -63,8 +71,9 @@ export function polygonsFromFile(name: string, text: string, parseXml: ParseXml)
   }
   if (!polygons.length) {
     const found = [...others].map(([type, n]) => `${n} ${type}`).join(', ');
-    throw new Error(found ? `the file has no polygons (found ${found})` : 'the file has no geometries');
+    throw new ProblemError(problem('area_file_no_polygons', { found: [...others].map(([type, count]) => ({ type, count })) }), found ? `the file has no polygons (found ${found})` : 'the file has no geometries');
   }
-  if (polygons.length > MAX_POLYGONS) throw new Error(`the file has ${polygons.length} polygons; at most ${MAX_POLYGONS} can be used as an area`);
+  if (polygons.length > MAX_POLYGONS)
+    throw new ProblemError(problem('area_file_too_many', { count: polygons.length, max: MAX_POLYGONS }), `the file has ${polygons.length} polygons; at most ${MAX_POLYGONS} can be used as an area`);
   return polygons;
 }

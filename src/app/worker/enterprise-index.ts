@@ -1,29 +1,26 @@
 // Everything the enterprise worker knows, as a plain class (no DOM, no messages) so it runs and is
 // tested in Node: the decoded columns, the current filter and area, the resulting match mask with
-// its facet counts and summary, and a cluster index over the matches.
+// its facet counts and summary, and the cluster grid (cluster-grid.ts) that sums the matches of the
+// cells a view shows.
 //
-// The cluster index is rebuilt lazily, on the first `clusters` (or leaves/expansion) call after the
-// matches change: a filter change answers with counts at once, and a filter and an area set in a
-// row cost one rebuild. The index over all enterprises is kept once built, because "no filter" is
-// where the map starts and where clear-all returns, and it is the slowest one to build; a few recent
-// ones are kept too (up to CACHED_POINTS points in all), so ticking a tag off and on again is instant.
-import { EMPTY_FILTER, FILTER_KEYS, applyFilter, compileFilter, facetCounts, isEmptyFilter, type EnterpriseFilter } from '../../domain/enterprise-filter.ts';
+// A filter or area change costs one pass over the rows (match mask, facet counts and totals
+// together, enterprise-filter.ts `evaluateFilter`); a filter that narrows the previous one tests only
+// the rows that failed at most one facet before. The clusters are then summed for the view only,
+// when asked. The grid's spatial order is built once per payload, on the first clusters request.
+import { EMPTY_FILTER, compileFilter, evaluateFilter, narrows, type EnterpriseFilter, type FilterEvaluation } from '../../domain/enterprise-filter.ts';
 import { decodeEnterprisePayload, type EnterpriseColumns, type PayloadDictionaries, type PayloadHeader } from '../../domain/enterprise-payload.ts';
 import { PointGrid, selectInArea } from '../../domain/spatial-selection.ts';
 import { taxonomy } from '../../domain/taxonomy.ts';
 import type { FacetCountsMessage, Summary, ViewFeature } from '../../domain/worker-protocol.ts';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { ClusterIndex } from './cluster-index.ts';
+import { ClusterGrid } from './cluster-grid.ts';
 
 /**
- * Cluster features get ids from this offset up (supercluster cluster id + offset): enterprise ids
- * are uint32, so a cluster's feature id never equals an enterprise's. Their `properties.clusterId`
- * is supercluster's own id, the one expansionZoom and leaves take.
+ * Cluster features get ids from this offset up (cluster id + offset): enterprise ids are uint32, so a
+ * cluster's feature id never equals an enterprise's. Their `properties.clusterId` names the grid cell
+ * (domain/cluster-cells.ts), the id expansionZoom and leaves take.
  */
 export const CLUSTER_FEATURE_ID_OFFSET = 2 ** 32;
-
-/** Points held by the cached cluster indices besides the one over all enterprises (~70 bytes each). */
-export const CACHED_POINTS = 1_000_000;
 
 export interface Located {
   id: number;
@@ -54,19 +51,15 @@ interface Loaded {
 export class EnterpriseIndex {
   private data: Loaded | null = null;
   private filter: EnterpriseFilter = EMPTY_FILTER;
-  private area: Polygon | MultiPolygon | null = null;
   private grid: PointGrid | null = null;
   /** 1 where the row is inside the area; null when no area is set. */
   private areaMask: Uint8Array | null = null;
   private matchedCount = 0;
+  /** The last evaluation of the filter and area; null while the matches are all rows (just loaded) and nobody asked for counts. */
+  private evaluation: FilterEvaluation | null = null;
   private counts: FacetCountsMessage | null = null;
   private summaryCache: Summary | null = null;
-  private clusterIndex: ClusterIndex | null = null;
-  private allIndex: ClusterIndex | null = null;
-  /** Recently built indices by filter-and-area key, least recently used first. */
-  private readonly recent = new Map<string, ClusterIndex>();
-  /** Bumped by every setArea, so that indices of an earlier area are never reused. */
-  private areaVersion = 0;
+  private clusterGrid: ClusterGrid | null = null;
 
   /** Takes a payload (replacing any loaded before); the filter and area start empty. */
   load(buffer: ArrayBuffer): LoadInfo {
@@ -75,12 +68,14 @@ export class EnterpriseIndex {
     const keyTagMask = header.dictionaries.tags.reduce((m, code, i) => (keyCodes.has(code) ? m | (1 << i) : m), 0);
     this.data = { header, columns, count: header.count, keyTagMask, mask: new Uint8Array(header.count).fill(1) };
     this.filter = EMPTY_FILTER;
-    this.area = null;
     this.grid = null;
     this.areaMask = null;
-    this.allIndex = null;
-    this.recent.clear();
-    this.refresh();
+    this.clusterGrid = null;
+    // No filter and no area: every row matches. The counts wait until someone asks (the first frame does not).
+    this.matchedCount = header.count;
+    this.evaluation = null;
+    this.counts = null;
+    this.summaryCache = null;
     return { count: header.count, dictionaries: header.dictionaries, confidential: header.confidential, demo: header.demo, bytes: buffer.byteLength };
   }
 
@@ -120,8 +115,9 @@ export class EnterpriseIndex {
   /** Replaces the filter (throws, keeping the previous one, if it names unknown codes). */
   setFilter(filter: EnterpriseFilter): void {
     compileFilter(filter, this.dictionaries, this.hasRevenue);
+    const narrowed = this.evaluation !== null && narrows(filter, this.filter);
     this.filter = filter;
-    this.refresh();
+    this.refresh(narrowed);
   }
 
   /** Restricts the matches to an area (null: no restriction); combined with the filter by AND. */
@@ -133,26 +129,30 @@ export class EnterpriseIndex {
       selectInArea(this.grid, area, mask);
       this.areaMask = mask;
     } else this.areaMask = null;
-    this.area = area;
-    this.areaVersion++;
-    this.refresh();
+    this.refresh(false);
   }
 
-  private get unrestricted(): boolean {
-    return isEmptyFilter(this.filter) && !this.area;
-  }
-
-  private refresh(): void {
+  /** Evaluates the filter and area into the mask, counts and totals; `narrowed`: only the previous near rows can still match or count. */
+  private refresh(narrowed: boolean): void {
     const compiled = compileFilter(this.filter, this.dictionaries, this.hasRevenue);
-    this.matchedCount = applyFilter(this.columns, compiled, this.d.mask, this.areaMask ?? undefined);
+    const prev = this.evaluation;
+    const only = narrowed && prev ? { rows: prev.near, count: prev.nearCount } : undefined;
+    const e = evaluateFilter(this.columns, compiled, this.dictionaries, this.d.mask, { within: this.areaMask ?? undefined, only, near: prev?.near });
+    this.evaluation = e;
+    this.matchedCount = e.counts.matched;
     this.counts = null;
     this.summaryCache = null;
-    this.clusterIndex = null;
+    this.clusterGrid?.invalidate(narrowed);
+  }
+
+  private evaluated(): FilterEvaluation {
+    if (!this.evaluation) this.refresh(false);
+    return this.evaluation!;
   }
 
   facetCounts(): FacetCountsMessage {
     if (!this.counts) {
-      const c = facetCounts(this.columns, compileFilter(this.filter, this.dictionaries, this.hasRevenue), this.dictionaries, this.areaMask ?? undefined);
+      const c = this.evaluated().counts;
       this.counts = {
         matched: c.matched,
         clusters: Array.from(c.clusters),
@@ -169,68 +169,37 @@ export class EnterpriseIndex {
 
   summary(): Summary {
     if (!this.summaryCache) {
-      const { mask, count, columns: { cluster, tags, revenue, revenueTier } } = this.d;
-      const byCluster = new Array<number>(this.dictionaries.clusters.length).fill(0);
-      const byTag = new Array<number>(this.dictionaries.tags.length).fill(0);
-      const byTier = revenueTier ? new Array<number>(this.dictionaries.revenueTiers.length).fill(0) : null;
-      let revenueUnits = 0;
-      for (let i = 0; i < count; i++) {
-        if (!mask[i]) continue;
-        byCluster[cluster[i]]++;
-        for (let bits = tags[i], b = 0; bits; bits >>= 1, b++) if (bits & 1) byTag[b]++;
-        if (byTier && revenueTier![i]) byTier[revenueTier![i] - 1]++; // tier column: 0 = none, else index + 1
-        if (revenue) revenueUnits += revenue[i];
-      }
-      this.summaryCache = { total: this.count, matched: this.matchedCount, revenueYuan: revenue ? revenueUnits * this.header.revenueUnit : null, byCluster, byTag, byTier };
+      const e = this.evaluated();
+      const { revenue, revenueTier } = this.columns;
+      this.summaryCache = {
+        total: this.count,
+        matched: this.matchedCount,
+        revenueYuan: revenue ? e.revenueUnits * this.header.revenueUnit : null,
+        byCluster: Array.from(e.byCluster),
+        byTag: Array.from(e.byTag),
+        byTier: revenueTier ? Array.from(e.byTier) : null,
+      };
     }
     return this.summaryCache;
   }
 
-  private get matchKey(): string {
-    const f = this.filter;
-    return JSON.stringify([FILTER_KEYS.map((k) => [...f[k]].sort()), this.area ? this.areaVersion : 0]);
-  }
-
-  private index(): ClusterIndex {
-    if (this.clusterIndex) return this.clusterIndex;
-    const unrestricted = this.unrestricted;
-    if (unrestricted && this.allIndex) return (this.clusterIndex = this.allIndex);
-    const key = this.matchKey;
-    const cached = this.recent.get(key);
-    if (cached) {
-      this.recent.delete(key);
-      this.recent.set(key, cached);
-      return (this.clusterIndex = cached);
+  private clusters_(): ClusterGrid {
+    if (!this.clusterGrid) {
+      const { columns: c, keyTagMask, mask } = this.d;
+      this.clusterGrid = new ClusterGrid(c.lon, c.lat, c.cluster, c.tags, keyTagMask, this.dictionaries.clusters.length, mask);
     }
-    const { mask, count } = this.d;
-    const rows = new Uint32Array(this.matchedCount);
-    for (let i = 0, j = 0; i < count; i++) if (mask[i]) rows[j++] = i;
-    const built = new ClusterIndex(rows, this.columns.lon, this.columns.lat, this.columns.cluster, this.dictionaries.clusters.length);
-    if (unrestricted) this.allIndex = built;
-    else this.remember(key, built);
-    return (this.clusterIndex = built);
+    return this.clusterGrid;
   }
 
-  private remember(key: string, built: ClusterIndex): void {
-    this.recent.set(key, built);
-    let points = 0;
-    for (const idx of this.recent.values()) points += idx.size;
-    for (const [k, idx] of this.recent) {
-      if (points <= CACHED_POINTS || k === key) break;
-      this.recent.delete(k);
-      points -= idx.size;
-    }
-  }
-
-  /** Builds the cluster index now if the matches changed since it was last built (for callers that time it). */
+  /** Builds the cluster grid now if it is not built yet (for callers that time it). */
   prepareClusters(): void {
-    this.index();
+    this.clusters_();
   }
 
-  /** Clusters and single enterprises of the matches in a bbox ([west, south, east, north]) at a zoom. */
+  /** Bubbles and single enterprises of the matches in the grid cells a bbox ([west, south, east, north]) touches at a zoom. */
   clusters(bbox: [number, number, number, number], zoom: number): ViewFeature[] {
     const { columns: { id, lon, lat, cluster, tags }, keyTagMask } = this.d;
-    return this.index().clusters(bbox, zoom).map((hit): ViewFeature => {
+    return this.clusters_().clusters(bbox, zoom).map((hit): ViewFeature => {
       if (hit.kind === 'cluster') {
         const comp = hit.composition;
         let dominant = 0;
@@ -239,7 +208,7 @@ export class EnterpriseIndex {
           type: 'Feature',
           id: CLUSTER_FEATURE_ID_OFFSET + hit.clusterId,
           geometry: { type: 'Point', coordinates: [hit.lon, hit.lat] },
-          properties: { cluster: true, clusterId: hit.clusterId, count: hit.count, dominant, composition: comp },
+          properties: { cluster: true, clusterId: hit.clusterId, count: hit.count, dominant, composition: comp, keyCount: hit.keyCount },
         };
       }
       const r = hit.row;
@@ -252,15 +221,15 @@ export class EnterpriseIndex {
     });
   }
 
-  /** The zoom at which a cluster (supercluster id) splits. Throws for an id of an index since replaced. */
+  /** The zoom at which a cluster splits. Throws when its cell no longer holds a cluster (the filter or area changed). */
   expansionZoom(clusterId: number): number {
-    return this.index().expansionZoom(clusterId);
+    return this.clusters_().expansionZoom(clusterId);
   }
 
   /** Enterprise ids under a cluster. */
   leaves(clusterId: number, limit: number, offset = 0): number[] {
     const { id } = this.columns;
-    return this.index().leaves(clusterId, limit, offset).map((r) => id[r]);
+    return this.clusters_().leaves(clusterId, limit, offset).map((r) => id[r]);
   }
 
   /** Where an enterprise is (whether or not it matches the filter); null if the payload has no such id. */

@@ -1,7 +1,7 @@
 // The selection as RFC 7946 GeoJSON, in the same shape as the server's export (POST /api/exports):
 // a FeatureCollection with `demo` and `export` members, WGS84 positions of at most 7 decimals
 // (about 1 cm), exterior rings counter-clockwise and holes clockwise, and no `crs` member.
-import { rewind } from '@turf/turf';
+import { rewind } from '@turf/rewind';
 import type { Position } from 'geojson';
 import { featureFields, noticeOf, roundCoordinate, type ExtractFeature, type ExtractGeometry, type ExtractMeta } from './extract-meta.ts';
 

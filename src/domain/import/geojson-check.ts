@@ -20,9 +20,11 @@
 //   GeometryCollection: rejected (§3.1.8 "should avoid"; no row model fits it);
 // - a bare Geometry or a single Feature is accepted and returned as a FeatureCollection of one.
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { firstDuplicateKey, syntaxMessage } from './json-scan.ts';
+import { firstDuplicateKey, syntaxMessage, syntaxPosition } from './json-scan.ts';
+import { problem, type Problem } from '../problems.ts';
 
-export type GeoJsonCheck = { ok: true; value: FeatureCollection; notes: string[] } | { ok: false; message: string };
+/** `notes` in English and, one for one, `noteProblems`; a failure's `problem` is its code and parameters (src/domain/problems.ts). */
+export type GeoJsonCheck = { ok: true; value: FeatureCollection; notes: string[]; noteProblems: Problem[] } | { ok: false; message: string; problem: Problem };
 
 const GEOMETRY_TYPES = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection'];
 const ALL_TYPES = [...GEOMETRY_TYPES, 'Feature', 'FeatureCollection'];
@@ -38,7 +40,7 @@ export function checkGeoJson(text: string): GeoJsonCheck {
     return check(text);
   } catch (e) {
     // Anything unforeseen (a stack overflow on absurd nesting, say) is still an answer, not a crash.
-    return { ok: false, message: `The GeoJSON could not be checked: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, message: `The GeoJSON could not be checked: ${e instanceof Error ? e.message : String(e)}`, problem: problem('geojson_invalid', { count: 1, paths: [] }) };
   }
 }
 
@@ -48,21 +50,33 @@ function check(text: string): GeoJsonCheck {
   try {
     json = JSON.parse(source) as Json;
   } catch (e) {
-    return { ok: false, message: `The file is not valid JSON: ${syntaxMessage(source, e)}` };
+    const at = syntaxPosition(source);
+    return { ok: false, message: `The file is not valid JSON: ${syntaxMessage(source, e)}`, problem: problem('geojson_not_json', at ?? {}) };
   }
   const dup = firstDuplicateKey(source);
-  if (dup) return { ok: false, message: `The file is ambiguous: an object on line ${dup.line} has the member ${JSON.stringify(dup.key)} twice.` };
+  if (dup) return { ok: false, message: `The file is ambiguous: an object on line ${dup.line} has the member ${JSON.stringify(dup.key)} twice.`, problem: problem('geojson_duplicate_member', dup) };
   const c = new Checker();
   const value = c.root(json);
   if (c.problems.length || !value) {
     const more = c.problems.length > MAX_PROBLEMS ? ` (and ${c.problems.length - MAX_PROBLEMS} more)` : '';
-    return { ok: false, message: `The GeoJSON is invalid: ${c.problems.slice(0, MAX_PROBLEMS).join('; ')}${more}.` };
+    return { ok: false, message: `The GeoJSON is invalid: ${c.problems.slice(0, MAX_PROBLEMS).join('; ')}${more}.`,
+      problem: problem('geojson_invalid', { count: Math.max(c.problems.length, 1), paths: c.paths.slice(0, MAX_PROBLEMS) }) };
   }
   const notes: string[] = [];
-  if (c.rewound) notes.push(`${c.rewound} polygon ring${c.rewound > 1 ? 's were' : ' was'} rewound to the right-hand rule (RFC 7946 §3.1.6).`);
-  if (c.rounded) notes.push('Coordinates were rounded to 7 decimals (about 1 cm).');
-  if (c.crsNote) notes.push(c.crsNote);
-  return { ok: true, value, notes };
+  const noteProblems: Problem[] = [];
+  if (c.rewound) {
+    notes.push(`${c.rewound} polygon ring${c.rewound > 1 ? 's were' : ' was'} rewound to the right-hand rule (RFC 7946 §3.1.6).`);
+    noteProblems.push(problem('geojson_normalised', { note: 'rewound', count: c.rewound }));
+  }
+  if (c.rounded) {
+    notes.push('Coordinates were rounded to 7 decimals (about 1 cm).');
+    noteProblems.push(problem('geojson_normalised', { note: 'rounded' }));
+  }
+  if (c.crsNote) {
+    notes.push(c.crsNote);
+    noteProblems.push(problem('geojson_normalised', { note: 'crs', name: c.crsName }));
+  }
+  return { ok: true, value, notes, noteProblems };
 }
 
 const kindOf = (v: Json | undefined): string => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
@@ -70,12 +84,16 @@ const isObj = (v: Json | undefined): v is Obj => typeof v === 'object' && v !== 
 
 class Checker {
   problems: string[] = [];
+  /** Where each problem is (the JSON path, '' for the root). */
+  paths: string[] = [];
   rewound = 0;
   rounded = false;
   crsNote = '';
+  crsName = '';
 
   private problem(path: string, message: string): void {
     this.problems.push(path ? `${path}: ${message}` : message);
+    this.paths.push(path);
   }
 
   root(json: Json): FeatureCollection | null {
@@ -113,6 +131,7 @@ class Checker {
     const name = isObj(crs) && crs.type === 'name' && isObj(crs.properties) && typeof crs.properties.name === 'string' ? crs.properties.name : null;
     if (name !== null && ACCEPTED_CRS.test(name.trim())) {
       this.crsNote = `The "crs" member (${name}) of GeoJSON 2008 was read as WGS84 longitude/latitude.`;
+      this.crsName = String(name);
       return;
     }
     this.problem('crs', `the file declares the coordinate system ${name ? JSON.stringify(name) : JSON.stringify(crs)}; only WGS84 (or CGCS2000) longitude/latitude can be imported, so re-project the file to WGS84 (EPSG:4326)`);

@@ -3,6 +3,7 @@
 // and the writer (src/server/imports/apply-*), so each can be tested on its own.
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { MonthFigureValues } from '../monitoring/figures.ts';
+import type { ProblemCode } from '../problems.ts';
 
 export type ImportKind = 'enterprises' | 'parks' | 'districts' | 'operating' | 'cityIndicators';
 export const IMPORT_KINDS: readonly ImportKind[] = ['enterprises', 'parks', 'districts', 'operating', 'cityIndicators'];
@@ -50,8 +51,10 @@ export interface RowIssue {
   row: number;
   /** Target field the issue is about, when there is one. */
   field?: string;
-  /** Stable machine code, e.g. 'credit_code_check', 'missing_name', 'outside_city', 'swapped_axes'. */
-  code: string;
+  /** Stable machine code, e.g. 'credit_code_check', 'missing_name', 'outside_city', 'swapped_axes' (src/domain/problems.ts). */
+  code: ProblemCode;
+  /** The code's parameters (the value, the rows, …), from which the app words the issue in the user's language. */
+  params?: Record<string, unknown>;
   severity: IssueSeverity;
   /** Plain-language English message naming the value, e.g. 'credit code 91440101MA59XXXX has a wrong check character (expected 3)'. */
   message: string;

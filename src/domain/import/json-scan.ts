@@ -3,6 +3,14 @@
 // Both are iterative, so absurdly nested input cannot overflow the stack.
 
 /** JSON.parse's complaint as a sentence with line and column. */
+/** Where JSON text breaks: line and column (1-based), or `end` when it stops too early; null when not found. */
+export function syntaxPosition(text: string): { line: number; column: number; end: boolean } | null {
+  const at = syntaxErrorOffset(text);
+  if (at < 0) return null;
+  const before = text.slice(0, at);
+  return { line: before.split('\n').length, column: at - before.lastIndexOf('\n'), end: at >= text.length };
+}
+
 export function syntaxMessage(text: string, e: unknown): string {
   const at = syntaxErrorOffset(text);
   if (at < 0) return e instanceof Error ? e.message : String(e);

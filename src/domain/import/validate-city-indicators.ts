@@ -12,6 +12,7 @@ import {
 import { cellText, foldKey, parseNumber, quote } from './cells.ts';
 import type { CityIndicatorRecord, ColumnMapping, ColumnUnits, SourceCrs, SourceTable, ValidationReport } from './import-types.ts';
 import { begin, cellOf, finish, flagDuplicates } from './validate-common.ts';
+import type { Problem, ProblemCode } from '../problems.ts';
 
 /** Folded spelling → code, from codes and labels in every language. */
 function lookup(entries: [string, string[]][]): Map<string, string> {
@@ -31,7 +32,7 @@ const QUALIFIER_KEYS = lookup([...Object.entries(QUALIFIERS).map(([code, label])
 /** Cells that say "no published figure". */
 const NO_FIGURE = new Set(['未见公开数据', '未見公開數據', '无', '無', '-', '—', '--', '——', 'n/a', 'na', '暂无', '暫無', 'nopublishedfigure'].map(foldKey));
 
-const CODE_OF_FIELD: Record<string, string> = {
+const CODE_OF_FIELD: Record<string, ProblemCode> = {
   city: 'unknown_city', indicator: 'unknown_indicator', year: 'year_invalid', value: 'value_out_of_range', unit: 'unit_mismatch',
   denominator: 'denominator_invalid', coverage: 'coverage_invalid', qualifier: 'qualifier_invalid', sourceUrl: 'source_url_invalid', sourceTitle: 'missing_source',
 };
@@ -55,7 +56,7 @@ export function validateCityIndicators(table: SourceTable, mapping: ColumnMappin
     const yearText = text(row, 'year').normalize('NFKC').replace(/\s|年度?$/g, '');
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
     if (!yearText) ctx.log.error(row.row, 'year', 'missing_year', 'the year is empty.');
-    else if (Number.isNaN(year)) ctx.log.error(row.row, 'year', 'year_invalid', `${quote(cellOf(row, mapping, 'year'))} is not a year such as 2021.`);
+    else if (Number.isNaN(year)) ctx.log.error(row.row, 'year', 'year_invalid', `${quote(cellOf(row, mapping, 'year'))} is not a year such as 2021.`, { value: yearText });
 
     // The value: a number (a % sign is allowed), or nothing published.
     const raw = cellOf(row, mapping, 'value');
@@ -68,17 +69,17 @@ export function validateCityIndicators(table: SourceTable, mapping: ColumnMappin
       const percent = typeof raw === 'string' && /[%％]\s*$/.test(raw);
       const n = parseNumber(percent ? rawText.replace(/[%％]\s*$/, '') : raw);
       if (!n.ok) {
-        ctx.log.error(row.row, 'value', 'not_a_number', `${quote(raw)} is not a number (leave it empty when no figure was published).`);
+        ctx.log.error(row.row, 'value', 'not_a_number', `${quote(raw)} is not a number (leave it empty when no figure was published).`, { value: rawText });
         valueOk = false;
       } else if (percent && def && def.unit !== '%') {
-        ctx.log.error(row.row, 'value', 'unit_mismatch', `${quote(raw)} is a percentage, but ${def.label.en} is given in ${def.unit}.`);
+        ctx.log.error(row.row, 'value', 'unit_mismatch', `${quote(raw)} is a percentage, but ${def.label.en} is given in ${def.unit}.`, { value: rawText, indicator: def.code, unit: def.unit });
         valueOk = false;
       } else value = n.value;
     }
 
     const coverageText = text(row, 'coverage');
     const coverage = parseCoverage(coverageText);
-    if (coverage === undefined) ctx.log.error(row.row, 'coverage', 'coverage_invalid', `${quote(coverageText)} is not a part of a year from January, such as 1-11 or 1-11月 (leave it empty for the whole year).`);
+    if (coverage === undefined) ctx.log.error(row.row, 'coverage', 'coverage_invalid', `${quote(coverageText)} is not a part of a year from January, such as 1-11 or 1-11月 (leave it empty for the whole year).`, { value: coverageText });
 
     const figure = {
       city, indicator, year, value,
@@ -93,7 +94,12 @@ export function validateCityIndicators(table: SourceTable, mapping: ColumnMappin
     // The domain's rules, for what the cells above did not already reject.
     const skip = new Set<string>([...(city ? [] : ['city']), ...(indicator ? [] : ['indicator']), ...(Number.isNaN(year) ? ['year'] : []), ...(valueOk ? [] : ['value']), ...(coverage === undefined ? ['coverage'] : [])]);
     const problems: FigureProblem[] = validateCityFigure(figure).filter((p) => !skip.has(p.field));
-    for (const p of problems) ctx.log.error(row.row, p.field, CODE_OF_FIELD[p.field] ?? 'invalid', p.message);
+    for (const p of problems) {
+      const code = CODE_OF_FIELD[p.field] ?? 'field_invalid';
+      const given = String(figure[p.field as keyof typeof figure] ?? '');
+      const params = code === 'unit_mismatch' ? { value: given, indicator, unit: def?.unit ?? '' } : code === 'missing_source' || code === 'field_invalid' ? {} : { value: given };
+      ctx.log.errorOf(row.row, p.field, { code, params } as unknown as Problem, p.message);
+    }
     if (ctx.log.hasFailed(row.row) || !def) continue;
     const key = cityFigureKey({ city, indicator, year });
     keys.set(key, [...(keys.get(key) ?? []), row.row]);

@@ -4,6 +4,7 @@ import { TARGET_FIELDS, suggestUnits, unmappedRequired } from './column-mapping.
 import { cellText, parseNumber, quote, type Cell } from './cells.ts';
 import type { CityArea } from './coordinates.ts';
 import type { ColumnMapping, ColumnUnits, ImportKind, ImportRecord, RowIssue, SourceCrs, SourceRow, SourceTable, ValidationReport } from './import-types.ts';
+import type { Problem, ProblemCode, ProblemParams } from '../problems.ts';
 
 export interface ValidateContext {
   /** Guangzhou (the districts), see createCityArea in coordinates.ts. */
@@ -75,6 +76,9 @@ export const FIELD_NAMES: Record<string, string> = {
   note: 'note',
 };
 
+/** The parameters of a code: optional when it has none. */
+type ParamsArg<C extends ProblemCode> = keyof ProblemParams<C> extends never ? [params?: ProblemParams<C>] : [params: ProblemParams<C>];
+
 /** Collects the issues of one validation run and knows which rows failed. */
 export class IssueLog {
   readonly issues: RowIssue[] = [];
@@ -90,13 +94,19 @@ export class IssueLog {
     return `${at}, ${FIELD_NAMES[field] ?? field}${header ? ` (column ${JSON.stringify(header)})` : ''}`;
   }
 
-  error(row: number, field: string | undefined, code: string, text: string): void {
-    this.issues.push({ row, ...(field ? { field } : {}), code, severity: 'error', message: `${this.where(row, field)}: ${text}` });
+  error<C extends ProblemCode>(row: number, field: string | undefined, code: C, text: string, ...params: ParamsArg<C>): void {
+    this.issues.push({ row, ...(field ? { field } : {}), code, params: params[0] ?? {}, severity: 'error', message: `${this.where(row, field)}: ${text}` });
     this.failed.add(row);
   }
 
-  warn(row: number, field: string | undefined, code: string, text: string): void {
-    this.issues.push({ row, ...(field ? { field } : {}), code, severity: 'warning', message: `${this.where(row, field)}: ${text}` });
+  warn<C extends ProblemCode>(row: number, field: string | undefined, code: C, text: string, ...params: ParamsArg<C>): void {
+    this.issues.push({ row, ...(field ? { field } : {}), code, params: params[0] ?? {}, severity: 'warning', message: `${this.where(row, field)}: ${text}` });
+  }
+
+  /** An error given as a problem (a shared check's verdict). */
+  errorOf(row: number, field: string | undefined, pr: Problem, text: string): void {
+    this.issues.push({ row, ...(field ? { field } : {}), code: pr.code, params: pr.params, severity: 'error', message: `${this.where(row, field)}: ${text}` });
+    this.failed.add(row);
   }
 
   /** An issue found elsewhere (the reader); an error rejects its row. */
@@ -143,10 +153,11 @@ export function begin(kind: ImportKind, table: SourceTable, mapping: ColumnMappi
   for (const [field, header] of Object.entries(mapping)) {
     if (header === undefined) continue;
     if (!known.has(field)) {
-      log.error(0, undefined, 'unknown_field', `the mapping names the field ${JSON.stringify(field)}, which ${kind} do not have.`);
+      log.error(0, undefined, 'unknown_field', `the mapping names the field ${JSON.stringify(field)}, which ${kind} do not have.`, { field });
       usable = false;
     } else if (!headers.has(header)) {
-      log.error(0, field, 'unknown_column', `the mapped column ${JSON.stringify(header)} is not in the file (its columns are ${table.headers.map((h) => JSON.stringify(h)).join(', ') || 'none'}).`);
+      log.error(0, field, 'unknown_column', `the mapped column ${JSON.stringify(header)} is not in the file (its columns are ${table.headers.map((h) => JSON.stringify(h)).join(', ') || 'none'}).`,
+        { column: header, columns: table.headers });
       usable = false;
     }
   }
@@ -192,23 +203,23 @@ export function nonNegative(ctx: Context, row: SourceRow, field: string): number
   const n = parseNumber(v);
   if (!n.ok) {
     if (n.empty) return undefined;
-    ctx.log.error(row.row, field, 'not_a_number', `${quote(v)} is not a number.`);
+    ctx.log.error(row.row, field, 'not_a_number', `${quote(v)} is not a number.`, { value: cellText(v) });
     return null;
   }
   if (n.value < 0) {
-    ctx.log.error(row.row, field, 'negative_number', `${quote(v)} is negative; it must be 0 or more.`);
+    ctx.log.error(row.row, field, 'negative_number', `${quote(v)} is negative; it must be 0 or more.`, { value: cellText(v) });
     return null;
   }
   return n.value * (ctx.units[field] ?? 1);
 }
 
 /** Rows sharing a key (credit code, park code, district code) are all errors: which one is right is the user's call. */
-export function flagDuplicates(ctx: Context, keys: Map<string, number[]>, field: string, code: string, what: string): void {
+export function flagDuplicates(ctx: Context, keys: Map<string, number[]>, field: string, code: 'duplicate_code' | 'duplicate_credit_code' | 'duplicate_period' | 'duplicate_figure', what: string): void {
   for (const [key, rows] of keys) {
     if (rows.length < 2) continue;
     for (const row of rows) {
       const others = rows.filter((r) => r !== row);
-      ctx.log.error(row, field, code, `${what} ${JSON.stringify(key)} also appears on row${others.length > 1 ? 's' : ''} ${others.join(', ')}; each must appear once in a file.`);
+      ctx.log.error(row, field, code, `${what} ${JSON.stringify(key)} also appears on row${others.length > 1 ? 's' : ''} ${others.join(', ')}; each must appear once in a file.`, { key, rows: others });
     }
   }
 }

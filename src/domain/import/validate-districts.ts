@@ -9,6 +9,7 @@ import { districtByCode, taxonomy } from '../taxonomy.ts';
 import { quote } from './cells.ts';
 import type { ColumnMapping, ColumnUnits, DistrictRecord, SourceCrs, SourceRow, SourceTable, ValidationReport } from './import-types.ts';
 import { cleanPolygon } from './polygon-checks.ts';
+import type { Problem } from '../problems.ts';
 import { lookupCode } from './taxonomy-lookup.ts';
 import { begin, flagDuplicates, finish, textOf, type Context } from './validate-common.ts';
 
@@ -26,12 +27,12 @@ export function validateDistricts(table: SourceTable, mapping: ColumnMapping, cr
     const code = /^\d{6}(000|000000)$/.test(raw) ? raw.slice(0, 6) : raw;
     if (!raw) ctx.log.error(row.row, 'code', 'missing_code', 'the district code is missing.');
     else if (!districtByCode(code))
-      ctx.log.error(row.row, 'code', 'unknown_district', `${quote(raw)} is not one of Guangzhou's 11 district codes (${taxonomy.districts.map((d) => d.code).join(', ')}).`);
+      ctx.log.error(row.row, 'code', 'unknown_district', `${quote(raw)} is not one of Guangzhou's 11 district codes (${taxonomy.districts.map((d) => d.code).join(', ')}).`, { value: raw });
     else codes.set(code, [...(codes.get(code) ?? []), row.row]);
     const name = textOf(ctx, row, 'name');
     if (!name) ctx.log.error(row.row, 'name', 'missing_name', 'the district has no name.');
     else if (districtByCode(code) && lookupCode('district', name) !== code)
-      ctx.log.warn(row.row, 'name', 'district_name_mismatch', `${quote(name)} is not the name of district ${code} (${districtByCode(code)!.label['zh-Hans']}); the file's name is kept.`);
+      ctx.log.warn(row.row, 'name', 'district_name_mismatch', `${quote(name)} is not the name of district ${code} (${districtByCode(code)!.label['zh-Hans']}); the file's name is kept.`, { name, district: code });
     const geometry = readMultiPolygon(ctx, row);
     if (ctx.log.hasFailed(row.row) || !geometry) continue;
     records.push({ row: row.row, code, name, geometry });
@@ -43,19 +44,22 @@ export function validateDistricts(table: SourceTable, mapping: ColumnMapping, cr
 function readMultiPolygon(ctx: Context, row: SourceRow): MultiPolygon | null {
   const g = row.geometry;
   if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
-    ctx.log.error(row.row, 'geometry', g ? 'geometry_not_polygon' : 'missing_geometry', g ? `the boundary is a ${g.type}; a district needs a Polygon or MultiPolygon.` : 'the district has no boundary geometry.');
+    if (g) ctx.log.error(row.row, 'geometry', 'geometry_not_polygon', `the boundary is a ${g.type}; a district needs a Polygon or MultiPolygon.`, { type: g.type });
+    else ctx.log.error(row.row, 'geometry', 'missing_geometry', 'the district has no boundary geometry.');
     return null;
   }
   const parts: Position[][][] = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   if (!parts.length) {
-    ctx.log.error(row.row, 'geometry', 'invalid_polygon', 'the MultiPolygon has no parts.');
+    ctx.log.error(row.row, 'geometry', 'invalid_polygon', 'the MultiPolygon has no parts.', { reason: 'no_parts' });
     return null;
   }
   const out: Position[][][] = [];
   for (const [i, rings] of parts.entries()) {
     const result = cleanPolygon(rings, ctx.crs);
     if (!result.ok) {
-      ctx.log.error(row.row, 'geometry', result.code, parts.length > 1 ? `in part ${i + 1}, ${result.message}` : result.message);
+      // The part (1-based) of a MultiPolygon travels as one more parameter.
+      const pr = parts.length > 1 ? ({ code: result.problem.code, params: { ...result.problem.params, part: i + 1 } } as unknown as Problem) : result.problem;
+      ctx.log.errorOf(row.row, 'geometry', pr, parts.length > 1 ? `in part ${i + 1}, ${result.message}` : result.message);
       return null;
     }
     out.push(result.polygon.coordinates);
@@ -64,7 +68,7 @@ function readMultiPolygon(ctx: Context, row: SourceRow): MultiPolygon | null {
   const near = out.some((rings) => rings[0].some(([x, y]) => x >= w && x <= e && y >= s && y <= n));
   if (!near) {
     const [x, y] = out[0][0][0];
-    ctx.log.error(row.row, 'geometry', 'outside_city', `the boundary (first corner at longitude ${x}, latitude ${y}) is nowhere near Guangzhou.`);
+    ctx.log.error(row.row, 'geometry', 'outside_city', `the boundary (first corner at longitude ${x}, latitude ${y}) is nowhere near Guangzhou.`, { lon: x, lat: y });
     return null;
   }
   return { type: 'MultiPolygon', coordinates: out };

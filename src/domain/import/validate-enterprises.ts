@@ -66,7 +66,7 @@ export function validateEnterprises(table: SourceTable, mapping: ColumnMapping, 
 export function checkCreditCode(ctx: Context, row: SourceRow): string | null {
   const v = cellOf(row, ctx.mapping, 'creditCode');
   if (typeof v === 'number' && Math.abs(v) >= 1e15) {
-    ctx.log.error(row.row, 'creditCode', 'credit_code_number', `the spreadsheet stores the credit code as the number ${v}, which has lost digits; format the column as text and type the codes again.`);
+    ctx.log.error(row.row, 'creditCode', 'credit_code_number', `the spreadsheet stores the credit code as the number ${v}, which has lost digits; format the column as text and type the codes again.`, { value: String(v) });
     return null;
   }
   // Full-width letters and digits, lower case and spaces are typing slips, not different codes.
@@ -77,15 +77,15 @@ export function checkCreditCode(ctx: Context, row: SourceRow): string | null {
   }
   switch (creditCodeProblem(code)) {
     case 'length':
-      ctx.log.error(row.row, 'creditCode', 'credit_code_length', `${quote(code)} has ${[...code].length} characters; a unified social credit code has 18.`);
+      ctx.log.error(row.row, 'creditCode', 'credit_code_length', `${quote(code)} has ${[...code].length} characters; a unified social credit code has 18.`, { value: code, length: [...code].length });
       return null;
     case 'charset': {
       const bad = [...code].find((ch) => !CREDIT_CODE_CHARSET.includes(ch));
-      ctx.log.error(row.row, 'creditCode', 'credit_code_charset', `${quote(code)} contains ${quote(bad ?? '')}, which GB 32100 does not use (only digits and ${CREDIT_CODE_CHARSET.slice(10)}).`);
+      ctx.log.error(row.row, 'creditCode', 'credit_code_charset', `${quote(code)} contains ${quote(bad ?? '')}, which GB 32100 does not use (only digits and ${CREDIT_CODE_CHARSET.slice(10)}).`, { value: code, char: bad ?? '' });
       return null;
     }
     case 'check':
-      ctx.log.error(row.row, 'creditCode', 'credit_code_check', `${quote(code)} has a wrong check character ${quote(code[17])} (expected ${quote(creditCheckChar(code.slice(0, 17)))}).`);
+      ctx.log.error(row.row, 'creditCode', 'credit_code_check', `${quote(code)} has a wrong check character ${quote(code[17])} (expected ${quote(creditCheckChar(code.slice(0, 17)))}).`, { value: code, found: code[17], expected: creditCheckChar(code.slice(0, 17)) });
       return null;
   }
   return code;
@@ -96,7 +96,7 @@ function checkRevenue(ctx: Context, row: SourceRow): number | null {
   const n = parseNumber(v);
   if (!n.ok) {
     if (n.empty) ctx.log.error(row.row, 'revenue', 'missing_revenue', 'the annual revenue is missing.');
-    else ctx.log.error(row.row, 'revenue', 'revenue_not_number', `${quote(v)} is not a number.`);
+    else ctx.log.error(row.row, 'revenue', 'revenue_not_number', `${quote(v)} is not a number.`, { value: cellText(v) });
     return null;
   }
   const unit = ctx.units.revenue ?? 1;
@@ -108,7 +108,7 @@ function checkRevenue(ctx: Context, row: SourceRow): number | null {
     // 营业收入 without a unit, holding 万元: say how to read the column in 万元.
     const hint = unit === 1 && !splitHeader(ctx.mapping.revenue ?? '').unit && yuan * 1e4 >= threshold
       ? ' The column does not say its unit: if it holds 万元, choose the unit 万元 for revenue.' : '';
-    ctx.log.error(row.row, 'revenue', 'revenue_below_threshold', `${shown} is below the enterprise library's threshold of ${fmt(threshold)} yuan.${hint}`);
+    ctx.log.error(row.row, 'revenue', 'revenue_below_threshold', `${shown} is below the enterprise library's threshold of ${fmt(threshold)} yuan.${hint}`, { value: yuan, threshold, unitHint: Boolean(hint) });
     return null;
   }
   return yuan;
@@ -123,18 +123,19 @@ function checkIndustry(ctx: Context, row: SourceRow): { cluster: string; subIndu
   const industryClass = codeText ? lookupIndustryClass(codeText) : undefined;
   let ok = true;
   if (clusterText && !cluster) {
-    ctx.log.error(row.row, 'cluster', 'unknown_cluster', `${quote(clusterText)} is not one of the industry clusters (${taxonomy.clusters.map((c) => c.code).join(', ')}) nor one of their names.`);
+    ctx.log.error(row.row, 'cluster', 'unknown_cluster', `${quote(clusterText)} is not one of the industry clusters (${taxonomy.clusters.map((c) => c.code).join(', ')}) nor one of their names.`, { value: clusterText });
     ok = false;
   }
   if (codeText && !industryClass) {
-    ctx.log.error(row.row, 'industryCode', 'unknown_industry_code', `${quote(codeText)} is not a manufacturing class of GB/T 4754-2017 (a 4-digit code from 1311 to 4390, such as 3670 or C3670, or the class's official name).`);
+    ctx.log.error(row.row, 'industryCode', 'unknown_industry_code', `${quote(codeText)} is not a manufacturing class of GB/T 4754-2017 (a 4-digit code from 1311 to 4390, such as 3670 or C3670, or the class's official name).`, { value: codeText });
     ok = false;
   }
   if (!subText) {
     if (industryClass) {
       // The statistics bureau's files: cluster and sub-industry follow from the class.
       if (cluster && cluster !== industryClass.cluster) {
-        ctx.log.error(row.row, 'industryCode', 'industry_code_mismatch', `the class ${industryClass.code} (${industryClass.name}) belongs to the cluster ${industryClass.cluster}, not to ${quote(clusterText)}; give the sub-industry or correct the cluster.`);
+        ctx.log.error(row.row, 'industryCode', 'industry_code_mismatch', `the class ${industryClass.code} (${industryClass.name}) belongs to the cluster ${industryClass.cluster}, not to ${quote(clusterText)}; give the sub-industry or correct the cluster.`,
+          { code: industryClass.code, name: industryClass.name, cluster: industryClass.cluster, given: clusterText });
         return null;
       }
       return ok ? { cluster: industryClass.cluster, subIndustry: industryClass.subIndustry, industryCode: industryClass.code } : null;
@@ -143,12 +144,12 @@ function checkIndustry(ctx: Context, row: SourceRow): { cluster: string; subIndu
     return null;
   }
   if (!sub) {
-    ctx.log.error(row.row, 'subIndustry', 'unknown_sub_industry', `${quote(subText)} is not a sub-industry code or name of the taxonomy.`);
+    ctx.log.error(row.row, 'subIndustry', 'unknown_sub_industry', `${quote(subText)} is not a sub-industry code or name of the taxonomy.`, { value: subText });
     return null;
   }
   const owner = subIndustryByCode(sub)!.cluster.code;
   if (cluster && cluster !== owner) {
-    ctx.log.error(row.row, 'subIndustry', 'sub_industry_mismatch', `${quote(subText)} belongs to the cluster ${owner}, not to ${quote(clusterText)}.`);
+    ctx.log.error(row.row, 'subIndustry', 'sub_industry_mismatch', `${quote(subText)} belongs to the cluster ${owner}, not to ${quote(clusterText)}.`, { value: subText, cluster: owner, given: clusterText });
     ok = false;
   }
   return ok ? { cluster: owner, subIndustry: sub, industryCode: industryClass?.code ?? null } : null;
@@ -158,7 +159,7 @@ function checkFutureIndustry(ctx: Context, row: SourceRow): string | null | unde
   const text = textOf(ctx, row, 'futureIndustry');
   if (!text) return null;
   const code = lookupCode('futureIndustry', text);
-  if (!code) ctx.log.error(row.row, 'futureIndustry', 'unknown_future_industry', `${quote(text)} is not one of the nine future industries (${taxonomy.futureIndustries.map((f) => f.code).join(', ')}) nor one of their names.`);
+  if (!code) ctx.log.error(row.row, 'futureIndustry', 'unknown_future_industry', `${quote(text)} is not one of the nine future industries (${taxonomy.futureIndustries.map((f) => f.code).join(', ')}) nor one of their names.`, { value: text });
   return code;
 }
 
@@ -167,7 +168,7 @@ function checkTags(ctx: Context, row: SourceRow): string[] | null {
   if (!text) return [];
   const { codes, unknown } = parseTags(text);
   if (unknown.length) {
-    ctx.log.error(row.row, 'tags', 'unknown_tag', `${unknown.map((u) => quote(u)).join(', ')} ${unknown.length > 1 ? 'are not tags' : 'is not a tag'} of the taxonomy (known: ${taxonomy.enterpriseTags.map((t) => t.code).join(', ')}, or their names).`);
+    ctx.log.error(row.row, 'tags', 'unknown_tag', `${unknown.map((u) => quote(u)).join(', ')} ${unknown.length > 1 ? 'are not tags' : 'is not a tag'} of the taxonomy (known: ${taxonomy.enterpriseTags.map((t) => t.code).join(', ')}, or their names).`, { values: unknown });
     return null;
   }
   return codes;
@@ -181,11 +182,11 @@ function checkEmployees(ctx: Context, row: SourceRow): number | null {
       ctx.log.warn(row.row, 'employees', 'missing_employees', 'the number of employees is missing; it is recorded as 0.');
       return 0;
     }
-    ctx.log.error(row.row, 'employees', 'employees_invalid', `${quote(v)} is not a number of employees.`);
+    ctx.log.error(row.row, 'employees', 'employees_invalid', `${quote(v)} is not a number of employees.`, { value: cellText(v) });
     return null;
   }
   if (!Number.isInteger(n.value) || n.value < 0 || n.value > 2_147_483_647) {
-    ctx.log.error(row.row, 'employees', 'employees_invalid', `${quote(v)} is not a whole number of 0 or more.`);
+    ctx.log.error(row.row, 'employees', 'employees_invalid', `${quote(v)} is not a whole number of 0 or more.`, { value: cellText(v) });
     return null;
   }
   return n.value;
@@ -199,12 +200,12 @@ function readPoint(ctx: Context, row: SourceRow): [number, number] | null {
   if (lonT || latT) {
     if (!lonT || !latT) {
       const field = lonT ? 'lat' : 'lon';
-      ctx.log.error(row.row, field, 'missing_coordinates', `the ${field === 'lon' ? 'longitude' : 'latitude'} is missing.`);
+      ctx.log.error(row.row, field, 'missing_coordinates', `the ${field === 'lon' ? 'longitude' : 'latitude'} is missing.`, { axis: field });
       return null;
     }
     const [lon, lat] = [parseNumber(lonV), parseNumber(latV)];
-    if (!lon.ok) ctx.log.error(row.row, 'lon', 'coordinates_not_number', `${quote(lonV)} is not a number.`);
-    if (!lat.ok) ctx.log.error(row.row, 'lat', 'coordinates_not_number', `${quote(latV)} is not a number.`);
+    if (!lon.ok) ctx.log.error(row.row, 'lon', 'coordinates_not_number', `${quote(lonV)} is not a number.`, { value: lonT });
+    if (!lat.ok) ctx.log.error(row.row, 'lat', 'coordinates_not_number', `${quote(latV)} is not a number.`, { value: latT });
     return lon.ok && lat.ok ? [lon.value, lat.value] : null;
   }
   const g = row.geometry;
@@ -212,8 +213,8 @@ function readPoint(ctx: Context, row: SourceRow): [number, number] | null {
     const [x, y] = g.coordinates;
     if (Number.isFinite(x) && Number.isFinite(y)) return [x, y];
   }
-  if (g) ctx.log.error(row.row, 'geometry', 'geometry_not_point', `the geometry is a ${g.type}; an enterprise is located by a Point (or by longitude and latitude columns).`);
-  else ctx.log.error(row.row, 'lon', 'missing_coordinates', 'the longitude and latitude are missing.');
+  if (g) ctx.log.error(row.row, 'geometry', 'geometry_not_point', `the geometry is a ${g.type}; an enterprise is located by a Point (or by longitude and latitude columns).`, { type: g.type });
+  else ctx.log.error(row.row, 'lon', 'missing_coordinates', 'the longitude and latitude are missing.', { axis: 'both' });
   return null;
 }
 
@@ -232,8 +233,8 @@ function checkInCity(ctx: Context, city: CityArea, pending: { record: Enterprise
   const crsNote = ctx.crs === 'gcj02' || ctx.crs === 'bd09' ? ` (converted from ${CRS_NAMES[ctx.crs]})` : '';
   outside.forEach(({ record, raw }) => {
     if (swappedRows.has(record.row))
-      ctx.log.error(record.row, 'lon', 'swapped_axes', `longitude ${raw[0]} and latitude ${raw[1]} look swapped: exchanged, the point lies in Guangzhou. Check that the longitude column holds longitudes (about 113–114) and the latitude column latitudes (about 22.5–24).`);
+      ctx.log.error(record.row, 'lon', 'swapped_axes', `longitude ${raw[0]} and latitude ${raw[1]} look swapped: exchanged, the point lies in Guangzhou. Check that the longitude column holds longitudes (about 113–114) and the latitude column latitudes (about 22.5–24).`, { lon: raw[0], lat: raw[1] });
     else
-      ctx.log.error(record.row, 'lon', 'outside_city', `the point at longitude ${record.lon}, latitude ${record.lat}${crsNote} lies outside Guangzhou.`);
+      ctx.log.error(record.row, 'lon', 'outside_city', `the point at longitude ${record.lon}, latitude ${record.lat}${crsNote} lies outside Guangzhou.`, { lon: record.lon, lat: record.lat });
   });
 }

@@ -95,7 +95,8 @@ export function validateOperating(table: SourceTable, mapping: ColumnMapping, cr
   const finishWith = (records: OperatingRecord[]) => ({ ...finish(ctx, records), cumulative });
   if (!ctx.usable) return finishWith([]);
   if (context.cumulative === undefined && detected)
-    ctx.log.warn(0, undefined, 'cumulative_detected', `the money columns say they are cumulative from January (${moneyFields('operating').map((f) => mapping[f]).filter((h) => h && looksCumulative(h)).map((h) => JSON.stringify(h)).join(', ')}); each month is computed as its cumulative value minus the month before's.`);
+    ctx.log.warn(0, undefined, 'cumulative_detected', `the money columns say they are cumulative from January (${moneyFields('operating').map((f) => mapping[f]).filter((h) => h && looksCumulative(h)).map((h) => JSON.stringify(h)).join(', ')}); each month is computed as its cumulative value minus the month before's.`,
+      { columns: moneyFields('operating').map((f) => mapping[f]).filter((h): h is string => Boolean(h && looksCumulative(h))) });
   for (const field of moneyFields('operating')) {
     const header = mapping[field];
     if (header && ctx.units[field] === undefined && unitMultiplier('yuan', header) === undefined)
@@ -108,7 +109,7 @@ export function validateOperating(table: SourceTable, mapping: ColumnMapping, cr
   for (const row of table.rows) {
     const creditCode = checkCreditCode(ctx, row);
     if (creditCode && !lookup.enterprises.has(creditCode))
-      ctx.log.error(row.row, 'creditCode', 'unknown_enterprise', `no enterprise of the library has the credit code ${quote(creditCode)}; import it into the enterprise library first.`);
+      ctx.log.error(row.row, 'creditCode', 'unknown_enterprise', `no enterprise of the library has the credit code ${quote(creditCode)}; import it into the enterprise library first.`, { value: creditCode });
     const month = checkPeriod(ctx, row, currentMonth);
     if (creditCode && month !== null) {
       const key = `${creditCode}:${monthText(month)}`;
@@ -156,15 +157,15 @@ function checkPeriod(ctx: Context, row: SourceRow, currentMonth: number): number
   }
   const month = parseReportPeriod(v);
   if (month === null) {
-    ctx.log.error(row.row, 'period', 'period_invalid', `${quote(v)} is not a month; write it as 2021-07, 2021年7月 or 202107.`);
+    ctx.log.error(row.row, 'period', 'period_invalid', `${quote(v)} is not a month; write it as 2021-07, 2021年7月 or 202107.`, { value: cellText(v) });
     return null;
   }
   if (month < FIRST_YEAR * 100 + 1) {
-    ctx.log.error(row.row, 'period', 'period_too_early', `${monthText(month)} is before ${FIRST_YEAR}; returns from ${FIRST_YEAR} on are accepted.`);
+    ctx.log.error(row.row, 'period', 'period_too_early', `${monthText(month)} is before ${FIRST_YEAR}; returns from ${FIRST_YEAR} on are accepted.`, { month: monthText(month), first: FIRST_YEAR });
     return null;
   }
   if (month > currentMonth) {
-    ctx.log.error(row.row, 'period', 'period_in_future', `${monthText(month)} is in the future (the current month in China is ${monthText(currentMonth)}).`);
+    ctx.log.error(row.row, 'period', 'period_in_future', `${monthText(month)} is in the future (the current month in China is ${monthText(currentMonth)}).`, { month: monthText(month), current: monthText(currentMonth) });
     return null;
   }
   return month;
@@ -178,11 +179,11 @@ function readMoney(ctx: Context, row: SourceRow, field: Flow): number | undefine
   if (!n.ok) {
     if (n.empty && field === 'valueAdded') return undefined;
     if (n.empty) ctx.log.error(row.row, field, 'missing_value', 'the value is missing.');
-    else ctx.log.error(row.row, field, 'not_a_number', `${quote(v)} is not a number.`);
+    else ctx.log.error(row.row, field, 'not_a_number', `${quote(v)} is not a number.`, { value: cellText(v) });
     return null;
   }
   if (n.value < 0 && NON_NEGATIVE.has(field)) {
-    ctx.log.error(row.row, field, 'negative_number', `${quote(v)} is negative; it must be 0 or more.`);
+    ctx.log.error(row.row, field, 'negative_number', `${quote(v)} is negative; it must be 0 or more.`, { value: cellText(v) });
     return null;
   }
   // The database keeps whole yuan.
@@ -194,11 +195,11 @@ function readEmployees(ctx: Context, row: SourceRow): number | null {
   const n = parseNumber(v);
   if (!n.ok) {
     if (n.empty) ctx.log.error(row.row, 'employees', 'missing_value', 'the number of employees is missing.');
-    else ctx.log.error(row.row, 'employees', 'employees_invalid', `${quote(v)} is not a number of employees.`);
+    else ctx.log.error(row.row, 'employees', 'employees_invalid', `${quote(v)} is not a number of employees.`, { value: cellText(v) });
     return null;
   }
   if (!Number.isInteger(n.value) || n.value < 0 || n.value > 2_147_483_647) {
-    ctx.log.error(row.row, 'employees', n.value < 0 ? 'negative_number' : 'employees_invalid', `${quote(v)} is not a whole number of 0 or more.`);
+    ctx.log.error(row.row, 'employees', n.value < 0 ? 'negative_number' : 'employees_invalid', `${quote(v)} is not a whole number of 0 or more.`, { value: cellText(v) });
     return null;
   }
   return n.value;
@@ -238,7 +239,7 @@ function toMonthly(ctx: Context, lookup: OperatingLookup, p: Parsed, industryCod
       previous = base;
       previousMonthText = monthText(p.month - 1);
     } else {
-      ctx.log.warn(p.row, 'period', 'cumulative_first_month', `no earlier month of ${year} is known for ${p.creditCode} (neither in the file nor stored); the whole cumulative value is attributed to ${monthText(p.month)}.`);
+      ctx.log.warn(p.row, 'period', 'cumulative_first_month', `no earlier month of ${year} is known for ${p.creditCode} (neither in the file nor stored); the whole cumulative value is attributed to ${monthText(p.month)}.`, { year, creditCode: p.creditCode, month: monthText(p.month) });
     }
   }
   const monthly = {} as Record<Flow, number>;
@@ -248,7 +249,8 @@ function toMonthly(ctx: Context, lookup: OperatingLookup, p: Parsed, industryCod
     if (given === undefined) continue;
     monthly[f] = cumulative ? monthlyFromCumulative(given, previous ? previous[f] : null) : given;
     if (previous && NON_NEGATIVE.has(f) && monthly[f] < 0) {
-      ctx.log.error(p.row, f, 'cumulative_decrease', `the cumulative value ${fmt(given)} yuan is smaller than the cumulative value to ${previousMonthText} (${fmt(previous[f])} yuan): the month would be negative (${fmt(monthly[f])} yuan).`);
+      ctx.log.error(p.row, f, 'cumulative_decrease', `the cumulative value ${fmt(given)} yuan is smaller than the cumulative value to ${previousMonthText} (${fmt(previous[f])} yuan): the month would be negative (${fmt(monthly[f])} yuan).`,
+        { given, previous: previous[f], previousMonth: previousMonthText, monthly: monthly[f] });
       ok = false;
     }
   }
@@ -256,7 +258,8 @@ function toMonthly(ctx: Context, lookup: OperatingLookup, p: Parsed, industryCod
   const estimated = p.values.valueAdded === undefined;
   if (estimated) {
     monthly.valueAdded = estimateValueAdded(monthly.output, industryCode);
-    ctx.log.warn(p.row, 'valueAdded', 'value_added_estimated', `no value added is reported; it is estimated from the month's output as ${fmt(monthly.valueAdded)} yuan${industryCode ? ` (the typical rate of division ${industryCode.slice(0, 2)})` : ' (the average rate: the enterprise has no industry code)'}.`);
+    ctx.log.warn(p.row, 'valueAdded', 'value_added_estimated', `no value added is reported; it is estimated from the month's output as ${fmt(monthly.valueAdded)} yuan${industryCode ? ` (the typical rate of division ${industryCode.slice(0, 2)})` : ' (the average rate: the enterprise has no industry code)'}.`,
+      { value: monthly.valueAdded, division: industryCode ? industryCode.slice(0, 2) : null });
   }
   const cum = {} as Record<Flow, number>;
   for (const f of FLOWS) cum[f] = (previous ? previous[f] : 0) + monthly[f];
@@ -277,7 +280,7 @@ function checkJump(ctx: Context, lookup: OperatingLookup, r: { monthly: Operatin
   const before = done.get(pm)?.monthly.revenue ?? lookup.stored.get(`${creditCode}:${pm}`)?.revenue;
   if (before === undefined || before <= 0) return;
   if (revenue > JUMP * before)
-    ctx.log.warn(row, 'revenue', 'revenue_jump', `the month's revenue ${fmt(revenue)} yuan is more than ${JUMP} times that of ${monthText(pm)} (${fmt(before)} yuan); check the value and its unit.`);
+    ctx.log.warn(row, 'revenue', 'revenue_jump', `the month's revenue ${fmt(revenue)} yuan is more than ${JUMP} times that of ${monthText(pm)} (${fmt(before)} yuan); check the value and its unit.`, { revenue, before, month: monthText(pm), factor: JUMP });
   else if (revenue * JUMP < before)
-    ctx.log.warn(row, 'revenue', 'revenue_drop', `the month's revenue ${fmt(revenue)} yuan is less than 1/${JUMP} of that of ${monthText(pm)} (${fmt(before)} yuan); check the value and its unit.`);
+    ctx.log.warn(row, 'revenue', 'revenue_drop', `the month's revenue ${fmt(revenue)} yuan is less than 1/${JUMP} of that of ${monthText(pm)} (${fmt(before)} yuan); check the value and its unit.`, { revenue, before, month: monthText(pm), factor: JUMP });
 }

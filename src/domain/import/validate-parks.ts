@@ -6,9 +6,10 @@
 // "In Guangzhou" means the outline's representative point (turf.pointOnFeature) lies in the city;
 // vertices beyond the city line only warn, since the demonstration boundaries are not survey-grade
 // and a real park on the city's edge may cross them by a few metres.
-import { area as turfArea, pointOnFeature } from '@turf/turf';
+import { area as turfArea } from '@turf/area';
+import { pointOnFeature } from '@turf/point-on-feature';
 import type { Position } from 'geojson';
-import { taxonomy } from '../taxonomy.ts';
+import { taxonomy, type RenovationCategory, type RenovationProgress } from '../taxonomy.ts';
 import { cellText, parseNumber, quote, round } from './cells.ts';
 import type { ColumnMapping, ParkRecord, SourceCrs, SourceRow, SourceTable, ValidationReport } from './import-types.ts';
 import { cleanPolygon } from './polygon-checks.ts';
@@ -42,7 +43,8 @@ export function validateParks(table: SourceTable, mapping: ColumnMapping, crs: S
 
     const outlineMu = turfArea(geometry) / taxonomy.muInSquareMetres;
     if (given !== undefined && outlineMu > 0 && Math.abs(given - outlineMu) / outlineMu > AREA_TOLERANCE)
-      ctx.log.warn(row.row, 'areaMu', 'area_mismatch', `the area ${fmt(given)} mu differs from the outline's ${fmt(round(outlineMu, 2))} mu by more than ${AREA_TOLERANCE * 100} %; the file's value is kept.`);
+      ctx.log.warn(row.row, 'areaMu', 'area_mismatch', `the area ${fmt(given)} mu differs from the outline's ${fmt(round(outlineMu, 2))} mu by more than ${AREA_TOLERANCE * 100} %; the file's value is kept.`,
+        { given, outline: round(outlineMu, 2), tolerance: AREA_TOLERANCE * 100 });
     records.push({
       row: row.row,
       code,
@@ -73,12 +75,13 @@ function readPolygon(ctx: Context, row: SourceRow): ParkRecord['geometry'] | nul
   else if (g.type === 'MultiPolygon' && g.coordinates.length === 1) rings = g.coordinates[0];
   else {
     const what = g.type === 'MultiPolygon' ? `a MultiPolygon of ${g.coordinates.length} parts` : `a ${g.type}`;
-    ctx.log.error(row.row, 'geometry', g.type === 'MultiPolygon' ? 'multipart_geometry' : 'geometry_not_polygon', `the outline is ${what}; a park must be a single polygon.`);
+    if (g.type === 'MultiPolygon') ctx.log.error(row.row, 'geometry', 'multipart_geometry', `the outline is ${what}; a park must be a single polygon.`);
+    else ctx.log.error(row.row, 'geometry', 'geometry_not_polygon', `the outline is ${what}; a park must be a single polygon.`, { type: g.type });
     return null;
   }
   const result = cleanPolygon(rings, ctx.crs);
   if (!result.ok) {
-    ctx.log.error(row.row, 'geometry', result.code, result.message);
+    ctx.log.errorOf(row.row, 'geometry', result.problem, result.message);
     return null;
   }
   return result.polygon;
@@ -88,11 +91,13 @@ function vocabulary(ctx: Context, row: SourceRow, field: 'category' | 'progress'
   const text = textOf(ctx, row, field);
   const entries = field === 'category' ? taxonomy.renovationCategories : taxonomy.renovationProgress;
   if (!text) {
-    ctx.log.warn(row.row, field, `default_${field}`, `no ${field === 'category' ? 'renovation category' : 'renovation progress'} is given; it is set to ${fallback}.`);
+    const message = `no ${field === 'category' ? 'renovation category' : 'renovation progress'} is given; it is set to ${fallback}.`;
+    if (field === 'category') ctx.log.warn(row.row, field, 'default_category', message, { value: fallback as RenovationCategory });
+    else ctx.log.warn(row.row, field, 'default_progress', message, { value: fallback as RenovationProgress });
     return fallback;
   }
   const code = lookupCode(field, text);
-  if (!code) ctx.log.error(row.row, field, `unknown_${field}`, `${quote(text)} is not one of ${entries.map((e) => `${e.code} (${e.label['zh-Hans']})`).join(', ')}.`);
+  if (!code) ctx.log.error(row.row, field, `unknown_${field}`, `${quote(text)} is not one of ${entries.map((e) => `${e.code} (${e.label['zh-Hans']})`).join(', ')}.`, { value: text });
   return code ?? null;
 }
 
@@ -105,11 +110,11 @@ function readPilotYear(ctx: Context, row: SourceRow): number | null | undefined 
   if (!text || NO_PILOT.has(text)) return null;
   const n = parseNumber(text.replace(/年$/, ''));
   if (!n.ok || !Number.isInteger(n.value) || n.value < 2000 || n.value > 2100) {
-    ctx.log.error(row.row, 'pilotYear', 'invalid_pilot_year', `${quote(v)} is not a year.`);
+    ctx.log.error(row.row, 'pilotYear', 'invalid_pilot_year', `${quote(v)} is not a year.`, { value: cellText(v) });
     return undefined;
   }
   if (!taxonomy.pilotYears.includes(n.value))
-    ctx.log.warn(row.row, 'pilotYear', 'pilot_year_outside_plan', `${n.value} is not one of the plan's pilot years (${taxonomy.pilotYears.join(', ')}).`);
+    ctx.log.warn(row.row, 'pilotYear', 'pilot_year_outside_plan', `${n.value} is not one of the plan's pilot years (${taxonomy.pilotYears.join(', ')}).`, { year: n.value, allowed: [...taxonomy.pilotYears] });
   return n.value;
 }
 
@@ -133,11 +138,11 @@ function checkInCity(ctx: Context, { city }: ValidateContext, records: ParkRecor
   records.forEach((r, i) => {
     const [start, end] = spans[i];
     if (!inside[start]) {
-      ctx.log.error(r.row, 'geometry', 'outside_city', `the park at longitude ${round(xs[start], 7)}, latitude ${round(ys[start], 7)} lies outside Guangzhou.`);
+      ctx.log.error(r.row, 'geometry', 'outside_city', `the park at longitude ${round(xs[start], 7)}, latitude ${round(ys[start], 7)} lies outside Guangzhou.`, { lon: round(xs[start], 7), lat: round(ys[start], 7) });
       return;
     }
     let out = 0;
     for (let k = start + 1; k < end - 1; k++) if (!inside[k]) out++;
-    if (out) ctx.log.warn(r.row, 'geometry', 'partly_outside_city', `${out} of the outline's ${end - start - 2} corners lie outside Guangzhou's boundary.`);
+    if (out) ctx.log.warn(r.row, 'geometry', 'partly_outside_city', `${out} of the outline's ${end - start - 2} corners lie outside Guangzhou's boundary.`, { outside: out, corners: end - start - 2 });
   });
 }

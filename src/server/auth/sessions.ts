@@ -32,9 +32,11 @@ export async function createSession(db: Queryable, userId: number): Promise<{ to
   return { token, csrfToken };
 }
 
-// Every request looks its session up; a two-second cache saves a database round trip per request.
-// This process forgets a session at once on logout, disabling or a password change; other server
-// processes behind a load balancer notice within SESSION_CACHE_MS.
+// Every request looks its session up. On the embedded database a two-second cache saves a round
+// trip per request (PGlite runs one statement at a time): only one process can open it, and this
+// process forgets a session at once on logout, disabling, a role or password change, so the cache
+// never outlives a change. On PostgreSQL several processes may serve one browser (no sticky sessions), and a
+// logout through one must end the session in all of them at once: each request asks the database.
 export const SESSION_CACHE_MS = 2000;
 const cache = new Map<string, { session: Session | null; until: number }>();
 
@@ -42,9 +44,11 @@ export function forgetSessionsOf(userId: number): void {
   for (const [key, entry] of cache) if (entry.session?.user.id === userId) cache.delete(key);
 }
 
-export async function findSession(db: Queryable, token: string | undefined): Promise<Session | null> {
+/** `cache`: keep sessions for SESSION_CACHE_MS; only for a database no other process writes (PGlite). */
+export async function findSession(db: Queryable, token: string | undefined, opts: { cache?: boolean } = {}): Promise<Session | null> {
   if (!token) return null;
   const key = hashToken(token);
+  if (!opts.cache) return loadSession(db, key);
   const hit = cache.get(key);
   if (hit && hit.until > Date.now()) return hit.session;
   const session = await loadSession(db, key);

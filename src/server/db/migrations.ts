@@ -577,6 +577,169 @@ CREATE TABLE login_throttle (
 DROP TABLE login_failures;
 `,
   },
+  {
+    id: 9,
+    name: 'running totals per enterprise since January (firm_ytd)',
+    sql: `
+-- Per enterprise and month: the sums of its returns since January and how many months they cover,
+-- from its first return of the year to the last month of the year with any return (src/server/
+-- monitoring/firm-ytd.ts keeps it in step with operating_figures and says why).
+CREATE TABLE firm_ytd (
+  month integer NOT NULL,
+  enterprise_id integer NOT NULL,
+  revenue bigint NOT NULL,
+  output bigint NOT NULL,
+  value_added bigint NOT NULL,
+  profit bigint NOT NULL,
+  tax bigint NOT NULL,
+  employees bigint NOT NULL,
+  months smallint NOT NULL,
+  PRIMARY KEY (month, enterprise_id)
+);
+-- The figures already there: the same totals in one statement (a running sum over each firm's months).
+INSERT INTO firm_ytd
+SELECT g.month, g.enterprise_id,
+  sum(coalesce(f.revenue, 0)) OVER w, sum(coalesce(f.output, 0)) OVER w, sum(coalesce(f.value_added, 0)) OVER w,
+  sum(coalesce(f.profit, 0)) OVER w, sum(coalesce(f.tax, 0)) OVER w, sum(coalesce(f.employees, 0)) OVER w, count(f.month) OVER w
+FROM (
+  SELECT fy.enterprise_id, fy.y * 100 + s AS month
+  FROM (SELECT enterprise_id, month / 100 AS y, min(month) % 100 AS m0 FROM operating_figures GROUP BY 1, 2) fy
+  JOIN (SELECT month / 100 AS y, max(month) % 100 AS m1 FROM operating_figures GROUP BY 1) ym ON ym.y = fy.y
+  CROSS JOIN LATERAL generate_series(fy.m0, ym.m1) s
+) g
+LEFT JOIN operating_figures f ON f.enterprise_id = g.enterprise_id AND f.month = g.month
+WINDOW w AS (PARTITION BY g.enterprise_id, g.month / 100 ORDER BY g.month);
+`,
+  },
+  {
+    id: 10,
+    name: 'export policy: client address, fields and refusals in the export log',
+    sql: `
+-- Every export asked for is logged, refused ones too (src/server/exports/export-log.ts): the client
+-- address, the fields it carried, and why it was refused (NULL = served). The export rate is counted
+-- from these rows, per account for users and per address for visitors without one: hence the indexes.
+ALTER TABLE export_log
+  ADD COLUMN source text,
+  ADD COLUMN fields text[],
+  ADD COLUMN refused text CHECK (refused IN ('layer', 'fields', 'rate', 'rows'));
+CREATE INDEX export_log_user_at ON export_log (user_id, at) WHERE user_id IS NOT NULL;
+CREATE INDEX export_log_source_at ON export_log (source, at) WHERE user_id IS NULL;
+`,
+  },
+  {
+    id: 11,
+    name: 'scale-out: tile archives and enterprise payloads in the database, report runners with heartbeats',
+    sql: `
+-- What every server process serves must be the same for all of them (docs/architecture.md §8).
+-- The map's PMTiles archives rebuilt after imports of parks or districts (src/server/tiles/
+-- tile-store.ts): source_revision is the dataset_meta 'tiles_revision' they show at least.
+CREATE TABLE tile_archives (
+  name text PRIMARY KEY,
+  source_revision bigint NOT NULL,
+  etag text NOT NULL,
+  bytes bytea NOT NULL,
+  built_at timestamptz NOT NULL DEFAULT now()
+);
+-- The gzipped enterprise payload per variant, for the revision it was built from
+-- (src/server/routes/enterprise-payload.ts): one process builds, the others read.
+CREATE TABLE enterprise_payloads (
+  variant text PRIMARY KEY CHECK (variant IN ('public', 'confidential')),
+  revision text NOT NULL,
+  etag text NOT NULL,
+  bytes bytea NOT NULL,
+  built_at timestamptz NOT NULL DEFAULT now()
+);
+-- Both hold compressed bytes: storing them out of line without trying to compress them again.
+ALTER TABLE tile_archives ALTER COLUMN bytes SET STORAGE EXTERNAL;
+ALTER TABLE enterprise_payloads ALTER COLUMN bytes SET STORAGE EXTERNAL;
+-- Which server process's report runner holds a running job and when it last said it was alive:
+-- only a job whose heartbeat stopped is queued again (src/server/reports/report-runner.ts).
+ALTER TABLE reports ADD COLUMN runner text, ADD COLUMN heartbeat_at timestamptz;
+`,
+  },
+  {
+    id: 12,
+    name: 'answers revision: bumped by every change the indicator answers depend on',
+    sql: `
+-- The revision of everything the indicator engine, the warnings and the enterprise list read
+-- (src/server/monitoring/answer-cache.ts keys its cached answers by it). Statement triggers bump it
+-- in the transaction of the change, so a reader sees the new revision exactly when it sees the new
+-- data, in every server process. Park status edits do not touch it (only names, districts and areas
+-- of parks enter the answers), so editors never wait on this row.
+CREATE TABLE answers_revision (
+  id boolean PRIMARY KEY DEFAULT true CHECK (id),
+  revision bigint NOT NULL
+);
+INSERT INTO answers_revision VALUES (true, 1);
+CREATE FUNCTION bump_answers_revision() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE answers_revision SET revision = revision + 1;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER answers_operating_figures AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON operating_figures FOR EACH STATEMENT EXECUTE FUNCTION bump_answers_revision();
+CREATE TRIGGER answers_enterprises AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON enterprises FOR EACH STATEMENT EXECUTE FUNCTION bump_answers_revision();
+CREATE TRIGGER answers_industry_classes AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON industry_classes FOR EACH STATEMENT EXECUTE FUNCTION bump_answers_revision();
+CREATE TRIGGER answers_towns AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON towns FOR EACH STATEMENT EXECUTE FUNCTION bump_answers_revision();
+CREATE TRIGGER answers_target_plans AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON target_plans FOR EACH STATEMENT EXECUTE FUNCTION bump_answers_revision();
+CREATE TRIGGER answers_targets AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON targets FOR EACH STATEMENT EXECUTE FUNCTION bump_answers_revision();
+CREATE TRIGGER answers_warning_rules AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON warning_rules FOR EACH STATEMENT EXECUTE FUNCTION bump_answers_revision();
+CREATE TRIGGER answers_village_parks AFTER INSERT OR DELETE OR TRUNCATE OR UPDATE OF name, district, area_mu ON village_parks FOR EACH STATEMENT EXECUTE FUNCTION bump_answers_revision();
+CREATE TRIGGER answers_value_parks AFTER INSERT OR DELETE OR TRUNCATE OR UPDATE OF name, name_zh_hant, name_en, district, area_km2 ON value_parks FOR EACH STATEMENT EXECUTE FUNCTION bump_answers_revision();
+`,
+  },
+  {
+    id: 13,
+    name: 'district → city review: review rules and park proposals',
+    sql: `
+-- Which kinds of change by a district official need a city administrator's approval
+-- (src/domain/renovation-review.ts): configuration kept as data, all on to begin with.
+CREATE TABLE review_rules (
+  kind text PRIMARY KEY CHECK (kind IN ('category', 'pilot', 'completion')),
+  needs_review boolean NOT NULL,
+  updated_by text,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+INSERT INTO review_rules (kind, needs_review) VALUES ('category', true), ('pilot', true), ('completion', true);
+
+-- A change proposed by a district official, waiting for the city or decided (src/server/parks/
+-- proposals.ts). It keeps the PATCH body (change, reason, effective date) and the park version it
+-- was made on: approval applies it through the same code as a PATCH with that version as If-Match,
+-- so a proposal on a park that changed since cannot be approved. The steps that are not status
+-- changes (proposed, returned) are read from here into the park's history; decided_version places
+-- a decision among the park's versions (for an approval, the version it made).
+CREATE TABLE park_proposals (
+  id serial PRIMARY KEY,
+  park_id integer NOT NULL REFERENCES village_parks(id),
+  district text NOT NULL REFERENCES districts(code),
+  kinds text[] NOT NULL CHECK (cardinality(kinds) > 0 AND kinds <@ ARRAY['category', 'pilot', 'completion']),
+  change jsonb NOT NULL,
+  reason text NOT NULL,
+  effective_date date NOT NULL,
+  base_version integer NOT NULL,
+  from_status jsonb NOT NULL,
+  to_status jsonb NOT NULL,
+  source text NOT NULL CHECK (source IN ('edit', 'bulk')),
+  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'returned')),
+  submitted_by integer REFERENCES users(id),
+  submitted_by_name text NOT NULL,
+  submitted_at timestamptz NOT NULL DEFAULT now(),
+  decided_by integer REFERENCES users(id),
+  decided_by_name text,
+  decided_at timestamptz,
+  decided_version integer,
+  comment text,
+  CHECK ((status = 'pending') = (decided_at IS NULL)),
+  CHECK (status = 'pending' OR (decided_by_name IS NOT NULL AND comment IS NOT NULL AND decided_version IS NOT NULL))
+);
+CREATE INDEX park_proposals_pending ON park_proposals (district, submitted_at) WHERE status = 'pending';
+CREATE INDEX park_proposals_park ON park_proposals (park_id);
+
+-- The status row an approval writes: source 'proposal', and which proposal it applied.
+ALTER TABLE park_status_history DROP CONSTRAINT park_status_history_source_check;
+ALTER TABLE park_status_history ADD CONSTRAINT park_status_history_source_check CHECK (source IN ('seed', 'edit', 'bulk', 'import', 'proposal'));
+ALTER TABLE park_status_history ADD COLUMN proposal_id integer REFERENCES park_proposals(id);
+`,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -1,9 +1,12 @@
-// What each exportable layer is made of: its SQL, its fields (with the confidential ones marked),
-// and how the request's filters and area become WHERE conditions. Point layers are selected with
-// ST_Covers (a point on the area's edge counts, as in the browser); polygon layers with ST_Intersects.
+// What each exportable layer is made of: its SQL, its fields (each with its access class), and how
+// the request's filters and area become WHERE conditions. Point layers are selected with ST_Covers
+// (a point on the area's edge counts, as in the browser); polygon layers with ST_Intersects. Who
+// may have which class is decided in export-policy.ts.
+import type { ExtractLayer } from '../../domain/extract/extract-meta.ts';
 import { taxonomy } from '../../domain/taxonomy.ts';
 
-export type ExportLayer = 'enterprises' | 'parks' | 'value-parks';
+/** The layers the server exports are the layers the browser writes files of. */
+export type ExportLayer = ExtractLayer;
 
 export interface ExportFilters {
   clusters?: string[];
@@ -15,10 +18,19 @@ export interface ExportFilters {
   towns?: string[];
 }
 
+/**
+ * Who may have a field by default:
+ * - `public`: everyone, the public (not logged in) and viewers included;
+ * - `restricted`: identifying details and operating figures other than money (credit code, address,
+ *   employees): roles that may read confidential fields; EXPORT_PUBLIC_FIELDS may open them to the public;
+ * - `confidential`: revenue and tax: only roles that may read confidential fields, never the public.
+ */
+export type FieldAccess = 'public' | 'restricted' | 'confidential';
+
 export interface LayerSpec {
   table: string;
-  /** [output name, SQL expression, confidential?] */
-  fields: [string, string, boolean][];
+  /** [output name, SQL expression, access] */
+  fields: [string, string, FieldAccess][];
   where: (f: ExportFilters, p: (v: unknown) => string) => string[];
   areaTest: 'covers' | 'intersects';
 }
@@ -35,11 +47,11 @@ export const LAYERS: Record<ExportLayer, LayerSpec> = {
     table: 'enterprises',
     areaTest: 'covers',
     fields: [
-      ['id', 'id', false], ['name', 'name', false], ['creditCode', 'credit_code', false], ['cluster', 'cluster', false],
-      ['subIndustry', 'sub_industry', false], ['industryCode', 'industry_code', false], ['futureIndustry', 'future_industry', false], ['tags', 'tags', false],
-      ['revenue', 'revenue::float8', true], ['employees', 'employees', false], ['district', 'district', false], ['town', 'town', false],
-      ['address', 'address', false], ['villageParkId', 'village_park_id', false], ['valueParkId', 'value_park_id', false],
-      ['lon', 'ST_X(geom)', false], ['lat', 'ST_Y(geom)', false],
+      ['id', 'id', 'public'], ['name', 'name', 'public'], ['creditCode', 'credit_code', 'restricted'], ['cluster', 'cluster', 'public'],
+      ['subIndustry', 'sub_industry', 'public'], ['industryCode', 'industry_code', 'public'], ['futureIndustry', 'future_industry', 'public'], ['tags', 'tags', 'public'],
+      ['revenue', 'revenue::float8', 'confidential'], ['employees', 'employees', 'restricted'], ['district', 'district', 'public'], ['town', 'town', 'public'],
+      ['address', 'address', 'restricted'], ['villageParkId', 'village_park_id', 'public'], ['valueParkId', 'value_park_id', 'public'],
+      ['lon', 'ST_X(geom)', 'public'], ['lat', 'ST_Y(geom)', 'public'],
     ],
     // The same facet rules as src/domain/enterprise-filter.ts: AND across facets, OR within one.
     where: (f, p) => {
@@ -61,10 +73,10 @@ export const LAYERS: Record<ExportLayer, LayerSpec> = {
     table: 'village_parks',
     areaTest: 'intersects',
     fields: [
-      ['id', 'id', false], ['code', 'code', false], ['name', 'name', false], ['district', 'district', false], ['town', 'town', false],
-      ['townName', 'town_name', false], ['village', 'village', false], ['areaMu', 'area_mu', false], ['buildingAreaM2', 'building_area_m2', false],
-      ['outputPerMu', 'output_per_mu', false], ['taxPerMu', 'tax_per_mu', true], ['category', 'category', false], ['progress', 'progress', false],
-      ['pilotYear', 'pilot_year', false], ['statusDate', "to_char(status_date, 'YYYY-MM-DD')", false], ['version', 'version', false],
+      ['id', 'id', 'public'], ['code', 'code', 'public'], ['name', 'name', 'public'], ['district', 'district', 'public'], ['town', 'town', 'public'],
+      ['townName', 'town_name', 'public'], ['village', 'village', 'public'], ['areaMu', 'area_mu', 'public'], ['buildingAreaM2', 'building_area_m2', 'public'],
+      ['outputPerMu', 'output_per_mu', 'public'], ['taxPerMu', 'tax_per_mu', 'confidential'], ['category', 'category', 'public'], ['progress', 'progress', 'public'],
+      ['pilotYear', 'pilot_year', 'public'], ['statusDate', "to_char(status_date, 'YYYY-MM-DD')", 'public'], ['version', 'version', 'public'],
     ],
     where: (f, p) => areaWhere(f, p),
   },
@@ -72,8 +84,8 @@ export const LAYERS: Record<ExportLayer, LayerSpec> = {
     table: 'value_parks',
     areaTest: 'intersects',
     fields: [
-      ['id', 'id', false], ['code', 'code', false], ['name', 'name', false], ['nameZhHant', 'name_zh_hant', false], ['nameEn', 'name_en', false],
-      ['district', 'district', false], ['theme', 'theme', false], ['areaKm2', 'area_km2', false], ['elements', 'elements', false],
+      ['id', 'id', 'public'], ['code', 'code', 'public'], ['name', 'name', 'public'], ['nameZhHant', 'name_zh_hant', 'public'], ['nameEn', 'name_en', 'public'],
+      ['district', 'district', 'public'], ['theme', 'theme', 'public'], ['areaKm2', 'area_km2', 'public'], ['elements', 'elements', 'public'],
     ],
     where: (f, p) => (f.districts?.length ? [`district = ANY(${p(f.districts)}::text[])`] : []),
   },

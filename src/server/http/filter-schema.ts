@@ -5,6 +5,7 @@ import type { EnterpriseFilter } from '../../domain/enterprise-filter.ts';
 import { taxonomy } from '../../domain/taxonomy.ts';
 import type { Queryable } from '../db/database.ts';
 import { HttpError } from './errors.ts';
+import { problem, type ProblemInit } from '../../domain/problems.ts';
 import { listParam } from './params.ts';
 
 const codes = (list: readonly { code: string }[]) => ({ type: 'array', maxItems: 500, items: { type: 'string', enum: list.map((x) => x.code) } });
@@ -68,9 +69,10 @@ function checkAreaShape(area: Polygon | MultiPolygon): void {
     else for (const r of rings) if (Array.isArray(r)) vertices += r.length;
   }
   if (vertices > MAX_AREA_VERTICES)
-    throw new HttpError(413, `The area has ${vertices.toLocaleString('en')} vertices; at most ${MAX_AREA_VERTICES.toLocaleString('en')} are accepted. Simplify it and try again.`, { area: `more than ${MAX_AREA_VERTICES} vertices` });
+    throw new HttpError(413, `The area has ${vertices.toLocaleString('en')} vertices; at most ${MAX_AREA_VERTICES.toLocaleString('en')} are accepted. Simplify it and try again.`, { area: `more than ${MAX_AREA_VERTICES} vertices` }, undefined,
+      problem('area_too_many_vertices', { vertices, max: MAX_AREA_VERTICES }));
   ok &&= polys.every((rings) => rings.every((r) => Array.isArray(r) && r.length >= 4 && r.every((p) => Array.isArray(p) && p.length >= 2 && p.length <= 4 && p.every((v) => typeof v === 'number' && Number.isFinite(v)) && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90)));
-  if (!ok) throw new HttpError(400, 'The area is not a valid GeoJSON polygon.', { area: 'rings need at least 4 positions of WGS84 longitude, latitude' });
+  if (!ok) throw new HttpError(400, 'The area is not a valid GeoJSON polygon.', { area: 'rings need at least 4 positions of WGS84 longitude, latitude' }, undefined, problem('area_not_polygon'));
 }
 
 /**
@@ -80,5 +82,12 @@ function checkAreaShape(area: Polygon | MultiPolygon): void {
 export async function checkArea(db: Queryable, area: Polygon | MultiPolygon): Promise<void> {
   checkAreaShape(area);
   const [v] = await db.query<{ valid: boolean; reason: string }>('SELECT ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason FROM (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g) x', [JSON.stringify(area)]);
-  if (!v.valid) throw new HttpError(400, `The area is not a valid polygon: ${v.reason}.`, { area: v.reason });
+  if (!v.valid) throw new HttpError(400, `The area is not a valid polygon: ${v.reason}.`, { area: v.reason }, undefined, validityProblem(v.reason));
+}
+
+/** PostGIS's reason ("Self-intersection[113.2 23.1]") as its kind and place. */
+function validityProblem(reason: string): ProblemInit {
+  const m = /^([^[]+)(?:\[(-?[\d.]+) (-?[\d.]+)\])?/.exec(reason);
+  const at = m?.[2] !== undefined ? { lon: Number(m[2]), lat: Number(m[3]) } : {};
+  return problem('area_invalid_polygon', { reason: (m?.[1] ?? reason).trim(), ...at });
 }

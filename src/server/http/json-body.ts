@@ -4,6 +4,7 @@
 // then parses with Fastify's own parser (prototype-poisoning checks included).
 import type { FastifyInstance } from 'fastify';
 import { HttpError } from './errors.ts';
+import { problem } from '../../domain/problems.ts';
 
 /** Deepest nesting of arrays and objects a request body may have; our deepest legal body (a MultiPolygon area) needs 7. */
 export const MAX_JSON_DEPTH = 32;
@@ -37,10 +38,10 @@ export function registerJsonBody(app: FastifyInstance): void {
     try {
       text = utf8.decode(bytes);
     } catch {
-      return done(new HttpError(400, 'The request body is not valid UTF-8 text; send JSON encoded as UTF-8.', { body: 'invalid UTF-8' }), undefined);
+      return done(new HttpError(400, 'The request body is not valid UTF-8 text; send JSON encoded as UTF-8.', { body: 'invalid UTF-8' }, undefined, problem('body_not_utf8')), undefined);
     }
     if (jsonTooDeep(bytes, MAX_JSON_DEPTH))
-      return done(new HttpError(400, `The request body is nested too deeply (more than ${MAX_JSON_DEPTH} levels of arrays and objects).`, { body: 'nested too deeply' }), undefined);
+      return done(new HttpError(400, `The request body is nested too deeply (more than ${MAX_JSON_DEPTH} levels of arrays and objects).`, { body: 'nested too deeply' }, undefined, problem('body_too_deep', { max: MAX_JSON_DEPTH })), undefined);
     parse(req, text, done);
   });
 }

@@ -1,25 +1,30 @@
 // Parsing of query parameters and shared field rules, each failure a 400 naming the field.
 import { todayInChina } from '../../domain/china-date.ts';
 import { taxonomy } from '../../domain/taxonomy.ts';
+import { problem, withFields, type Problem } from '../../domain/problems.ts';
 import { HttpError } from './errors.ts';
 
-const bad = (field: string, message: string): never => {
-  throw new HttpError(400, `The query parameter "${field}" is invalid.`, { [field]: message });
+const bad = (field: string, message: string, p: Problem = problem('field_invalid')): never => {
+  throw new HttpError(400, `The query parameter "${field}" is invalid.`, { [field]: message }, undefined, withFields(problem('query_invalid', { field }), { [field]: p }));
 };
+
+/** A 400 "The request body is invalid." naming one field, its English message and its code. */
+export const invalidBody = (field: string, message: string, p: Problem): HttpError =>
+  new HttpError(400, 'The request body is invalid.', { [field]: message }, undefined, withFields(problem('request_invalid', { where: 'body' }), { [field]: p }));
 
 export function listParam(field: string, value: string | undefined, allowed: readonly string[]): string[] | undefined {
   if (value === undefined || value === '') return undefined;
   const items = value.split(',').map((s) => s.trim());
-  for (const it of items) if (!allowed.includes(it)) bad(field, `"${it}" is not one of: ${allowed.join(', ')}`);
+  for (const it of items) if (!allowed.includes(it)) bad(field, `"${it}" is not one of: ${allowed.join(', ')}`, problem('field_one_of', { allowed: [...allowed], value: it }));
   return items;
 }
 
 export function bboxParam(value: string | undefined): [number, number, number, number] | undefined {
   if (!value) return undefined;
   const n = value.split(',').map(Number);
-  if (n.length !== 4 || n.some((v) => !Number.isFinite(v))) return bad('bbox', 'must be four numbers: west,south,east,north');
+  if (n.length !== 4 || n.some((v) => !Number.isFinite(v))) return bad('bbox', 'must be four numbers: west,south,east,north', problem('field_bbox'));
   const [w, s, e, nn] = n;
-  if (w < -180 || e > 180 || s < -90 || nn > 90 || w >= e || s >= nn) return bad('bbox', 'must be west,south,east,north in WGS84 degrees, west < east and south < north');
+  if (w < -180 || e > 180 || s < -90 || nn > 90 || w >= e || s >= nn) return bad('bbox', 'must be west,south,east,north in WGS84 degrees, west < east and south < north', problem('field_bbox'));
   return [w, s, e, nn];
 }
 
@@ -32,7 +37,7 @@ export function isIsoDate(value: string): boolean {
 
 export function dateParam(field: string, value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
-  return isIsoDate(value) ? value : bad(field, 'must be a date written YYYY-MM-DD');
+  return isIsoDate(value) ? value : bad(field, 'must be a date written YYYY-MM-DD', problem('field_date'));
 }
 
 export function pilotParam(value: string | undefined): boolean | number | undefined {
@@ -40,14 +45,14 @@ export function pilotParam(value: string | undefined): boolean | number | undefi
   if (value === 'true') return true;
   if (value === 'false') return false;
   const year = Number(value);
-  return taxonomy.pilotYears.includes(year) ? year : bad('pilot', `must be true, false or one of ${taxonomy.pilotYears.join(', ')}`);
+  return taxonomy.pilotYears.includes(year) ? year : bad('pilot', `must be true, false or one of ${taxonomy.pilotYears.join(', ')}`, problem('field_one_of', { allowed: ['true', 'false', ...taxonomy.pilotYears], value }));
 }
 
 export function intParam(field: string, value: string | undefined, min: number, max: number, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   // Digits only: Number() would also take 1e3, 0x10, " 7" and Infinity.
   const n = /^-?\d{1,16}$/.test(value) ? Number(value) : NaN;
-  return Number.isSafeInteger(n) && n >= min && n <= max ? n : bad(field, `must be a whole number from ${min} to ${max}`);
+  return Number.isSafeInteger(n) && n >= min && n <= max ? n : bad(field, `must be a whole number from ${min} to ${max}`, problem('field_whole_number', { min, max }));
 }
 
 /** Today's date in Guangzhou (China Standard Time), YYYY-MM-DD. */
@@ -59,9 +64,16 @@ export function effectiveDateProblem(value: string): string | null {
   return null;
 }
 
+/** The same rules as effectiveDateProblem, as a field's code. */
+export function effectiveDateFieldProblem(value: string): Problem | null {
+  if (!isIsoDate(value)) return problem('field_date');
+  if (value > todayInChina()) return problem('field_date_future');
+  return null;
+}
+
 export function parseIfMatch(header: string | undefined): number | null {
   if (header === undefined) return null;
   const m = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header);
-  if (!m) throw new HttpError(400, 'The If-Match header must carry the park version from its ETag, e.g. "3".');
+  if (!m) throw new HttpError(400, 'The If-Match header must carry the park version from its ETag, e.g. "3".', undefined, undefined, problem('if_match_invalid'));
   return Number(m[1]);
 }

@@ -8,6 +8,7 @@
 // record that only changed, say, its revenue keeps its assignment.
 import type { Queryable } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
+import { problem } from '../../domain/problems.ts';
 import { refreshAll } from '../monitoring/rollups.ts';
 import {
   assertUniqueKeys, bumpEnterprisesRevision, changesObject, countActions, lockTables, sortedArray, townOf, type ApplyContext, type KindResult,
@@ -125,7 +126,8 @@ export async function applyEnterprises(tx: Queryable, ctx: ApplyContext): Promis
   );
   if (outside.length)
     throw new HttpError(422, `The import cannot be applied: ${outside[0].n} enterprise(s) lie outside every district, e.g. ${outside
-      .map((o) => `row ${o.row_no} (${o.credit_code} at ${o.lon}, ${o.lat})`).join('; ')}. Nothing was changed.`);
+      .map((o) => `row ${o.row_no} (${o.credit_code} at ${o.lon}, ${o.lat})`).join('; ')}. Nothing was changed.`, undefined, undefined, 
+      problem('import_outside_districts', { count: outside[0].n, rows: outside.map((o) => o.row_no), keys: outside.map((o) => o.credit_code), records: 'enterprises' }));
   for (const sql of PLACE_TOWN) await tx.query(sql);
   await tx.query(INSERT, [ctx.importId]);
   await tx.query(UPDATE, [ctx.importId]);

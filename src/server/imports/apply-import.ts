@@ -7,12 +7,13 @@ import { todayInChina } from '../../domain/china-date.ts';
 import type { ApplyCounts, ImportKind } from '../../domain/import/import-types.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
+import { problem } from '../../domain/problems.ts';
 import { applyCityIndicators } from './apply-city-indicators.ts';
 import { applyDistricts } from './apply-districts.ts';
 import { applyEnterprises } from './apply-enterprises.ts';
 import { applyOperating } from './apply-operating.ts';
 import { applyParks } from './apply-parks.ts';
-import type { ApplyContext, KindResult } from './apply-sql.ts';
+import { bumpTilesRevision, type ApplyContext, type KindResult } from './apply-sql.ts';
 import type { ImportActor, ImportCounts } from './import-store.ts';
 
 const APPLIERS: Record<ImportKind, (tx: Queryable, ctx: ApplyContext) => Promise<KindResult>> = {
@@ -22,6 +23,9 @@ const APPLIERS: Record<ImportKind, (tx: Queryable, ctx: ApplyContext) => Promise
   operating: applyOperating,
   cityIndicators: applyCityIndicators,
 };
+
+/** The kinds the map draws from vector tiles: applying one makes the tiles out of date. */
+export const TILE_KINDS: readonly ImportKind[] = ['parks', 'districts'];
 
 export interface ApplyResult extends ApplyCounts {
   id: string;
@@ -56,17 +60,20 @@ async function lockImport(tx: Queryable, id: string): Promise<LockedImport> {
      FROM imports WHERE id = $1 FOR UPDATE`,
     [id],
   );
-  if (!imp) throw new HttpError(404, `There is no import with id ${id}.`);
+  if (!imp) throw new HttpError(404, `There is no import with id ${id}.`, undefined, undefined, problem('not_found', { thing: 'import', id }));
   if (imp.status === 'applied')
-    throw new HttpError(409, `Import ${id} (${imp.file_name}) was already applied at ${imp.applied_at}; upload the file again to re-import it.`, undefined, { status: imp.status });
+    throw new HttpError(409, `Import ${id} (${imp.file_name}) was already applied at ${imp.applied_at}; upload the file again to re-import it.`, undefined, { importStatus: imp.status },
+      problem('import_already_applied', { id, file: imp.file_name, at: imp.applied_at ?? '' }));
   if (imp.status === 'failed')
-    throw new HttpError(409, `Import ${id} (${imp.file_name}) failed and cannot be applied: ${imp.error ?? 'see its report'}. Correct the file and upload it again.`, undefined, { status: imp.status });
+    throw new HttpError(409, `Import ${id} (${imp.file_name}) failed and cannot be applied: ${imp.error ?? 'see its report'}. Correct the file and upload it again.`, undefined, { importStatus: imp.status },
+      problem('import_failed_before', { id, file: imp.file_name }));
   return imp;
 }
 
 function context(imp: LockedImport, user: ImportActor, opts: ApplyOptions): ApplyContext {
   const effectiveDate = opts.effectiveDate ?? todayInChina();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveDate)) throw new HttpError(400, `The effective date must look like 2021-12-31 (got "${effectiveDate}").`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveDate))
+    throw new HttpError(400, `The effective date must look like 2021-12-31 (got "${effectiveDate}").`, undefined, undefined, problem('effective_date_invalid', { value: effectiveDate }));
   return { importId: imp.id, fileName: imp.file_name, user, effectiveDate };
 }
 
@@ -76,6 +83,9 @@ export async function applyImport(db: Database, id: string, user: ImportActor, o
     return await db.transaction(async (tx) => {
       const imp = await lockImport(tx, id);
       const changed = await APPLIERS[imp.kind](tx, context(imp, user, opts));
+      // Parks and districts are drawn from tiles: in the same transaction, so no process can see the
+      // new data and still take the old tiles for current (the rebuild follows the commit).
+      if (TILE_KINDS.includes(imp.kind)) await bumpTilesRevision(tx);
       const counts: ImportCounts = { ...imp.counts, ...changed, rejected: imp.counts.rejected };
       const [done] = await tx.query<{ applied_at: string }>(
         `UPDATE imports SET status = 'applied', applied_at = now(), counts = $2::jsonb WHERE id = $1

@@ -7,6 +7,7 @@
 // transaction, which holds the import row lock.
 import type { Queryable } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
+import { problem } from '../../domain/problems.ts';
 import { refreshMonths } from '../monitoring/rollups.ts';
 import { assertUniqueKeys, changesObject, countActions, lockTables, type ApplyContext, type KindResult } from './apply-sql.ts';
 
@@ -82,7 +83,8 @@ export async function applyOperating(tx: Queryable, ctx: ApplyContext): Promise<
     'SELECT row_no, credit_code, count(*) OVER ()::int AS n FROM imp_op WHERE enterprise_id IS NULL ORDER BY row_no LIMIT 5');
   if (missing.length)
     throw new HttpError(422, `The import cannot be applied: ${missing[0].n} row(s) name an enterprise that is no longer in the library, e.g. ${missing
-      .map((m) => `row ${m.row_no} (${m.credit_code})`).join('; ')}. Nothing was changed.`);
+      .map((m) => `row ${m.row_no} (${m.credit_code})`).join('; ')}. Nothing was changed.`, undefined, undefined, 
+      problem('import_unknown_enterprises', { count: missing[0].n, rows: missing.map((m) => m.row_no), keys: missing.map((m) => m.credit_code) }));
   await tx.query(SUPERSEDE, [ctx.importId]);
   await tx.query(UPDATE, [ctx.importId]);
   await tx.query(INSERT, [ctx.importId]);

@@ -18,6 +18,7 @@
 //   assigned again (with a history row each when it changes).
 import type { Queryable } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
+import { problem } from '../../domain/problems.ts';
 import {
   assertUniqueKeys, bumpEnterprisesRevision, changesObject, countActions, districtOf, geomKey, lockTables, townOf, type ApplyContext, type KindResult,
 } from './apply-sql.ts';
@@ -151,7 +152,8 @@ export async function applyParks(tx: Queryable, ctx: ApplyContext): Promise<Kind
   );
   if (outside.length)
     throw new HttpError(422, `The import cannot be applied: ${outside[0].n} park(s) lie outside every district, e.g. ${outside
-      .map((o) => `row ${o.row_no} (${o.code})`).join('; ')}. Nothing was changed.`);
+      .map((o) => `row ${o.row_no} (${o.code})`).join('; ')}. Nothing was changed.`, undefined, undefined, 
+      problem('import_outside_districts', { count: outside[0].n, rows: outside.map((o) => o.row_no), keys: outside.map((o) => o.code), records: 'parks' }));
   await tx.query(PLACE_TOWN);
   await tx.query(NEW_IDS);
   await tx.query(INSERT, [ctx.importId, ctx.effectiveDate]);

@@ -2,6 +2,7 @@
 // change objects written to record_history, and a few guards and counters.
 import type { Queryable } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
+import { problem } from '../../domain/problems.ts';
 
 // Towns have no public boundaries. The demo data splits each district among its towns by nearest
 // anchor point (scripts/lib/demo/city.ts, townAt), and the seed stores those anchors in
@@ -66,7 +67,8 @@ export async function assertUniqueKeys(tx: Queryable, table: string, key: string
     `SELECT ${key} AS key, array_agg(row_no ORDER BY row_no) AS rows FROM ${table} GROUP BY ${key} HAVING count(*) > 1 ORDER BY min(row_no) LIMIT 5`,
   );
   if (dups.length)
-    throw new HttpError(422, `The import cannot be applied: ${dups.map((d) => `${label} ${d.key} appears on rows ${d.rows.join(', ')}`).join('; ')}. Nothing was changed.`);
+    throw new HttpError(422, `The import cannot be applied: ${dups.map((d) => `${label} ${d.key} appears on rows ${d.rows.join(', ')}`).join('; ')}. Nothing was changed.`, undefined, undefined, 
+      problem('import_duplicate_keys', { keys: dups.map((d) => d.key), rows: dups.map((d) => d.rows) }));
 }
 
 /** Counts of a staged table by its action column. */
@@ -79,6 +81,15 @@ export async function countActions(tx: Queryable, table: string): Promise<{ adde
 /** Tells readers of the enterprise payload (routes/enterprise-payload.ts) that enterprises changed. */
 export async function bumpEnterprisesRevision(tx: Queryable): Promise<void> {
   await tx.query(`INSERT INTO dataset_meta (key, value) VALUES ('enterprises_revision', '1'::jsonb)
+    ON CONFLICT (key) DO UPDATE SET value = to_jsonb((dataset_meta.value #>> '{}')::bigint + 1)`);
+}
+
+/**
+ * Tells every server process that the map tiles are out of date (parks or districts changed): the
+ * tiles in tile_archives carry the revision they were built from (tiles/tile-store.ts).
+ */
+export async function bumpTilesRevision(tx: Queryable): Promise<void> {
+  await tx.query(`INSERT INTO dataset_meta (key, value) VALUES ('tiles_revision', '1'::jsonb)
     ON CONFLICT (key) DO UPDATE SET value = to_jsonb((dataset_meta.value #>> '{}')::bigint + 1)`);
 }
 

@@ -71,7 +71,7 @@ function crsColumnWarning(table: SourceTable, crs: SourceCrs): void {
     if (!other.length) continue;
     const shown = other.slice(0, 5).join(', ') + (other.length > 5 ? ', …' : '');
     (table.issues ??= []).push({
-      row: 0, code: 'crs_column', severity: 'warning',
+      row: 0, code: 'crs_column', params: { column: header, values: other.slice(0, 5), crs }, severity: 'warning',
       message: `The file has a column "${header}" that names the coordinate system ${shown}; coordinates are read as ${crs}, the coordinate system chosen for this upload, not from that column. If they are in another system, choose it and upload the file again.`,
     });
   }

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApplyCounts, ColumnMapping, ImportKind, ImportRecord, RowIssue, SourceCrs, SourceFormat, TextEncoding, ValidationReport } from '../../domain/import/import-types.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
+import { problem, withFields } from '../../domain/problems.ts';
 
 /** Who uploads or applies: a session user, or a named operator for the CLI (id null). */
 export interface ImportActor {
@@ -171,8 +172,9 @@ const MAPPING_COLUMNS = `id, name, kind, mapping, created_by AS "createdBy", ${i
 /** Saves a column mapping under a name (per kind); saving an existing name replaces its mapping. */
 export async function saveMapping(db: Queryable, input: { name: string; kind: ImportKind; mapping: ColumnMapping; user: ImportActor }): Promise<SavedMapping> {
   const name = input.name.trim();
-  if (!name) throw new HttpError(400, 'A saved mapping needs a name.', { name: 'is required' });
-  if (name.length > 100) throw new HttpError(400, 'A mapping name may have at most 100 characters.', { name: 'is too long' });
+  if (!name) throw new HttpError(400, 'A saved mapping needs a name.', { name: 'is required' }, undefined, withFields(problem('mapping_name_required'), { name: problem('field_required') }));
+  if (name.length > 100)
+    throw new HttpError(400, 'A mapping name may have at most 100 characters.', { name: 'is too long' }, undefined, withFields(problem('mapping_name_too_long', { max: 100 }), { name: problem('field_too_long', { max: 100 }) }));
   const [m] = await db.query<SavedMapping>(
     `INSERT INTO import_mappings (name, kind, mapping, created_by) VALUES ($1, $2, $3::jsonb, $4)
      ON CONFLICT (kind, name) DO UPDATE SET mapping = EXCLUDED.mapping, updated_at = now()

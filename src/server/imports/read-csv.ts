@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import type { SourceTable } from '../../domain/import/import-types.ts';
 import { decodeText, type EncodingChoice } from './decode-text.ts';
 import { ImportError } from './import-error.ts';
+import { problem } from '../../domain/problems.ts';
 import { buildTable, type GridRow } from './table-builder.ts';
 
 /** The separator of the first non-empty line: the most frequent of comma, tab and semicolon outside quotes. */
@@ -54,7 +55,7 @@ export function readCsv(bytes: Uint8Array, options: { encoding?: EncodingChoice 
     },
   });
   if (unclosed !== null)
-    throw new ImportError(400, `The CSV file has a quoted field that is never closed, starting on line ${unclosed}: the file looks truncated, or a quote inside a field is not doubled ("").`);
+    throw new ImportError(400, `The CSV file has a quoted field that is never closed, starting on line ${unclosed}: the file looks truncated, or a quote inside a field is not doubled ("").`, problem('csv_unclosed_quote', { line: unclosed }));
   const table = buildTable('csv', encoding, grid, true);
   for (const [row, message] of quoteErrors)
     table.issues!.push({ row, code: 'csv_quotes', severity: 'error', message: `Row ${row} has a malformed quoted field (${message.toLowerCase()}); a quote inside a field must be doubled ("").` });

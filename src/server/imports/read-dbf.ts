@@ -8,6 +8,7 @@
 // all valid UTF-8 → UTF-8, else all valid GBK → GBK, else an error asking for a .cpg.
 import type { RowIssue, TextEncoding } from '../../domain/import/import-types.ts';
 import { ImportError } from './import-error.ts';
+import { problem } from '../../domain/problems.ts';
 import type { Cell } from './table-builder.ts';
 
 export interface DbfTable {
@@ -69,7 +70,7 @@ function strict(encoding: TextEncoding) {
 }
 
 export function readDbf(bytes: Uint8Array, chosen: TextEncoding | null, what = 'The .dbf file'): DbfTable {
-  const bad = (m: string) => new ImportError(400, `${what} ${m}`);
+  const bad = (m: string) => new ImportError(400, `${what} ${m}`, /encoding|UTF-8|GBK/.test(m) ? problem('dbf_encoding') : problem('dbf_damaged'));
   if (bytes.length < 33) throw bad('is too short to be a dBASE table.');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const count = view.getUint32(4, true);
@@ -118,7 +119,7 @@ export function readDbf(bytes: Uint8Array, chosen: TextEncoding | null, what = '
     const cells: Cell[] = [];
     for (const [k, f] of fields.entries()) {
       const raw = rec.subarray(f.offset, f.offset + f.length);
-      cells.push(value(f, raw, decode, () => issues.push({ row: i + 1, code: 'truncated_text', severity: 'warning', message: `Row ${i + 1}: the text in column ${JSON.stringify(headers[k])} was cut in the middle of a character by the .dbf field width; the broken character is dropped.` }), () => {
+      cells.push(value(f, raw, decode, () => issues.push({ row: i + 1, code: 'truncated_text', params: { column: headers[k] }, severity: 'warning', message: `Row ${i + 1}: the text in column ${JSON.stringify(headers[k])} was cut in the middle of a character by the .dbf field width; the broken character is dropped.` }), () => {
         throw bad(`has text that is not valid ${encoding === 'gbk' ? 'GBK' : 'UTF-8'} in record ${i + 1}, column ${JSON.stringify(headers[k])}.`);
       }));
     }

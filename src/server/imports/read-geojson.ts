@@ -6,6 +6,7 @@ import { checkGeoJson } from '../../domain/import/geojson-check.ts';
 import type { SourceRow, SourceTable } from '../../domain/import/import-types.ts';
 import { decodeText, type EncodingChoice } from './decode-text.ts';
 import { ImportError } from './import-error.ts';
+import { problem } from '../../domain/problems.ts';
 import { jsonTooDeep } from '../http/json-body.ts';
 
 /** Deepest nesting a GeoJSON file may have: a MultiPolygon in a feature needs 7; properties rarely more than a few. */
@@ -15,9 +16,9 @@ export function readGeoJson(bytes: Uint8Array, options: { encoding?: EncodingCho
   const { text, encoding } = decodeText(bytes, options.encoding ?? 'auto', 'The GeoJSON file');
   // Checked on the text, before any recursive step (the checks, JSON.stringify of a property) can overflow the stack.
   if (jsonTooDeep(text, MAX_GEOJSON_DEPTH))
-    throw new ImportError(400, `The GeoJSON file nests arrays or objects more than ${MAX_GEOJSON_DEPTH} levels deep; a feature's properties should be plain values.`);
+    throw new ImportError(400, `The GeoJSON file nests arrays or objects more than ${MAX_GEOJSON_DEPTH} levels deep; a feature's properties should be plain values.`, problem('geojson_too_deep', { max: MAX_GEOJSON_DEPTH }));
   const checked = checkGeoJson(text);
-  if (!checked.ok) throw new ImportError(400, checked.message);
+  if (!checked.ok) throw new ImportError(400, checked.message, checked.problem);
   const features = checked.value.features;
   const headers: string[] = [];
   const known = new Set<string>();
@@ -39,6 +40,6 @@ export function readGeoJson(bytes: Uint8Array, options: { encoding?: EncodingCho
     }
     return { row: i + 1, cells, geometry: f.geometry };
   });
-  const issues = checked.notes.map((message) => ({ row: 0, code: 'geojson_normalised', severity: 'warning' as const, message: `The file: ${message}` }));
+  const issues = checked.notes.map((message, i) => ({ row: 0, code: 'geojson_normalised' as const, params: checked.noteProblems[i].params, severity: 'warning' as const, message: `The file: ${message}` }));
   return { format: 'geojson', encoding: encoding === 'gbk' ? 'gbk' : null, headers, rows, issues };
 }

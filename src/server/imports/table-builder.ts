@@ -24,7 +24,7 @@ export function buildTable(format: SourceFormat, encoding: TextEncoding | null, 
   let h = filled.findIndex((r) => r.cells.filter((c) => !isEmpty(c)).length >= 2);
   if (h < 0) h = 0;
   if (h > 0)
-    issues.push({ row: 0, code: 'skipped_title_rows', severity: 'warning', message: `The file: row${h > 1 ? 's' : ''} ${filled.slice(0, h).map((r) => r.row).join(', ')} above the header (row ${filled[h].row}) ${h > 1 ? 'were' : 'was'} skipped as a title.` });
+    issues.push({ row: 0, code: 'skipped_title_rows', params: { rows: filled.slice(0, h).map((r) => r.row), header: filled[h].row }, severity: 'warning', message: `The file: row${h > 1 ? 's' : ''} ${filled.slice(0, h).map((r) => r.row).join(', ')} above the header (row ${filled[h].row}) ${h > 1 ? 'were' : 'was'} skipped as a title.` });
   const headerRow = filled[h];
   let width = headerRow.cells.length;
   while (width > 0 && isEmpty(headerRow.cells[width - 1])) width--;
@@ -42,9 +42,9 @@ export function buildTable(format: SourceFormat, encoding: TextEncoding | null, 
   for (const r of filled.slice(h + 1)) {
     const used = r.cells.reduce<number>((last, c, i) => (isEmpty(c) ? last : i + 1), 0);
     if (used > width)
-      issues.push({ row: r.row, code: 'extra_fields', severity: 'error', message: `Row ${r.row} has ${used} fields but the header has ${width}; a value may hold an unquoted separator, or the columns are shifted.` });
+      issues.push({ row: r.row, code: 'extra_fields', params: { count: used, width }, severity: 'error', message: `Row ${r.row} has ${used} fields but the header has ${width}; a value may hold an unquoted separator, or the columns are shifted.` });
     else if (strictWidth && r.cells.length < width)
-      issues.push({ row: r.row, code: 'missing_fields', severity: 'error', message: `Row ${r.row} has ${r.cells.length} field${r.cells.length > 1 ? 's' : ''} but the header has ${width}; the line is cut off or a separator is missing.` });
+      issues.push({ row: r.row, code: 'missing_fields', params: { count: r.cells.length, width }, severity: 'error', message: `Row ${r.row} has ${r.cells.length} field${r.cells.length > 1 ? 's' : ''} but the header has ${width}; the line is cut off or a separator is missing.` });
     const cells: SourceRow['cells'] = {};
     headers.forEach((name, i) => {
       const c = r.cells[i];

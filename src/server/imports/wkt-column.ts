@@ -25,7 +25,7 @@ export function attachWktGeometry(table: SourceTable): SourceTable {
     if (text === null || text === undefined || text === '') return { ...r, geometry: null };
     const m = WKT.exec(String(text));
     if (m?.[1] && !GEOGRAPHIC_SRIDS.has(m[1])) {
-      issues.push({ row: r.row, field: 'geometry', code: 'bad_wkt', severity: 'error', message: `Row ${r.row}, column "${column}": SRID ${m[1]} is not longitude/latitude; use WGS84 (4326) or CGCS2000 (4490).` });
+      issues.push({ row: r.row, field: 'geometry', code: 'bad_wkt', params: { column, srid: m[1] }, severity: 'error', message: `Row ${r.row}, column "${column}": SRID ${m[1]} is not longitude/latitude; use WGS84 (4326) or CGCS2000 (4490).` });
       return { ...r, geometry: null };
     }
     let geometry: GeoJSON.Geometry | null = null;
@@ -34,9 +34,9 @@ export function attachWktGeometry(table: SourceTable): SourceTable {
     } catch {
       geometry = null;
     }
-    if (!geometry) issues.push({ row: r.row, field: 'geometry', code: 'bad_wkt', severity: 'error', message: `Row ${r.row}, column "${column}": "${String(text).slice(0, 40)}" is not readable WKT.` });
+    if (!geometry) issues.push({ row: r.row, field: 'geometry', code: 'bad_wkt', params: { column, text: String(text).slice(0, 40) }, severity: 'error', message: `Row ${r.row}, column "${column}": "${String(text).slice(0, 40)}" is not readable WKT.` });
     return { ...r, geometry };
   });
-  issues.push({ row: 0, field: 'geometry', code: 'wkt_column', severity: 'warning', message: `The file: outlines were read from the WKT column "${column}".` });
+  issues.push({ row: 0, field: 'geometry', code: 'wkt_column', params: { column }, severity: 'warning', message: `The file: outlines were read from the WKT column "${column}".` });
   return { ...table, rows, issues };
 }

@@ -1,7 +1,7 @@
 // The drill-down's last step: the enterprises behind a dashboard number, one row each, with the
 // metric for the period, the same period a year earlier and the change, sorted and paged.
 //
-// This reads operating_figures directly, not through computeIndicators (architecture §5, "Rule"):
+// This reads each firm's own figures (its running totals, firm-ytd.ts), not through computeIndicators (architecture §5, "Rule"):
 // a row here is one enterprise's own figures, not an aggregate, so there is nothing to suppress and
 // no rollup to use. That is also why only confidential roles (planners, officials, administrators)
 // may ask; the route refuses everyone else. The population rules are the engine's: the map's filter
@@ -10,12 +10,14 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { EnterpriseFilter } from '../../domain/enterprise-filter.ts';
 import { METRIC_UNIT, type Metric } from '../../domain/monitoring/indicators.ts';
-import { formatPeriod, monthsOf, parsePeriod, samePeriodLastYear, type Period } from '../../domain/monitoring/periods.ts';
+import { formatPeriod, parsePeriod, samePeriodLastYear, type Period } from '../../domain/monitoring/periods.ts';
 import { clusterByCode, districtByCode, label, type Lang } from '../../domain/taxonomy.ts';
 import type { Queryable } from '../db/database.ts';
 import { LAYERS } from '../exports/export-layers.ts';
-import { HttpError } from '../http/errors.ts';
+import { problem, withFields } from '../../domain/problems.ts';
+import { HttpError, periodError } from '../http/errors.ts';
 import { isRankableMetric, RANKABLE_METRICS, RANKING_SORTS, type EnterpriseRanking, type EnterpriseRankingRow, type RankableMetric, type RankingSort } from '../../domain/monitoring/enterprise-ranking.ts';
+import { boundsOf, figure, joinPeriod, monthsIn, type PeriodBounds, type YtdColumn } from './firm-ytd.ts';
 import { monthsWithData } from './indicator-engine.ts';
 import { POPULATION } from './indicator-sums.ts';
 
@@ -39,7 +41,7 @@ export interface EnterpriseRankingQuery {
   lang: Lang;
 }
 
-const COLUMN: Record<RankableMetric, string> = {
+const COLUMN: Record<RankableMetric, YtdColumn> = {
   revenue: 'revenue', output: 'output', valueAdded: 'value_added', profit: 'profit', tax: 'tax', employees: 'employees',
   amValueAdded: 'value_added', htValueAdded: 'value_added',
 };
@@ -62,12 +64,16 @@ const ORDER_BY: Record<RankingSort, string> = { value: 'value', lastYear: 'last_
 
 export async function enterpriseRanking(db: Queryable, q: EnterpriseRankingQuery): Promise<EnterpriseRanking> {
   if (!isRankableMetric(q.metric))
-    throw new HttpError(400, `The metric "${q.metric}" has no value per enterprise; use one of: ${RANKABLE_METRICS.join(', ')}.`, { metric: `must be one of: ${RANKABLE_METRICS.join(', ')}` });
+    throw new HttpError(400, `The metric "${q.metric}" has no value per enterprise; use one of: ${RANKABLE_METRICS.join(', ')}.`, { metric: `must be one of: ${RANKABLE_METRICS.join(', ')}` }, undefined,
+      withFields(problem('metric_not_rankable', { metric: q.metric, allowed: [...RANKABLE_METRICS] }), { metric: problem('field_one_of', { allowed: [...RANKABLE_METRICS] }) }));
   const metric = q.metric;
   const period = parsePeriod(q.period, q.cumulative);
-  if (!period) throw new HttpError(400, `The period "${q.period}" is not a year (2021), a quarter (2021-Q3) or a month (2021-07).`, { period: 'must be YYYY, YYYY-Qn or YYYY-MM' });
-  if (!Number.isInteger(q.limit) || q.limit < 1 || q.limit > MAX_RANKING_LIMIT) throw new HttpError(400, `Ask for 1 to ${MAX_RANKING_LIMIT} rows a page.`, { limit: `must be a whole number from 1 to ${MAX_RANKING_LIMIT}` });
-  if (!Number.isInteger(q.offset) || q.offset < 0) throw new HttpError(400, 'The offset must be a whole number of 0 or more.', { offset: 'must be a whole number of 0 or more' });
+  if (!period) throw periodError(q.period);
+  if (!Number.isInteger(q.limit) || q.limit < 1 || q.limit > MAX_RANKING_LIMIT)
+    throw new HttpError(400, `Ask for 1 to ${MAX_RANKING_LIMIT} rows a page.`, { limit: `must be a whole number from 1 to ${MAX_RANKING_LIMIT}` }, undefined,
+      withFields(problem('page_limit', { max: MAX_RANKING_LIMIT }), { limit: problem('field_whole_number', { min: 1, max: MAX_RANKING_LIMIT }) }));
+  if (!Number.isInteger(q.offset) || q.offset < 0)
+    throw new HttpError(400, 'The offset must be a whole number of 0 or more.', { offset: 'must be a whole number of 0 or more' }, undefined, withFields(problem('offset_invalid'), { offset: problem('field_too_small', { min: 0 }) }));
   const before = samePeriodLastYear(period);
 
   const [{ through }] = await db.query<{ through: number | null }>('SELECT max(month) AS through FROM operating_figures');
@@ -80,26 +86,21 @@ export async function enterpriseRanking(db: Queryable, q: EnterpriseRankingQuery
 
   const params: unknown[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
-  const col = `f.${COLUMN[metric]}`;
   const dir = q.order === 'asc' ? 'ASC' : 'DESC';
-  // One statement: the selected enterprises, their rows of the months from last year's period to this
-  // one only, summed per period, then the page. A question narrowed by place (district, town, park,
-  // area) takes each selected enterprise's rows through the primary key (enterprise_id, month), a range
-  // per firm: never all months, never all firms. Otherwise most firms are asked for, and one pass over
-  // those months (the month index) grouped by enterprise is quicker than a lookup per firm.
+  // One statement: the selected enterprises, each with its figures of the period and of the same
+  // period a year earlier from its running totals (firm-ytd.ts: two rows per period, whatever its
+  // length), then the page. Plain outer joins: the planner looks up a few firms (a district, a park,
+  // an area) by key and reads the month's totals in one pass when most firms are asked for.
   // The id breaks ties, so pages neither repeat nor skip rows; names sort by code point (COLLATE "C":
   // the same on both backends, PGlite has no ICU), not by pinyin.
-  const [first, last] = [monthsOf(before)[0], monthsOf(period).at(-1)!];
-  const sums = (where: string) => `SELECT sum(${col}) FILTER (WHERE f.month = ANY(${p(monthsOf(period))}::int[]))::float8 AS cur,
-      sum(${col}) FILTER (WHERE f.month = ANY(${p(monthsOf(before))}::int[]))::float8 AS prev
-    FROM operating_figures f WHERE ${where} f.month BETWEEN ${p(first)}::int AND ${p(last)}::int`;
-  const byPlace = Boolean(q.area) || q.villagePark !== undefined || q.valuePark !== undefined || q.filter.districts.length > 0 || q.filter.towns.length > 0;
+  const [nowBounds, beforeBounds] = await Promise.all([boundsOf(db, period), boundsOf(db, before)]);
+  const valueOf = (alias: string, bounds: PeriodBounds | null) => (bounds
+    ? `CASE WHEN ${monthsIn(alias, bounds)} > 0 THEN ${figure(alias, COLUMN[metric], bounds)} END::float8`
+    : 'NULL::float8');
   const e = selected(q, metric, p);
-  const figures = byPlace
-    ? `(${e}) e CROSS JOIN LATERAL (${sums('f.enterprise_id = e.id AND')}) x`
-    : `(${e}) e LEFT JOIN (${sums('').replace('SELECT ', 'SELECT f.enterprise_id, ')} GROUP BY f.enterprise_id) x ON x.enterprise_id = e.id`;
+  const figures = `(${e}) e ${nowBounds ? joinPeriod('n', 'e.id', nowBounds, p, true) : ''} ${beforeBounds ? joinPeriod('l', 'e.id', beforeBounds, p, true) : ''}`;
   const sql = `WITH v AS (
-      SELECT e.*, ${per('x.cur', period)} AS value, ${per('x.prev', before)} AS last_year FROM ${figures}
+      SELECT e.*, ${per(valueOf('n', nowBounds), period)} AS value, ${per(valueOf('l', beforeBounds), before)} AS last_year FROM ${figures}
     ),
     w AS (
       SELECT v.*, CASE WHEN v.value IS NULL OR v.last_year IS NULL OR v.last_year = 0 THEN NULL

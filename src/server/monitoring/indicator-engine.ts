@@ -8,7 +8,8 @@ import { suppressionPlan } from '../../domain/monitoring/suppression.ts';
 import { muOfKm2 } from '../../domain/monitoring/warnings.ts';
 import { taxonomy, type Lang } from '../../domain/taxonomy.ts';
 import type { Queryable } from '../db/database.ts';
-import { HttpError } from '../http/errors.ts';
+import { problem, withFields } from '../../domain/problems.ts';
+import { HttpError, periodError } from '../http/errors.ts';
 import { groupSums, vintageRows, type GroupSums, type SumsQuery } from './indicator-sums.ts';
 import { groupLabels } from './group-labels.ts';
 import { targetsFor, type TargetRow } from './target-queries.ts';
@@ -29,7 +30,7 @@ export interface EngineOptions {
 /** The instant a China day ends (domain/china-date.ts); a 400 naming `asOf` when it is no date. */
 export function endOfChinaDay(date: string): string {
   const end = chinaDayEnd(date);
-  if (!end) throw new HttpError(400, `asOf "${date}" is not a date (YYYY-MM-DD).`, { asOf: 'must be YYYY-MM-DD' });
+  if (!end) throw new HttpError(400, `asOf "${date}" is not a date (YYYY-MM-DD).`, { asOf: 'must be YYYY-MM-DD' }, undefined, withFields(problem('as_of_invalid', { value: date }), { asOf: problem('field_date') }));
   return end;
 }
 
@@ -140,11 +141,12 @@ export async function computeIndicators(db: Queryable, q: IndicatorQuery, opts: 
 export async function computeSeries(db: Queryable, q: IndicatorQuery, periodTexts: string[], opts: EngineOptions): Promise<IndicatorAnswer[]> {
   const periods = periodTexts.map((text) => {
     const p = parsePeriod(text, q.cumulative);
-    if (!p) throw new HttpError(400, `The period "${text}" is not a year (2021), a quarter (2021-Q3) or a month (2021-07).`, { period: 'must be YYYY, YYYY-Qn or YYYY-MM' });
+    if (!p) throw periodError(text);
     return p;
   });
   if (PER_MU_METRICS.has(q.metric) && !isPerMuGrouping(q.by))
-    throw new HttpError(400, `The metric "${q.metric}" is per mu of a park's land: group by ${PER_MU_GROUPINGS.join(' or ')}.`, { by: `must be ${PER_MU_GROUPINGS.join(' or ')} for ${q.metric}` });
+    throw new HttpError(400, `The metric "${q.metric}" is per mu of a park's land: group by ${PER_MU_GROUPINGS.join(' or ')}.`, { by: `must be ${PER_MU_GROUPINGS.join(' or ')} for ${q.metric}` }, undefined,
+      withFields(problem('per_mu_grouping', { metric: q.metric, groupings: [...PER_MU_GROUPINGS] }), { by: problem('field_one_of', { allowed: [...PER_MU_GROUPINGS] }) }));
   // The vintage: none (the latest figures) unless asOf is set and a row was recorded after that day.
   const at = opts.asOf ? endOfChinaDay(opts.asOf) : null;
   const vintage = at && (await db.query('SELECT 1 FROM operating_figures WHERE recorded_at >= $1::timestamptz LIMIT 1', [at])).length ? at : undefined;

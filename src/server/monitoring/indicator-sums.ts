@@ -8,6 +8,7 @@ import { formatPeriod, monthMask, monthsOf, rollupKeys, type Period } from '../.
 import { taxonomy } from '../../domain/taxonomy.ts';
 import type { Queryable } from '../db/database.ts';
 import { LAYERS } from '../exports/export-layers.ts';
+import { boundsOf, figure, joinPeriod, monthsIn } from './firm-ytd.ts';
 
 export interface GroupSums {
   key: string;
@@ -91,10 +92,12 @@ function keyJoin(by: Grouping, p: (v: unknown) => string): { key: string; join: 
   return { key: CELL_KEY[by], join: '' };
 }
 
-const SUM_COLUMNS = (f: string) => `sum(${f}revenue)::float8 AS revenue, sum(${f}output)::float8 AS output, sum(${f}value_added)::float8 AS "valueAdded",
-  sum(${f}profit)::float8 AS profit, sum(${f}tax)::float8 AS tax, sum(${f}EMP)::float8 AS "employeeMonths",
-  coalesce(sum(${f}value_added) FILTER (WHERE c.advanced), 0)::float8 AS "amValueAdded",
-  coalesce(sum(${f}value_added) FILTER (WHERE c.high_tech), 0)::float8 AS "htValueAdded", bool_or(c.demo) AS demo`;
+/** The sums of a group; `col` names the source of a figure column (employees: the employee-months). */
+const SUM_COLUMNS = (col: (c: 'revenue' | 'output' | 'value_added' | 'profit' | 'tax' | 'employees') => string) => `sum(${col('revenue')})::float8 AS revenue,
+  sum(${col('output')})::float8 AS output, sum(${col('value_added')})::float8 AS "valueAdded",
+  sum(${col('profit')})::float8 AS profit, sum(${col('tax')})::float8 AS tax, sum(${col('employees')})::float8 AS "employeeMonths",
+  coalesce(sum(${col('value_added')}) FILTER (WHERE c.advanced), 0)::float8 AS "amValueAdded",
+  coalesce(sum(${col('value_added')}) FILTER (WHERE c.high_tech), 0)::float8 AS "htValueAdded", bool_or(c.demo) AS demo`;
 
 /** Sums and contributors per group for each of the periods (keyed by formatPeriod), in two statements on the rollup path. */
 export async function groupSums(db: Queryable, q: SumsQuery, periods: Period[]): Promise<Map<string, GroupSums[]>> {
@@ -151,7 +154,7 @@ async function rollupSums(db: Queryable, q: SumsQuery, periods: Period[], level:
   };
   const labels = periods.flatMap((p) => rollupKeys(p).map(() => formatPeriod(p)));
   const keys = periods.flatMap((p) => rollupKeys(p));
-  const sums = build((p, key, join, filters) => `SELECT pm.label AS period, ${key} AS key, ${SUM_COLUMNS('f.').replace('f.EMP', 'f.employee_months')}
+  const sums = build((p, key, join, filters) => `SELECT pm.label AS period, ${key} AS key, ${SUM_COLUMNS((c) => (c === 'employees' ? 'f.employee_months' : `f.${c}`))}
     FROM unnest(${p(labels)}::text[], ${p(keys)}::text[]) AS pm(label, rk)
     JOIN cell_figures f ON f.level = ${level} AND f.period = pm.rk JOIN indicator_cells c ON c.id = f.cell_id ${join}
     WHERE true${filters} GROUP BY 1, 2`);
@@ -179,10 +182,25 @@ async function detailSums(db: Queryable, q: SumsQuery, period: Period, grids?: n
   if (q.by === 'villagePark') ew.push('village_park_id IS NOT NULL');
   if (q.by === 'valuePark') ew.push('value_park_id IS NOT NULL');
   const where = POPULATION[q.metric] ? [POPULATION[q.metric]!] : [];
-  const sql = `SELECT ${key} AS key, ${SUM_COLUMNS('f.').replace('f.EMP', 'f.employees')}, count(DISTINCT f.enterprise_id)::int AS enterprises
+  // Each firm's figures of the period: its monthly rows as they stood at the vintage, else two rows of
+  // its running totals (firm-ytd.ts): plain joins, so the planner picks lookups per firm for a few
+  // firms (an area's edge, a park) and one pass over the month's totals for many.
+  let figures: string;
+  let sums: string;
+  if (q.vintage) {
+    figures = `JOIN ${vintageRows(p(q.vintage))} f ON f.enterprise_id = e.id AND f.month = ANY(${p(monthsOf(period))}::int[])`;
+    sums = `${SUM_COLUMNS((col) => `f.${col}`)}, count(DISTINCT f.enterprise_id)::int AS enterprises`;
+  } else {
+    const bounds = await boundsOf(db, period);
+    if (!bounds) return [];
+    figures = joinPeriod('y', 'e.id', bounds, p);
+    where.push(`${monthsIn('y', bounds)} > 0`);
+    sums = `${SUM_COLUMNS((col) => figure('y', col, bounds))}, count(DISTINCT e.id)::int AS enterprises`;
+  }
+  const sql = `SELECT ${key} AS key, ${sums}
     FROM (SELECT id, village_park_id, value_park_id, cell_id FROM ${from}${ew.length ? ` WHERE ${ew.join(' AND ')}` : ''}) e
     JOIN indicator_cells c ON c.id = e.cell_id ${join}
-    JOIN ${q.vintage ? `${vintageRows(p(q.vintage))} f` : 'operating_figures f'} ON f.enterprise_id = e.id AND f.month = ANY(${p(monthsOf(period))}::int[])
+    ${figures}
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY 1`;
   return db.query<GroupSums>(sql, params);
 }

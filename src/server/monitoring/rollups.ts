@@ -5,6 +5,7 @@
 // quarter and year from the month rows, so applying a month of returns does not rescan the year.
 import { taxonomy } from '../../domain/taxonomy.ts';
 import type { Queryable } from '../db/database.ts';
+import { refreshFirmYtd } from './firm-ytd.ts';
 
 const TAG_ORDER = taxonomy.enterpriseTags.map((t) => t.code);
 
@@ -99,6 +100,7 @@ export async function refreshMonths(tx: Queryable, months: Iterable<number>): Pr
     await tx.query(`INSERT INTO cell_reporters (level, cell_id, year, months_mask, enterprises)
       SELECT ${level}, c.parent${level}, r.year, r.months_mask, sum(r.enterprises) FROM cell_reporters r JOIN indicator_cells c ON c.id = r.cell_id
       WHERE r.level = 0 AND r.year = ANY($1::int[]) GROUP BY c.parent${level}, r.year, r.months_mask`, [years]);
+  await refreshFirmYtd(tx, list);
 }
 
 /** Reassigns cells and rebuilds every rollup: after the enterprises' attributes changed (seed, enterprise import). */
@@ -106,6 +108,7 @@ export async function refreshAll(tx: Queryable): Promise<void> {
   await assignCells(tx);
   await tx.query('DELETE FROM cell_figures');
   await tx.query('DELETE FROM cell_reporters');
+  await tx.query('DELETE FROM firm_ytd');
   const months = await tx.query<{ month: number }>('SELECT DISTINCT month FROM operating_figures ORDER BY month');
   await refreshMonths(tx, months.map((r) => r.month));
   // Cells nobody sits in any more would only slow the joins (the figures were rebuilt without them).

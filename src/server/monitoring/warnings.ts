@@ -2,7 +2,7 @@
 // Each rule is a few set-based statements, never one per enterprise or park.
 //
 // Cluster warnings take their numbers from computeIndicators, like every aggregate (architecture §5).
-// Exception to that rule, on purpose: the firm and park rules read operating_figures directly. They
+// Exception to that rule, on purpose: the firm and park rules read each firm's own figures (its running totals, firm-ytd.ts). They
 // are not aggregates of the engine but tests of single firms (and of the firms in one park) against
 // last year, like-for-like: only firms with a return for every month of both periods count, so a
 // missing return never reads as a fall. Their figures are confidential, so viewers and the public
@@ -16,8 +16,9 @@ import {
 import { taxonomy, type Lang } from '../../domain/taxonomy.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { LAYERS } from '../exports/export-layers.ts';
-import { HttpError } from '../http/errors.ts';
+import { periodError } from '../http/errors.ts';
 import { computeIndicators } from './indicator-engine.ts';
+import { boundsOf, figure, joinPeriod, monthsIn, type PeriodBounds } from './firm-ytd.ts';
 import { listWarningRules } from './warning-rules.ts';
 
 export interface WarningsQuery {
@@ -48,7 +49,7 @@ const ABOVE_SCALE_TAG = 'above-scale';
 
 export async function evaluateWarnings(db: Database, q: WarningsQuery, scope: WarningsScope): Promise<WarningsAnswer> {
   const p = parsePeriod(q.period, q.cumulative);
-  if (!p) throw new HttpError(400, `The period "${q.period}" is not a year (2021), a quarter (2021-Q3) or a month (2021-07).`, { period: 'must be YYYY, YYYY-Qn or YYYY-MM' });
+  if (!p) throw periodError(q.period);
   const ctx: Context = { ...q, p, scope };
   const enabled = (await listWarningRules(db)).filter((r) => r.enabled && isWarningKind(r.kind));
   const visible = enabled.filter((r) => scope.confidential || PUBLIC_KINDS.has(r.kind));
@@ -136,7 +137,7 @@ async function clusterBehindTarget(db: Queryable, rule: WarningRule, ctx: Contex
   return { items, counts: {}, total: items.length };
 }
 
-// ---- Firms and parks: operating_figures directly (see the header). ----
+// ---- Firms and parks: each firm's own figures (see the header). ----
 
 /** A statement's text and its parameters, built together. */
 class Sql {
@@ -153,26 +154,28 @@ function selectedEnterprises(sql: Sql, ctx: Context): string {
 
 /**
  * Per selected firm, once per request: revenue and output summed over the period (`*_now`) and the
- * same period last year (`*_before`), and whether each has a return for every month. One scan of
- * the period's figures serves every firm and park rule (a temporary table, dropped at commit).
+ * same period last year (`*_before`), and whether each has a return for every month. One pass
+ * serves every firm and park rule (a temporary table, dropped at commit).
  */
 async function loadFirmFigures(tx: Queryable, ctx: Context): Promise<void> {
   const sql = new Sql();
-  const now = monthsOf(ctx.p);
-  const before = monthsOf(samePeriodLastYear(ctx.p));
-  const [n, a, b, all] = [sql.p(now.length), sql.p(now), sql.p(before), sql.p([...before, ...now])];
-  const inNow = `f.month = ANY(${a}::int[])`;
-  const inBefore = `f.month = ANY(${b}::int[])`;
+  const n = monthsOf(ctx.p).length;
+  // Each firm's sums over the period from two rows of its running totals (firm-ytd.ts), and how many
+  // of the period's months it reported.
+  const [now, before] = await Promise.all([boundsOf(tx, ctx.p), boundsOf(tx, samePeriodLastYear(ctx.p))]);
+  const value = (alias: string, bounds: PeriodBounds | null, col: 'revenue' | 'output') => (bounds
+    ? `CASE WHEN ${monthsIn(alias, bounds)} > 0 THEN ${figure(alias, col, bounds)} END::float8` : 'NULL::float8');
+  const full = (alias: string, bounds: PeriodBounds | null) => (bounds ? `${monthsIn(alias, bounds)} = ${n}` : 'false');
+  const some = [now && `${monthsIn('n', now)} > 0`, before && `${monthsIn('l', before)} > 0`].filter(Boolean);
   await tx.query(
     `CREATE TEMP TABLE warning_figs ON COMMIT DROP AS
      WITH sel AS (${selectedEnterprises(sql, ctx)})
      SELECT sel.id, sel.name, sel.district, sel.village_park_id, sel.value_park_id, ${sql.p(ABOVE_SCALE_TAG)} = ANY(sel.tags) AS above_scale,
-       sum(f.revenue) FILTER (WHERE ${inNow})::float8 AS revenue_now, sum(f.revenue) FILTER (WHERE ${inBefore})::float8 AS revenue_before,
-       sum(f.output) FILTER (WHERE ${inNow})::float8 AS output_now, sum(f.output) FILTER (WHERE ${inBefore})::float8 AS output_before,
-       count(*) FILTER (WHERE ${inNow}) = ${n} AS now_full, count(*) FILTER (WHERE ${inBefore}) = ${n} AS before_full
-     FROM operating_figures f JOIN sel ON sel.id = f.enterprise_id
-     WHERE f.month = ANY(${all}::int[])
-     GROUP BY sel.id, sel.name, sel.district, sel.village_park_id, sel.value_park_id, sel.tags`,
+       ${value('n', now, 'revenue')} AS revenue_now, ${value('l', before, 'revenue')} AS revenue_before,
+       ${value('n', now, 'output')} AS output_now, ${value('l', before, 'output')} AS output_before,
+       ${full('n', now)} AS now_full, ${full('l', before)} AS before_full
+     FROM sel ${now ? joinPeriod('n', 'sel.id', now, sql.p, true) : ''} ${before ? joinPeriod('l', 'sel.id', before, sql.p, true) : ''}
+     WHERE ${some.length ? some.join(' OR ') : 'false'}`,
     sql.params,
   );
 }

@@ -117,14 +117,40 @@ export interface HistoryEntry {
   reason: string;
   from: { category: string | null; progress: string | null; pilotYear: number | null };
   to: { category: string; progress: string; pilotYear: number | null };
+  /**
+   * 'change': a status change made directly (edit, bulk, import, seed); 'approved': a status change
+   * that applied a district's proposal (source 'proposal'); 'proposed' and 'returned': review steps
+   * that did not change the park, where `version` is the park's version then, `from` the status
+   * then and `to` the status proposed (architecture §4, "Review of district proposals").
+   */
+  step: 'change' | 'proposed' | 'approved' | 'returned';
+  /** The proposal of a review step: who proposed it, what kinds of change it holds, the city's comment. */
+  proposal?: { id: number; kinds: string[]; proposedBy: string; decidedBy: string | null; comment: string | null };
 }
 
+/** The park's history, newest first: status changes from park_status_history and review steps from park_proposals. */
 export async function parkHistory(db: Queryable, id: number): Promise<HistoryEntry[]> {
+  const fromJson = (col: string) => `${col}->>'category', ${col}->>'progress', (${col}->>'pilotYear')::int`;
   const rows = await db.query<Record<string, never>>(
-    `SELECT version, to_char(changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS changed_at, username, source,
+    `SELECT step, version, to_char(changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS changed_at, username, source,
        to_char(effective_date, 'YYYY-MM-DD') AS effective_date, reason, from_category, from_progress, from_pilot_year,
-       to_category, to_progress, to_pilot_year
-     FROM park_status_history WHERE park_id = $1 ORDER BY version DESC`,
+       to_category, to_progress, to_pilot_year, proposal_id, kinds, proposed_by, decided_by, comment
+     FROM (
+       SELECT CASE WHEN h.proposal_id IS NULL THEN 'change' ELSE 'approved' END AS step, h.version, h.changed_at, h.username, h.source,
+         h.effective_date, h.reason, h.from_category, h.from_progress, h.from_pilot_year, h.to_category, h.to_progress, h.to_pilot_year,
+         h.proposal_id, r.kinds, r.submitted_by_name AS proposed_by, r.decided_by_name AS decided_by, r.comment
+       FROM park_status_history h LEFT JOIN park_proposals r ON r.id = h.proposal_id WHERE h.park_id = $1
+       UNION ALL
+       SELECT 'proposed', r.base_version, r.submitted_at, r.submitted_by_name, r.source, r.effective_date, r.reason,
+         ${fromJson('r.from_status')}, ${fromJson('r.to_status')}, r.id, r.kinds, r.submitted_by_name, NULL, NULL
+       FROM park_proposals r WHERE r.park_id = $1
+       UNION ALL
+       SELECT 'returned', r.decided_version, r.decided_at, r.decided_by_name, r.source, r.effective_date, r.reason,
+         ${fromJson('r.from_status')}, ${fromJson('r.to_status')}, r.id, r.kinds, r.submitted_by_name, r.decided_by_name, r.comment
+       FROM park_proposals r WHERE r.park_id = $1 AND r.status = 'returned'
+     ) x
+     -- A review step sits after the status version it was made on; steps on one version in time order.
+     ORDER BY version DESC, step IN ('proposed', 'returned') DESC, changed_at DESC, step = 'returned' DESC`,
     [id],
   );
   return rows.map((r) => ({
@@ -136,5 +162,7 @@ export async function parkHistory(db: Queryable, id: number): Promise<HistoryEnt
     reason: r.reason,
     from: { category: r.from_category, progress: r.from_progress, pilotYear: r.from_pilot_year },
     to: { category: r.to_category, progress: r.to_progress, pilotYear: r.to_pilot_year },
+    step: r.step,
+    ...(r.proposal_id ? { proposal: { id: r.proposal_id, kinds: r.kinds, proposedBy: r.proposed_by, decidedBy: r.decided_by, comment: r.comment } } : {}),
   }));
 }

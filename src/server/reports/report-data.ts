@@ -14,7 +14,7 @@ import type { IndicatorAnswer, IndicatorRow, Metric } from '../../domain/monitor
 import { formatPeriod, monthsOf, parsePeriod, samePeriodLastYear, type Period } from '../../domain/monitoring/periods.ts';
 import { clusterByCode, districtByCode, label, taxonomy } from '../../domain/taxonomy.ts';
 import type { Database } from '../db/database.ts';
-import { HttpError } from '../http/errors.ts';
+import { periodError } from '../http/errors.ts';
 import { CITIES, CITY_INDICATORS, coverageMonths, DENOMINATORS, HOME_CITY, QUALIFIERS, type CityIndicatorDef, type Denominator, type Qualifier } from '../../domain/monitoring/city-indicators.ts';
 import { listCityFigureRows, type CityFigureRow } from '../monitoring/city-indicators.ts';
 import { computeIndicators, computeSeries, endOfChinaDay } from '../monitoring/indicator-engine.ts';
@@ -155,7 +155,7 @@ function headlineOf(a: IndicatorAnswer): HeadlineFigure {
  */
 export async function buildReportData(db: Database, req: ReportRequest, onProgress?: (fraction: number, step: string) => void): Promise<ReportData> {
   const period = parsePeriod(req.period, true);
-  if (!period) throw new HttpError(400, `The period "${req.period}" is not a year (2021), a quarter (2021-Q3) or a month (2021-07).`, { period: 'must be YYYY, YYYY-Qn or YYYY-MM' });
+  if (!period) throw periodError(req.period);
   const asOfEnd = req.asOf ? endOfChinaDay(req.asOf) : null;
   const internal = req.audience === 'internal';
   const opts = { confidential: internal, lang: 'zh-Hans' as const, ...(req.asOf ? { asOf: req.asOf } : {}) };

@@ -1,13 +1,19 @@
 // Makes reports in the background of the server process: takes queued jobs one at a time (build the
 // content, render HTML, PDF and DOCX, store them with their hashes), reports progress as it goes,
 // and, once a minute, queues what the schedules have come due for. No external cron: a timer in
-// the process, safe with several processes on one PostgreSQL (jobs are claimed with SKIP LOCKED,
-// schedule periods with a conditional UPDATE).
+// the process, safe with several processes on one PostgreSQL: jobs are claimed with SKIP LOCKED
+// and marked with their runner; a schedule's period is claimed by a conditional UPDATE in the
+// transaction that queues its reports, so it is queued once, whichever processes look; a runner
+// beats a heartbeat while it works, and only a job whose heartbeat stopped (its process died) is
+// queued again.
+import { randomUUID } from 'node:crypto';
 import { duePeriod } from '../../domain/monitoring/reports.ts';
 import type { Database } from '../db/database.ts';
 import { todayInChina } from '../../domain/china-date.ts';
 import { buildReportData } from './report-data.ts';
-import { claimNextReport, claimSchedulePeriod, failReport, finishReport, listSchedules, publishReport, queueReport, requeueInterrupted, setProgress } from './report-store.ts';
+import {
+  claimNextReport, claimSchedulePeriod, failReport, finishReport, heartbeat, listSchedules, publishReport, queueReport, requeueInterrupted, setProgress,
+} from './report-store.ts';
 import { renderReportDocx } from './render-docx.ts';
 import { renderReportHtml } from './render-html.ts';
 import { renderReportPdf } from './render-pdf.ts';
@@ -21,17 +27,37 @@ export interface ReportRunnerOptions {
 
 /** Progress is written at most this often: each write is a statement, and PGlite runs one at a time. */
 const PROGRESS_EVERY_MS = 400;
+/** While it makes a report, a runner says so this often (a PDF print writes no progress for seconds). */
+export const REPORT_HEARTBEAT_MS = 10_000;
+/**
+ * On PostgreSQL, a running job without a heartbeat for this long belongs to a process that died:
+ * another process takes it back. Six missed beats, so a busy process is not mistaken for a dead one.
+ */
+export const REPORT_STALE_SECONDS = 60;
 
 export class ReportRunner {
   private draining: Promise<void> | null = null;
   private timers: ReturnType<typeof setInterval>[] = [];
   private stopped = false;
+  /** Marks the jobs this runner holds, so a late result of a job given to another process is not stored. */
+  readonly id = randomUUID();
 
   constructor(private readonly db: Database, private readonly opts: ReportRunnerOptions = {}) {}
 
+  /** Running jobs whose runner is gone: at start on the embedded database (one process), stale ones on PostgreSQL. */
+  private requeue(): Promise<number> {
+    return requeueInterrupted(this.db, this.db.kind === 'pglite' ? 0 : REPORT_STALE_SECONDS);
+  }
+
   async start(): Promise<void> {
-    await requeueInterrupted(this.db);
-    const poll = setInterval(() => this.kick(), this.opts.pollMs ?? 5000);
+    await this.requeue();
+    const poll = setInterval(() => {
+      // On PostgreSQL a process that died while making a report left it running: survivors take it back.
+      if (this.db.kind === 'postgres' && !this.stopped) void this.requeue().then((n) => {
+        if (n) this.kick();
+      }, (err) => console.error('report requeue:', err));
+      this.kick();
+    }, this.opts.pollMs ?? 5000);
     poll.unref();
     this.timers.push(poll);
     if (this.opts.scheduleMs !== 0) {
@@ -64,8 +90,14 @@ export class ReportRunner {
     const ids: number[] = [];
     for (const s of await listSchedules(this.db)) {
       const period = duePeriod(s, chinaDate);
-      if (!period || !(await claimSchedulePeriod(this.db, s.id, period))) continue;
-      for (const audience of s.audiences) ids.push((await queueReport(this.db, { period, asOf: null, audience, requestedBy: 'system', scheduleId: s.id })).id);
+      if (!period) continue;
+      // Claim and queue together: a process dying in between must not leave the period claimed and never made.
+      ids.push(...(await this.db.transaction(async (tx) => {
+        if (!(await claimSchedulePeriod(tx, s.id, period))) return [];
+        const queued: number[] = [];
+        for (const audience of s.audiences) queued.push((await queueReport(tx, { period, asOf: null, audience, requestedBy: 'system', scheduleId: s.id })).id);
+        return queued;
+      })));
     }
     if (ids.length) this.kick();
     return ids;
@@ -74,7 +106,7 @@ export class ReportRunner {
   private async drain(): Promise<void> {
     for (;;) {
       if (this.stopped) return;
-      const job = await claimNextReport(this.db);
+      const job = await claimNextReport(this.db, this.id);
       if (!job) return;
       await this.make(job.id, { period: job.period, asOf: job.asOf, audience: job.audience }, job.scheduleId);
     }
@@ -87,8 +119,12 @@ export class ReportRunner {
       const now = Date.now();
       if (!force && now - last < PROGRESS_EVERY_MS) return;
       last = now;
-      write = write.then(() => setProgress(this.db, id, fraction, step)).catch(() => undefined);
+      write = write.then(() => setProgress(this.db, id, fraction, step, this.id)).catch(() => undefined);
     };
+    const beat = setInterval(() => {
+      write = write.then(() => heartbeat(this.db, id, this.id)).catch(() => undefined);
+    }, REPORT_HEARTBEAT_MS);
+    beat.unref();
     try {
       // Building the content is most of the work; rendering the three files the rest.
       const data = await buildReportData(this.db, request, (f, step) => progress(f * 0.7, step));
@@ -98,13 +134,15 @@ export class ReportRunner {
       const pdf = await renderReportPdf(html);
       progress(0.9, 'docx', true);
       const docx = await renderReportDocx(data);
+      clearInterval(beat);
       await write;
-      await finishReport(this.db, id, { html, pdf, docx }, { dataThrough: data.vintage.dataThrough, dataUpdatedAt: data.vintage.updatedAt, demo: data.demo });
-      if (scheduleId !== null && (await listSchedules(this.db)).find((s) => s.id === scheduleId)?.publish)
+      const mine = await finishReport(this.db, id, { html, pdf, docx }, { dataThrough: data.vintage.dataThrough, dataUpdatedAt: data.vintage.updatedAt, demo: data.demo }, this.id);
+      if (mine && scheduleId !== null && (await listSchedules(this.db)).find((s) => s.id === scheduleId)?.publish)
         await this.db.transaction((tx) => publishReport(tx, id, 'system'));
     } catch (err) {
+      clearInterval(beat);
       await write;
-      await failReport(this.db, id, err instanceof Error ? err.message : String(err));
+      await failReport(this.db, id, err instanceof Error ? err.message : String(err), this.id);
     }
   }
 }

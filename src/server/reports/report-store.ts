@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { ReportAudience, ReportFormat, ReportInfo, ReportSchedule, ScheduleKind } from '../../domain/monitoring/reports.ts';
 import type { Queryable } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
+import { problem } from '../../domain/problems.ts';
 
 const INFO_COLUMNS = `id, period, to_char(as_of, 'YYYY-MM-DD') AS "asOf", audience, status, progress, step, error,
   requested_by AS "requestedBy", requested_at AS "requestedAt", finished_at AS "finishedAt", data_through AS "dataThrough",
@@ -46,18 +47,29 @@ export async function listReports(db: Queryable, opts: { publicOnly: boolean; li
   return rows.map(toInfo);
 }
 
-/** Takes the oldest queued job (SKIP LOCKED: server processes sharing one PostgreSQL never take the same job). */
-export async function claimNextReport(db: Queryable): Promise<ReportInfo | null> {
+/**
+ * Takes the oldest queued job for `runner` (one server process's ReportRunner). SKIP LOCKED: server
+ * processes sharing one PostgreSQL never take the same job.
+ */
+export async function claimNextReport(db: Queryable, runner: string): Promise<ReportInfo | null> {
   const [row] = await db.query<InfoRow>(
-    `UPDATE reports SET status = 'running', started_at = now(), progress = 0, step = null
+    `UPDATE reports SET status = 'running', started_at = now(), progress = 0, step = null, runner = $1, heartbeat_at = now()
      WHERE id = (SELECT id FROM reports WHERE status = 'queued' ORDER BY requested_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
      RETURNING ${INFO_COLUMNS}`,
+    [runner],
   );
   return row ? toInfo(row) : null;
 }
 
-export async function setProgress(db: Queryable, id: number, progress: number, step: string): Promise<void> {
-  await db.query(`UPDATE reports SET progress = $2, step = $3 WHERE id = $1 AND status = 'running'`, [id, Math.max(0, Math.min(1, progress)), step]);
+/** Progress of a job this runner still holds (each write is also a heartbeat). */
+export async function setProgress(db: Queryable, id: number, progress: number, step: string, runner: string): Promise<void> {
+  await db.query(`UPDATE reports SET progress = $2, step = $3, heartbeat_at = now() WHERE id = $1 AND status = 'running' AND runner = $4`,
+    [id, Math.max(0, Math.min(1, progress)), step, runner]);
+}
+
+/** Says the runner holding a job is alive (requeueInterrupted leaves the job alone). */
+export async function heartbeat(db: Queryable, id: number, runner: string): Promise<void> {
+  await db.query(`UPDATE reports SET heartbeat_at = now() WHERE id = $1 AND status = 'running' AND runner = $2`, [id, runner]);
 }
 
 export interface ReportFiles {
@@ -68,22 +80,37 @@ export interface ReportFiles {
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
-export async function finishReport(db: Queryable, id: number, files: ReportFiles, vintage: { dataThrough: string | null; dataUpdatedAt: string | null; demo: boolean }): Promise<void> {
+/**
+ * Stores a made report; false when the job is no longer this runner's (it was presumed dead and the
+ * job given to another process, whose result then stands).
+ */
+export async function finishReport(db: Queryable, id: number, files: ReportFiles, vintage: { dataThrough: string | null; dataUpdatedAt: string | null; demo: boolean }, runner: string): Promise<boolean> {
   const hashes: Record<ReportFormat, string> = { html: sha256(files.html), pdf: sha256(files.pdf), docx: sha256(files.docx) };
-  await db.query(
+  return (await db.query(
     `UPDATE reports SET status = 'done', progress = 1, step = null, finished_at = now(), html = $2, pdf = $3, docx = $4, hashes = $5::jsonb,
-       data_through = $6, data_updated_at = $7, demo = $8 WHERE id = $1`,
-    [id, files.html, files.pdf, files.docx, JSON.stringify(hashes), vintage.dataThrough, vintage.dataUpdatedAt, vintage.demo],
-  );
+       data_through = $6, data_updated_at = $7, demo = $8 WHERE id = $1 AND status = 'running' AND runner = $9 RETURNING id`,
+    [id, files.html, files.pdf, files.docx, JSON.stringify(hashes), vintage.dataThrough, vintage.dataUpdatedAt, vintage.demo, runner],
+  )).length > 0;
 }
 
-export async function failReport(db: Queryable, id: number, message: string): Promise<void> {
-  await db.query(`UPDATE reports SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1`, [id, message.slice(0, 2000)]);
+export async function failReport(db: Queryable, id: number, message: string, runner: string): Promise<void> {
+  await db.query(`UPDATE reports SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1 AND status = 'running' AND runner = $3`, [id, message.slice(0, 2000), runner]);
 }
 
-/** Jobs a stopped process left running go back to the queue when a server starts. */
-export async function requeueInterrupted(db: Queryable): Promise<number> {
-  return (await db.query(`UPDATE reports SET status = 'queued', progress = 0, step = null WHERE status = 'running' RETURNING id`)).length;
+/**
+ * Jobs whose runner stopped go back to the queue: those running without a heartbeat for
+ * `staleSeconds` (a runner beats every REPORT_HEARTBEAT_MS while it works). With several processes
+ * on one PostgreSQL a job still running is another live process's, so only a stale one is taken
+ * back; the embedded database has one process, so at its start every running job is (0). A job
+ * without a heartbeat (taken by a server version before migration 11, during a rolling upgrade)
+ * counts from its start.
+ */
+export async function requeueInterrupted(db: Queryable, staleSeconds = 0): Promise<number> {
+  return (await db.query(
+    `UPDATE reports SET status = 'queued', progress = 0, step = null, runner = null, heartbeat_at = null
+     WHERE status = 'running' AND coalesce(heartbeat_at, started_at, '-infinity') <= now() - make_interval(secs => $1) RETURNING id`,
+    [staleSeconds],
+  )).length;
 }
 
 export async function reportFile(db: Queryable, id: number, format: ReportFormat): Promise<{ body: Buffer | string; hash: string } | null> {
@@ -101,9 +128,9 @@ export async function reportFile(db: Queryable, id: number, format: ReportFormat
  */
 export async function publishReport(tx: Queryable, id: number, by: string): Promise<ReportInfo> {
   const [r] = await tx.query<{ status: string; published: boolean; period: string; audience: string }>('SELECT status, published, period, audience FROM reports WHERE id = $1 FOR UPDATE', [id]);
-  if (!r) throw new HttpError(404, `There is no report with id ${id}.`);
-  if (r.published) throw new HttpError(409, `Report ${id} is already published.`);
-  if (r.status !== 'done') throw new HttpError(409, `Report ${id} is not generated yet (${r.status}); publish it when it is done.`);
+  if (!r) throw new HttpError(404, `There is no report with id ${id}.`, undefined, undefined, problem('not_found', { thing: 'report', id }));
+  if (r.published) throw new HttpError(409, `Report ${id} is already published.`, undefined, undefined, problem('report_published', { id }));
+  if (r.status !== 'done') throw new HttpError(409, `Report ${id} is not generated yet (${r.status}); publish it when it is done.`, undefined, undefined, problem('report_not_ready', { id, state: r.status }));
   await tx.query('SELECT pg_advisory_xact_lock(724002, hashtext($1))', [`${r.period}/${r.audience}`]);
   const [row] = await tx.query<InfoRow>(
     `UPDATE reports SET published = true, published_at = now(), published_by = $2,
@@ -130,18 +157,22 @@ export async function createSchedule(db: Queryable, s: { kind: ScheduleKind; day
 
 export async function updateSchedule(db: Queryable, id: number, version: number, change: Partial<Pick<ReportSchedule, 'day' | 'audiences' | 'publish' | 'enabled'>>, by: string): Promise<ReportSchedule> {
   const [cur] = await db.query<ReportSchedule>(`SELECT ${SCHEDULE_COLUMNS} FROM report_schedules WHERE id = $1`, [id]);
-  if (!cur) throw new HttpError(404, `There is no report schedule with id ${id}.`);
+  if (!cur) throw new HttpError(404, `There is no report schedule with id ${id}.`, undefined, undefined, problem('not_found', { thing: 'schedule', id }));
   const next = { ...cur, ...change };
   const [row] = await db.query<ReportSchedule>(
     `UPDATE report_schedules SET day = $2, audiences = $3::text[], publish = $4, enabled = $5, version = version + 1, updated_by = $6, updated_at = now()
      WHERE id = $1 AND version = $7 RETURNING ${SCHEDULE_COLUMNS}`,
     [id, next.day, next.audiences, next.publish, next.enabled, by, version],
   );
-  if (!row) throw new HttpError(412, `The schedule was changed by someone else (now version ${cur.version}); reload it and try again.`, undefined, { current: cur });
+  if (!row) throw new HttpError(412, `The schedule was changed by someone else (now version ${cur.version}); reload it and try again.`, undefined, { current: cur }, problem('version_conflict', { thing: 'schedule', current: cur.version, yours: version }));
   return row;
 }
 
-/** Marks a schedule as having produced `period`; false when another process got there first. */
+/**
+ * Marks a schedule as having produced `period`; false when another process got there first. The
+ * conditional UPDATE decides: a second process's UPDATE waits for the first's row lock and then
+ * finds last_period already set. Run it in the transaction that queues the period's reports.
+ */
 export async function claimSchedulePeriod(db: Queryable, id: number, period: string): Promise<boolean> {
   return (await db.query('UPDATE report_schedules SET last_period = $2 WHERE id = $1 AND (last_period IS NULL OR last_period < $2) RETURNING id', [id, period])).length > 0;
 }

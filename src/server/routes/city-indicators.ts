@@ -6,6 +6,7 @@ import { cityFigureKey, validateCityFigure, type CityFigureInput } from '../../d
 import type { Database } from '../db/database.ts';
 import { requireUser } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
+import { problem, withFields } from '../../domain/problems.ts';
 import { intParam } from '../http/params.ts';
 import { cityFigureById, cityFigureHistory, insertCityFigure, listCityFigureRows, updateCityFigure, type CityFigureEdit } from '../monitoring/city-indicators.ts';
 
@@ -51,7 +52,9 @@ function assertValid(f: CityFigureInput): void {
   const problems = validateCityFigure(f);
   if (problems.length)
     throw new HttpError(400, `The figure ${cityFigureKey(f)} is not valid: ${problems.map((p) => `${p.field}: ${p.message}`).join(' ')}`,
-      Object.fromEntries(problems.map((p) => [p.field, p.message])));
+      Object.fromEntries(problems.map((p) => [p.field, p.message])), undefined,
+      withFields(problem('city_figure_invalid', { city: f.city, indicator: f.indicator, year: f.year, fields: problems.map((p) => p.field) }),
+        Object.fromEntries(problems.map((p) => [p.field, problem('field_invalid')]))));
 }
 
 const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -70,7 +73,7 @@ export function cityIndicatorRoutes(app: FastifyInstance, db: Database): void {
 
   app.get<{ Params: { id: string } }>('/api/city-indicators/:id/history', { schema: { tags: ['city-indicators'], summary: 'Every version of a figure: who, when, why, before and after' } }, async (req) => {
     const id = intParam('id', req.params.id, 1, 1e9, 0);
-    if (!(await cityFigureById(db, id))) throw new HttpError(404, `There is no key-city figure with id ${id}.`);
+    if (!(await cityFigureById(db, id))) throw new HttpError(404, `There is no key-city figure with id ${id}.`, undefined, undefined, problem('not_found', { thing: 'cityFigure', id }));
     return { items: await cityFigureHistory(db, id) };
   });
 
@@ -80,15 +83,18 @@ export function cityIndicatorRoutes(app: FastifyInstance, db: Database): void {
     const user = requireUser(req, ['admin']);
     const id = intParam('id', req.params.id, 1, 1e9, 0);
     const { version, reason, ...edit } = req.body;
-    if (!reason.trim()) throw new HttpError(400, 'Give a reason for the change.', { reason: 'is required' });
+    if (!reason.trim()) throw new HttpError(400, 'Give a reason for the change.', { reason: 'is required' }, undefined, withFields(problem('reason_required'), { reason: problem('field_blank') }));
     return db.transaction(async (tx) => {
       const current = await cityFigureById(tx, id);
-      if (!current) throw new HttpError(404, `There is no key-city figure with id ${id}.`);
+      if (!current) throw new HttpError(404, `There is no key-city figure with id ${id}.`, undefined, undefined, problem('not_found', { thing: 'cityFigure', id }));
       if (current.version !== version)
-        throw new HttpError(412, `The figure ${cityFigureKey(current)} was changed meanwhile (now version ${current.version}); reload it and try again.`, undefined, { current });
+        throw new HttpError(412, `The figure ${cityFigureKey(current)} was changed meanwhile (now version ${current.version}); reload it and try again.`, undefined, { current }, problem('version_conflict', { thing: 'cityFigure', current: current.version, yours: version }));
       assertValid({ ...current, ...edit });
       const row = await updateCityFigure(tx, id, version, edit, reason.trim(), user);
-      if (!row) throw new HttpError(412, `The figure ${cityFigureKey(current)} was changed meanwhile; reload it and try again.`, undefined, { current: await cityFigureById(tx, id) });
+      if (!row) {
+        const now = await cityFigureById(tx, id);
+        throw new HttpError(412, `The figure ${cityFigureKey(current)} was changed meanwhile; reload it and try again.`, undefined, { current: now }, problem('version_conflict', { thing: 'cityFigure', current: now?.version ?? version + 1, yours: version }));
+      }
       return row;
     });
   });
@@ -98,9 +104,10 @@ export function cityIndicatorRoutes(app: FastifyInstance, db: Database): void {
   }, async (req, reply) => {
     const user = requireUser(req, ['admin']);
     const { reason, ...figure } = req.body;
-    if (!reason.trim()) throw new HttpError(400, 'Give a reason for the change.', { reason: 'is required' });
+    if (!reason.trim()) throw new HttpError(400, 'Give a reason for the change.', { reason: 'is required' }, undefined, withFields(problem('reason_required'), { reason: problem('field_blank') }));
     assertValid(figure);
-    const duplicate = (id?: number) => new HttpError(409, `There is a figure for ${cityFigureKey(figure)} already${id ? ` (id ${id})` : ''}; change it instead.`, undefined, { id });
+    const duplicate = (id?: number) => new HttpError(409, `There is a figure for ${cityFigureKey(figure)} already${id ? ` (id ${id})` : ''}; change it instead.`, undefined, { id },
+      problem('city_figure_exists', { city: figure.city, indicator: figure.indicator, year: figure.year }));
     const row = await db.transaction(async (tx) => {
       const [dup] = await tx.query<{ id: number }>('SELECT id FROM city_indicators WHERE city = $1 AND indicator = $2 AND year = $3', [figure.city, figure.indicator, figure.year]);
       if (dup) throw duplicate(dup.id);

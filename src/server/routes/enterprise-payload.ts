@@ -1,6 +1,9 @@
 // GET /api/enterprises/payload: every enterprise as the compact columnar payload the map's worker
 // loads (src/domain/enterprise-payload.ts), gzipped. Built from the database in pages of rows so a
-// million enterprises never sit in memory as objects, and cached until the data changes.
+// million enterprises never sit in memory as objects, and cached until the data changes: in memory,
+// and in the table enterprise_payloads, so that of several server processes on one PostgreSQL
+// only one builds each revision and the others (and the next start) read the bytes. Every request
+// checks the revision in the database, so no process serves a payload older than the data.
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
@@ -47,7 +50,23 @@ async function build(db: Database, confidential: boolean, rev: string): Promise<
   return { revision: rev, gz, etag: `"${createHash('sha1').update(gz).digest('base64url').slice(0, 20)}"` };
 }
 
+/** The stored payload of this revision, else a new one, stored for the other processes. */
+async function load(db: Database, confidential: boolean, rev: string): Promise<Built> {
+  const variant = confidential ? 'confidential' : 'public';
+  const [stored] = await db.query<{ etag: string; bytes: Uint8Array }>('SELECT etag, bytes FROM enterprise_payloads WHERE variant = $1 AND revision = $2', [variant, rev]);
+  if (stored) return { revision: rev, etag: stored.etag, gz: Buffer.isBuffer(stored.bytes) ? stored.bytes : Buffer.from(stored.bytes) };
+  const built = await build(db, confidential, rev);
+  // Two processes may build the same revision at once: the bytes are the same, either write is right.
+  await db.query(
+    `INSERT INTO enterprise_payloads (variant, revision, etag, bytes) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (variant) DO UPDATE SET revision = EXCLUDED.revision, etag = EXCLUDED.etag, bytes = EXCLUDED.bytes, built_at = now()`,
+    [variant, rev, built.etag, built.gz],
+  ).catch((err: Error) => console.warn(`enterprise payload not stored (each process builds its own): ${err.message}`));
+  return built;
+}
+
 export function enterprisePayloadRoutes(app: FastifyInstance, db: Database): void {
+  // This process's copy, checked against the database's revision on every request.
   const cache = new Map<boolean, Promise<Built>>();
 
   app.get('/api/enterprises/payload', {
@@ -57,7 +76,7 @@ export function enterprisePayloadRoutes(app: FastifyInstance, db: Database): voi
     const rev = await revision(db);
     let pending = cache.get(confidential);
     if (!pending || (await pending).revision !== rev) {
-      pending = build(db, confidential, rev);
+      pending = load(db, confidential, rev);
       cache.set(confidential, pending);
       pending.catch(() => cache.delete(confidential));
     }

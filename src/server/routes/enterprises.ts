@@ -5,20 +5,36 @@ import { taxonomy } from '../../domain/taxonomy.ts';
 import type { Database } from '../db/database.ts';
 import { mayReadConfidential, requireUser } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
+import { problem, withFields } from '../../domain/problems.ts';
 import { bboxParam, dateParam, intParam, listParam } from '../http/params.ts';
+import { LAYERS } from '../exports/export-layers.ts';
+import { callerPolicy, DEFAULT_EXPORT_POLICY, type ExportPolicy } from '../exports/export-policy.ts';
 
 const COLUMNS = `id, name, credit_code AS "creditCode", cluster, sub_industry AS "subIndustry", industry_code AS "industryCode",
   (SELECT ic.name FROM industry_classes ic WHERE ic.code = enterprises.industry_code) AS "industryName", future_industry AS "futureIndustry", tags,
   revenue::float8 AS revenue, employees, district, town, address, ST_X(geom) AS lon, ST_Y(geom) AS lat,
   village_park_id AS "villageParkId", value_park_id AS "valueParkId", demo`;
 
-function present(req: FastifyRequest, row: Record<string, unknown>) {
-  if (mayReadConfidential(req)) return row;
-  const { revenue: _revenue, ...open } = row;
-  return open;
+/**
+ * What the caller may see of an enterprise: everything for the roles that read confidential data;
+ * for the public and viewers, the same fields the export policy lets them export (an API page is an
+ * extract too, so the identifying details and figures an export withholds stay out of it as well).
+ */
+function presenter(policy: ExportPolicy) {
+  const withheld = (req: FastifyRequest) => {
+    const allowed = new Set(callerPolicy(policy, req.session?.user.role ?? 'public', false).layers.enterprises ?? []);
+    return LAYERS.enterprises.fields.filter(([name, , access]) => access !== 'public' && !allowed.has(name)).map(([name]) => name);
+  };
+  return (req: FastifyRequest, row: Record<string, unknown>) => {
+    if (mayReadConfidential(req)) return row;
+    const open = { ...row };
+    for (const name of withheld(req)) delete open[name];
+    return open;
+  };
 }
 
-export function enterpriseRoutes(app: FastifyInstance, db: Database): void {
+export function enterpriseRoutes(app: FastifyInstance, db: Database, policy: ExportPolicy = DEFAULT_EXPORT_POLICY): void {
+  const present = presenter(policy);
   app.get<{ Querystring: Record<string, string> }>('/api/enterprises', {
     schema: {
       tags: ['enterprises'],
@@ -50,7 +66,7 @@ export function enterpriseRoutes(app: FastifyInstance, db: Database): void {
     if (bbox) where.push(`geom && ST_MakeEnvelope(${bbox.map((v) => p(v)).join(', ')}, 4326)`);
     if (q.ids !== undefined) {
       const ids = q.ids.split(',').map((v) => intParam('ids', v, 1, 1e9, 0));
-      if (ids.length > 200) throw new HttpError(400, 'ids: at most 200 ids per request.', { ids: 'at most 200' });
+      if (ids.length > 200) throw new HttpError(400, 'ids: at most 200 ids per request.', { ids: 'at most 200' }, undefined, withFields(problem('ids_too_many', { max: 200 }), { ids: problem('field_too_many_items', { max: 200 }) }));
       where.push(`id = ANY(${p(ids)}::int[])`);
     }
     // The text is matched as text: LIKE's wildcards (%, _) and its escape character are escaped.
@@ -65,7 +81,7 @@ export function enterpriseRoutes(app: FastifyInstance, db: Database): void {
 
   app.get<{ Params: { id: string } }>('/api/enterprises/:id', { schema: { tags: ['enterprises'] } }, async (req) => {
     const [row] = await db.query(`SELECT ${COLUMNS} FROM enterprises WHERE id = $1`, [intParam('id', req.params.id, 1, 1e9, 0)]);
-    if (!row) throw new HttpError(404, `There is no enterprise with id ${req.params.id}.`);
+    if (!row) throw new HttpError(404, `There is no enterprise with id ${req.params.id}.`, undefined, undefined, problem('not_found', { thing: 'enterprise', id: req.params.id }));
     return present(req, row);
   });
 
@@ -98,7 +114,7 @@ export function enterpriseFigureRoutes(app: FastifyInstance, db: Database): void
     requireUser(req, ['admin', 'planner', 'official']);
     const id = intParam('id', req.params.id, 1, 1e9, 0);
     const asOf = dateParam('asOf', req.query.asOf);
-    if (!(await db.query('SELECT 1 FROM enterprises WHERE id = $1', [id])).length) throw new HttpError(404, `There is no enterprise with id ${id}.`);
+    if (!(await db.query('SELECT 1 FROM enterprises WHERE id = $1', [id])).length) throw new HttpError(404, `There is no enterprise with id ${id}.`, undefined, undefined, problem('not_found', { thing: 'enterprise', id }));
     const items = asOf
       ? await db.query(`SELECT ${FIGURE_COLUMNS} FROM operating_figures WHERE enterprise_id = $1 AND recorded_at < ${END_OF_CHINA_DAY}
           UNION ALL

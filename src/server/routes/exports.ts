@@ -1,15 +1,20 @@
 // POST /api/exports: the authoritative extract, streamed from PostGIS in pages (flat memory) as
-// RFC 7946 GeoJSON or Excel-safe CSV, with the caller's field rules applied and the export logged.
+// RFC 7946 GeoJSON or Excel-safe CSV, under the export policy (the layers, fields, rows and rate the
+// caller's role may have: exports/export-policy.ts, docs/architecture.md §6), and logged.
 import { Readable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { CSV_BOM, csvRow } from '../../domain/csv.ts';
 import type { Database } from '../db/database.ts';
 import { mayReadConfidential } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
+import { problem } from '../../domain/problems.ts';
 import { todayInChina } from '../../domain/china-date.ts';
 import { areaSchema, checkArea, filtersSchema, MAX_AREA_BODY } from '../http/filter-schema.ts';
 import { LAYERS, type ExportFilters, type ExportLayer } from '../exports/export-layers.ts';
+import { claimExport, logRefusal, logRowsSent, markTooManyRows, type ExportLogEntry } from '../exports/export-log.ts';
+import { callerPolicy, type ExportPolicy } from '../exports/export-policy.ts';
+import type { CallerExportPolicy } from '../../domain/extract/export-policy.ts';
 
 const PAGE = 2000;
 /** PostgreSQL: the longest one page of an export may take (a runaway statement must not hold a connection). */
@@ -23,6 +28,8 @@ const bodySchema = {
     format: { type: 'string', enum: ['geojson', 'csv'] },
     filters: filtersSchema,
     area: areaSchema,
+    /** The fields to export (default: every field the caller may have). */
+    fields: { type: 'array', minItems: 1, maxItems: 64, items: { type: 'string', maxLength: 64 } },
   },
 } as const;
 
@@ -31,44 +38,76 @@ interface ExportBody {
   format: 'geojson' | 'csv';
   filters?: ExportFilters;
   area?: Polygon | MultiPolygon;
+  fields?: string[];
 }
 
-export function exportRoutes(app: FastifyInstance, db: Database): void {
+const thousands = (n: number) => n.toLocaleString('en');
+const wait = (s: number) => (s < 60 ? `${s} second(s)` : `${Math.ceil(s / 60)} minute(s)`);
+
+export function exportRoutes(app: FastifyInstance, db: Database, policy: ExportPolicy): void {
+  const policyOf = (req: FastifyRequest): CallerExportPolicy => callerPolicy(policy, req.session?.user.role ?? 'public', mayReadConfidential(req));
+
+  app.get('/api/exports/policy', {
+    schema: { tags: ['exports'], summary: 'What the caller may export: layers with their fields, rows per export, exports per minute and hour' },
+  }, async (req) => policyOf(req));
+
+  // Kept for clients written before /policy: the same fields; a layer the caller may not export is absent.
   app.get('/api/exports/fields', {
-    schema: { tags: ['exports'], summary: 'The fields each layer exports for the caller (viewers and the public get no revenue or tax)' },
-  }, async (req) => {
-    const confidential = mayReadConfidential(req);
-    return Object.fromEntries(Object.entries(LAYERS).map(([layer, spec]) => [layer, spec.fields.filter(([, , secret]) => confidential || !secret).map(([name]) => name)]));
-  });
+    schema: { tags: ['exports'], summary: 'The fields each layer exports for the caller (viewers and the public get no revenue, tax, credit code, address or employees)' },
+  }, async (req) => policyOf(req).layers);
 
   app.post<{ Body: ExportBody }>('/api/exports', {
     bodyLimit: MAX_AREA_BODY,
     schema: { tags: ['exports'], summary: 'Stream an extract of a layer (GeoJSON or CSV) for the given filters and area', body: bodySchema },
   }, async (req, reply) => {
-    const { layer, format, filters = {}, area } = req.body;
+    const { layer, format, filters = {}, area, fields: asked } = req.body;
     const confidential = mayReadConfidential(req);
-    if (filters.revenueTiers?.length && !confidential) throw new HttpError(403, 'Filtering by revenue tier needs a role that may see revenue.');
+    if (filters.revenueTiers?.length && !confidential) throw new HttpError(403, 'Filtering by revenue tier needs a role that may see revenue.', undefined, undefined, problem('revenue_tier_forbidden'));
     const spec = LAYERS[layer];
+    // A misspelt field is a mistake, not a refusal: 400 before the policy is asked.
+    const unknown = (asked ?? []).filter((f) => !spec.fields.some(([name]) => name === f));
+    if (unknown.length) throw new HttpError(400, `${layer} has no field ${unknown.join(', ')}.`, { fields: `unknown: ${unknown.join(', ')}` }, undefined, problem('export_unknown_fields', { layer, fields: unknown }));
+
+    const caller = policyOf(req);
+    const user = req.session?.user;
+    const entry: ExportLogEntry = {
+      userId: user?.id ?? null, username: user?.username ?? null, role: caller.role, source: req.ip, layer, format, filters, fields: asked ?? [],
+    };
+    const allowed = caller.layers[layer];
+    if (!allowed) {
+      await logRefusal(db, entry, 'layer');
+      throw new HttpError(403, `Your role (${caller.role}) may not export the layer ${layer}.`, undefined, { refusal: 'layer', layer }, problem('export_layer_forbidden', { role: caller.role, layer }));
+    }
+    const denied = (asked ?? []).filter((f) => !allowed.includes(f));
+    if (denied.length) {
+      await logRefusal(db, entry, 'fields');
+      throw new HttpError(403, `Your role (${caller.role}) may not export the field(s) ${denied.join(', ')} of ${layer}.`, { fields: `not allowed: ${denied.join(', ')}` }, { refusal: 'fields', layer, denied }, problem('export_fields_forbidden', { role: caller.role, layer, fields: denied }));
+    }
+    const fieldNames = asked ? allowed.filter((f) => asked.includes(f)) : allowed;
+    const fields = spec.fields.filter(([name]) => fieldNames.includes(name));
     if (area) await checkArea(db, area);
     const params: unknown[] = [];
     const p = (v: unknown) => `$${params.push(v)}`;
     const where = spec.where(filters, p);
-    const fields = spec.fields.filter(([, , secret]) => confidential || !secret);
     const [meta] = await db.query<{ value: { dataDate?: string; demo?: boolean } }>(`SELECT value FROM dataset_meta WHERE key = 'demo'`);
     const header = {
       layer, format, filters, area: area ?? null, dataDate: meta?.value.dataDate ?? null, demo: meta?.value.demo ?? false,
       exportedAt: new Date().toISOString(), fields: fields.map(([name]) => name),
       notice: meta?.value.demo ? 'Demo data: synthetic enterprises and parks; see data/README.md.' : undefined,
     };
-    const user = req.session?.user;
 
-    // The export is logged when it starts (with the area, parsed here once) and its count when it ends.
-    // The pages read the area from that row, so a large area is not sent and parsed again per page.
-    const [{ id: logId }] = await db.query<{ id: string }>(
-      'INSERT INTO export_log (user_id, username, role, layer, format, filters, area, features) VALUES ($1, $2, $3, $4, $5, $6::jsonb, ST_SetSRID(ST_GeomFromGeoJSON($7), 4326), 0) RETURNING id::text AS id', [
-        user?.id ?? null, user?.username ?? null, user?.role ?? 'public', layer, format, JSON.stringify(filters), area ? JSON.stringify(area) : null,
-      ]);
-    const log = (count: number) => db.query('UPDATE export_log SET features = $2 WHERE id = $1', [logId, count]);
+    // The export is claimed against the caller's rate and logged when it starts (with the area,
+    // parsed here once), and its count when it ends. The pages read the area from that row, so a
+    // large area is not sent and parsed again per page.
+    const claim = await claimExport(db, { ...entry, fields: fieldNames, area: area ?? null }, caller);
+    if ('retryAfter' in claim) {
+      reply.header('Retry-After', String(claim.retryAfter));
+      const per = [caller.perMinute !== null && `${caller.perMinute} a minute`, caller.perHour !== null && `${caller.perHour} an hour`].filter(Boolean).join(', ');
+      throw new HttpError(429, `Too many exports: your role (${caller.role}) may make ${per}. Try again in ${wait(claim.retryAfter)}.`, undefined, { refusal: 'rate', retryAfter: claim.retryAfter },
+        problem('export_rate_limited', { role: caller.role, seconds: claim.retryAfter, perMinute: caller.perMinute, perHour: caller.perHour }));
+    }
+    const logId = claim.id;
+    const log = (n: number) => logRowsSent(db, logId, n);
     if (area) {
       const a = `(SELECT area FROM export_log WHERE id = ${p(logId)})`;
       where.push(spec.areaTest === 'covers' ? `ST_Covers(${a}, geom)` : `ST_Intersects(${a}, geom)`);
@@ -87,11 +126,24 @@ export function exportRoutes(app: FastifyInstance, db: Database): void {
         })
         : db.query<T>(sql, values);
 
+    // Over the role's row limit, nothing is sent: a file cut at the limit would look complete and
+    // hold an arbitrary part of the selection. Counting stops one row past the limit.
+    if (caller.maxRows !== null) {
+      const [{ n }] = await page<{ n: number }>(
+        `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${spec.table} WHERE ${where.length ? where.join(' AND ') : 'true'} LIMIT ${caller.maxRows + 1}) s`, params);
+      if (n > caller.maxRows) {
+        await markTooManyRows(db, logId);
+        throw new HttpError(413, `More than ${thousands(caller.maxRows)} rows of ${layer} match; your role (${caller.role}) may export at most ${thousands(caller.maxRows)} at a time. Narrow the filters or the area${caller.role === 'public' ? ', or log in' : ''}.`,
+          undefined, { refusal: 'rows', rowLimit: caller.maxRows }, problem('export_too_many_rows', { role: caller.role, layer, max: caller.maxRows }));
+      }
+    }
+
     // Keyset pages: the last id seen is the one extra parameter.
     const pageWhere = `${[...where, `id > $${params.length + 1}`].join(' AND ')}`;
 
     async function* rows() {
-      const pageSql = `SELECT ${fields.map(([name, expr]) => `${expr} AS "${name}"`).join(', ')} FROM ${spec.table} WHERE ${pageWhere} ORDER BY id LIMIT ${PAGE}`;
+      // The page key travels apart from the fields: the caller may leave `id` out.
+      const pageSql = `SELECT id AS "__page", ${fields.map(([name, expr]) => `${expr} AS "${name}"`).join(', ')} FROM ${spec.table} WHERE ${pageWhere} ORDER BY id LIMIT ${PAGE}`;
       let last = 0;
       let count = 0;
       try {
@@ -102,7 +154,7 @@ export function exportRoutes(app: FastifyInstance, db: Database): void {
             count++;
           }
           if (batch.length < PAGE) break;
-          last = batch[batch.length - 1].id as number;
+          last = batch[batch.length - 1].__page as number;
         }
       } finally {
         await log(count);

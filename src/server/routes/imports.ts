@@ -11,9 +11,10 @@ import { IMPORT_KINDS, SOURCE_CRSES, type ColumnMapping, type ColumnUnits, type 
 import type { Database } from '../db/database.ts';
 import { requireUser } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
+import { problem, withFields } from '../../domain/problems.ts';
 import { intParam } from '../http/params.ts';
-import { rebuildTilesFromDatabase } from '../tiles/rebuild-from-database.ts';
-import { applyImport } from '../imports/apply-import.ts';
+import type { TileStore } from '../tiles/tile-store.ts';
+import { TILE_KINDS, applyImport } from '../imports/apply-import.ts';
 import { dryRunImport } from '../imports/dry-run.ts';
 import { deleteMapping, getImport, listImportRecords, listImports, listMappings, saveMapping } from '../imports/import-store.ts';
 
@@ -23,7 +24,7 @@ export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 const ISSUES_IN_REPORT = 1000;
 const ENCODINGS = ['auto', 'utf-8', 'gbk'] as const;
 
-const tooLarge = () => new HttpError(413, `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Split it into smaller files and import them one after another.`);
+const tooLarge = () => new HttpError(413, `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Split it into smaller files and import them one after another.`, undefined, undefined, problem('upload_too_large', { mb: MAX_UPLOAD_BYTES / 1024 / 1024 }));
 
 /** Refuses an oversized upload from its declared length, before the body is read; the connection is then closed. */
 async function refuseOversized(req: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -76,13 +77,13 @@ function parseUnits(kind: ImportKind, raw: string | undefined): ColumnUnits | un
     try {
       value = JSON.parse(raw);
     } catch {
-      throw new HttpError(400, 'units must be a JSON object of field → unit (such as {"revenue": "万元"}) or a unit such as 万元.', { units: 'not JSON' });
+      throw new HttpError(400, 'units must be a JSON object of field → unit (such as {"revenue": "万元"}) or a unit such as 万元.', { units: 'not JSON' }, undefined, withFields(problem('import_units_invalid'), { units: problem('field_invalid') }));
     }
   }
   try {
     return parseUnitChoice(kind, value);
   } catch (err) {
-    throw new HttpError(400, (err as Error).message, { units: 'unknown field or unit' });
+    throw new HttpError(400, (err as Error).message, { units: 'unknown field or unit' }, undefined, withFields(problem('import_units_invalid'), { units: problem('field_invalid') }));
   }
 }
 
@@ -92,7 +93,7 @@ function parseCumulative(raw: string | undefined): boolean | undefined {
   const t = raw.trim().toLowerCase();
   if (['true', '1', 'yes', 'on'].includes(t)) return true;
   if (['false', '0', 'no', 'off'].includes(t)) return false;
-  throw new HttpError(400, 'cumulative must be true, false or auto (detect from the headers).', { cumulative: 'not a boolean' });
+  throw new HttpError(400, 'cumulative must be true, false or auto (detect from the headers).', { cumulative: 'not a boolean' }, undefined, withFields(problem('import_cumulative_invalid'), { cumulative: problem('field_invalid') }));
 }
 
 function parseMapping(raw: string | undefined): ColumnMapping | undefined {
@@ -101,14 +102,15 @@ function parseMapping(raw: string | undefined): ColumnMapping | undefined {
   try {
     value = JSON.parse(raw);
   } catch {
-    throw new HttpError(400, 'mapping must be a JSON object of target field → column header.', { mapping: 'not JSON' });
+    throw new HttpError(400, 'mapping must be a JSON object of target field → column header.', { mapping: 'not JSON' }, undefined, withFields(problem('import_mapping_invalid'), { mapping: problem('field_invalid') }));
   }
   if (!value || typeof value !== 'object' || Array.isArray(value) || Object.values(value).some((v) => typeof v !== 'string'))
-    throw new HttpError(400, 'mapping must be a JSON object of target field → column header (strings).', { mapping: 'not an object of strings' });
+    throw new HttpError(400, 'mapping must be a JSON object of target field → column header (strings).', { mapping: 'not an object of strings' }, undefined, withFields(problem('import_mapping_invalid'), { mapping: problem('field_invalid') }));
   return value as ColumnMapping;
 }
 
-export function importRoutes(app: FastifyInstance, db: Database, opts: { tilesDir?: string }): void {
+/** `tiles`: where the map tiles are rebuilt after imports of parks or districts (none: not rebuilt). */
+export function importRoutes(app: FastifyInstance, db: Database, opts: { tiles?: TileStore | null }): void {
   app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 256 * 1024, parts: 12 } });
 
   app.post('/api/imports', {
@@ -124,13 +126,13 @@ export function importRoutes(app: FastifyInstance, db: Database, opts: { tilesDi
     },
   }, async (req, reply) => {
     const user = requireUser(req, ['admin']);
-    if (!req.isMultipart()) throw new HttpError(415, 'Send the file as multipart/form-data with the fields file, kind and crs.');
+    if (!req.isMultipart()) throw new HttpError(415, 'Send the file as multipart/form-data with the fields file, kind and crs.', undefined, undefined, problem('upload_not_multipart'));
     const fields: UploadFields = {};
     let file: { name: string; bytes: Buffer } | null = null;
     try {
       for await (const part of req.parts()) {
         if (part.type === 'file') {
-          if (part.fieldname !== 'file') throw new HttpError(400, `Unexpected file field "${part.fieldname}"; send the file as "file".`);
+          if (part.fieldname !== 'file') throw new HttpError(400, `Unexpected file field "${part.fieldname}"; send the file as "file".`, undefined, undefined, problem('upload_unexpected_field', { field: part.fieldname }));
           const bytes = await fileUpToLimit(part.file, () => part.toBuffer());
           if (part.file.truncated) throw tooLarge();
           file = { name: part.filename || 'upload', bytes };
@@ -146,15 +148,18 @@ export function importRoutes(app: FastifyInstance, db: Database, opts: { tilesDi
         closeAfterReply(req, reply);
         throw tooLarge();
       }
-      if (code?.startsWith('FST_')) throw new HttpError(400, `The upload could not be read: ${(err as Error).message}`);
-      throw new HttpError(400, 'The upload could not be read: the multipart body is malformed or was cut short.');
+      if (code?.startsWith('FST_')) throw new HttpError(400, `The upload could not be read: ${(err as Error).message}`, undefined, undefined, problem('upload_unreadable'));
+      throw new HttpError(400, 'The upload could not be read: the multipart body is malformed or was cut short.', undefined, undefined, problem('upload_unreadable'));
     }
-    if (!file) throw new HttpError(400, 'No file was sent: add the file as the form field "file".', { file: 'missing' });
-    if (!IMPORT_KINDS.includes(fields.kind as ImportKind)) throw new HttpError(400, `kind must be one of ${IMPORT_KINDS.join(', ')}.`, { kind: 'missing or unknown' });
+    if (!file) throw new HttpError(400, 'No file was sent: add the file as the form field "file".', { file: 'missing' }, undefined, withFields(problem('upload_no_file'), { file: problem('field_required') }));
+    if (!IMPORT_KINDS.includes(fields.kind as ImportKind))
+      throw new HttpError(400, `kind must be one of ${IMPORT_KINDS.join(', ')}.`, { kind: 'missing or unknown' }, undefined, withFields(problem('import_option_invalid', { option: 'kind', allowed: [...IMPORT_KINDS] }), { kind: problem('field_one_of', { allowed: [...IMPORT_KINDS] }) }));
     const crs = (fields.crs ?? 'wgs84') as SourceCrs;
-    if (!SOURCE_CRSES.includes(crs)) throw new HttpError(400, `crs must be one of ${SOURCE_CRSES.join(', ')}.`, { crs: 'unknown' });
+    if (!SOURCE_CRSES.includes(crs))
+      throw new HttpError(400, `crs must be one of ${SOURCE_CRSES.join(', ')}.`, { crs: 'unknown' }, undefined, withFields(problem('import_option_invalid', { option: 'crs', allowed: [...SOURCE_CRSES] }), { crs: problem('field_one_of', { allowed: [...SOURCE_CRSES] }) }));
     const encoding = (fields.encoding || 'auto') as (typeof ENCODINGS)[number];
-    if (!ENCODINGS.includes(encoding)) throw new HttpError(400, `encoding must be one of ${ENCODINGS.join(', ')}.`, { encoding: 'unknown' });
+    if (!ENCODINGS.includes(encoding))
+      throw new HttpError(400, `encoding must be one of ${ENCODINGS.join(', ')}.`, { encoding: 'unknown' }, undefined, withFields(problem('import_option_invalid', { option: 'encoding', allowed: [...ENCODINGS] }), { encoding: problem('field_one_of', { allowed: [...ENCODINGS] }) }));
     const kind = fields.kind as ImportKind;
     const result = await dryRunImport(db, {
       bytes: new Uint8Array(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
@@ -169,7 +174,7 @@ export function importRoutes(app: FastifyInstance, db: Database, opts: { tilesDi
   }, async (req) => {
     requireUser(req, ['admin']);
     const kind = req.query.kind as ImportKind | undefined;
-    if (kind !== undefined && !IMPORT_KINDS.includes(kind)) throw new HttpError(400, `kind must be one of ${IMPORT_KINDS.join(', ')}.`);
+    if (kind !== undefined && !IMPORT_KINDS.includes(kind)) throw new HttpError(400, `kind must be one of ${IMPORT_KINDS.join(', ')}.`, undefined, undefined, problem('import_option_invalid', { option: 'kind', allowed: [...IMPORT_KINDS] }));
     return { items: await listImports(db, { kind, limit: intParam('limit', req.query.limit, 1, 200, 50), offset: intParam('offset', req.query.offset, 0, 10_000_000, 0) }) };
   });
 
@@ -178,7 +183,7 @@ export function importRoutes(app: FastifyInstance, db: Database, opts: { tilesDi
   }, async (req) => {
     requireUser(req, ['admin']);
     const detail = await getImport(db, req.params.id);
-    if (!detail) throw new HttpError(404, `There is no import ${req.params.id}.`);
+    if (!detail) throw new HttpError(404, `There is no import ${req.params.id}.`, undefined, undefined, problem('not_found', { thing: 'import', id: req.params.id }));
     const n = intParam('records', req.query.records, 0, 500, 0);
     return n ? { ...detail, records: await listImportRecords(db, req.params.id, { limit: n }) } : detail;
   });
@@ -187,7 +192,7 @@ export function importRoutes(app: FastifyInstance, db: Database, opts: { tilesDi
     schema: { tags: ['imports'], summary: 'What an applied import changed: one entry per added or updated record, with the fields that changed ({field: [before, after]})' },
   }, async (req) => {
     requireUser(req, ['admin']);
-    if (!(await getImport(db, req.params.id))) throw new HttpError(404, `There is no import ${req.params.id}.`);
+    if (!(await getImport(db, req.params.id))) throw new HttpError(404, `There is no import ${req.params.id}.`, undefined, undefined, problem('not_found', { thing: 'import', id: req.params.id }));
     const limit = intParam('limit', req.query.limit, 1, 500, 100);
     const offset = intParam('offset', req.query.offset, 0, 10_000_000, 0);
     const [{ total }] = await db.query<{ total: number }>('SELECT count(*)::int AS total FROM record_history WHERE import_id = $1', [req.params.id]);
@@ -203,10 +208,11 @@ export function importRoutes(app: FastifyInstance, db: Database, opts: { tilesDi
     const result = await applyImport(db, req.params.id, user);
     let tilesRebuilt = false;
     // Parks and districts are drawn from tiles; enterprises and their figures are not.
-    if (opts.tilesDir && (result.kind === 'parks' || result.kind === 'districts')) {
-      // The data is committed; new tiles follow. A failure here leaves the old tiles and is reported.
+    if (opts.tiles && TILE_KINDS.includes(result.kind)) {
+      // The data is committed; new tiles follow, into the database, so every server process serves
+      // them. A failure here leaves the old tiles, is reported, and the next server start rebuilds.
       try {
-        await rebuildTilesFromDatabase(db, opts.tilesDir);
+        await opts.tiles.rebuild();
         tilesRebuilt = true;
       } catch (err) {
         req.log.error(err, 'tile rebuild after import failed');
@@ -243,7 +249,7 @@ export function importRoutes(app: FastifyInstance, db: Database, opts: { tilesDi
   app.delete<{ Params: { id: string } }>('/api/import-mappings/:id', { schema: { tags: ['imports'] } }, async (req, reply) => {
     requireUser(req, ['admin']);
     const id = Number(req.params.id);
-    if (!Number.isInteger(id) || !(await deleteMapping(db, id))) throw new HttpError(404, `There is no saved mapping ${req.params.id}.`);
+    if (!Number.isInteger(id) || !(await deleteMapping(db, id))) throw new HttpError(404, `There is no saved mapping ${req.params.id}.`, undefined, undefined, problem('not_found', { thing: 'mapping', id: req.params.id }));
     return reply.status(204).send();
   });
 }

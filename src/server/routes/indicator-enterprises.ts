@@ -10,8 +10,10 @@ import { LANGS, type Lang } from '../../domain/taxonomy.ts';
 import type { Database } from '../db/database.ts';
 import { mayReadConfidential } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
+import { problem } from '../../domain/problems.ts';
 import { areaSchema, checkArea, filterFromQuery, filtersSchema, MAX_AREA_BODY } from '../http/filter-schema.ts';
 import { intParam } from '../http/params.ts';
+import { cachedAnswer } from '../monitoring/answer-cache.ts';
 import { enterpriseRanking, MAX_RANKING_LIMIT, RANKING_SORTS, type EnterpriseRankingQuery, type RankingSort } from '../monitoring/enterprise-ranking.ts';
 
 const PERIOD_PATTERN = '^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$';
@@ -78,7 +80,7 @@ function checkRole(req: FastifyRequest): void {
   if (mayReadConfidential(req)) return;
   throw new HttpError(403, req.session?.user
     ? 'The figures of single enterprises are confidential: they are shown to planners, officials and administrators only.'
-    : 'The figures of single enterprises are confidential: log in as a planner, official or administrator.');
+    : 'The figures of single enterprises are confidential: log in as a planner, official or administrator.', undefined, undefined, problem('confidential_enterprises', { loggedIn: Boolean(req.session?.user) }));
 }
 
 const defaultOrder = (sort: RankingSort) => (sort === 'name' ? 'asc' : 'desc');
@@ -94,7 +96,7 @@ export function indicatorEnterpriseRoutes(app: FastifyInstance, db: Database): v
     checkRole(req);
     const q = req.query;
     const sort = (q.sort ?? 'value') as RankingSort;
-    return enterpriseRanking(db, {
+    return ranking(db, {
       metric: q.metric as Metric,
       period: q.period,
       cumulative: q.cumulative === 'true',
@@ -135,6 +137,9 @@ export function indicatorEnterpriseRoutes(app: FastifyInstance, db: Database): v
       limit: b.limit ?? DEFAULT_LIMIT,
       lang: b.lang ?? 'zh-Hans',
     };
-    return enterpriseRanking(db, query);
+    return ranking(db, query);
   });
 }
+
+/** Every role that may ask gets the same rows (checkRole), so the question alone keys the cached answer. */
+const ranking = (db: Database, query: EnterpriseRankingQuery) => cachedAnswer(db, ['enterprises', query], () => enterpriseRanking(db, query));

@@ -8,8 +8,10 @@ import { LANGS, type Lang } from '../../domain/taxonomy.ts';
 import type { Database } from '../db/database.ts';
 import { mayReadConfidential } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
+import { problem, withFields } from '../../domain/problems.ts';
 import { areaSchema, checkArea, filterFromQuery, filtersSchema, MAX_AREA_BODY } from '../http/filter-schema.ts';
 import { listParam } from '../http/params.ts';
+import { cachedAnswer } from '../monitoring/answer-cache.ts';
 import { computeIndicators, computeSeries } from '../monitoring/indicator-engine.ts';
 
 const common = {
@@ -50,20 +52,25 @@ const PERIOD_RE = /^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
 
 function options(req: FastifyRequest, q: IndicatorQuery, lang: Lang | undefined) {
   const confidential = mayReadConfidential(req);
-  if (q.filter.revenueTiers.length && !confidential) throw new HttpError(403, 'Filtering by revenue tier needs a role that may see revenue.');
+  if (q.filter.revenueTiers.length && !confidential) throw new HttpError(403, 'Filtering by revenue tier needs a role that may see revenue.', undefined, undefined, problem('revenue_tier_forbidden'));
   return { confidential, lang: lang ?? 'zh-Hans' };
 }
 
 function run(db: Database, req: FastifyRequest, q: IndicatorQuery, lang: Lang | undefined) {
-  return computeIndicators(db, q, options(req, q, lang));
+  const opts = options(req, q, lang);
+  return cachedAnswer(db, ['indicators', q, opts], () => computeIndicators(db, q, opts));
 }
 
 /** A trend: the same question for up to 72 periods, one answer each. */
 async function runSeries(db: Database, req: FastifyRequest, q: IndicatorQuery, periods: string[], lang: Lang | undefined) {
-  if (!periods.length || periods.length > MAX_PERIODS) throw new HttpError(400, `Ask for 1 to ${MAX_PERIODS} periods.`, { periods: `1 to ${MAX_PERIODS} periods` });
+  if (!periods.length || periods.length > MAX_PERIODS)
+    throw new HttpError(400, `Ask for 1 to ${MAX_PERIODS} periods.`, { periods: `1 to ${MAX_PERIODS} periods` }, undefined, withFields(problem('periods_count', { max: MAX_PERIODS }), { periods: problem('field_too_many_items', { max: MAX_PERIODS }) }));
   const bad = periods.find((x) => !PERIOD_RE.test(x));
-  if (bad !== undefined) throw new HttpError(400, `The period "${bad}" is not a year (2021), a quarter (2021-Q3) or a month (2021-07).`, { periods: 'each must be YYYY, YYYY-Qn or YYYY-MM' });
-  const answers = await computeSeries(db, q, periods, options(req, q, lang));
+  if (bad !== undefined)
+    throw new HttpError(400, `The period "${bad}" is not a year (2021), a quarter (2021-Q3) or a month (2021-07).`, { periods: 'each must be YYYY, YYYY-Qn or YYYY-MM' }, undefined,
+      withFields(problem('indicator_period_invalid', { period: bad }), { periods: problem('field_period') }));
+  const opts = options(req, q, lang);
+  const answers = await cachedAnswer(db, ['series', q, periods, opts], () => computeSeries(db, q, periods, opts));
   return { metric: q.metric, by: q.by, cumulative: q.cumulative, unit: answers[0].unit, series: answers };
 }
 

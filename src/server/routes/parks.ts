@@ -4,11 +4,12 @@ import { taxonomy } from '../../domain/taxonomy.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
 import { mayReadConfidential, requireUser } from '../http/auth-hooks.ts';
-import { bboxParam, dateParam, effectiveDateProblem, listParam, parseIfMatch, pilotParam } from '../http/params.ts';
+import { bboxParam, dateParam, listParam, parseIfMatch, pilotParam } from '../http/params.ts';
+import { problem } from '../../domain/problems.ts';
 import { findPark, findParks, parkFeature, parkHistory, parkSelect } from '../parks/park-queries.ts';
 import { applyStatusEdit } from '../parks/park-update.ts';
 import { EditBatcher } from '../parks/edit-batcher.ts';
-import { statusChangeSchema, type StatusChangeBody } from './schemas.ts';
+import { statusChangeSchema, statusEditBody, type StatusChangeBody } from './schemas.ts';
 import { renovationSummary } from '../parks/renovation-summary.ts';
 
 const codes = <T extends { code: string }>(list: readonly T[]) => list.map((x) => x.code);
@@ -17,7 +18,8 @@ const idParams = { type: 'object', properties: { id: { type: 'string', pattern: 
 export function parkRoutes(app: FastifyInstance, db: Database): void {
   // On the embedded database, queued edits share a transaction (group commit, see edit-batcher.ts).
   const batcher = db.kind === 'pglite' ? new EditBatcher(db) : null;
-  const inTransaction = <T>(work: (tx: Queryable) => Promise<T>) => (batcher ? batcher.submit(work) : db.transaction(work));
+  // The park id keeps two edits of one park out of one batch (edit-batcher.ts).
+  const inTransaction = <T>(work: (tx: Queryable) => Promise<T>, parkId: number) => (batcher ? batcher.submit(work, parkId) : db.transaction(work));
   app.get<{ Querystring: Record<string, string> }>('/api/parks/summary', {
     schema: {
       tags: ['parks'],
@@ -75,26 +77,24 @@ export function parkRoutes(app: FastifyInstance, db: Database): void {
 
   app.get<{ Params: { id: string } }>('/api/parks/:id', { schema: { tags: ['parks'], params: idParams } }, async (req, reply) => {
     const park = await findPark(db, Number(req.params.id), mayReadConfidential(req));
-    if (!park) throw new HttpError(404, `There is no village park with id ${req.params.id}.`);
+    if (!park) throw new HttpError(404, `There is no village park with id ${req.params.id}.`, undefined, undefined, problem('not_found', { thing: 'park', id: req.params.id }));
     reply.header('ETag', `"${park.properties!.version}"`);
     return park;
   });
 
   app.patch<{ Params: { id: string }; Body: StatusChangeBody }>('/api/parks/:id', {
-    schema: { tags: ['parks'], summary: 'Change the renovation status (needs If-Match with the ETag)', params: idParams, body: statusChangeSchema },
+    schema: { tags: ['parks'], summary: 'Change the renovation status (needs If-Match with the ETag); an official\'s change that needs the city\'s review answers 409: propose it instead', params: idParams, body: statusChangeSchema },
   }, async (req, reply) => {
     const user = requireUser(req, ['admin', 'official']);
     const id = Number(req.params.id);
-    const { reason, effectiveDate, ...change } = req.body;
-    if (!reason.trim()) throw new HttpError(400, 'The request body is invalid.', { reason: 'must not be blank' });
-    const dateProblem = effectiveDateProblem(effectiveDate);
-    if (dateProblem) throw new HttpError(400, 'The request body is invalid.', { effectiveDate: dateProblem });
+    const { change, reason, effectiveDate } = statusEditBody(req.body);
     const expected = parseIfMatch(req.headers['if-match']);
-    const row = await inTransaction((tx) => applyStatusEdit(tx, user, { parkId: id, expectedVersion: expected, change, reason: reason.trim(), effectiveDate, source: 'edit' })).catch(async (err) => {
+    // A change that needs the city's review is refused here (409 review_required): routes/proposals.ts takes it.
+    const row = await inTransaction((tx) => applyStatusEdit(tx, user, { parkId: id, expectedVersion: expected, change, reason, effectiveDate, source: 'edit' }), id).catch(async (err) => {
       // A stale version gets the park as it is now, so the client can show it and re-apply.
       if (err instanceof HttpError && err.status === 412) {
         const current = await findPark(db, id, mayReadConfidential(req));
-        throw new HttpError(412, err.message, undefined, { current });
+        throw new HttpError(412, err.message, undefined, { current }, err.problem);
       }
       throw err;
     });
@@ -105,7 +105,8 @@ export function parkRoutes(app: FastifyInstance, db: Database): void {
   app.get<{ Params: { id: string } }>('/api/parks/:id/history', { schema: { tags: ['parks'], params: idParams } }, async (req) => {
     requireUser(req, ['admin', 'official', 'planner']);
     const id = Number(req.params.id);
-    if (!(await db.query('SELECT 1 FROM village_parks WHERE id = $1', [id])).length) throw new HttpError(404, `There is no village park with id ${id}.`);
+    if (!(await db.query('SELECT 1 FROM village_parks WHERE id = $1', [id])).length)
+      throw new HttpError(404, `There is no village park with id ${id}.`, undefined, undefined, problem('not_found', { thing: 'park', id }));
     return { parkId: id, items: await parkHistory(db, id) };
   });
 }

@@ -7,7 +7,8 @@ import { REPORT_AUDIENCES, REPORT_FORMATS, SCHEDULE_KINDS, type ReportAudience, 
 import type { Database } from '../db/database.ts';
 import { mayReadConfidential, requireUser } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
-import { effectiveDateProblem, intParam } from '../http/params.ts';
+import { problem } from '../../domain/problems.ts';
+import { effectiveDateFieldProblem, effectiveDateProblem, intParam, invalidBody } from '../http/params.ts';
 import type { ReportRunner } from '../reports/report-runner.ts';
 import { createSchedule, listReports, listSchedules, publishReport, queueReport, reportFile, reportInfo, updateSchedule } from '../reports/report-store.ts';
 
@@ -27,7 +28,7 @@ async function readable(db: Database, req: FastifyRequest, rawId: string): Promi
   const id = intParam('id', rawId, 1, 1e9, 0);
   const info = await reportInfo(db, id);
   // A report one may not read answers like one that does not exist: its period and audience stay private.
-  if (!info || !mayRead(req, info)) throw new HttpError(404, `There is no report with id ${id}.`);
+  if (!info || !mayRead(req, info)) throw new HttpError(404, `There is no report with id ${id}.`, undefined, undefined, problem('not_found', { thing: 'report', id }));
   return info;
 }
 
@@ -67,9 +68,9 @@ export function reportRoutes(app: FastifyInstance, db: Database, runner: ReportR
   }, async (req, reply) => {
     const user = requireUser(req, ['admin', 'planner']);
     const { period, asOf, audience = 'internal' } = req.body;
-    if (!parsePeriod(period)) throw new HttpError(400, 'The request body is invalid.', { period: 'must be a year, quarter or month such as 2021, 2021-Q2 or 2021-06' });
-    const problem = asOf === undefined ? null : effectiveDateProblem(asOf);
-    if (problem) throw new HttpError(400, 'The request body is invalid.', { asOf: problem });
+    if (!parsePeriod(period)) throw invalidBody('period', 'must be a year, quarter or month such as 2021, 2021-Q2 or 2021-06', problem('field_period'));
+    const dateProblem = asOf === undefined ? null : effectiveDateProblem(asOf);
+    if (dateProblem) throw invalidBody('asOf', dateProblem, effectiveDateFieldProblem(asOf!)!);
     const info = await queueReport(db, { period, asOf: asOf ?? null, audience, requestedBy: user.username });
     runner.kick();
     return reply.code(202).header('Location', `/api/reports/${info.id}`).send(info);
@@ -92,9 +93,10 @@ export function reportRoutes(app: FastifyInstance, db: Database, runner: ReportR
   }, async (req, reply) => {
     const info = await readable(db, req, req.params.id);
     const format = (req.query.format ?? 'pdf') as ReportFormat;
-    if (info.status !== 'done') throw new HttpError(409, `Report ${info.id} is not generated yet (${info.status}).`, undefined, { status: info.status, progress: info.progress });
+    if (info.status !== 'done')
+      throw new HttpError(409, `Report ${info.id} is not generated yet (${info.status}).`, undefined, { reportStatus: info.status, progress: info.progress }, problem('report_not_ready', { id: info.id, state: info.status }));
     const file = await reportFile(db, info.id, format);
-    if (!file) throw new HttpError(404, `Report ${info.id} has no ${format} file.`);
+    if (!file) throw new HttpError(404, `Report ${info.id} has no ${format} file.`, undefined, undefined, problem('report_file_missing', { id: info.id, format }));
     if (req.headers['if-none-match'] === `"${file.hash}"`) return reply.code(304).send();
     return sendFile(reply, info, format, file, req.query.download !== '0' && format !== 'html');
   });
@@ -138,7 +140,7 @@ export function reportRoutes(app: FastifyInstance, db: Database, runner: ReportR
   }, async (req) => {
     const user = requireUser(req, ['admin']);
     const { version, ...change } = req.body;
-    if ('kind' in change) throw new HttpError(400, 'The request body is invalid.', { kind: 'cannot change; add a new schedule instead' });
+    if ('kind' in change) throw invalidBody('kind', 'cannot change; add a new schedule instead', problem('field_cannot_change'));
     return updateSchedule(db, intParam('id', req.params.id, 1, 1e9, 0), version, change, user.username);
   });
 }

@@ -1,5 +1,8 @@
 // JSON schemas of request bodies (validated by Fastify/ajv, published in the OpenAPI document).
 import { taxonomy, type RenovationCategory, type RenovationProgress } from '../../domain/taxonomy.ts';
+import { problem } from '../../domain/problems.ts';
+import type { StatusChange } from '../../domain/renovation-workflow.ts';
+import { effectiveDateFieldProblem, effectiveDateProblem, invalidBody } from '../http/params.ts';
 
 export const statusChangeSchema = {
   type: 'object',
@@ -22,6 +25,23 @@ export interface StatusChangeBody {
   reason: string;
   effectiveDate: string;
 }
+
+/** The checks of a status change body beyond its schema (a PATCH and a proposal share them): 400 naming the field. */
+export function statusEditBody(body: StatusChangeBody): { change: StatusChange; reason: string; effectiveDate: string } {
+  const { reason, effectiveDate, ...change } = body;
+  if (!reason.trim()) throw invalidBody('reason', 'must not be blank', problem('field_blank'));
+  const dateProblem = effectiveDateProblem(effectiveDate);
+  if (dateProblem) throw invalidBody('effectiveDate', dateProblem, effectiveDateFieldProblem(effectiveDate)!);
+  return { change, reason: reason.trim(), effectiveDate };
+}
+
+/** The city's word on a proposal: a comment with an approval, the reason with a return. */
+export const decisionSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['comment'],
+  properties: { comment: { type: 'string', minLength: 1, maxLength: 2000 } },
+} as const;
 
 export const loginSchema = {
   type: 'object',

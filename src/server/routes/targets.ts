@@ -5,6 +5,7 @@ import { METRICS } from '../../domain/monitoring/indicators.ts';
 import type { Database } from '../db/database.ts';
 import { requireUser } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
+import { problem, withFields } from '../../domain/problems.ts';
 import { intParam } from '../http/params.ts';
 import { insertTarget, listTargets, targetById, targetHistory, updateTarget, type TargetRow } from '../monitoring/target-queries.ts';
 
@@ -47,7 +48,7 @@ export function targetRoutes(app: FastifyInstance, db: Database): void {
 
   app.get<{ Params: { id: string } }>('/api/targets/:id/history', { schema: { tags: ['targets'] } }, async (req) => {
     const id = intParam('id', req.params.id, 1, 1e9, 0);
-    if (!(await targetById(db, id))) throw new HttpError(404, `There is no target with id ${id}.`);
+    if (!(await targetById(db, id))) throw new HttpError(404, `There is no target with id ${id}.`, undefined, undefined, problem('not_found', { thing: 'target', id }));
     return { items: await targetHistory(db, id) };
   });
 
@@ -59,9 +60,9 @@ export function targetRoutes(app: FastifyInstance, db: Database): void {
     const { value, version, reason } = req.body;
     return db.transaction(async (tx) => {
       const current = await targetById(tx, id);
-      if (!current) throw new HttpError(404, `There is no target with id ${id}.`);
+      if (!current) throw new HttpError(404, `There is no target with id ${id}.`, undefined, undefined, problem('not_found', { thing: 'target', id }));
       const row = await updateTarget(tx, id, version, value, reason, user);
-      if (!row) throw new HttpError(412, `Target ${id} was changed meanwhile (now version ${current.version}); reload it and try again.`, undefined, { current });
+      if (!row) throw new HttpError(412, `Target ${id} was changed meanwhile (now version ${current.version}); reload it and try again.`, undefined, { current }, problem('version_conflict', { thing: 'target', current: current.version, yours: version }));
       return row;
     });
   });
@@ -74,12 +75,13 @@ export function targetRoutes(app: FastifyInstance, db: Database): void {
     const row = await db.transaction(async (tx) => {
       const [plan] = await tx.query('SELECT 1 FROM target_plans WHERE code = $1', [b.plan]);
       if (!plan) {
-        if (!b.planLabel) throw new HttpError(400, `The plan "${b.plan}" is new: give its name (planLabel).`, { planLabel: 'is required for a new plan' });
+        if (!b.planLabel)
+          throw new HttpError(400, `The plan "${b.plan}" is new: give its name (planLabel).`, { planLabel: 'is required for a new plan' }, undefined, withFields(problem('target_plan_label_required', { plan: b.plan }), { planLabel: problem('field_required') }));
         await tx.query(`INSERT INTO target_plans (code, label, source, start_year, end_year) VALUES ($1, $2::jsonb, '', $3, $3)`,
           [b.plan, JSON.stringify({ 'zh-Hans': b.planLabel, 'zh-Hant': b.planLabel, en: b.planLabel }), b.year]);
       }
       const [dup] = await tx.query('SELECT id FROM targets WHERE plan = $1 AND metric = $2 AND scope = $3 AND key = $4 AND year = $5', [b.plan, b.metric, b.scope, b.key ?? '', b.year]);
-      if (dup) throw new HttpError(409, 'This target exists already; change its value instead.', undefined, { id: (dup as { id: number }).id });
+      if (dup) throw new HttpError(409, 'This target exists already; change its value instead.', undefined, { id: (dup as { id: number }).id }, problem('target_exists'));
       return insertTarget(tx, { plan: b.plan, metric: b.metric, scope: b.scope, key: b.key ?? '', year: b.year, value: b.value, note: b.note ?? '' }, b.reason, user);
     });
     return reply.status(201).send(row);

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { taxonomy } from '../../domain/taxonomy.ts';
 import type { Database } from '../db/database.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { MAX_PASSWORD_LENGTH, passwordProblem } from '../auth/password-policy.ts';
+import { MAX_PASSWORD_LENGTH, passwordCheck } from '../auth/password-policy.ts';
+import { problem, withFields } from '../../domain/problems.ts';
 import { forgetSessionsOf } from '../auth/sessions.ts';
 import { requireUser } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
@@ -37,13 +38,15 @@ interface UserBody {
 
 /** A 400 naming the password rule it breaks (password-policy.ts). */
 const passwordRule = (password: string | undefined, username: string | undefined) => {
-  const problem = password === undefined ? null : passwordProblem(password, username);
-  if (problem) throw new HttpError(400, `The new password ${problem}.`, { password: problem });
+  const check = password === undefined ? null : passwordCheck(password, username);
+  if (check) throw new HttpError(400, `The new password ${check.message}.`, { password: check.message }, undefined, withFields(check.problem, { password: check.problem }));
 };
 
 const districtRule = (role: string, district: string | null | undefined) => {
-  if (role === 'official' && !district) throw new HttpError(400, 'A district official must be bound to a district.', { district: 'is required for officials' });
-  if (role !== 'official' && district) throw new HttpError(400, 'Only district officials are bound to a district.', { district: 'must be empty for this role' });
+  if (role === 'official' && !district)
+    throw new HttpError(400, 'A district official must be bound to a district.', { district: 'is required for officials' }, undefined, withFields(problem('official_needs_district'), { district: problem('field_required') }));
+  if (role !== 'official' && district)
+    throw new HttpError(400, 'Only district officials are bound to a district.', { district: 'must be empty for this role' }, undefined, withFields(problem('district_only_officials'), { district: problem('field_invalid') }));
 };
 
 export function userRoutes(app: FastifyInstance, db: Database): void {
@@ -60,7 +63,7 @@ export function userRoutes(app: FastifyInstance, db: Database): void {
     districtRule(b.role!, b.district);
     passwordRule(b.password, b.username);
     if ((await db.query('SELECT 1 FROM users WHERE lower(username) = lower($1)', [b.username])).length)
-      throw new HttpError(409, `The username "${b.username}" is taken.`, { username: 'is taken' });
+      throw new HttpError(409, `The username "${b.username}" is taken.`, { username: 'is taken' }, undefined, withFields(problem('username_taken', { username: b.username! }), { username: problem('field_taken') }));
     const [row] = await db.query('INSERT INTO users (username, password_hash, role, district) VALUES ($1, $2, $3, $4) RETURNING id, username, role, district, disabled', [
       b.username, await hashPassword(b.password!), b.role, b.district ?? null,
     ]);
@@ -74,12 +77,12 @@ export function userRoutes(app: FastifyInstance, db: Database): void {
     const id = Number(req.params.id);
     return db.transaction(async (tx) => {
       const [u] = await tx.query<{ role: string; district: string | null; username: string }>('SELECT role, district, username FROM users WHERE id = $1 FOR UPDATE', [id]);
-      if (!u) throw new HttpError(404, `There is no user with id ${req.params.id}.`);
+      if (!u) throw new HttpError(404, `There is no user with id ${req.params.id}.`, undefined, undefined, problem('not_found', { thing: 'user', id: req.params.id }));
       passwordRule(req.body.password, u.username);
       const role = req.body.role ?? u.role;
       const district = req.body.district !== undefined ? req.body.district : role === 'official' ? u.district : null;
       districtRule(role, district);
-      if (id === admin.id && (role !== 'admin' || req.body.disabled)) throw new HttpError(409, 'You cannot remove your own administrator rights.');
+      if (id === admin.id && (role !== 'admin' || req.body.disabled)) throw new HttpError(409, 'You cannot remove your own administrator rights.', undefined, undefined, problem('own_admin_rights'));
       const hash = req.body.password ? await hashPassword(req.body.password) : null;
       await tx.query('UPDATE users SET role = $2, district = $3, disabled = coalesce($4, disabled), password_hash = coalesce($5, password_hash) WHERE id = $1', [
         id, role, district, req.body.disabled ?? null, hash,

@@ -4,7 +4,8 @@ import { taxonomy } from '../../domain/taxonomy.ts';
 import type { Database } from '../db/database.ts';
 import { requireUser } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
-import { effectiveDateProblem, parseIfMatch } from '../http/params.ts';
+import { effectiveDateFieldProblem, effectiveDateProblem, invalidBody, parseIfMatch } from '../http/params.ts';
+import { problem } from '../../domain/problems.ts';
 
 interface Element {
   code: string;
@@ -74,7 +75,7 @@ export function valueParkRoutes(app: FastifyInstance, db: Database): void {
 
   app.get<{ Params: { id: string } }>('/api/value-parks/:id', { schema: { tags: ['value-parks'], params: idParams } }, async (req, reply) => {
     const row = await one(Number(req.params.id));
-    if (!row) throw new HttpError(404, `There is no value-innovation park with id ${req.params.id}.`);
+    if (!row) throw new HttpError(404, `There is no value-innovation park with id ${req.params.id}.`, undefined, undefined, problem('not_found', { thing: 'valuePark', id: req.params.id }));
     reply.header('ETag', `"${row.version}"`);
     return feature(row);
   });
@@ -86,15 +87,16 @@ export function valueParkRoutes(app: FastifyInstance, db: Database): void {
     const id = Number(req.params.id);
     const { elements, reason, effectiveDate } = req.body;
     const dateProblem = effectiveDateProblem(effectiveDate);
-    if (dateProblem) throw new HttpError(400, 'The request body is invalid.', { effectiveDate: dateProblem });
-    if (!reason.trim()) throw new HttpError(400, 'The request body is invalid.', { reason: 'must not be blank' });
-    if (new Set(elements.map((e) => e.code)).size !== elements.length) throw new HttpError(400, 'The request body is invalid.', { elements: 'lists an element twice' });
+    if (dateProblem) throw invalidBody('effectiveDate', dateProblem, effectiveDateFieldProblem(effectiveDate)!);
+    if (!reason.trim()) throw invalidBody('reason', 'must not be blank', problem('field_blank'));
+    if (new Set(elements.map((e) => e.code)).size !== elements.length) throw invalidBody('elements', 'lists an element twice', problem('field_duplicate_items'));
     await db.transaction(async (tx) => {
       const [cur] = await tx.query<{ version: number; elements: Element[] }>('SELECT version, elements FROM value_parks WHERE id = $1 FOR UPDATE', [id]);
-      if (!cur) throw new HttpError(404, `There is no value-innovation park with id ${req.params.id}.`);
+      if (!cur) throw new HttpError(404, `There is no value-innovation park with id ${req.params.id}.`, undefined, undefined, problem('not_found', { thing: 'valuePark', id: req.params.id }));
       const expected = parseIfMatch(req.headers['if-match']);
-      if (expected === null) throw new HttpError(428, 'Send the If-Match header with the version (ETag) you are changing.');
-      if (expected !== cur.version) throw new HttpError(412, `Someone else changed this park (now version ${cur.version}).`, undefined, { currentVersion: cur.version });
+      if (expected === null) throw new HttpError(428, 'Send the If-Match header with the version (ETag) you are changing.', undefined, undefined, problem('if_match_required'));
+      if (expected !== cur.version)
+        throw new HttpError(412, `Someone else changed this park (now version ${cur.version}).`, undefined, { currentVersion: cur.version }, problem('version_conflict', { thing: 'valuePark', current: cur.version, yours: expected }));
       const next = cur.elements.map((el) => ({ ...el, ...elements.find((e) => e.code === el.code) }));
       await tx.query('UPDATE value_parks SET elements = $2::jsonb, version = version + 1, updated_at = now() WHERE id = $1', [id, JSON.stringify(next)]);
       await tx.query(
@@ -103,7 +105,7 @@ export function valueParkRoutes(app: FastifyInstance, db: Database): void {
       );
     }).catch(async (err) => {
       // Like village parks: a stale version gets the park as it is now.
-      if (err instanceof HttpError && err.status === 412) throw new HttpError(412, err.message, undefined, { ...err.extra, current: feature(await one(id)) });
+      if (err instanceof HttpError && err.status === 412) throw new HttpError(412, err.message, undefined, { ...err.extra, current: feature(await one(id)) }, err.problem);
       throw err;
     });
     const row = await one(id);
@@ -114,7 +116,7 @@ export function valueParkRoutes(app: FastifyInstance, db: Database): void {
   app.get<{ Params: { id: string } }>('/api/value-parks/:id/history', { schema: { tags: ['value-parks'], params: idParams } }, async (req) => {
     requireUser(req, ['admin', 'official', 'planner']);
     if (!(await db.query('SELECT 1 FROM value_parks WHERE id = $1', [Number(req.params.id)])).length)
-      throw new HttpError(404, `There is no value-innovation park with id ${req.params.id}.`);
+      throw new HttpError(404, `There is no value-innovation park with id ${req.params.id}.`, undefined, undefined, problem('not_found', { thing: 'valuePark', id: req.params.id }));
     const items = await db.query(
       `SELECT version, username AS "changedBy", to_char(changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "changedAt",
          to_char(effective_date, 'YYYY-MM-DD') AS "effectiveDate", reason, before, after

@@ -2,7 +2,8 @@
 // Tiles are public, so only the properties the map needs go in (no tax figures).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { area as turfArea, pointOnFeature } from '@turf/turf';
+import { area as turfArea } from '@turf/area';
+import { pointOnFeature } from '@turf/point-on-feature';
 import type { Feature, FeatureCollection, GeoJsonProperties, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { bytesToHeader } from 'pmtiles';
 import { buildVectorTileArchive, type VectorArchiveOptions, type VectorLayerInput } from './vector-tiles.ts';
@@ -255,74 +256,46 @@ function parkFeatures(fc: FeatureCollection, keys: readonly string[]): Feature<P
   });
 }
 
-function writeArchive(
-  outDir: string,
-  file: string,
-  layers: VectorLayerInput[],
-  opts: VectorArchiveOptions,
-  log: (line: string) => void,
-): ArchiveReport {
-  const bytes = buildVectorTileArchive(layers, opts);
-  const path = join(outDir, file);
-  writeFileSync(path, bytes);
-  const header = bytesToHeader(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + 127) as ArrayBuffer);
-  const report = { file: path, bytes: bytes.length, tiles: header.numAddressedTiles };
-  log(`${path}: ${(bytes.length / 1024).toFixed(1)} KiB, ${report.tiles} tiles (${header.numTileContents} distinct), z${opts.minZoom}–${opts.maxZoom}`);
-  return report;
+/** One archive built in memory: its file name, bytes and tile count. */
+export interface BuiltArchive {
+  file: string;
+  bytes: Uint8Array;
+  tiles: number;
 }
 
-/** Build districts.pmtiles, village-parks.pmtiles and value-parks.pmtiles from `inDir` into `outDir`. */
-export function buildTiles(options: BuildTilesOptions): ArchiveReport[] {
-  const log = options.log ?? (() => {});
-  const files = inputs(options.inDir);
-  const missing = Object.values(files).filter((f) => !existsSync(f.path));
-  if (missing.length) {
-    throw new Error(missing.map((f) => `Missing input ${f.path}: run \`${f.command}\` first to create it.`).join('\n'));
-  }
-  mkdirSync(options.outDir, { recursive: true });
+function archive(file: string, layers: VectorLayerInput[], opts: VectorArchiveOptions): BuiltArchive {
+  const bytes = buildVectorTileArchive(layers, opts);
+  const header = bytesToHeader(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + 127) as ArrayBuffer);
+  return { file, bytes, tiles: header.numAddressedTiles };
+}
 
-  const districts = readCollection(files.districts);
-  const villageParks = readCollection(files.villageParks);
-  const valueParks = readCollection(files.valueParks);
-
-  const reports: ArchiveReport[] = [];
-  reports.push(
-    writeArchive(
-      options.outDir,
-      'districts.pmtiles',
-      districtLayers(districts),
-      {
-        minZoom: 0,
-        maxZoom: 12,
-        name: 'Guangzhou districts',
-        description: 'District boundaries and label points of Guangzhou',
-        attribution: DISTRICTS_ATTRIBUTION,
-      },
-      log,
-    ),
+/** The three archives from the three collections, in memory (the server keeps them in the database, tile-store.ts). */
+export function buildTileArchives(input: { districts: FeatureCollection; villageParks: FeatureCollection; valueParks: FeatureCollection }): BuiltArchive[] {
+  const out: BuiltArchive[] = [];
+  out.push(
+    archive('districts.pmtiles', districtLayers(input.districts), {
+      minZoom: 0,
+      maxZoom: 12,
+      name: 'Guangzhou districts',
+      description: 'District boundaries and label points of Guangzhou',
+      attribution: DISTRICTS_ATTRIBUTION,
+    }),
   );
 
-  const village = parkFeatures(villageParks, VILLAGE_PARK_TILE_PROPERTIES);
-  reports.push(
-    writeArchive(
-      options.outDir,
-      'village-parks.pmtiles',
-      [{ name: 'village-parks', features: village, tolerance: 0, description: 'Village industrial parks' }],
-      {
-        minZoom: 8,
-        maxZoom: 14,
-        name: 'Village industrial parks',
-        description: 'Village-level industrial parks of Guangzhou (synthetic demo data)',
-        attribution: PARKS_ATTRIBUTION,
-      },
-      log,
-    ),
+  const village = parkFeatures(input.villageParks, VILLAGE_PARK_TILE_PROPERTIES);
+  out.push(
+    archive('village-parks.pmtiles', [{ name: 'village-parks', features: village, tolerance: 0, description: 'Village industrial parks' }], {
+      minZoom: 8,
+      maxZoom: 14,
+      name: 'Village industrial parks',
+      description: 'Village-level industrial parks of Guangzhou (synthetic demo data)',
+      attribution: PARKS_ATTRIBUTION,
+    }),
   );
 
-  const value = parkFeatures(valueParks, VALUE_PARK_TILE_PROPERTIES);
-  reports.push(
-    writeArchive(
-      options.outDir,
+  const value = parkFeatures(input.valueParks, VALUE_PARK_TILE_PROPERTIES);
+  out.push(
+    archive(
       'value-parks.pmtiles',
       [
         { name: 'value-parks', features: value, tolerance: 0, description: 'Value-innovation parks' },
@@ -339,8 +312,30 @@ export function buildTiles(options: BuildTilesOptions): ArchiveReport[] {
         description: 'Value-innovation parks of Guangzhou (synthetic demo data)',
         attribution: PARKS_ATTRIBUTION,
       },
-      log,
     ),
   );
-  return reports;
+  return out;
+}
+
+/** Build districts.pmtiles, village-parks.pmtiles and value-parks.pmtiles from `inDir` into `outDir`. */
+export function buildTiles(options: BuildTilesOptions): ArchiveReport[] {
+  const log = options.log ?? (() => {});
+  const files = inputs(options.inDir);
+  const missing = Object.values(files).filter((f) => !existsSync(f.path));
+  if (missing.length) {
+    throw new Error(missing.map((f) => `Missing input ${f.path}: run \`${f.command}\` first to create it.`).join('\n'));
+  }
+  mkdirSync(options.outDir, { recursive: true });
+  const archives = buildTileArchives({
+    districts: readCollection(files.districts),
+    villageParks: readCollection(files.villageParks),
+    valueParks: readCollection(files.valueParks),
+  });
+  return archives.map((a) => {
+    const path = join(options.outDir, a.file);
+    writeFileSync(path, a.bytes);
+    const header = bytesToHeader(a.bytes.buffer.slice(a.bytes.byteOffset, a.bytes.byteOffset + 127) as ArrayBuffer);
+    log(`${path}: ${(a.bytes.length / 1024).toFixed(1)} KiB, ${a.tiles} tiles (${header.numTileContents} distinct), z${header.minZoom}–${header.maxZoom}`);
+    return { file: path, bytes: a.bytes.length, tiles: a.tiles };
+  });
 }

@@ -1,7 +1,7 @@
 // GeoJSON layers → MVT tiles (geojson-vt slicing, vt-pbf encoding) → one PMTiles archive (pmtiles-writer.ts).
 // Each layer gets its own geojson-vt index; for every tile of the archive's zoom range that intersects a
 // layer's bbox we ask the index for the tile and encode all layers that have data there into one MVT.
-import { bbox as turfBbox } from '@turf/turf';
+import { bbox as turfBbox } from '@turf/bbox';
 import type { Feature, FeatureCollection } from 'geojson';
 import geojsonvt, { type VtFeature, type VtPoint } from 'geojson-vt';
 import vtpbf from 'vt-pbf';
