@@ -105,7 +105,11 @@ export class EnterprisePayloadBuilder {
   private count = 0;
   private readonly names: ColumnName[];
 
-  constructor(private readonly opts: { confidential: boolean; demo: boolean }) {
+  /** Whether any row added said it is synthetic (`demo`), for the header when the caller does not say. */
+  private anyDemo = false;
+
+  /** `demo`: whether the rows are synthetic; left out, the header says so when any added row carries `demo: true`. */
+  constructor(private readonly opts: { confidential: boolean; demo?: boolean }) {
     this.names = (Object.keys(COLUMN_TYPES) as ColumnName[]).filter((n) => opts.confidential || !CONFIDENTIAL_COLUMNS.includes(n));
     this.grow(1024);
   }
@@ -127,7 +131,8 @@ export class EnterprisePayloadBuilder {
     return this.dict.towns.length - 1;
   }
 
-  add(e: EnterpriseRecord): void {
+  add(e: EnterpriseRecord & { demo?: boolean }): void {
+    if (e.demo) this.anyDemo = true;
     if (this.count === this.cols.id.length) this.grow(this.count * 2);
     const i = this.count++;
     const c = this.cols;
@@ -192,7 +197,7 @@ export class EnterprisePayloadBuilder {
       columns.push({ name: n, type: COLUMN_TYPES[n], offset, ...(DELTA_COLUMNS.includes(n) ? { delta: true } : {}) });
       offset = align(offset + this.count * ARRAYS[COLUMN_TYPES[n]].BYTES_PER_ELEMENT);
     }
-    const header: PayloadHeader = { version: 1, count: this.count, demo: this.opts.demo, confidential: this.opts.confidential, revenueUnit: REVENUE_UNIT_YUAN, dictionaries: this.dict, columns };
+    const header: PayloadHeader = { version: 1, count: this.count, demo: this.opts.demo ?? this.anyDemo, confidential: this.opts.confidential, revenueUnit: REVENUE_UNIT_YUAN, dictionaries: this.dict, columns };
     const json = new TextEncoder().encode(JSON.stringify(header));
     const start = align(8 + json.length);
     const out = new Uint8Array(start + offset);

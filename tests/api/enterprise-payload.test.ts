@@ -43,6 +43,23 @@ describe.each(backends())('enterprise payload endpoint (%s)', (backend) => {
     }
   });
 
+  it('says demo only while some enterprise is synthetic', async () => {
+    expect((await payload('planner')).decoded.header.demo).toBe(true);
+    const db = server.database.db;
+    const bump = `INSERT INTO dataset_meta (key, value) VALUES ('enterprises_revision', '1'::jsonb)
+      ON CONFLICT (key) DO UPDATE SET value = to_jsonb((dataset_meta.value #>> '{}')::bigint + 1)`;
+    await db.transaction(async (tx) => {
+      await tx.query('UPDATE enterprises SET demo = false');
+      await tx.query(bump);
+    });
+    expect((await payload('planner')).decoded.header.demo).toBe(false);
+    await db.transaction(async (tx) => {
+      await tx.query('UPDATE enterprises SET demo = true WHERE id = (SELECT max(id) FROM enterprises)');
+      await tx.query(bump);
+    });
+    expect((await payload('planner')).decoded.header.demo).toBe(true);
+  });
+
   it('answers 304 to a matching If-None-Match', async () => {
     const { res } = await payload(null);
     const again = await fetch(`${server.url}/api/enterprises/payload`, { headers: { 'if-none-match': res.headers.get('etag')! } });

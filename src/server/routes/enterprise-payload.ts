@@ -30,8 +30,8 @@ async function revision(db: Database): Promise<string> {
 }
 
 async function build(db: Database, confidential: boolean, rev: string): Promise<Built> {
-  const builder = new EnterprisePayloadBuilder({ confidential, demo: true });
-  let demo = false;
+  // The header's demo flag comes from the rows: imported real data is not labelled synthetic.
+  const builder = new EnterprisePayloadBuilder({ confidential });
   for (let last = 0; ; ) {
     const rows = await db.query<EnterpriseRecord & { demo: boolean }>(
       `SELECT id, ST_X(geom) AS lon, ST_Y(geom) AS lat, cluster, sub_industry AS "subIndustry", future_industry AS "futureIndustry", tags,
@@ -39,10 +39,7 @@ async function build(db: Database, confidential: boolean, rev: string): Promise<
        FROM enterprises WHERE id > $1 ORDER BY id LIMIT ${PAGE}`,
       [last],
     );
-    for (const r of rows) {
-      builder.add(r);
-      demo ||= r.demo;
-    }
+    for (const r of rows) builder.add(r);
     if (rows.length < PAGE) break;
     last = rows[rows.length - 1].id;
   }
