@@ -26,6 +26,15 @@ function step(name: string, cmd: string, args: string[]): boolean {
   return ok;
 }
 
+// The browser tests and the report renderer need Debian's chromium, CJK fonts and poppler-utils:
+// install them the way CI does (.ci/run --packages-only: root and apt-get), so that `npm test` on a
+// fresh machine runs everything. Where that is impossible the browser suites skip with their reason.
+if (!process.env.CHROMIUM_PATH && (!existsSync('/usr/bin/chromium') || !existsSync('/usr/bin/pdftoppm'))) {
+  console.log('\n▶ installing chromium, fonts-noto-cjk and poppler-utils for the browser and report tests (.ci/run --packages-only)');
+  const r = spawnSync('bash', ['.ci/run', '--packages-only'], { stdio: 'inherit' });
+  if (r.status !== 0) console.log('  could not install them here (needs root and apt-get): the browser and PDF tests will say they are skipped and why');
+}
+
 step('typecheck', bin('tsc'), ['--noEmit']);
 step('lint', bin('eslint'), ['.', '--max-warnings=0']);
 
