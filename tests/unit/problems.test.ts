@@ -7,6 +7,8 @@ import { TARGET_FIELDS } from '../../src/domain/import/column-mapping.ts';
 import { PROBLEM_CODES, PROBLEMS, problem, type Problem } from '../../src/domain/problems.ts';
 import { LANGS } from '../../src/domain/taxonomy.ts';
 import { fieldLabel, issueText, PROBLEM_CATALOGUES, problemText } from '../../src/app/i18n/problem-text.ts';
+import { ApiError } from '../../src/app/api/client.ts';
+import { errorText, fieldTexts } from '../../src/app/components/error-text.ts';
 
 /** A run of three or more Latin words: an English sentence (or a piece of one). */
 export const ENGLISH_RUN = /[A-Za-z]{2,}(?:[\s,;:'"()-]+[A-Za-z]{2,}){2,}/;
@@ -103,5 +105,26 @@ describe('problem messages', () => {
     expect(issueText(issue, 'zh-Hans', { creditCode: '信用代码' })).toBe('第 5 行，统一社会信用代码（列“信用代码”）：“9144”有 4 位；统一社会信用代码应为 18 位。');
     expect(issueText({ ...issue, params: undefined }, 'zh-Hans')).toBe(issue.message);
     expect(fieldLabel('params.percent', 'zh-Hans')).toBe('降幅');
+  });
+});
+
+describe('errorText of a server answer', () => {
+  const answer = (status: number, body: Record<string, unknown>) =>
+    new ApiError(status, String(body.error), (body.fields ?? {}) as Record<string, string>, body);
+
+  it('words the problem, not the English detail', () => {
+    const taken = answer(409, { code: 'username_taken', params: { username: 'planner' }, error: 'The username "planner" is taken.', fields: { username: 'is taken' }, fieldProblems: { username: { code: 'field_taken', params: {} } } });
+    expect(errorText(taken, 'zh-Hans')).toBe('服务器拒绝了此修改：用户名“planner”已被占用，请换一个。');
+    expect(errorText(taken, 'zh-Hant')).toBe('伺服器拒絕了此修改：用戶名「planner」已被占用，請換一個。');
+    const invalid = answer(400, { code: 'request_invalid', params: { where: 'body' }, error: 'The request body is invalid.', fields: { reason: 'must not be blank' }, fieldProblems: { reason: { code: 'field_blank', params: {} } } });
+    expect(errorText(invalid, 'zh-Hans')).toBe('请更正标出的字段。修改原因：不能为空。');
+    expect(fieldTexts(invalid, 'zh-Hans')).toEqual({ reason: '不能为空。' });
+    const wrong = answer(401, { code: 'login_wrong', params: {}, error: 'Wrong username or password.' });
+    expect(errorText(wrong, 'zh-Hans')).toBe('用户名或密码错误。');
+  });
+
+  it('keeps the English detail for a code this build does not know, and for answers without one', () => {
+    expect(errorText(answer(409, { code: 'from_the_future', params: {}, error: 'A new rule says no.' }), 'zh-Hans')).toBe('服务器拒绝了此修改：A new rule says no.');
+    expect(errorText(answer(404, { error: 'Nothing here.' }), 'zh-Hans')).toBe('出错了：Nothing here.');
   });
 });

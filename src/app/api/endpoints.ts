@@ -1,6 +1,6 @@
 // One typed function per server endpoint the app uses.
 import { get, request, setCsrfToken } from './client.ts';
-import type { BulkReport, HistoryItem, ParkFeature, ParkStatusItem, SessionInfo, SessionUser, StatusChangeRequest } from './types.ts';
+import type { BulkApplied, BulkReport, HistoryItem, ParkFeature, ParkStatusItem, SessionInfo, SessionUser, StatusChangeRequest } from './types.ts';
 
 export async function fetchSession(): Promise<SessionUser | null> {
   const s = await get<SessionInfo>('/api/session');
@@ -40,8 +40,9 @@ export async function checkBulkCsv(csv: string): Promise<BulkReport> {
   return (await request<BulkReport>('POST', '/api/parks/bulk', { text: csv, contentType: 'text/csv' })).body;
 }
 
-export async function applyBulk(id: string): Promise<number> {
-  return (await request<{ applied: number }>('POST', `/api/parks/bulk/${encodeURIComponent(id)}/apply`)).body.applied;
+export async function applyBulk(id: string): Promise<BulkApplied> {
+  const { applied, proposed = 0 } = (await request<BulkApplied>('POST', `/api/parks/bulk/${encodeURIComponent(id)}/apply`)).body;
+  return { applied, proposed };
 }
 
 export const BULK_TEMPLATE_URL = '/api/parks/bulk/template.csv';

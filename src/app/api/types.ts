@@ -2,7 +2,8 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { MonthFigureValues } from '../../domain/monitoring/figures.ts';
 import type { ProblemRef } from '../../domain/problems.ts';
-import type { ParkStatus } from '../../domain/renovation-workflow.ts';
+import type { ParkStatus, StatusChange } from '../../domain/renovation-workflow.ts';
+import type { ProposalStatus, ReviewKind, ReviewRules } from '../../domain/renovation-review.ts';
 import type { DistrictCode, RenovationCategory, RenovationProgress } from '../../domain/taxonomy.ts';
 
 export type Role = 'admin' | 'official' | 'planner' | 'viewer';
@@ -73,6 +74,49 @@ export interface HistoryItem {
   reason: string;
   from: { category: RenovationCategory | null; progress: RenovationProgress | null; pilotYear: number | null };
   to: ParkStatus;
+  /** A direct change, an approved proposal, or a review step that did not change the park (architecture §4). */
+  step?: 'change' | 'proposed' | 'approved' | 'returned';
+  proposal?: { id: number; kinds: ReviewKind[]; proposedBy: string; decidedBy: string | null; comment: string | null };
+}
+
+/** A district's proposal for the city's review (GET /api/proposals). */
+export interface Proposal {
+  id: number;
+  parkId: number;
+  parkCode: string;
+  parkName: string;
+  district: DistrictCode;
+  town: string;
+  kinds: ReviewKind[];
+  change: StatusChange;
+  reason: string;
+  effectiveDate: string;
+  baseVersion: number;
+  currentVersion: number;
+  /** The park changed since: it can only be returned. */
+  stale: boolean;
+  from: ParkStatus;
+  to: ParkStatus;
+  source: 'edit' | 'bulk';
+  status: ProposalStatus;
+  submittedBy: string;
+  submittedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  comment: string | null;
+  decidedVersion: number | null;
+}
+
+export interface ProposalList {
+  status: ProposalStatus | 'all';
+  items: Proposal[];
+  total: number;
+  countsByDistrict: Partial<Record<DistrictCode, number>>;
+}
+
+export interface ReviewRulesAnswer {
+  rules: ReviewRules;
+  items: { kind: ReviewKind; needsReview: boolean; updatedBy: string | null; updatedAt: string }[];
 }
 
 export interface BulkRow {
@@ -82,6 +126,8 @@ export interface BulkRow {
   name: string | null;
   from: ParkStatus | null;
   to: ParkStatus | null;
+  /** Not empty: applying the file sends this row to the city for review (absent from servers before review). */
+  review?: ReviewKind[];
   /** English, one per problem. */
   errors: string[];
   /** The same problems as codes and parameters (absent from servers before problem codes). */
@@ -93,9 +139,17 @@ export interface BulkReport {
   rows: BulkRow[];
   total: number;
   accepted: number;
+  /** Accepted rows that applying will send for review. */
+  proposals?: number;
   rejected: number;
   fileErrors: string[];
   fileProblems?: ProblemRef[];
+}
+
+/** The answer of applying a checked file: rows made, rows sent for review. */
+export interface BulkApplied {
+  applied: number;
+  proposed: number;
 }
 
 export interface ValueParkElement {

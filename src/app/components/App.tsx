@@ -20,6 +20,7 @@ const BulkPanel = lazy(() => import('./BulkPanel.tsx').then((m) => ({ default: m
 const SelectionPanel = lazy(() => import('./SelectionPanel.tsx').then((m) => ({ default: m.SelectionPanel })));
 const ImportPanel = lazy(() => import('./ImportPanel.tsx').then((m) => ({ default: m.ImportPanel })));
 const AccountsPanel = lazy(() => import('./AccountsPanel.tsx').then((m) => ({ default: m.AccountsPanel })));
+const ReviewPanel = lazy(() => import('./ReviewPanel.tsx').then((m) => ({ default: m.ReviewPanel })));
 
 export function App() {
   const { lang, mapStatus, mapError, user, sessionKnown, panel, setUser, setParkStatuses } = useAppStore();
@@ -70,6 +71,7 @@ export function App() {
           {panel?.kind === 'selection' && <SelectionPanel />}
           {panel?.kind === 'imports' && <ImportPanel />}
           {panel?.kind === 'accounts' && <AccountsPanel />}
+          {panel?.kind === 'reviews' && <ReviewPanel />}
         </Suspense>
       </main>
     </div>

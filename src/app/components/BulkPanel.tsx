@@ -1,14 +1,17 @@
 // Bulk status update for officials and administrators: upload a CSV → dry-run report per row →
-// apply all rows or none. The server checks and applies; this panel shows what it says.
+// apply all rows or none. The server checks and applies; this panel shows what it says. Rows whose
+// change needs the city's review are sent as proposals when the file is applied.
 import { useId, useState, type ChangeEvent } from 'react';
 import { ApiError } from '../api/client.ts';
 import { BULK_TEMPLATE_URL, applyBulk, checkBulkCsv, fetchParkStatuses } from '../api/endpoints.ts';
-import type { BulkReport } from '../api/types.ts';
+import type { BulkApplied, BulkReport } from '../api/types.ts';
 import { statusSummary } from '../i18n/format.ts';
 import { t, tf } from '../i18n/messages.ts';
 import { useAppStore } from '../state/store.ts';
 import { problemText } from '../i18n/problem-text.ts';
 import { errorText } from './error-text.ts';
+import { reviewKindsText } from '../i18n/messages-reviews.ts';
+import { refreshProposals } from './useReviews.ts';
 
 type Phase = 'idle' | 'checking' | 'checked' | 'applying' | 'applied';
 
@@ -18,7 +21,7 @@ export function BulkPanel() {
   const [phase, setPhase] = useState<Phase>('idle');
   const [fileName, setFileName] = useState<string | null>(null);
   const [report, setReport] = useState<BulkReport | null>(null);
-  const [applied, setApplied] = useState(0);
+  const [applied, setApplied] = useState<BulkApplied>({ applied: 0, proposed: 0 });
   const [error, setError] = useState<string | null>(null);
 
   const choose = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -47,6 +50,7 @@ export function BulkPanel() {
     try {
       setApplied(await applyBulk(report.id));
       setPhase('applied');
+      void refreshProposals();
       setParkStatuses(await fetchParkStatuses());
     } catch (err) {
       setError(errorText(err, lang));
@@ -90,7 +94,11 @@ export function BulkPanel() {
                     <td>{r.line}</td>
                     <td>{r.code ? <><div>{r.code}</div><div className="muted">{r.name}</div></> : '—'}</td>
                     <td>{statusSummary(r.from, lang)}{r.to && <> → <strong>{statusSummary(r.to, lang)}</strong></>}</td>
-                    <td>{r.errors.length ? <ul>{r.errors.map((m, i) => <li key={i} data-testid="bulk-row-problem">{problemText(r.problems?.[i], lang, m)}</li>)}</ul> : t('bulkRowOk', lang)}</td>
+                    <td>
+                      {r.errors.length ? <ul>{r.errors.map((m, i) => <li key={i} data-testid="bulk-row-problem">{problemText(r.problems?.[i], lang, m)}</li>)}</ul>
+                        : r.review?.length ? <span data-testid="bulk-row-review">{tf('bulkWillPropose', lang, { kinds: reviewKindsText(r.review, lang) })}</span>
+                          : t('bulkRowOk', lang)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -102,7 +110,11 @@ export function BulkPanel() {
           </div>
         </>
       )}
-      {phase === 'applied' && <p className="saved" role="status" data-testid="bulk-applied">{tf('bulkApplied', lang, { count: applied })}</p>}
+      {phase === 'applied' && (
+        <p className="saved" role="status" data-testid="bulk-applied">
+          {applied.proposed ? tf('bulkAppliedProposed', lang, { applied: applied.applied, proposed: applied.proposed }) : tf('bulkApplied', lang, { count: applied.applied })}
+        </p>
+      )}
     </aside>
   );
 }

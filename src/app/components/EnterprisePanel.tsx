@@ -44,7 +44,7 @@ export function EnterprisePanel({ id }: { id: number }) {
         ...(x.revenue !== undefined && x.revenue !== null ? [[t('revenue', lang), formatYi(x.revenue, lang), 'revenue'] as [string, string, string]] : []),
         [t('employees', lang), `${formatNumber(x.employees, lang)} ${t('persons', lang)}`.trim()],
         [t('district', lang), districtLabel(x.district, lang)],
-        [t('town', lang), townLabel(x.town)],
+        [t('town', lang), townLabel(x.town, lang)],
         [t('address', lang), x.address],
         ...(x.villageParkId !== null ? [[t('inVillagePark', lang), <ParkLink key="vp" kind="park" id={x.villageParkId} lang={lang} />] as [string, ReactNode]] : []),
         ...(x.valueParkId !== null ? [[t('inValuePark', lang), <ParkLink key="vip" kind="valuePark" id={x.valueParkId} lang={lang} />] as [string, ReactNode]] : []),

@@ -211,7 +211,7 @@ export function ImportPanel() {
                     {report.issues.map((i, n) => (
                       <tr key={n} className={i.severity}>
                         <td>{i.row || '—'}</td>
-                        <td>{i.field ? fieldLabel(i.field, lang) : ''}{i.field && report.mapping[i.field] ? <div className="muted">{report.mapping[i.field]}</div> : null}</td>
+                        <td>{i.field ? fieldLabel(i.field, lang) : ''}{i.field && report.mapping[i.field] && report.mapping[i.field] !== fieldLabel(i.field, lang) ? <div className="muted">{report.mapping[i.field]}</div> : null}</td>
                         <td><span className="severity">{t(i.severity === 'error' ? 'severityError' : 'severityWarning', lang)}</span> <span data-testid="import-issue-message">{issueMessage(i, lang)}</span></td>
                       </tr>
                     ))}

@@ -9,8 +9,8 @@ import { NO_DATA_COLOR } from '../map/map-controller.ts';
 import { errorText } from './error-text.ts';
 import { useDistrictChoropleth } from './useDistrictChoropleth.ts';
 import { useEfficiencyOverlay } from './useParkEfficiency.ts';
-import { BASELINE_OPACITY, CHANGED_COLOR, EFFICIENCY_CLASSES, PILOT_COLOR, PROGRESS_OPACITY } from '../map/park-overlay.ts';
-import { useAppStore, type LayerKey, type Overlay } from '../state/store.ts';
+import { BASELINE_OPACITY, CHANGED_COLOR, EFFICIENCY_CLASSES, PENDING_COLOR, PILOT_COLOR, PROGRESS_OPACITY } from '../map/park-overlay.ts';
+import { maySeeProposals, useAppStore, type LayerKey, type Overlay } from '../state/store.ts';
 
 const indicator = (lang: Lang) => {
   const e = taxonomy.efficiencyIndicators.find((x) => x.code === 'outputPerMu');
@@ -19,10 +19,13 @@ const indicator = (lang: Lang) => {
 
 function ParkLegend({ overlay, lang }: { overlay: Overlay; lang: Lang }) {
   const changes = useAppStore((s) => s.time?.kind === 'changes');
+  // Proposals awaiting review are drawn for the roles that see them, and only on the live map (MapView).
+  const pending = useAppStore((s) => maySeeProposals(s.user) && !s.time);
   const efficiency = useEfficiencyOverlay();
   const pilot = (
     <>
       <li><span className="swatch outline" style={{ borderColor: PILOT_COLOR }} />{t('legendPilot', lang)}</li>
+      {pending && <li data-testid="legend-pending"><span className="swatch outline" style={{ borderColor: PENDING_COLOR, borderStyle: 'dashed' }} />{t('legendPending', lang)}</li>}
       {changes && <li data-testid="legend-changed"><span className="swatch outline" style={{ borderColor: CHANGED_COLOR }} />{t('legendChanged', lang)}</li>}
     </>
   );

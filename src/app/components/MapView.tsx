@@ -14,6 +14,7 @@ import { MapTooltip } from './MapTooltip.tsx';
 import { useDistrictChoropleth } from './useDistrictChoropleth.ts';
 import { useEfficiencyOverlay } from './useParkEfficiency.ts';
 import { useParkTime } from './useParkTime.ts';
+import { usePendingProposals } from './useReviews.ts';
 
 const TILES_BASE = `${location.origin}/tiles`;
 /** Width of the right-hand panel (app.css .panel). */
@@ -102,6 +103,11 @@ export function MapView({ basemap }: { basemap: BasemapConfig | null }) {
   // The efficiency overlay: computed output per mu where the parks' enterprises reported (feature-state).
   const efficiency = useEfficiencyOverlay();
   useEffect(() => controller?.setParkEfficiency(efficiency.values), [controller, efficiency.values]);
+  // Parks with a proposal awaiting the city's review, outlined dashed; a proposal is about now, so not while a past date is shown.
+  const { parkIds: pendingParks } = usePendingProposals();
+  const pastDate = useAppStore((s) => s.time !== null);
+  const pendingShown = pastDate ? null : pendingParks;
+  useEffect(() => controller?.setPendingParks(pendingShown ?? new Set()), [controller, pendingShown]);
   const { colors: districtColors } = useDistrictChoropleth();
   useEffect(() => controller?.setDistrictColors(districtColors), [controller, districtColors]);
 

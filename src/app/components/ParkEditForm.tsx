@@ -1,15 +1,21 @@
 // The status edit form for an official of the park's district or an administrator. Choices the
-// workflow forbids are disabled; the save carries If-Match, and a 412 offers to re-apply.
+// workflow forbids are disabled; the save carries If-Match, and a 412 offers to re-apply. A change
+// that needs the city's review (src/domain/renovation-review.ts) is submitted as a proposal instead:
+// the form says so before, and the park keeps its status until an administrator approves it.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { reviewKinds } from '../../domain/renovation-review.ts';
 import { label, taxonomy, type Lang, type RenovationCategory, type RenovationProgress } from '../../domain/taxonomy.ts';
 import { ApiError } from '../api/client.ts';
 import { updateParkStatus } from '../api/endpoints.ts';
+import { proposeParkChange } from '../api/endpoints-reviews.ts';
+import { reviewKindsText } from '../i18n/messages-reviews.ts';
 import type { ParkFeature, SessionUser } from '../api/types.ts';
 import { todayInChina } from '../i18n/format.ts';
 import { t, tf } from '../i18n/messages.ts';
 import { fieldLabel, problemText } from '../i18n/problem-text.ts';
 import { errorText, fieldTexts } from './error-text.ts';
 import { actorOf, changeFrom, draftProblems, isEmpty, statusOf, workflowProblem, type EditDraft } from './park-edit-model.ts';
+import { refreshProposals, refreshReviewRules, useReviewRules } from './useReviews.ts';
 
 interface Props {
   park: ParkFeature;
@@ -30,6 +36,8 @@ export function ParkEditForm({ park, user, lang, onSaved, onConflict }: Props) {
   const [fields, setFields] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState(false);
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
+  const [proposedId, setProposedId] = useState<number | null>(null);
+  const rules = useReviewRules(true);
   const conflictBox = useRef<HTMLDivElement>(null);
 
   // The conflict notice appears below the fold of a long panel: bring it into view.
@@ -40,10 +48,12 @@ export function ParkEditForm({ park, user, lang, onSaved, onConflict }: Props) {
   const wanted = { category: draft.category, progress: draft.progress, pilotYear: draft.pilotYear };
   const change = changeFrom(current, wanted);
   const problem = workflowProblem(current, wanted, actor);
+  const review = problem || isEmpty(change) ? [] : reviewKinds(current, change, actor, rules);
   const allowed = (patch: Partial<EditDraft>) => workflowProblem(current, { ...wanted, ...patch }, actor) === null;
   const edit = (patch: Partial<EditDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     setSavedVersion(null);
+    setProposedId(null);
   };
 
   const save = async (e?: FormEvent) => {
@@ -53,8 +63,18 @@ export function ParkEditForm({ park, user, lang, onSaved, onConflict }: Props) {
     setError(null);
     if (Object.keys(local).length || problem || isEmpty(change)) return;
     setBusy(true);
+    const body = { ...change, reason: draft.reason.trim(), effectiveDate: draft.effectiveDate };
     try {
-      const saved = await updateParkStatus(park.id, park.properties.version, { ...change, reason: draft.reason.trim(), effectiveDate: draft.effectiveDate });
+      if (review.length) {
+        const made = await proposeParkChange(park.id, park.properties.version, body);
+        // Nothing changed yet: the form goes back to the park's status, and the panel lists the proposal.
+        setConflict(false);
+        setProposedId(made.id);
+        setDraft((d) => ({ ...d, ...current, reason: '' }));
+        void refreshProposals();
+        return;
+      }
+      const saved = await updateParkStatus(park.id, park.properties.version, body);
       setConflict(false);
       setSavedVersion(saved.properties.version);
       setDraft((d) => ({ ...d, reason: '' }));
@@ -65,6 +85,9 @@ export function ParkEditForm({ park, user, lang, onSaved, onConflict }: Props) {
         setConflict(true);
         onConflict(current412);
       } else {
+        // The review rules changed since they were read: read them again, so the form offers the right action.
+        const code = err instanceof ApiError ? err.problem?.code : undefined;
+        if (code === 'review_required' || code === 'review_not_needed') void refreshReviewRules();
         setError(errorText(err, lang));
         setFields(fieldTexts(err, lang));
       }
@@ -87,6 +110,7 @@ export function ParkEditForm({ park, user, lang, onSaved, onConflict }: Props) {
   const otherFields = Object.entries(fields).filter(([k]) => !['category', 'progress', 'pilotYear', 'reason', 'effectiveDate'].includes(k));
   const fieldName = (k: string) => fieldLabel(k, lang);
   const canSubmit = !busy && !problem && !isEmpty(change);
+  const submitLabel = busy ? t(review.length ? 'submitting' : 'saving', lang) : review.length ? t('submitForReview', lang) : null;
 
   return (
     <form className="edit-form" onSubmit={save} aria-labelledby={`${ids}-title`} noValidate data-testid="edit-form">
@@ -123,7 +147,9 @@ export function ParkEditForm({ park, user, lang, onSaved, onConflict }: Props) {
       </label>
       {problem ? (
         <p className="hint warn" role="status" data-testid="workflow-hint">{t('workflowProblem', lang)}{problemText(problem, lang)}</p>
-      ) : isEmpty(change) && savedVersion === null ? (
+      ) : review.length ? (
+        <p className="hint review" role="status" data-testid="review-notice">{tf('reviewNotice', lang, { kinds: reviewKindsText(review, lang) })}</p>
+      ) : isEmpty(change) && savedVersion === null && proposedId === null ? (
         <p className="hint" role="status">{t('noChange', lang)}</p>
       ) : null}
       <label>
@@ -144,17 +170,18 @@ export function ParkEditForm({ park, user, lang, onSaved, onConflict }: Props) {
           <strong>{t('conflictTitle', lang)}</strong>
           <p>{tf('conflictText', lang, { version: park.properties.version })}</p>
           <div className="buttons">
-            <button type="submit" disabled={!canSubmit}>{busy ? t('saving', lang) : t('reapply', lang)}</button>
+            <button type="submit" disabled={!canSubmit}>{submitLabel ?? (busy ? t('saving', lang) : t('reapply', lang))}</button>
             <button type="button" onClick={discard} disabled={busy}>{t('discard', lang)}</button>
           </div>
         </div>
       ) : (
         <div className="buttons">
-          <button type="submit" disabled={!canSubmit}>{busy ? t('saving', lang) : t('save', lang)}</button>
+          <button type="submit" disabled={!canSubmit}>{submitLabel ?? (busy ? t('saving', lang) : t('save', lang))}</button>
         </div>
       )}
       {error && <p className="form-error" role="alert">{error}</p>}
       {savedVersion !== null && !error && <p className="saved" role="status" data-testid="saved">{tf('saved', lang, { version: savedVersion })}</p>}
+      {proposedId !== null && !error && <p className="saved" role="status" data-testid="proposed">{tf('proposalSubmitted', lang, { id: proposedId })}</p>}
     </form>
   );
 }

@@ -1,14 +1,17 @@
-// The detail panel of one village park: facts for everyone, the edit form for those who may
-// change it, and the history for logged-in users other than viewers.
+// The detail panel of one village park: facts for everyone, proposals awaiting the city's review
+// and the edit form for those who may see or change them, and the history for logged-in users
+// other than viewers.
 import { useEffect, useRef, useState } from 'react';
 import { fetchPark } from '../api/endpoints.ts';
 import type { ParkFeature } from '../api/types.ts';
 import { t } from '../i18n/messages.ts';
-import { mayEditPark, maySeeHistory, useAppStore } from '../state/store.ts';
+import { mayEditPark, maySeeHistory, maySeeProposals, useAppStore } from '../state/store.ts';
 import { errorText, isAbort } from './error-text.ts';
 import { ParkEditForm } from './ParkEditForm.tsx';
 import { ParkFacts } from './ParkFacts.tsx';
 import { ParkHistory } from './ParkHistory.tsx';
+import { ParkProposals } from './ParkProposals.tsx';
+import { usePendingProposals } from './useReviews.ts';
 import { BufferAroundButton } from './BufferAroundButton.tsx';
 
 export function ParkPanel({ id }: { id: number }) {
@@ -16,6 +19,8 @@ export function ParkPanel({ id }: { id: number }) {
   const [park, setPark] = useState<ParkFeature | null>(null);
   const [error, setError] = useState<unknown>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  // The park's pending proposals: the history reloads when they change (a proposal changes no version).
+  const reviewKey = usePendingProposals().items.filter((p) => p.parkId === id).map((p) => p.id).join(',');
 
   // Keeps the map in step with what the panel shows (the statuses list may be older).
   const show = (p: ParkFeature) => {
@@ -54,10 +59,11 @@ export function ParkPanel({ id }: { id: number }) {
         <>
           <ParkFacts park={loaded} lang={lang} />
           <div className="buttons"><BufferAroundButton kind="park" id={loaded.id} /></div>
+          {maySeeProposals(user) && <ParkProposals parkId={loaded.id} lang={lang} onApproved={show} />}
           {user && mayEditPark(user, loaded.properties.district) && (
             <ParkEditForm key={`${loaded.id}/${user.id}`} park={loaded} user={user} lang={lang} onSaved={show} onConflict={show} />
           )}
-          {maySeeHistory(user) && <ParkHistory key={`${loaded.id}/${user!.id}`} parkId={loaded.id} version={loaded.properties.version} lang={lang} />}
+          {maySeeHistory(user) && <ParkHistory key={`${loaded.id}/${user!.id}`} parkId={loaded.id} version={loaded.properties.version} reviewKey={reviewKey} lang={lang} />}
         </>
       )}
     </aside>

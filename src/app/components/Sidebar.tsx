@@ -1,14 +1,27 @@
 import { LANGS, type Lang } from '../../domain/taxonomy.ts';
-import { LANG_NAMES, t } from '../i18n/messages.ts';
+import { LANG_NAMES, t, tf } from '../i18n/messages.ts';
 import type { BasemapConfig } from '../map/basemap.ts';
 import { DEFAULT_DASHBOARD, encodeDashboard } from '../state/dashboard-url.ts';
-import { mayEditAny, mayImport, useAppStore } from '../state/store.ts';
+import { mayEditAny, mayImport, maySeeProposals, useAppStore } from '../state/store.ts';
 import { AccountBox } from './AccountBox.tsx';
 import { AreaTools } from './AreaTools.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 import { LayerList } from './LayerList.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { SummaryBlock } from './SummaryBlock.tsx';
+import { usePendingProposals } from './useReviews.ts';
+
+/** The review queue's button, with the number of proposals waiting. */
+function ReviewButton() {
+  const lang = useAppStore((s) => s.lang);
+  const openReviews = useAppStore((s) => s.openReviews);
+  const { total } = usePendingProposals();
+  return (
+    <button type="button" className="review-open" data-testid="reviews-open" onClick={openReviews}>
+      {total ? tf('reviewOpenCount', lang, { count: total }) : t('reviewOpen', lang)}
+    </button>
+  );
+}
 
 export function Sidebar({ basemap }: { basemap: BasemapConfig | null }) {
   const { lang, setLang, user, openBulk, openImports, openAccounts } = useAppStore();
@@ -26,6 +39,7 @@ export function Sidebar({ basemap }: { basemap: BasemapConfig | null }) {
       {mayEditAny(user) && (
         <button type="button" className="bulk-open" onClick={openBulk}>{t('bulkOpen', lang)}</button>
       )}
+      {maySeeProposals(user) && <ReviewButton />}
       {mayImport(user) && (
         <>
           <button type="button" className="bulk-open" data-testid="import-open" onClick={openImports}>{t('importOpen', lang)}</button>

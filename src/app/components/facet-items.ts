@@ -5,7 +5,7 @@ import type { FacetCountsMessage } from '../../domain/worker-protocol.ts';
 import { townLabel } from '../i18n/labels.ts';
 import type { PayloadInfo } from '../state/enterprise-store.ts';
 import { isChosen, type FacetKey } from '../state/filter-model.ts';
-import { TOWNS } from '../state/towns.ts';
+import { TOWNS } from '../../domain/towns.ts';
 import type { FacetItem } from './FacetList.tsx';
 
 type Counts = Pick<FacetCountsMessage, FacetKey>;
@@ -51,7 +51,7 @@ export function areaItems(f: EnterpriseFilter, count: Lookup, lang: Lang, info: 
   const known = new Set(info?.dictionaries.towns ?? []);
   return taxonomy.districts.map((d) => {
     const towns = TOWNS.filter((x) => x.district === d.code && (known.has(x.code) || f.towns.includes(x.code)));
-    const children = towns.map((x) => item(f, count, 'towns', x.code, townLabel(x.code)));
+    const children = towns.map((x) => item(f, count, 'towns', x.code, townLabel(x.code, lang)));
     return item(f, count, 'districts', d.code, label(d, lang), { children, partial: towns.some((x) => f.towns.includes(x.code)) });
   });
 }

@@ -14,6 +14,9 @@ const KIND_LABELS: Record<ReviewKind, Strings> = {
 /** A kind of change the city reviews, in the user's language (the code itself when unknown). */
 export const reviewKindLabel = (kind: string, lang: Lang): string => KIND_LABELS[kind as ReviewKind]?.[lang] ?? kind;
 
+/** Several kinds, joined the way the language lists things. */
+export const reviewKindsText = (kinds: readonly string[], lang: Lang): string => kinds.map((k) => reviewKindLabel(k, lang)).join(lang === 'en' ? ', ' : '、');
+
 export const reviewMessages = {
   // The edit form
   reviewNotice: {
@@ -32,6 +35,7 @@ export const reviewMessages = {
   pendingTitle: { 'zh-Hans': '待市级审核', 'zh-Hant': '待市級審核', en: 'Awaiting the city\'s review' },
   pendingLoadError: { 'zh-Hans': '无法加载待审核申请：', 'zh-Hant': '無法載入待審核申請：', en: 'The proposals could not be loaded: ' },
   proposedBy: { 'zh-Hans': '{user} 于 {time} 提交', 'zh-Hant': '{user} 於 {time} 提交', en: 'proposed by {user}, {time}' },
+  proposedByUser: { 'zh-Hans': '由 {user} 提交审核', 'zh-Hant': '由 {user} 提交審核', en: 'proposed by {user}' },
   proposalNo: { 'zh-Hans': '申请 {id}', 'zh-Hant': '申請 {id}', en: 'Proposal {id}' },
   reviewKindsLabel: { 'zh-Hans': '审核事项：', 'zh-Hant': '審核事項：', en: 'Reviewed: ' },
   proposalStale: {
@@ -74,7 +78,7 @@ export const reviewMessages = {
   stepReturned: { 'zh-Hans': '市级退回', 'zh-Hant': '市級退回', en: 'returned by the city' },
   cityComment: { 'zh-Hans': '市级意见：', 'zh-Hant': '市級意見：', en: 'City\'s comment: ' },
   // The bulk report
-  bulkWillPropose: { 'zh-Hans': '通过，将提交市级审核', 'zh-Hant': '通過，將提交市級審核', en: 'OK: will be sent for the city\'s review' },
+  bulkWillPropose: { 'zh-Hans': '通过，将提交市级审核（{kinds}）', 'zh-Hant': '通過，將提交市級審核（{kinds}）', en: 'OK: will be sent for the city\'s review ({kinds})' },
   bulkAppliedProposed: {
     'zh-Hans': '已应用 {applied} 项修改，{proposed} 项已提交市级审核；地图已更新。',
     'zh-Hant': '已套用 {applied} 項修改，{proposed} 項已提交市級審核；地圖已更新。',

@@ -119,6 +119,7 @@ const history = {
   sourceEdit: { 'zh-Hans': '手动修改', 'zh-Hant': '手動修改', en: 'edit' },
   sourceBulk: { 'zh-Hans': '批量更新', 'zh-Hant': '批量更新', en: 'bulk update' },
   sourceSeed: { 'zh-Hans': '初始数据', 'zh-Hant': '初始數據', en: 'initial data' },
+  seedReason: { 'zh-Hans': '演示数据基线', 'zh-Hant': '示範數據基線', en: 'demo data baseline' },
   sourceImport: { 'zh-Hans': '导入', 'zh-Hant': '匯入', en: 'import' },
 } satisfies Record<string, Strings>;
 

@@ -72,6 +72,8 @@ export class MapController {
   private changedParks: ReadonlySet<number> | null = null;
   /** Parks given a computed output per mu (feature-state); the others keep the tile's baseline. */
   private efficiencyParks: ReadonlySet<number> = new Set();
+  /** Parks with a proposal awaiting the city's review (feature-state `pending`). */
+  private pendingParks: ReadonlySet<number> = new Set();
 
   constructor(private readonly opts: MapControllerOptions) {
     if (!protocolRegistered) {
@@ -180,6 +182,16 @@ export class MapController {
     this.whenLoaded(() => {
       for (const id of before) if (!values.has(id)) this.map.removeFeatureState({ ...VILLAGE_PARKS, id }, 'outputPerMu');
       for (const [id, v] of values) this.map.setFeatureState({ ...VILLAGE_PARKS, id }, { outputPerMu: v });
+    });
+  }
+
+  /** Outlines the parks with a proposal awaiting the city's review (dashed, style.ts); the others lose the outline. */
+  setPendingParks(ids: ReadonlySet<number>): void {
+    const before = this.pendingParks;
+    this.pendingParks = ids;
+    this.whenLoaded(() => {
+      for (const id of before) if (!ids.has(id)) this.map.setFeatureState({ ...VILLAGE_PARKS, id }, { pending: false });
+      for (const id of ids) if (!before.has(id)) this.map.setFeatureState({ ...VILLAGE_PARKS, id }, { pending: true });
     });
   }
 

@@ -52,6 +52,11 @@ export function parkFillPaint(overlay: ParkOverlay, changes = false): { 'fill-co
   return changes ? { ...paint, 'fill-opacity': expr(['case', isChanged, paint['fill-opacity'], UNCHANGED_OPACITY]) } : paint;
 }
 
+/** Dashed outline of parks with a proposal awaiting the city's review (feature-state `pending`, set by the controller). */
+export const PENDING_COLOR = '#263238';
+export const PENDING_DASH = [2, 1.2];
+export const isPending = expr(['boolean', ['feature-state', 'pending'], false]);
+
 /** Outline of pilot parks: a colour none of the fills use. */
 export const PILOT_COLOR = '#c2185b';
 // `pilot` (a boolean, set by the controller) rather than pilotYear: a live null must not fall

@@ -4,11 +4,11 @@
 import type { StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
 import { taxonomy, type Lang } from '../../domain/taxonomy.ts';
 import { enterpriseLabelLayers, enterpriseLayers, enterpriseSources } from './enterprise-style.ts';
-import { CHANGED_COLOR, PILOT_COLOR, isChanged, isPilot, parkFillPaint, type ParkOverlay } from './park-overlay.ts';
+import { CHANGED_COLOR, PENDING_COLOR, PENDING_DASH, PILOT_COLOR, isChanged, isPending, isPilot, parkFillPaint, type ParkOverlay } from './park-overlay.ts';
 
 export const LAYER_GROUPS = {
   districts: ['district-fill', 'district-line', 'district-label'],
-  villageParks: ['village-park-fill', 'village-park-line', 'village-park-pilot', 'village-park-changed', 'village-park-selected'],
+  villageParks: ['village-park-fill', 'village-park-line', 'village-park-pilot', 'village-park-changed', 'village-park-pending', 'village-park-selected'],
   valueParks: ['value-park-fill', 'value-park-line', 'value-park-selected', 'value-park-label'],
   enterprises: ['enterprise-cluster', 'enterprise-point', 'enterprise-selected', 'enterprise-cluster-count'],
 } as const;
@@ -53,6 +53,12 @@ export function buildStyle(tilesBase: string, lang: Lang, overlay: ParkOverlay =
       {
         id: 'village-park-changed', type: 'line', source: 'village-parks', 'source-layer': 'village-parks',
         paint: { 'line-color': CHANGED_COLOR, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 2, 14, 4], 'line-opacity': ['case', isChanged, 1, 0] },
+      },
+      {
+        // Parks with a proposal awaiting the city's review: a dashed outline over the fill, which
+        // keeps the status in force until the approval (feature-state, so no tile is re-parsed).
+        id: 'village-park-pending', type: 'line', source: 'village-parks', 'source-layer': 'village-parks',
+        paint: { 'line-color': PENDING_COLOR, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 2, 14, 4], 'line-dasharray': PENDING_DASH, 'line-opacity': ['case', isPending, 1, 0] },
       },
       {
         // Shown through feature-state, which needs no tile re-parse, so the outline appears at once.

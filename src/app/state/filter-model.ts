@@ -4,7 +4,7 @@
 import { EMPTY_FILTER, FILTER_KEYS, type EnterpriseFilter } from '../../domain/enterprise-filter.ts';
 import type { PayloadDictionaries } from '../../domain/enterprise-payload.ts';
 import { subIndustryByCode, taxonomy } from '../../domain/taxonomy.ts';
-import { townByCode } from './towns.ts';
+import { townByCode } from '../../domain/towns.ts';
 
 export type FacetKey = keyof EnterpriseFilter;
 

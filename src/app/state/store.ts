@@ -12,7 +12,7 @@ import { stateFromUrl } from './url-state.ts';
 export type { LayerKey, Overlay, Selection } from './types.ts';
 export type MapStatus = 'loading' | 'ready' | 'error';
 /** What the right-hand panel shows. */
-export type Panel = Selection | { kind: 'bulk' } | { kind: 'selection' } | { kind: 'imports' } | { kind: 'accounts' } | null;
+export type Panel = Selection | { kind: 'bulk' } | { kind: 'selection' } | { kind: 'imports' } | { kind: 'accounts' } | { kind: 'reviews' } | null;
 /** What a click or drag on the map does now: draw a shape, pick districts, edit the area, or the usual (null). */
 export type DrawMode = 'polygon' | 'rectangle' | 'circle' | 'line' | 'pickDistricts' | 'edit';
 export type ParkStatuses = Readonly<Record<number, ParkStatusItem>>;
@@ -77,6 +77,7 @@ export interface AppState {
   setBufferKm: (km: number) => void;
   openImports: () => void;
   openAccounts: () => void;
+  openReviews: () => void;
   bumpTiles: () => void;
   openSelection: () => void;
 }
@@ -115,8 +116,8 @@ export const useAppStore = create<AppState>((set) => ({
   flyTo: (target) => set((s) => ({ fly: { ...target, seq: (s.fly?.seq ?? 0) + 1 } })),
   setBasemap: (basemap) => set({ basemap }),
   setMapStatus: (mapStatus, error) => set({ mapStatus, mapError: error ?? null }),
-  // The bulk, import and account panels are for some roles only: they close when the user changes.
-  setUser: (user) => set((s) => ({ user, sessionKnown: true, panel: s.panel && ['bulk', 'imports', 'accounts'].includes(s.panel.kind) ? null : s.panel })),
+  // The bulk, import, account and review panels are for some roles only: they close when the user changes.
+  setUser: (user) => set((s) => ({ user, sessionKnown: true, panel: s.panel && ['bulk', 'imports', 'accounts', 'reviews'].includes(s.panel.kind) ? null : s.panel })),
   selectPark: (id) => set({ panel: { kind: 'park', id } }),
   select: (selection) => set({ panel: selection }),
   openBulk: () => set({ panel: { kind: 'bulk' } }),
@@ -133,6 +134,7 @@ export const useAppStore = create<AppState>((set) => ({
   setBufferKm: (bufferKm) => set({ bufferKm }),
   openImports: () => set({ panel: { kind: 'imports' } }),
   openAccounts: () => set({ panel: { kind: 'accounts' } }),
+  openReviews: () => set({ panel: { kind: 'reviews' } }),
   bumpTiles: () => set((s) => ({ tilesVersion: s.tilesVersion + 1 })),
   openSelection: () => set({ panel: { kind: 'selection' } }),
 }));
@@ -144,5 +146,9 @@ export function mayEditPark(user: SessionUser | null, district: string): boolean
 
 export const mayEditAny = (user: SessionUser | null) => user?.role === 'admin' || user?.role === 'official';
 export const maySeeHistory = (user: SessionUser | null) => !!user && user.role !== 'viewer';
+/** Who sees proposals awaiting review (the server's rule in routes/proposals.ts; an official only their district's). */
+export const maySeeProposals = (user: SessionUser | null) => user?.role === 'admin' || user?.role === 'planner' || user?.role === 'official';
+/** City administrators approve or return proposals. */
+export const mayDecideProposals = (user: SessionUser | null) => user?.role === 'admin';
 export const mayImport = (user: SessionUser | null) => user?.role === 'admin';
 export const maySeeRevenue = (user: SessionUser | null) => !!user && user.role !== 'viewer';

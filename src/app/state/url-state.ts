@@ -4,7 +4,7 @@
 import { EMPTY_FILTER, type EnterpriseFilter } from '../../domain/enterprise-filter.ts';
 import { LANGS, taxonomy, type Lang } from '../../domain/taxonomy.ts';
 import { decodeArea, encodeArea } from './area-url.ts';
-import { TOWNS } from './towns.ts';
+import { TOWNS } from '../../domain/towns.ts';
 import { parsePeriod } from '../../domain/monitoring/periods.ts';
 import { CHOROPLETH_METRICS, LAYER_KEYS, OVERLAYS, type Choropleth, type ChoroplethMetric, type LayerKey, type Overlay, type PermalinkState, type Selection, type TimeView } from './types.ts';
 

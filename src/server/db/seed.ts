@@ -94,7 +94,7 @@ export async function seedDatabase(db: Database, dataDir: string, log: (line: st
     if (meta.townAnchors) await tx.query(TOWN_ANCHOR_SQL, [JSON.stringify(meta.townAnchors)]);
     const parks = readJson(need[1]).features;
     for (let i = 0; i < parks.length; i += 1000) await tx.query(PARK_SQL, [JSON.stringify(parks.slice(i, i + 1000)), meta.dataDate]);
-    await tx.query(HISTORY_SQL, ['演示数据基线 / demo data baseline']);
+    await tx.query(HISTORY_SQL, ['demo data baseline']);
     await insertJson(tx, VALUE_PARK_SQL, readJson(need[2]).features);
     let batch: string[] = [];
     let count = 0;

@@ -3,6 +3,7 @@
 import type { Grouping } from '../../domain/monitoring/indicators.ts';
 import { industryDivisionByCode } from '../../domain/monitoring/industry-classes.ts';
 import { clusterByCode, districtByCode, label, subIndustryByCode, taxonomy, type Lang } from '../../domain/taxonomy.ts';
+import { townByCode } from '../../domain/towns.ts';
 import type { Queryable } from '../db/database.ts';
 
 export async function groupLabels(db: Queryable, by: Grouping, keys: string[], lang: Lang): Promise<Map<string, string>> {
@@ -14,7 +15,8 @@ export async function groupLabels(db: Queryable, by: Grouping, keys: string[], l
     case 'division': for (const k of keys) { const d = industryDivisionByCode(k); put(k, d ? label(d.label, lang) : unknownIndustry(lang)); } break;
     case 'district': for (const k of keys) { const d = districtByCode(k); put(k, d && label(d, lang)); } break;
     case 'tag': for (const t of taxonomy.enterpriseTags) put(t.code, label(t, lang)); break;
-    case 'town': for (const r of await db.query<{ code: string; name: string }>('SELECT code, name FROM towns WHERE code = ANY($1::text[])', [keys])) put(r.code, r.name); break;
+    // Towns as published (simplified); in traditional characters for zh-Hant where data/divisions has them.
+    case 'town': for (const r of await db.query<{ code: string; name: string }>('SELECT code, name FROM towns WHERE code = ANY($1::text[])', [keys])) put(r.code, lang === 'zh-Hant' ? townByCode(r.code)?.nameZhHant ?? r.name : r.name); break;
     case 'villagePark': for (const r of await db.query<{ id: number; name: string }>('SELECT id, name FROM village_parks WHERE id = ANY($1::int[])', [keys.map(Number)])) put(String(r.id), r.name); break;
     case 'valuePark': {
       const col = lang === 'en' ? 'name_en' : lang === 'zh-Hant' ? 'name_zh_hant' : 'name';

@@ -1,0 +1,91 @@
+// The review queue (architecture §4, "Review of district proposals"): proposals awaiting the city,
+// oldest first, with their counts per district (a district button narrows the list); a city
+// administrator approves with a comment or returns with a reason, and switches the kinds of change
+// that need review. Planners read the queue; an official sees their district's (the server decides).
+import { useId, useState } from 'react';
+import { REVIEW_KINDS, type ReviewKind } from '../../domain/renovation-review.ts';
+import { taxonomy } from '../../domain/taxonomy.ts';
+import { setReviewRule } from '../api/endpoints-reviews.ts';
+import type { Proposal } from '../api/types.ts';
+import { districtLabel } from '../i18n/format.ts';
+import { t, tf } from '../i18n/messages.ts';
+import { reviewKindLabel } from '../i18n/messages-reviews.ts';
+import { mayDecideProposals, useAppStore } from '../state/store.ts';
+import { errorText } from './error-text.ts';
+import { PanelFrame } from './PanelFrame.tsx';
+import { ProposalCard, type Decision } from './ProposalCard.tsx';
+import { refreshReviewRules, usePendingProposals, useReviewRules } from './useReviews.ts';
+
+function ReviewRulesEditor() {
+  const lang = useAppStore((s) => s.lang);
+  const rules = useReviewRules(true);
+  const [busy, setBusy] = useState<ReviewKind | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const toggle = async (kind: ReviewKind, on: boolean) => {
+    setBusy(kind);
+    setError(null);
+    try {
+      await setReviewRule(kind, on);
+      await refreshReviewRules();
+    } catch (err) {
+      setError(t('reviewRulesError', lang) + errorText(err, lang));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <fieldset className="review-rules" data-testid="review-rules">
+      <legend>{t('reviewRulesTitle', lang)}</legend>
+      {REVIEW_KINDS.map((k) => (
+        <label key={k}>
+          <input type="checkbox" name={k} checked={rules[k]} disabled={busy !== null} onChange={(e) => toggle(k, e.target.checked)} /> {reviewKindLabel(k, lang)}
+        </label>
+      ))}
+      {error && <p className="form-error" role="alert">{error}</p>}
+    </fieldset>
+  );
+}
+
+export function ReviewPanel() {
+  const ids = useId();
+  const { lang, user } = useAppStore();
+  const queue = usePendingProposals();
+  const [district, setDistrict] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const canDecide = mayDecideProposals(user);
+  const shown = district ? queue.items.filter((p) => p.district === district) : queue.items;
+  const counted = taxonomy.districts.filter((d) => queue.countsByDistrict[d.code]);
+
+  const decided = (p: Proposal, d: Decision) =>
+    setMessage(`${p.parkName}: ${d.kind === 'approved' ? tf('approved', lang, { version: d.park.properties.version }) : t('returned', lang)}`);
+
+  return (
+    <PanelFrame kicker={t('reviewOpen', lang)} title={t('reviewTitle', lang)} titleId={`${ids}-title`} testId="review-panel" focusKey="reviews">
+      <p className="hint">{t('reviewIntro', lang)}</p>
+      {!canDecide && <p className="hint">{t('reviewReadOnly', lang)}</p>}
+      {canDecide && <ReviewRulesEditor />}
+      <h3>{t('reviewCounts', lang)}</h3>
+      <div className="review-counts buttons" role="group" aria-label={t('reviewCounts', lang)} data-testid="review-counts">
+        <button type="button" aria-pressed={district === null} onClick={() => setDistrict(null)}>{t('reviewAll', lang)} <span className="count">{queue.total}</span></button>
+        {counted.map((d) => (
+          <button key={d.code} type="button" aria-pressed={district === d.code} data-district={d.code} onClick={() => setDistrict(d.code)}>
+            {districtLabel(d.code, lang)} <span className="count">{queue.countsByDistrict[d.code]}</span>
+          </button>
+        ))}
+      </div>
+      {message && <p className="saved" role="status" data-testid="review-message">{message}</p>}
+      {queue.error ? (
+        <p className="form-error" role="alert">{t('reviewLoadError', lang)}{errorText(queue.error, lang)}</p>
+      ) : queue.pending ? (
+        <p role="status">{t('reviewLoading', lang)}</p>
+      ) : !shown.length ? (
+        <p data-testid="review-empty">{t('reviewEmpty', lang)}</p>
+      ) : (
+        <ol className="proposals" data-testid="review-list">
+          {shown.map((p) => <ProposalCard key={p.id} proposal={p} lang={lang} showPark canDecide={canDecide} onDecided={decided} />)}
+        </ol>
+      )}
+      {queue.items.length < queue.total && <p className="hint">{tf('reviewMore', lang, { shown: queue.items.length, total: queue.total })}</p>}
+    </PanelFrame>
+  );
+}
