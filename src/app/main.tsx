@@ -6,12 +6,15 @@ import './app.css';
 import { fetchSession } from './api/endpoints.ts';
 import { queryClient } from './api/query-client.ts';
 import { App } from './components/App.tsx';
+import { startEnterpriseLoad } from './components/useEnterpriseLayer.ts';
 
 // The dashboard is its own route and its own chunk (with ECharts): the map's first load does not carry it.
 const Dashboard = lazy(() => import('./dashboard/Dashboard.tsx'));
 const onDashboard = window.location.pathname.replace(/\/+$/, '') === '/dashboard';
 // Every dashboard question waits for the session: ask for it while the dashboard's chunk loads.
 if (onDashboard) void queryClient.prefetchQuery({ queryKey: ['session'], queryFn: fetchSession });
+// The map's first screen waits on the enterprise payload: the worker fetches it while React renders.
+else startEnterpriseLoad();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

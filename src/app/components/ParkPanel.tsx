@@ -57,13 +57,14 @@ export function ParkPanel({ id }: { id: number }) {
         <p role="status">{t('loadingPark', lang)}</p>
       ) : (
         <>
+          {/* Keys differ between siblings: a key shared by the form and the history made React duplicate one of them. */}
           <ParkFacts park={loaded} lang={lang} />
           <div className="buttons"><BufferAroundButton kind="park" id={loaded.id} /></div>
           {maySeeProposals(user) && <ParkProposals parkId={loaded.id} lang={lang} onApproved={show} />}
           {user && mayEditPark(user, loaded.properties.district) && (
-            <ParkEditForm key={`${loaded.id}/${user.id}`} park={loaded} user={user} lang={lang} onSaved={show} onConflict={show} />
+            <ParkEditForm key={`edit/${loaded.id}/${user.id}`} park={loaded} user={user} lang={lang} onSaved={show} onConflict={show} />
           )}
-          {maySeeHistory(user) && <ParkHistory key={`${loaded.id}/${user!.id}`} parkId={loaded.id} version={loaded.properties.version} reviewKey={reviewKey} lang={lang} />}
+          {maySeeHistory(user) && <ParkHistory key={`history/${loaded.id}/${user!.id}`} parkId={loaded.id} version={loaded.properties.version} reviewKey={reviewKey} lang={lang} />}
         </>
       )}
     </aside>

@@ -57,7 +57,7 @@ export function ReviewPanel() {
   const counted = taxonomy.districts.filter((d) => queue.countsByDistrict[d.code]);
 
   const decided = (p: Proposal, d: Decision) =>
-    setMessage(`${p.parkName}: ${d.kind === 'approved' ? tf('approved', lang, { version: d.park.properties.version }) : t('returned', lang)}`);
+    setMessage(tf('reviewDecidedOn', lang, { park: p.parkName, result: d.kind === 'approved' ? tf('approved', lang, { version: d.park.properties.version }) : t('returned', lang) }));
 
   return (
     <PanelFrame kicker={t('reviewOpen', lang)} title={t('reviewTitle', lang)} titleId={`${ids}-title`} testId="review-panel" focusKey="reviews">

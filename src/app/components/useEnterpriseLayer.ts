@@ -16,7 +16,7 @@ import { useAreaStore } from '../state/area-store.ts';
 import { useEnterpriseStore } from '../state/enterprise-store.ts';
 import { filterForPayload } from '../state/filter-model.ts';
 import { useAppStore } from '../state/store.ts';
-import { EnterpriseWorkerClient, type FilterResult } from '../worker/worker-client.ts';
+import { EnterpriseWorkerClient, type FilterResult, type LoadResult } from '../worker/worker-client.ts';
 
 const MOVE_DEBOUNCE_MS = 120;
 
@@ -24,6 +24,21 @@ const MOVE_DEBOUNCE_MS = 120;
 function padded([w, s, e, n]: MapView['bbox']): MapView['bbox'] {
   const dx = (e - w) / 4, dy = (n - s) / 4;
   return [Math.max(-180, w - dx), Math.max(-85, s - dy), Math.min(180, e + dx), Math.min(85, n + dy)];
+}
+
+/** A worker and its first load, started by main.tsx before React renders the app; taken by the hook. */
+let early: { client: EnterpriseWorkerClient; load: Promise<LoadResult> } | null = null;
+
+/**
+ * Starts the enterprise worker and the payload load now (main.tsx calls it before the first
+ * render, for the map's route): the worker fetches and decodes while the page builds the map.
+ */
+export function startEnterpriseLoad(): void {
+  if (early) return;
+  const client = new EnterpriseWorkerClient();
+  const load = client.load(ENTERPRISE_PAYLOAD_URL);
+  load.catch(() => undefined); // the hook takes this promise and reports a failure
+  early = { client, load };
 }
 
 /** Identifies a view, so that tests can wait until the clusters of the view they moved to are drawn. */
@@ -44,11 +59,18 @@ export function useEnterpriseLayer(controller: MapController | null): Enterprise
   const controllerRef = useRef(controller);
   controllerRef.current = controller;
 
+  /** The load main.tsx started, until the first load effect takes it. */
+  const preloaded = useRef<Promise<LoadResult> | null>(null);
+
   useEffect(() => {
-    const c = new EnterpriseWorkerClient();
+    const taken = early;
+    early = null;
+    const c = taken?.client ?? new EnterpriseWorkerClient();
+    preloaded.current = taken?.load ?? null;
     setClient(c);
     useEnterpriseStore.getState().setClient(c);
     return () => {
+      preloaded.current = null;
       useEnterpriseStore.getState().setClient(null);
       c.terminate();
     };
@@ -68,7 +90,9 @@ export function useEnterpriseLayer(controller: MapController | null): Enterprise
     const gen = ++generation.current;
     const store = useEnterpriseStore.getState();
     store.setLoading();
-    client.load(ENTERPRISE_PAYLOAD_URL).then(
+    const load = preloaded.current ?? client.load(ENTERPRISE_PAYLOAD_URL);
+    preloaded.current = null;
+    load.then(
       (r) => gen === generation.current && useEnterpriseStore.getState().setLoaded({ count: r.count, dictionaries: r.dictionaries, confidential: r.confidential, demo: r.demo }),
       (err: Error) => gen === generation.current && useEnterpriseStore.getState().setError(err.message),
     );

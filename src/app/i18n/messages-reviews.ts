@@ -64,6 +64,7 @@ export const reviewMessages = {
   approve: { 'zh-Hans': '批准', 'zh-Hant': '批准', en: 'Approve' },
   returnProposal: { 'zh-Hans': '退回', 'zh-Hant': '退回', en: 'Return' },
   deciding: { 'zh-Hans': '正在处理…', 'zh-Hant': '正在處理…', en: 'Working…' },
+  reviewDecidedOn: { 'zh-Hans': '{park}：{result}', 'zh-Hant': '{park}：{result}', en: '{park}: {result}' },
   approved: { 'zh-Hans': '已批准，园区现为版本 {version}，地图已更新。', 'zh-Hant': '已批准，園區現為版本 {version}，地圖已更新。', en: 'Approved: the park is now version {version}; the map is updated.' },
   returned: { 'zh-Hans': '已退回区工信局。', 'zh-Hant': '已退回區工信局。', en: 'Returned to the district.' },
   openPark: { 'zh-Hans': '查看园区', 'zh-Hant': '查看園區', en: 'Show the park' },

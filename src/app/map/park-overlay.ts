@@ -53,7 +53,7 @@ export function parkFillPaint(overlay: ParkOverlay, changes = false): { 'fill-co
 }
 
 /** Dashed outline of parks with a proposal awaiting the city's review (feature-state `pending`, set by the controller). */
-export const PENDING_COLOR = '#263238';
+export const PENDING_COLOR = '#f08c00';
 export const PENDING_DASH = [2, 1.2];
 export const isPending = expr(['boolean', ['feature-state', 'pending'], false]);
 

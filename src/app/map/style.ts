@@ -8,7 +8,7 @@ import { CHANGED_COLOR, PENDING_COLOR, PENDING_DASH, PILOT_COLOR, isChanged, isP
 
 export const LAYER_GROUPS = {
   districts: ['district-fill', 'district-line', 'district-label'],
-  villageParks: ['village-park-fill', 'village-park-line', 'village-park-pilot', 'village-park-changed', 'village-park-pending', 'village-park-selected'],
+  villageParks: ['village-park-fill', 'village-park-line', 'village-park-pilot', 'village-park-changed', 'village-park-selected', 'village-park-pending'],
   valueParks: ['value-park-fill', 'value-park-line', 'value-park-selected', 'value-park-label'],
   enterprises: ['enterprise-cluster', 'enterprise-point', 'enterprise-selected', 'enterprise-cluster-count'],
 } as const;
@@ -55,15 +55,16 @@ export function buildStyle(tilesBase: string, lang: Lang, overlay: ParkOverlay =
         paint: { 'line-color': CHANGED_COLOR, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 2, 14, 4], 'line-opacity': ['case', isChanged, 1, 0] },
       },
       {
-        // Parks with a proposal awaiting the city's review: a dashed outline over the fill, which
-        // keeps the status in force until the approval (feature-state, so no tile is re-parsed).
-        id: 'village-park-pending', type: 'line', source: 'village-parks', 'source-layer': 'village-parks',
-        paint: { 'line-color': PENDING_COLOR, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 2, 14, 4], 'line-dasharray': PENDING_DASH, 'line-opacity': ['case', isPending, 1, 0] },
-      },
-      {
         // Shown through feature-state, which needs no tile re-parse, so the outline appears at once.
         id: 'village-park-selected', type: 'line', source: 'village-parks', 'source-layer': 'village-parks',
         paint: { 'line-color': '#111111', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3.5], 'line-opacity': selectedOpacity },
+      },
+      {
+        // Parks with a proposal awaiting the city's review: a dashed outline over the fill, which
+        // keeps the status in force until the approval (feature-state, so no tile is re-parsed). Above
+        // the selection's outline, so a selected park still shows it.
+        id: 'village-park-pending', type: 'line', source: 'village-parks', 'source-layer': 'village-parks',
+        paint: { 'line-color': PENDING_COLOR, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 2, 14, 4], 'line-dasharray': PENDING_DASH, 'line-opacity': ['case', isPending, 1, 0] },
       },
       { id: 'value-park-fill', type: 'fill', source: 'value-parks', 'source-layer': 'value-parks', paint: { 'fill-color': '#6a3d9a', 'fill-opacity': 0.08 } },
       { id: 'value-park-line', type: 'line', source: 'value-parks', 'source-layer': 'value-parks', paint: { 'line-color': '#6a3d9a', 'line-width': 2, 'line-dasharray': [3, 1.5] } },
