@@ -353,11 +353,14 @@ describe.each(backends())('hardening, issue 14 (%s)', (backend) => {
       expect(plain.headers.getSetCookie().join('\n')).not.toMatch(/; Secure/i);
     });
 
-    it('gives the public no more of an enterprise through the API than an export would', async () => {
+    it('gives the public no more of the enterprises in a page of the API than an export would', async () => {
       const open = await anon.request<{ items: Record<string, unknown>[] }>('GET', '/api/enterprises?limit=5');
       expect(open.status).toBe(200);
       expect(open.body.items.length).toBeGreaterThan(0);
       for (const e of open.body.items) for (const k of ['creditCode', 'address', 'employees', 'revenue']) expect(e, k).not.toHaveProperty(k);
+      const one = await anon.request<Record<string, unknown>>('GET', `/api/enterprises/${open.body.items[0].id}`);
+      expect(one.body).toHaveProperty('creditCode');
+      expect(one.body).not.toHaveProperty('revenue');
       const staff = await admin.request<{ items: Record<string, unknown>[] }>('GET', '/api/enterprises?limit=5');
       for (const k of ['creditCode', 'address', 'employees', 'revenue']) expect(staff.body.items[0], k).toHaveProperty(k);
     });

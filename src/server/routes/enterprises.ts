@@ -16,9 +16,11 @@ const COLUMNS = `id, name, credit_code AS "creditCode", cluster, sub_industry AS
   village_park_id AS "villageParkId", value_park_id AS "valueParkId", demo`;
 
 /**
- * What the caller may see of an enterprise: everything for the roles that read confidential data;
- * for the public and viewers, the same fields the export policy lets them export (an API page is an
- * extract too, so the identifying details and figures an export withholds stay out of it as well).
+ * What the caller may see of a page of enterprises: everything for the roles that read confidential
+ * data; for the public and viewers, the same fields the export policy lets them export (pages of 200
+ * are an extract too, so the identifying details an export withholds stay out of them as well).
+ * One enterprise at a time (its panel) shows them its registry details (credit code, address, staff),
+ * as the national enterprise credit register does, but never its confidential figures.
  */
 function presenter(policy: ExportPolicy) {
   const withheld = (req: FastifyRequest) => {
@@ -32,6 +34,12 @@ function presenter(policy: ExportPolicy) {
     return open;
   };
 }
+
+const withoutConfidential = (row: Record<string, unknown>) => {
+  const open = { ...row };
+  for (const [name, , access] of LAYERS.enterprises.fields) if (access === 'confidential') delete open[name];
+  return open;
+};
 
 export function enterpriseRoutes(app: FastifyInstance, db: Database, policy: ExportPolicy = DEFAULT_EXPORT_POLICY): void {
   const present = presenter(policy);
@@ -82,7 +90,7 @@ export function enterpriseRoutes(app: FastifyInstance, db: Database, policy: Exp
   app.get<{ Params: { id: string } }>('/api/enterprises/:id', { schema: { tags: ['enterprises'] } }, async (req) => {
     const [row] = await db.query(`SELECT ${COLUMNS} FROM enterprises WHERE id = $1`, [intParam('id', req.params.id, 1, 1e9, 0)]);
     if (!row) throw new HttpError(404, `There is no enterprise with id ${req.params.id}.`, undefined, undefined, problem('not_found', { thing: 'enterprise', id: req.params.id }));
-    return present(req, row);
+    return mayReadConfidential(req) ? row : withoutConfidential(row);
   });
 
   app.get<{ Params: { id: string } }>('/api/enterprises/:id/history', {
