@@ -169,6 +169,23 @@ describe('PGlite in a worker thread', () => {
     await expect(leaked!.query('SELECT 1')).rejects.toThrow(/closed/i);
   });
 
+  it('leaves this thread free while a statement runs (in process, the statement blocks it)', async () => {
+    // What the worker is for: requests that need no database (cached answers, tiles, static files)
+    // and the parsing of those that do go on while PGlite works. Counted as timer ticks, not timed.
+    const ticksDuring = async (db: Database) => {
+      let ticks = 0;
+      const timer = setInterval(() => ticks++, 10);
+      try {
+        await db.query('SELECT pg_sleep(1)');
+      } finally {
+        clearInterval(timer);
+      }
+      return ticks;
+    };
+    expect(await ticksDuring(w)).toBeGreaterThanOrEqual(10); // about 100 on an idle machine
+    expect(await ticksDuring(p)).toBeLessThanOrEqual(2);
+  });
+
   it('pages through rows by keyset, 2,000 at a time, as exports do', async () => {
     const page = 'SELECT id, name, revenue FROM enterprises WHERE id > $1 ORDER BY id LIMIT 2000';
     const seen: number[] = [];

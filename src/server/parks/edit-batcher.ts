@@ -23,7 +23,7 @@ export class EditBatcher {
   private readonly queue: Queued[] = [];
   private running = false;
 
-  constructor(private readonly db: Database, private readonly maxBatch = Number(process.env.EXP_MAXBATCH ?? 32)) {}
+  constructor(private readonly db: Database, private readonly maxBatch = 32) {}
 
   /** Runs `work` in a transaction, possibly shared with other queued edits and run alongside them.
    * `work` may throw an HttpError only before it writes. Works with the same `key` run one after
