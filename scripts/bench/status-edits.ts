@@ -8,8 +8,8 @@
 // a warm-up. Options: --seconds=N (measured time per backend, default 15), --edits=M (stop earlier
 // after M measured edits), --warmup=S (default 3), --quick (5 s), --install-postgres (let
 // `.ci/run --postgres-only` install the Debian packages when no PostgreSQL is available),
-// --pglite-in-process (one more PGlite row with PGLITE_WORKER=false: the database on the request
-// thread, as before it moved to a worker thread; shown for comparison, not held to the bar).
+// --pglite-worker (one more PGlite row with PGLITE_WORKER=true: the database on a worker thread instead of the request
+// thread; shown for comparison, not held to the bar).
 import { mkdirSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
@@ -152,8 +152,8 @@ function markdown(ctx: BenchContext, rows: Row[], opts: { seconds: number; warmu
     `Method: the real server process (src/server/main.ts) on a freshly seeded demo database; ${EDITORS} editors, each with its own`,
     'session, edit their own park in a loop (PATCH /api/parks/:id with If-Match, progress not_started ↔ in_progress: one',
     'transaction with row lock, version check, UPDATE and audit INSERT; on PGlite queued edits share one transaction, see',
-    'src/server/parks/edit-batcher.ts; PGlite runs on a worker thread of the server process, src/server/db/pglite-worker.ts,',
-    'and "pglite, in process" is the same with PGLITE_WORKER=false, for comparison). Latency is measured per PATCH by the client over',
+    'src/server/parks/edit-batcher.ts; PGlite runs in the server process, and "pglite, worker thread" is the same with',
+    'PGLITE_WORKER=true, src/server/db/pglite-worker.ts, for comparison). Latency is measured per PATCH by the client over',
     `HTTP on the same machine, after ${opts.warmup} s of warm-up, for up to ${opts.seconds} s. The editors do not pause`,
     `between edits, so latency ≈ ${EDITORS} / throughput: the bar needs more than ${Math.round((EDITORS * 1000) / BAR_P95_MS)} edits/s.`,
     '',
@@ -174,7 +174,7 @@ function markdown(ctx: BenchContext, rows: Row[], opts: { seconds: number; warmu
     lines.push('', `Peer comparison: p95 ${a.backend} / ${b.backend} = ${(a.p95 / b.p95).toFixed(2)}; throughput ${a.backend} / ${b.backend} = ${(a.perSecond / b.perSecond).toFixed(2)}.`);
   const local = rows.find((r): r is Figures => !('unavailable' in r) && r.label !== undefined);
   if (a && !('unavailable' in a) && local)
-    lines.push('', `Worker thread vs in process (PGlite): p95 ${a.p95} / ${local.p95} ms = ${(a.p95 / local.p95).toFixed(2)}; throughput ${(a.perSecond / local.perSecond).toFixed(2)}×.`);
+    lines.push('', `Worker thread vs in process (PGlite): p95 ${local.p95} / ${a.p95} ms = ${(local.p95 / a.p95).toFixed(2)}; throughput ${(local.perSecond / a.perSecond).toFixed(2)}×.`);
   const errs = rows.filter((r): r is Figures => !('unavailable' in r) && r.errors > 0);
   for (const e of errs) lines.push('', `${e.label ?? e.backend}: ${e.errors} edits failed, e.g. ${e.errorSample}`);
   return lines.join('\n');
@@ -249,11 +249,11 @@ export const statusEdits: Benchmark = {
       }
     }
     // The comparison row runs last, on the same PGlite database (measure() reads each park's version first).
-    if (ctx.options['pglite-in-process']) {
-      const local = await startServer({ pgliteDir: join(work, 'pglite') }, generated, { PGLITE_WORKER: 'false' });
+    if (ctx.options['pglite-worker']) {
+      const local = await startServer({ pgliteDir: join(work, 'pglite') }, generated, { PGLITE_WORKER: 'true' });
       try {
-        ctx.log(`pglite, in process: ${EDITORS} editors for ${opts.seconds} s…`);
-        rows.push({ backend: 'pglite', label: 'pglite, in process', ...(await measure(local.url, parksPglite, opts)) });
+        ctx.log(`pglite, worker thread: ${EDITORS} editors for ${opts.seconds} s…`);
+        rows.push({ backend: 'pglite', label: 'pglite, worker thread', ...(await measure(local.url, parksPglite, opts)) });
       } finally {
         await local.stop();
       }
