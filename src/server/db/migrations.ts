@@ -740,6 +740,21 @@ ALTER TABLE park_status_history ADD CONSTRAINT park_status_history_source_check 
 ALTER TABLE park_status_history ADD COLUMN proposal_id integer REFERENCES park_proposals(id);
 `,
   },
+  {
+    id: 14,
+    name: 'import kinds for park status, key projects, industrial blocks and planning zones',
+    sql: `
+-- Four more kinds join the import pipeline (docs/architecture.md §7, "An import kind"): the bulk
+-- park-status update, key projects, industrial blocks and the planning/ecological zones the
+-- classification standard reads. One migration for all four so their CHECKs are written once.
+ALTER TABLE imports DROP CONSTRAINT imports_kind_check;
+ALTER TABLE imports ADD CONSTRAINT imports_kind_check CHECK (kind IN ('enterprises', 'parks', 'districts', 'operating', 'cityIndicators', 'parkStatus', 'keyProjects', 'industrialBlocks', 'zones'));
+ALTER TABLE import_mappings DROP CONSTRAINT import_mappings_kind_check;
+ALTER TABLE import_mappings ADD CONSTRAINT import_mappings_kind_check CHECK (kind IN ('enterprises', 'parks', 'districts', 'operating', 'cityIndicators', 'parkStatus', 'keyProjects', 'industrialBlocks', 'zones'));
+ALTER TABLE record_history DROP CONSTRAINT record_history_kind_check;
+ALTER TABLE record_history ADD CONSTRAINT record_history_kind_check CHECK (kind IN ('enterprises', 'parks', 'districts', 'operating', 'cityIndicators', 'parkStatus', 'keyProjects', 'industrialBlocks', 'zones'));
+`,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {
