@@ -3,8 +3,8 @@
 // enterprise clusters on screen with a cold cache.
 //
 // Size: a production build of the app (Vite, the project's config) with its manifest. The script
-// of the first screen is index.html's entry chunk and every chunk it imports statically (the
-// modulepreload set), plus the enterprise worker's script, which the first screen starts at once;
+// of the first screen is index.html's entry chunk (main.tsx: it starts the payload, then imports the
+// app), the app it imports at once (render-app.tsx), every chunk these import statically, plus the enterprise worker's script, which the first screen starts at once;
 // maplibre-gl (a chunk of its own, vite.config.ts) and maplibre's worker are counted apart. Chunks
 // reached only through import() (panels, drawing, buffers, the dashboard) are not in it. Sizes are
 // gzip level 9 of each file, as a server would send them.
@@ -79,6 +79,8 @@ export function scriptSizes(outDir: string): ScriptSizes {
     for (const k of manifest[key].imports ?? []) walk(k);
   };
   walk(entry);
+  // main.tsx starts the payload load, then imports the app at once: that app is first-screen script too.
+  for (const k of manifest[entry].dynamicImports ?? []) walk(k);
   const isMaplibre = (file: string) => /(^|\/)maplibre-gl-[^/]*\.js$/.test(file);
   const chunks = [...first].map((k) => ({ file: manifest[k].file, gz: gz(join(outDir, manifest[k].file)), maplibre: isMaplibre(manifest[k].file) }));
   const assets = readdirSync(join(outDir, 'assets'));

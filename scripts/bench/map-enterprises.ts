@@ -194,7 +194,7 @@ function markdown(ctx: BenchContext, fx: Fixtures, o: Measured) {
       return `| ${gpu ? 'GPU (WebGL2)' : 'CPU'} aggregation (${runs.length} runs: ${runs.map((d) => r0(d.firstFrameMs!)).join(', ')}) | ${r0(first)} | ${r0(median(runs.map((d) => d.parseMs)))} | ${runs[runs.length - 1].heap ?? '–'} | ${r1(first / oursFirst)}× |`;
     }),
     '',
-    `Uncompressed: payload ${mb(fx.payloadBytes)} MB, GeoJSON ${mb(fx.geojsonBytes)} MB. Peer first frames (ms): ${o.peers.map((p) => (p.firstFrameMs === null ? 'cap' : r0(p.firstFrameMs))).join(', ')}; at its first frame ${lastPeer.rendered ? `${lastPeer.rendered.features} features drawn for ${lastPeer.rendered.enterprises.toLocaleString('en')} enterprises` : 'nothing drawn'}.`,
+    `Uncompressed: payload ${mb(fx.payloadBytes)} MB, GeoJSON ${mb(fx.geojsonBytes)} MB. Peer first frames (ms): ${o.peers.length === 0 ? 'not run (--peer-runs=0)' : ''}${o.peers.map((p) => (p.firstFrameMs === null ? 'cap' : r0(p.firstFrameMs))).join(', ')}; at its first frame ${lastPeer?.rendered ? `${lastPeer.rendered.features} features drawn for ${lastPeer.rendered.enterprises.toLocaleString('en')} enterprises` : 'nothing drawn'}.`,
     '',
     'Our first frames (ms): ' + o.runs.map((r) => `${r.firstFrameMs === null ? 'cap' : r0(r.firstFrameMs)} (payload fetched+decoded ${r0(r.loadMs)}, clusters ${r0(r.clustersMs)} of which worker ${r0(r.workerClustersMs)} incl. building the grid; ${r.viewFeatures} features for ${r.answered.toLocaleString('en')} enterprises, ${r.rendered.features} drawn on screen)`).join('; ') + '.',
     '',

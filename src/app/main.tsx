@@ -1,23 +1,9 @@
-import { lazy, StrictMode, Suspense } from 'react';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { createRoot } from 'react-dom/client';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import './app.css';
-import { fetchSession } from './api/endpoints.ts';
-import { queryClient } from './api/query-client.ts';
-import { App } from './components/App.tsx';
-import { startEnterpriseLoad } from './components/useEnterpriseLayer.ts';
+// index.html's entry, a few kilobytes. On the map's page it starts the enterprise worker and the
+// payload load first, then loads the app: the payload, the first screen's longest wait, arrives while
+// the browser is still fetching React, the map and the rest (render-app.tsx and what it imports).
+import { ENTERPRISE_PAYLOAD_URL } from './api/payload-url.ts';
+import { onDashboardRoute } from './route.ts';
+import { startEnterpriseLoad } from './worker/early-load.ts';
 
-// The dashboard is its own route and its own chunk (with ECharts): the map's first load does not carry it.
-const Dashboard = lazy(() => import('./dashboard/Dashboard.tsx'));
-const onDashboard = window.location.pathname.replace(/\/+$/, '') === '/dashboard';
-// Every dashboard question waits for the session: ask for it while the dashboard's chunk loads.
-if (onDashboard) void queryClient.prefetchQuery({ queryKey: ['session'], queryFn: fetchSession });
-// The map's first screen waits on the enterprise payload: the worker fetches it while React renders.
-else startEnterpriseLoad();
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    {onDashboard ? <Suspense fallback={<p role="status">…</p>}><Dashboard /></Suspense> : <QueryClientProvider client={queryClient}><App /></QueryClientProvider>}
-  </StrictMode>,
-);
+if (!onDashboardRoute()) startEnterpriseLoad(ENTERPRISE_PAYLOAD_URL);
+void import('./render-app.tsx');

@@ -3,7 +3,7 @@ import type { CallerExportPolicy } from '../../domain/extract/export-policy.ts';
 import { get, request } from './client.ts';
 import type { Enterprise, EnterpriseFigures, EnterprisePage, ParkFeature, ValueParkFeature } from './types.ts';
 
-export const ENTERPRISE_PAYLOAD_URL = '/api/enterprises/payload';
+export { ENTERPRISE_PAYLOAD_URL } from './payload-url.ts';
 
 export const fetchValuePark = (id: number, signal?: AbortSignal) => get<ValueParkFeature>(`/api/value-parks/${id}`, signal);
 

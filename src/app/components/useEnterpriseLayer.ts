@@ -16,6 +16,7 @@ import { useAreaStore } from '../state/area-store.ts';
 import { useEnterpriseStore } from '../state/enterprise-store.ts';
 import { filterForPayload } from '../state/filter-model.ts';
 import { useAppStore } from '../state/store.ts';
+import { takeEarlyLoad } from '../worker/early-load.ts';
 import { EnterpriseWorkerClient, type FilterResult, type LoadResult } from '../worker/worker-client.ts';
 
 const MOVE_DEBOUNCE_MS = 120;
@@ -24,21 +25,6 @@ const MOVE_DEBOUNCE_MS = 120;
 function padded([w, s, e, n]: MapView['bbox']): MapView['bbox'] {
   const dx = (e - w) / 4, dy = (n - s) / 4;
   return [Math.max(-180, w - dx), Math.max(-85, s - dy), Math.min(180, e + dx), Math.min(85, n + dy)];
-}
-
-/** A worker and its first load, started by main.tsx before React renders the app; taken by the hook. */
-let early: { client: EnterpriseWorkerClient; load: Promise<LoadResult> } | null = null;
-
-/**
- * Starts the enterprise worker and the payload load now (main.tsx calls it before the first
- * render, for the map's route): the worker fetches and decodes while the page builds the map.
- */
-export function startEnterpriseLoad(): void {
-  if (early) return;
-  const client = new EnterpriseWorkerClient();
-  const load = client.load(ENTERPRISE_PAYLOAD_URL);
-  load.catch(() => undefined); // the hook takes this promise and reports a failure
-  early = { client, load };
 }
 
 /** Identifies a view, so that tests can wait until the clusters of the view they moved to are drawn. */
@@ -63,8 +49,7 @@ export function useEnterpriseLayer(controller: MapController | null): Enterprise
   const preloaded = useRef<Promise<LoadResult> | null>(null);
 
   useEffect(() => {
-    const taken = early;
-    early = null;
+    const taken = takeEarlyLoad();
     const c = taken?.client ?? new EnterpriseWorkerClient();
     preloaded.current = taken?.load ?? null;
     setClient(c);
