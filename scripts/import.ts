@@ -1,5 +1,5 @@
-// `npm run import -- --kind enterprises|parks|districts|operating|cityIndicators --file PATH [--crs wgs84|cgcs2000|gcj02|bd09]
-//   [--encoding auto|utf-8|gbk] [--mapping mapping.json | --mapping-name NAME] [--units 万元 | --revenue-unit 万元]
+// `npm run import -- --kind enterprises|parks|districts|operating|cityIndicators|industrialBlocks|keyProjects|zones --file PATH [--crs wgs84|cgcs2000|gcj02|bd09]
+//   [--encoding auto|utf-8|gbk] [--mapping mapping.json | --mapping-name NAME] [--units 万元 | --revenue-unit 万元 | --investment-unit 亿元]
 //   [--cumulative | --monthly] [--dry-run] [--user NAME]`
 // Scripted loads: the same dry run and all-or-nothing apply as POST /api/imports, on the database the
 // server uses (DATABASE_URL, or the embedded one under var/db: stop the server first, since the
@@ -18,8 +18,8 @@ import { dryRunImport } from '../src/server/imports/dry-run.ts';
 import { listMappings } from '../src/server/imports/import-store.ts';
 import { rebuildTileArchives } from '../src/server/tiles/tile-store.ts';
 
-const USAGE = 'usage: npm run import -- --kind enterprises|parks|districts|operating|cityIndicators --file PATH [--crs wgs84|cgcs2000|gcj02|bd09] [--encoding auto|utf-8|gbk] '
-  + '[--mapping FILE.json | --mapping-name NAME] [--units 万元 | --units revenue=万元,profit=元 | --revenue-unit 万元] [--cumulative | --monthly] [--dry-run] [--user NAME]';
+const USAGE = 'usage: npm run import -- --kind enterprises|parks|districts|operating|cityIndicators|industrialBlocks|keyProjects|zones --file PATH [--crs wgs84|cgcs2000|gcj02|bd09] [--encoding auto|utf-8|gbk] '
+  + '[--mapping FILE.json | --mapping-name NAME] [--units 万元 | --units revenue=万元,profit=元 | --revenue-unit 万元 | --investment-unit 亿元] [--cumulative | --monthly] [--dry-run] [--user NAME]';
 const FLAGS = ['dry-run', 'cumulative', 'monthly'];
 
 function fail(message: string, code = 2): never {
@@ -47,6 +47,8 @@ let units: ColumnUnits | undefined;
 try {
   if (args.units) units = parseUnitChoice(kind, args.units);
   if (args['revenue-unit']) units = { ...units, ...parseUnitChoice(kind, { revenue: args['revenue-unit'] }) };
+  // Key projects: the unit of a 总投资 column whose header does not say it (万元 or 亿元).
+  if (args['investment-unit']) units = { ...units, ...parseUnitChoice(kind, { investment: args['investment-unit'] }) };
 } catch (err) {
   fail(`--units: ${(err as Error).message}`);
 }

@@ -12,7 +12,9 @@ export type BufferTarget = { kind: 'park' | 'valuePark'; id: number } | { kind: 
 export type AreaSpec =
   | { kind: 'shapes'; polygons: Polygon[] }
   | { kind: 'buffer'; target: BufferTarget; km: number }
-  | { kind: 'inside'; layer: 'villageParks' | 'valueParks' };
+  | { kind: 'inside'; layer: 'villageParks' | 'valueParks' }
+  /** An industrial block (工业产业区块) by its database id; its outline comes from the server. */
+  | { kind: 'block'; id: number };
 
 export const MAX_BUFFER_KM = 50;
 

@@ -9,11 +9,12 @@
 // or ending in `District`, so the app can name the district the way users do (白云区, not 440111).
 import type { RenovationCategory, RenovationProgress } from './taxonomy.ts';
 import type { ReviewKind } from './renovation-review.ts';
+import type { StandardRuleProblem } from './renovation-standard.ts';
 
 /** What a "not found" or "changed meanwhile" is about. */
 export type ProblemThing =
   | 'park' | 'valuePark' | 'enterprise' | 'user' | 'import' | 'mapping' | 'report' | 'schedule'
-  | 'target' | 'warningRule' | 'cityFigure' | 'bulkJob' | 'proposal';
+  | 'target' | 'warningRule' | 'cityFigure' | 'bulkJob' | 'proposal' | 'industrialBlock' | 'standardVersion';
 
 /** Which text file an encoding problem is about. */
 export type ProblemFile = 'file' | 'csv' | 'geojson' | 'zip' | 'xlsx' | 'prj' | 'dbf';
@@ -103,6 +104,18 @@ export const PROBLEMS = {
   /** 409: the park changed after the proposal was made (another proposal approved, an edit), so it cannot be approved. */
   proposal_stale: p<{ id: number; base: number; current: number }>(),
 
+  // ── Pilot selection (src/domain/pilots.ts, src/server/parks/pilot-queries.ts) ─────────────────
+  /** 403: an official asked for another district's ranking of pilot candidates. */
+  pilot_other_district: p<{ yourDistrict: string | null; askedDistrict: string }>(),
+
+  // ── The classification standard (src/domain/renovation-standard.ts, server/parks/standard-queries.ts) ─
+  /** 400: a rule of a standard is malformed; `rule` and `condition` are 1-based (rule 0: the list itself). */
+  standard_rule_invalid: p<{ rule: number; condition?: number; reason: StandardRuleProblem }>(),
+  /** 409: there is a draft already (one at a time): edit it or discard it. */
+  standard_draft_exists: p<{ id: number; version: number }>(),
+  /** 409: only a draft can be edited, discarded or activated; activated versions are kept as they were. */
+  standard_not_draft: p<{ id: number; version: number; status: 'active' | 'retired' }>(),
+
   // ── Bulk status update (src/server/parks/bulk-status.ts, routes/bulk.ts) ───────────────────
   bulk_not_csv: p(),
   bulk_not_utf8: p(),
@@ -182,7 +195,7 @@ export const PROBLEMS = {
   mapping_name_required: p(),
   mapping_name_too_long: p<{ max: number }>(),
   /** 422 while applying: rows that lie outside every district (`rows`: row numbers, `keys`: their codes). */
-  import_outside_districts: p<{ count: number; rows: number[]; keys: string[]; records: 'parks' | 'enterprises' }>(),
+  import_outside_districts: p<{ count: number; rows: number[]; keys: string[]; records: 'parks' | 'enterprises' | 'keyProjects' }>(),
   import_unknown_enterprises: p<{ count: number; rows: number[]; keys: string[] }>(),
   import_duplicate_keys: p<{ keys: string[]; rows: number[][] }>(),
 
@@ -263,10 +276,19 @@ export const PROBLEMS = {
   unknown_category: p<Value>(),
   unknown_progress: p<Value>(),
   invalid_pilot_year: p<Value>(),
+  // Park status in bulk (kind parkStatus)
+  park_name_mismatch: p<{ value: string; code: string; name: string }>(),
+  status_unchanged: p<{ code: string }>(),
+  status_already_proposed: p<{ code: string }>(),
   pilot_year_outside_plan: p<{ year: number; allowed: number[] }>(),
   // Districts
   unknown_district: p<Value>(),
   district_name_mismatch: p<{ name: string; district: string }>(),
+  // Zones (the standard's polygon layers)
+  missing_zone_type: p(),
+  unknown_zone_type: p<Value>(),
+  // Industrial blocks
+  unknown_block_level: p<Value>(),
   // Enterprises
   duplicate_credit_code: p<{ key: string; rows: number[] }>(),
   credit_code_number: p<Value>(),
@@ -322,6 +344,15 @@ export const PROBLEMS = {
   source_url_invalid: p<Value>(),
   missing_source: p(),
   duplicate_figure: p<{ key: string; rows: number[] }>(),
+  // Key projects (src/domain/key-projects.ts)
+  missing_investment: p(),
+  /** A warning: the investment read is small for a key project and the header names no unit (万元? 亿元?). */
+  investment_unit_hint: p<{ value: number }>(),
+  unknown_key_project_status: p<Value>(),
+  default_key_project_status: p(),
+  /** A warning: a point without a land area, so its intensity is unknown and it cannot qualify. */
+  key_project_area_unknown: p(),
+  geometry_not_point_or_polygon: p<{ type: string }>(),
 
   // ── The app's own file readers (the area file: src/app/state/area-file.ts) ─────────────────
   area_file_too_large: p<{ mb: number }>(),

@@ -15,6 +15,8 @@ import { sessionRoutes } from './routes/session.ts';
 import { parkRoutes } from './routes/parks.ts';
 import { bulkRoutes } from './routes/bulk.ts';
 import { proposalRoutes } from './routes/proposals.ts';
+import { standardRoutes } from './routes/standard.ts';
+import { pilotRoutes } from './routes/pilots.ts';
 import { valueParkRoutes } from './routes/value-parks.ts';
 import { enterpriseFigureRoutes, enterpriseRoutes } from './routes/enterprises.ts';
 import { enterprisePayloadRoutes } from './routes/enterprise-payload.ts';
@@ -23,6 +25,7 @@ import { exportRoutes } from './routes/exports.ts';
 import { DEFAULT_EXPORT_POLICY, type ExportPolicy } from './exports/export-policy.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
+import { industrialBlockRoutes } from './routes/industrial-blocks.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { indicatorEnterpriseRoutes } from './routes/indicator-enterprises.ts';
 import { targetRoutes } from './routes/targets.ts';
@@ -30,6 +33,7 @@ import { warningRoutes } from './routes/warnings.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { ReportRunner, type ReportRunnerOptions } from './reports/report-runner.ts';
 import { cityIndicatorRoutes } from './routes/city-indicators.ts';
+import { keyProjectRoutes } from './routes/key-projects.ts';
 import { tileRoutes } from './routes/tiles.ts';
 import { TileStore } from './tiles/tile-store.ts';
 
@@ -102,7 +106,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   parkRoutes(app, opts.db);
   bulkRoutes(app, opts.db);
   proposalRoutes(app, opts.db);
+  standardRoutes(app, opts.db);
+  pilotRoutes(app, opts.db);
   valueParkRoutes(app, opts.db);
+  industrialBlockRoutes(app, opts.db);
   enterprisePayloadRoutes(app, opts.db);
   enterpriseRoutes(app, opts.db, opts.exportPolicy ?? DEFAULT_EXPORT_POLICY);
   enterpriseFigureRoutes(app, opts.db);
@@ -119,6 +126,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     app.addHook('onClose', () => runner.stop());
   }
   cityIndicatorRoutes(app, opts.db);
+  keyProjectRoutes(app, opts.db);
   const tiles = opts.tilesDir !== undefined ? new TileStore(opts.db, resolve(opts.tilesDir)) : null;
   await app.register(async (scope) => importRoutes(scope, opts.db, { tiles }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

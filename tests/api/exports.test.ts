@@ -56,7 +56,8 @@ describe.each(backends())('exports (%s)', (backend) => {
   });
 
   it('writes a CSV with a BOM that reads back to the same rows as the GeoJSON', async () => {
-    const body = { layer: 'enterprises', format: 'csv', filters: { districts: ['440115'], tags: ['high-tech'] } };
+    // labels: 'codes' keeps the file API users had before readable exports (exports-readable.test.ts).
+    const body = { layer: 'enterprises', format: 'csv', labels: 'codes', filters: { districts: ['440115'], tags: ['high-tech'] } };
     const raw = await fetch(`${server.url}/api/exports`, {
       method: 'POST',
       headers: { cookie: planner.cookieHeader(), 'content-type': 'application/json', 'x-csrf-token': planner.csrfToken! },
@@ -195,7 +196,7 @@ describe.each(backends())('exports (%s)', (backend) => {
       for (const f of r.body.features) expect(Object.keys(f.properties)).toEqual(['name', 'revenue']);
       expect(await lastLog()).toMatchObject({ role: 'planner', fields: ['name', 'revenue'], refused: null, features: r.body.features.length });
       // Every enterprise, more than two pages of 2,000, in a CSV without the id column.
-      const csv = await exportOf(planner, { layer: 'enterprises', format: 'csv', fields: ['name'] });
+      const csv = await exportOf(planner, { layer: 'enterprises', format: 'csv', labels: 'codes', fields: ['name'] });
       const lines = (csv.body as string).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
       const [{ total }] = await server.database.db.query<{ total: number }>('SELECT count(*)::int AS total FROM enterprises');
       expect(total).toBeGreaterThan(4000);

@@ -113,6 +113,32 @@ describe.each(backends())('imports over HTTP (%s)', (backend) => {
     expect((await (await clientFor(server, 'viewer')).request('GET', `/api/enterprises/${id}/history`)).status).toBe(403);
   });
 
+  it('previews what applying will change without changing anything; a missing employee count stays blank', async () => {
+    const e = sample[5];
+    const code = makeCreditCode(e.district, '79000001');
+    const blank = row(e, code, '预览测试企业').split(',');
+    blank[5] = '';
+    const dry = await upload(admin, csv([blank.join(',')]), 'preview.csv', { kind: 'enterprises', crs: 'gcj02' });
+    expect(dry.body.counts).toMatchObject({ total: 1, valid: 1, rejected: 0, warnings: 1 });
+    expect(dry.body.issues).toEqual([expect.objectContaining({ code: 'missing_employees', severity: 'warning' })]);
+    const count = async () => (await server.database.db.query<{ n: number }>('SELECT count(*)::int AS n FROM enterprises WHERE credit_code = $1', [code]))[0].n;
+    const preview = await admin.request('GET', `/api/imports/${dry.body.id}/preview`);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ total: 1, added: 1, updated: 0, unchanged: 0, rejected: 0 });
+    expect(await count()).toBe(0);
+    expect((await admin.request('GET', `/api/imports/${dry.body.id}`)).body.status).toBe('pending');
+    expect((await planner.request('GET', `/api/imports/${dry.body.id}/preview`)).status).toBe(403);
+    expect((await admin.request('POST', `/api/imports/${dry.body.id}/apply`)).body).toMatchObject({ added: 1 });
+    const [{ id, employees }] = await server.database.db.query<{ id: number; employees: number | null }>('SELECT id, employees FROM enterprises WHERE credit_code = $1', [code]);
+    expect(employees).toBeNull();
+    expect((await planner.request('GET', `/api/enterprises/${id}`)).body.employees).toBeNull();
+    // The same file again: nothing to change, and the blank compares equal to the blank.
+    const again = await upload(admin, csv([blank.join(',')]), 'preview.csv', { kind: 'enterprises', crs: 'gcj02' });
+    expect((await admin.request('GET', `/api/imports/${again.body.id}/preview`)).body).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
+    // An applied import has nothing left to preview.
+    expect((await admin.request('GET', `/api/imports/${dry.body.id}/preview`)).status).toBe(409);
+  });
+
   it('reports bad rows per row, with their line number, and applies only the valid ones', async () => {
     const good = row(sample[0], codes[0], '改名企业');
     const badCode = row(sample[1], codes[1].slice(0, 17) + (codes[1][17] === '0' ? '1' : '0'));

@@ -58,7 +58,14 @@ describe.skipIf(!!skipReason)('administration in the browser', () => {
     expect(issues).toContain('5');
     expect(issues).toContain('统一社会信用代码');
     await screenshot(page, 'admin-1-import-report');
+    // The mapping names the fields as users do, not by their keys.
+    expect(await page.getByTestId('import-report').locator('.mapping-table th').first().textContent()).toMatch(/^统一社会信用代码/);
     await page.getByTestId('import-apply').click();
+    // Nothing is written before the confirmation, which says what will change.
+    await expect.poll(() => page.getByTestId('import-confirm-text').textContent(), { timeout: 30_000 }).toMatch(/新增 3 条、更新 0 条，0 条不变；1 行有误/);
+    expect(await matched(page)).toBe(before);
+    await screenshot(page, 'admin-1b-import-confirm');
+    await page.getByTestId('import-confirm').click();
     await expect.poll(() => page.getByTestId('import-message').textContent(), { timeout: 30_000 }).toMatch(/新增 3/);
     await page.waitForFunction((n) => (window as unknown as TestWindow).__igisEnterprises.getState().summary?.matched === n, before + 3, { timeout: 30_000 });
     await page.getByTestId('import-history').locator('li').first().filter({ hasText: '企业名单.csv' }).waitFor();
@@ -72,6 +79,7 @@ describe.skipIf(!!skipReason)('administration in the browser', () => {
     writeFileSync(file, JSON.stringify(fc));
     await checkAndApply(file, 'parks', /共 1 行：有效 1/);
     await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-confirm').click();
     await expect.poll(() => page.getByTestId('import-message').textContent(), { timeout: 60_000 }).toMatch(/新增 1/);
     const id = (await app!.server.database.db.query<{ id: number }>(`SELECT id FROM village_parks WHERE code = 'VPTEST0001'`))[0].id;
     await page.getByTestId('import-panel').locator('button.close').click();

@@ -9,7 +9,7 @@ import { classBreaks } from '../../src/domain/monitoring/class-breaks.ts';
 import { formatYi } from '../../src/app/i18n/labels.ts';
 import { clientFor, type ApiClient } from '../helpers/api-client.ts';
 import { browserUnavailable, launchBrowser, screenshot, startAppServer, type AppServer, type Browser } from '../helpers/browser.ts';
-import { logIn, pagePoint, waitForMap, type TestWindow } from '../helpers/map-page.ts';
+import { clustersDrawn, logIn, pagePoint, renderedDot, waitForEnterprises, waitForMap, type TestWindow } from '../helpers/map-page.ts';
 
 const skipReason = browserUnavailable();
 if (skipReason) console.log(skipReason);
@@ -130,5 +130,35 @@ describe.skipIf(!!skipReason)('monitoring on the map', () => {
       await screenshot(page, `map-choropleth-${size.width}`);
     }
     await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('a bubble\'s tooltip gives its enterprises, those with a dark ring, and its largest industries', async () => {
+    await page.goto(base);
+    await waitForMap(page);
+    await waitForEnterprises(page);
+    await clustersDrawn(page);
+    const at = await renderedDot(page, 'enterprise-cluster');
+    expect(at).not.toBeNull();
+    // The worker's feature behind the biggest bubble: what the tooltip must say.
+    const bubble = await page.evaluate(() => {
+      const m = (window as unknown as TestWindow).__igisMap;
+      const drawn = m.queryRenderedFeatures({ layers: ['enterprise-cluster'] }).sort((a, b) => Number(b.properties.count) - Number(a.properties.count))[0];
+      const all = (window as unknown as TestWindow).__igisMapController as unknown as { enterpriseFeatures: { properties: { cluster: boolean; clusterId?: number; count?: number; keyCount?: number; composition?: number[] } }[] };
+      return all.enterpriseFeatures.find((f) => f.properties.cluster && f.properties.clusterId === Number(drawn.properties.clusterId))!.properties;
+    });
+    await page.mouse.move(at!.x, at!.y);
+    const tip = page.getByTestId('map-tooltip');
+    await expect.poll(() => tip.textContent()).toContain(`${bubble.count!.toLocaleString('zh-Hans')} 家企业`);
+    expect(bubble.keyCount).toBeGreaterThan(0);
+    expect(await tip.getByTestId('bubble-key-count').textContent()).toBe(`其中黑环所示企业 ${bubble.keyCount!.toLocaleString('zh-Hans')} 家`);
+    // The largest industries, largest first, each with its share of the bubble rounded to a whole per cent.
+    const industries = (await tip.getByTestId('bubble-industries').textContent())!.split('、');
+    expect(industries.length).toBe(Math.min(3, bubble.composition!.filter((n) => n > 0).length));
+    const shares = industries.map((s) => Number(/(\d+)%$/.exec(s)![1]));
+    expect(shares).toEqual([...shares].sort((a, b) => b - a));
+    const largest = Math.max(...bubble.composition!);
+    expect(shares[0]).toBe(Math.round((largest / bubble.count!) * 100));
+    expect(industries.join('')).not.toMatch(/[A-Za-z]/);
+    await screenshot(page, 'map-bubble-tooltip-1440');
   });
 });

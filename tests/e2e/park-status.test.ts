@@ -183,7 +183,7 @@ describe.skipIf(!!skipReason)('park status in the browser', () => {
 
   it('the bulk panel checks a CSV and applies it all at once', async () => {
     const park = picks[2];
-    await page.locator('.bulk-open').click();
+    await page.locator('.bulk-open').first().click();
     const panel = page.getByTestId('bulk-panel');
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     const upload = (csv: string) => panel.locator('input[type="file"]').setInputFiles({ name: 'status.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });

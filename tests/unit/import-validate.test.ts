@@ -84,7 +84,7 @@ describe('enterprises', () => {
     expect(errorsOf(r, 3)[0]).toMatchObject({ code: 'revenue_below_threshold', message: 'Row 3, revenue (column "营业收入(万元)"): 999.99 × 10,000 = 9,999,900 yuan is below the enterprise library\'s threshold of 10,000,000 yuan.' });
     expect(errorsOf(r, 4)[0]).toMatchObject({ code: 'revenue_not_number', message: 'Row 4, revenue (column "营业收入(万元)"): "约5000" is not a number.' });
     const yuan = validateEnterprises(table(['code', 'name', 'sub', 'revenue', 'lon', 'lat'], [[code1, 'A', 'nev', '１２，０００，０００', ...TIANHE]]), { creditCode: 'code', name: 'name', subIndustry: 'sub', revenue: 'revenue', lon: 'lon', lat: 'lat' }, 'wgs84', { city });
-    expect(yuan.records[0]).toMatchObject({ revenue: 12_000_000, cluster: 'auto', subIndustry: 'nev', tags: [], employees: 0 });
+    expect(yuan.records[0]).toMatchObject({ revenue: 12_000_000, cluster: 'auto', subIndustry: 'nev', tags: [], employees: null });
     expect(yuan.issues.map((i) => i.code)).toEqual(['missing_employees']);
   });
 
@@ -107,10 +107,10 @@ describe('enterprises', () => {
     expect(errorsOf(r, 6)[1].message).toContain('"独角兽" is not a tag');
   });
 
-  it('checks employees: a whole number of 0 or more, missing → 0 with a warning', () => {
+  it('checks employees: a whole number of 0 or more, missing → blank with a warning', () => {
     const r = enterprises([good(code1, { '从业人员': '' }), good(code2, { '从业人员': '12.5' }), good(code3, { '从业人员': -1 })]);
     expect(r.records).toHaveLength(1);
-    expect(r.records[0].employees).toBe(0);
+    expect(r.records[0].employees).toBeNull();
     expect(r.issues.find((i) => i.row === 2)).toMatchObject({ severity: 'warning', code: 'missing_employees' });
     expect(codes(errorsOf(r, 3))).toEqual(['employees_invalid']);
     expect(codes(errorsOf(r, 4))).toEqual(['employees_invalid']);

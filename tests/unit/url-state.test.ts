@@ -14,7 +14,7 @@ const full: PermalinkState = {
   center: [113.26543, 23.12987],
   zoom: 12.25,
   lang: 'en',
-  layers: { enterprises: true, villageParks: false, valueParks: true, districts: false },
+  layers: { enterprises: true, villageParks: false, valueParks: true, districts: false, keyProjects: true, industrialBlocks: true },
   overlay: 'efficiency',
   filter: {
     ...EMPTY_FILTER,
@@ -63,7 +63,7 @@ describe('permalink URL state', () => {
 
   it('round-trips the default view, every layer off and each kind of selection', () => {
     expect(stateFromUrl(encodeUrlState(DEFAULT_STATE))).toEqual(DEFAULT_STATE);
-    const none = { ...DEFAULT_STATE, layers: { enterprises: false, villageParks: false, valueParks: false, districts: false } };
+    const none = { ...DEFAULT_STATE, layers: { enterprises: false, villageParks: false, valueParks: false, districts: false, keyProjects: false, industrialBlocks: false } };
     expect(stateFromUrl(encodeUrlState(none)).layers).toEqual(none.layers);
     for (const kind of ['park', 'valuePark', 'enterprise'] as const) {
       expect(stateFromUrl(encodeUrlState({ ...DEFAULT_STATE, selected: { kind, id: 7 } })).selected).toEqual({ kind, id: 7 });
@@ -135,8 +135,15 @@ describe('permalink URL state', () => {
   });
 
   it('reads the hidden-layers marker and the basemap flag', () => {
-    expect(stateFromUrl('?l=-').layers).toEqual({ enterprises: false, villageParks: false, valueParks: false, districts: false });
-    expect(stateFromUrl('?l=ep').layers).toEqual({ enterprises: true, villageParks: true, valueParks: false, districts: false });
+    expect(stateFromUrl('?l=-').layers).toEqual({ enterprises: false, villageParks: false, valueParks: false, districts: false, keyProjects: false, industrialBlocks: false });
+    expect(stateFromUrl('?l=ep').layers).toEqual({ enterprises: true, villageParks: true, valueParks: false, districts: false, keyProjects: false, industrialBlocks: false });
+    expect(stateFromUrl('?l=epvdk&s=k12').layers.keyProjects).toBe(true);
+    // Industrial blocks: layer letter b, selection b<id>, the area blk:<id>.
+    expect(stateFromUrl('?l=epvdb&s=b3&a=blk:3')).toMatchObject({ layers: { industrialBlocks: true, keyProjects: false }, selected: { kind: 'block', id: 3 }, area: { kind: 'block', id: 3 } });
+    expect(encodeUrlState({ ...DEFAULT_STATE, area: { kind: 'block', id: 3 } })).toContain('a=blk:3');
+    expect(stateFromUrl('?l=epvdk&s=k12').selected).toEqual({ kind: 'keyProject', id: 12 });
+    // The default set (key projects off) stays out of the link.
+    expect(encodeUrlState(DEFAULT_STATE)).not.toContain('l=');
     expect(stateFromUrl('?bm=1').basemap).toBe(true);
     expect(stateFromUrl('?bm=0').basemap).toBe(false);
   });

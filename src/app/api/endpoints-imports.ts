@@ -1,5 +1,6 @@
 // Endpoints of the data imports (administrators): dry run, apply, history, saved mappings.
 import type { ColumnMapping, ImportKind, RowIssue, SourceCrs } from '../../domain/import/import-types.ts';
+import type { ParkStatusPlan } from '../../domain/import/validate-park-status.ts';
 import { get, request } from './client.ts';
 
 export interface ImportCounts {
@@ -34,6 +35,8 @@ export interface DryRunReport extends ImportSummary {
   suggestedMapping: ColumnMapping;
   /** Operating returns: whether the figures were read as cumulative from January. */
   cumulative?: boolean;
+  /** Park status files: what applying will do, row by row. */
+  plan?: ParkStatusPlan;
   issues: RowIssue[];
   issuesTruncated: boolean;
 }
@@ -42,7 +45,22 @@ export interface ApplyResult extends ImportCounts {
   id: string;
   kind: ImportKind;
   tilesRebuilt: boolean;
+  /** Park status files: rows sent to the city for review. */
+  proposed?: number;
 }
+
+/** What applying a pending import would change (the apply runs and is rolled back), for the confirmation. */
+export interface ApplyPreview {
+  total: number;
+  rejected: number;
+  added?: number;
+  updated?: number;
+  unchanged?: number;
+  proposed?: number;
+}
+
+/** The park status template (an official's is filled with their district's parks). */
+export const parkStatusTemplateUrl = (format: 'xlsx' | 'csv') => `/api/imports/templates/parkStatus.${format}`;
 
 export interface SavedMapping {
   id: number;
@@ -64,6 +82,7 @@ export async function uploadImport(file: File, fields: { kind: ImportKind; crs: 
 }
 
 export const applyImport = async (id: string) => (await request<ApplyResult>('POST', `/api/imports/${encodeURIComponent(id)}/apply`)).body;
+export const previewApply = async (id: string) => (await get<ApplyPreview>(`/api/imports/${encodeURIComponent(id)}/preview`));
 export const fetchImports = async (signal?: AbortSignal) => (await get<{ items: ImportSummary[] }>('/api/imports?limit=20', signal)).items;
 export const fetchMappings = async (kind: ImportKind) => (await get<{ items: SavedMapping[] }>(`/api/import-mappings?kind=${kind}`)).items;
 export const saveMapping = async (name: string, kind: ImportKind, mapping: ColumnMapping) =>

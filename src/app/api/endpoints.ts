@@ -1,6 +1,6 @@
 // One typed function per server endpoint the app uses.
 import { get, request, setCsrfToken } from './client.ts';
-import type { BulkApplied, BulkReport, HistoryItem, ParkFeature, ParkStatusItem, SessionInfo, SessionUser, StatusChangeRequest } from './types.ts';
+import type { HistoryItem, ParkFeature, ParkStatusItem, SessionInfo, SessionUser, StatusChangeRequest } from './types.ts';
 
 export async function fetchSession(): Promise<SessionUser | null> {
   const s = await get<SessionInfo>('/api/session');
@@ -35,14 +35,3 @@ export async function updateParkStatus(id: number, version: number, change: Stat
   return (await request<ParkFeature>('PATCH', `/api/parks/${id}`, { json: change, headers: { 'if-match': `"${version}"` } })).body;
 }
 
-/** Dry run: the server checks every row and writes nothing. A 400 answer also carries a report (fileErrors). */
-export async function checkBulkCsv(csv: string): Promise<BulkReport> {
-  return (await request<BulkReport>('POST', '/api/parks/bulk', { text: csv, contentType: 'text/csv' })).body;
-}
-
-export async function applyBulk(id: string): Promise<BulkApplied> {
-  const { applied, proposed = 0 } = (await request<BulkApplied>('POST', `/api/parks/bulk/${encodeURIComponent(id)}/apply`)).body;
-  return { applied, proposed };
-}
-
-export const BULK_TEMPLATE_URL = '/api/parks/bulk/template.csv';

@@ -1,7 +1,6 @@
 // Shapes of our server's JSON answers (see /api/openapi.json and src/server/routes/*).
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { MonthFigureValues } from '../../domain/monitoring/figures.ts';
-import type { ProblemRef } from '../../domain/problems.ts';
 import type { ParkStatus, StatusChange } from '../../domain/renovation-workflow.ts';
 import type { ProposalStatus, ReviewKind, ReviewRules } from '../../domain/renovation-review.ts';
 import type { DistrictCode, RenovationCategory, RenovationProgress } from '../../domain/taxonomy.ts';
@@ -119,39 +118,6 @@ export interface ReviewRulesAnswer {
   items: { kind: ReviewKind; needsReview: boolean; updatedBy: string | null; updatedAt: string }[];
 }
 
-export interface BulkRow {
-  line: number;
-  parkId: number | null;
-  code: string | null;
-  name: string | null;
-  from: ParkStatus | null;
-  to: ParkStatus | null;
-  /** Not empty: applying the file sends this row to the city for review (absent from servers before review). */
-  review?: ReviewKind[];
-  /** English, one per problem. */
-  errors: string[];
-  /** The same problems as codes and parameters (absent from servers before problem codes). */
-  problems?: ProblemRef[];
-}
-
-export interface BulkReport {
-  id: string | null;
-  rows: BulkRow[];
-  total: number;
-  accepted: number;
-  /** Accepted rows that applying will send for review. */
-  proposals?: number;
-  rejected: number;
-  fileErrors: string[];
-  fileProblems?: ProblemRef[];
-}
-
-/** The answer of applying a checked file: rows made, rows sent for review. */
-export interface BulkApplied {
-  applied: number;
-  proposed: number;
-}
-
 export interface ValueParkElement {
   code: string;
   present: boolean;
@@ -194,7 +160,8 @@ export interface Enterprise {
   tags: string[];
   /** Yuan; only for planners, officials and administrators. */
   revenue?: number;
-  employees: number;
+  /** Null when not reported. */
+  employees: number | null;
   district: DistrictCode;
   town: string;
   address: string;

@@ -14,6 +14,7 @@ import { useUrlSync } from './useUrlSync.ts';
 // The first screen is the map, the enterprise layer and the sidebar; every panel is a chunk of its
 // own, fetched when first opened (imports, accounts, the selection with its exports, edits).
 const ParkPanel = lazy(() => import('./ParkPanel.tsx').then((m) => ({ default: m.ParkPanel })));
+const BlockPanel = lazy(() => import('./BlockPanel.tsx').then((m) => ({ default: m.BlockPanel })));
 const ValueParkPanel = lazy(() => import('./ValueParkPanel.tsx').then((m) => ({ default: m.ValueParkPanel })));
 const EnterprisePanel = lazy(() => import('./EnterprisePanel.tsx').then((m) => ({ default: m.EnterprisePanel })));
 const BulkPanel = lazy(() => import('./BulkPanel.tsx').then((m) => ({ default: m.BulkPanel })));
@@ -21,8 +22,16 @@ const SelectionPanel = lazy(() => import('./SelectionPanel.tsx').then((m) => ({ 
 const ImportPanel = lazy(() => import('./ImportPanel.tsx').then((m) => ({ default: m.ImportPanel })));
 const AccountsPanel = lazy(() => import('./AccountsPanel.tsx').then((m) => ({ default: m.AccountsPanel })));
 const ReviewPanel = lazy(() => import('./ReviewPanel.tsx').then((m) => ({ default: m.ReviewPanel })));
+const KeyProjectPanel = lazy(() => import('./KeyProjectPanel.tsx').then((m) => ({ default: m.KeyProjectPanel })));
+const PilotPanel = lazy(() => import('./PilotPanel.tsx').then((m) => ({ default: m.PilotPanel })));
+const StandardPanel = lazy(() => import('./StandardPanel.tsx').then((m) => ({ default: m.StandardPanel })));
+
+/** Phones: the sidebar is a drawer over the map, closed at first, and a panel is a bottom sheet (app.css). */
+const PHONE = '(max-width: 700px)';
+const isPhone = () => window.matchMedia(PHONE).matches;
 
 export function App() {
+  const [sidebarOpen, setSidebarOpen] = useState(() => !isPhone());
   const { lang, mapStatus, mapError, user, sessionKnown, panel, setUser, setParkStatuses } = useAppStore();
   const [statusesFailed, setStatusesFailed] = useState(false);
   const [basemap, setBasemap] = useState<BasemapConfig | null>(null);
@@ -52,10 +61,20 @@ export function App() {
     return () => ac.abort();
   }, [sessionKnown, user?.id, setParkStatuses]);
 
+  // On a phone the drawer covers the map: a panel opened from it (a search hit, a layer's list) is seen only once it closes.
+  useEffect(() => {
+    if (panel && isPhone()) setSidebarOpen(false);
+  }, [panel]);
+
   return (
     <div className="app">
-      <Sidebar basemap={basemap} />
+      <Sidebar basemap={basemap} open={sidebarOpen} onClose={() => setSidebarOpen(false)} />
       <main className="map-wrap">
+        {!sidebarOpen && (
+          <button type="button" className="sidebar-open" onClick={() => setSidebarOpen(true)} aria-controls="sidebar" aria-expanded="false" data-testid="sidebar-open">
+            ☰ {t('sidebarShow', lang)}
+          </button>
+        )}
         <MapView basemap={basemap} />
         <div className="overlays">
           {mapStatus === 'loading' && <div className="overlay" role="status">{t('loading', lang)}</div>}
@@ -66,12 +85,16 @@ export function App() {
         <Suspense fallback={<PartLoading panel />}>
           {panel?.kind === 'park' && <ParkPanel id={panel.id} />}
           {panel?.kind === 'valuePark' && <ValueParkPanel id={panel.id} />}
+          {panel?.kind === 'block' && <BlockPanel id={panel.id} />}
           {panel?.kind === 'enterprise' && <EnterprisePanel id={panel.id} />}
           {panel?.kind === 'bulk' && <BulkPanel />}
           {panel?.kind === 'selection' && <SelectionPanel />}
           {panel?.kind === 'imports' && <ImportPanel />}
           {panel?.kind === 'accounts' && <AccountsPanel />}
           {panel?.kind === 'reviews' && <ReviewPanel />}
+          {panel?.kind === 'keyProject' && <KeyProjectPanel id={panel.id} />}
+          {panel?.kind === 'pilots' && <PilotPanel />}
+          {panel?.kind === 'standard' && <StandardPanel />}
         </Suspense>
       </main>
     </div>

@@ -11,6 +11,8 @@ import { useAreaStore } from '../state/area-store.ts';
 import { encodeArea } from '../state/area-url.ts';
 import { useAppStore, type DrawMode } from '../state/store.ts';
 import { useDrawTool } from './useDrawing.ts';
+import type { BlockFeature } from '../api/endpoints-blocks.ts';
+import { blockName, useIndustrialBlocks } from './useIndustrialBlocks.ts';
 
 const TOOLS: [DrawMode, MessageKey][] = [
   ['polygon', 'drawPolygon'], ['rectangle', 'drawRectangle'], ['circle', 'drawCircle'], ['line', 'drawLine'], ['pickDistricts', 'pickDistricts'],
@@ -19,7 +21,9 @@ const HINTS: Record<DrawMode, MessageKey> = {
   polygon: 'hintPolygon', rectangle: 'hintRectangle', circle: 'hintCircle', line: 'hintLine', pickDistricts: 'hintPick', edit: 'hintEdit',
 };
 
-export function areaLabel(area: AreaSpec, lang: Lang): string {
+/** `blocks`: the industrial blocks, to name a block area (its id until they are in). */
+export function areaLabel(area: AreaSpec, lang: Lang, blocks?: readonly BlockFeature[]): string {
+  if (area.kind === 'block') return tf('areaBlock', lang, { name: blockName(blocks, area.id) });
   if (area.kind === 'shapes') return tf('areaShapes', lang, { n: area.polygons.length });
   if (area.kind === 'inside') return t(area.layer === 'villageParks' ? 'insideVillageParks' : 'insideValueParks', lang);
   const km = formatNumber(area.km, lang, 2);
@@ -37,6 +41,9 @@ export function AreaTools() {
   const toolReady = useDrawTool((s) => s.ready) || drawMode === 'pickDistricts';
   const [fileError, setFileError] = useState<unknown>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  // The industrial blocks are fetched when their list is first opened, or to name a block area.
+  const [blocksWanted, setBlocksWanted] = useState(false);
+  const { data: blocks } = useIndustrialBlocks(blocksWanted || area?.kind === 'block');
   // A file's error stands until the area changes.
   useEffect(() => setFileError(null), [area]);
 
@@ -77,6 +84,13 @@ export function AreaTools() {
         <button type="button" aria-pressed={area?.kind === 'inside' && area.layer === 'valueParks'} data-testid="inside-valueParks"
           onClick={() => setArea({ kind: 'inside', layer: 'valueParks' })}>{t('insideValueParks', lang)}</button>
         <button type="button" onClick={() => fileInput.current?.click()}>{t('loadAreaFile', lang)}</button>
+        <select aria-label={t('areaChooseBlock', lang)} data-testid="area-block" value={area?.kind === 'block' ? String(area.id) : ''}
+          onFocus={() => setBlocksWanted(true)} onPointerDown={() => setBlocksWanted(true)}
+          onChange={(e) => e.target.value && setArea({ kind: 'block', id: Number(e.target.value) })}>
+          <option value="">{t('areaChooseBlock', lang)}</option>
+          {area?.kind === 'block' && !blocks?.some((b) => b.id === area.id) && <option value={area.id}>{blockName(blocks, area.id)}</option>}
+          {blocks?.map((b) => <option key={b.id} value={b.id}>{b.properties.name}</option>)}
+        </select>
         <input ref={fileInput} type="file" accept=".geojson,.json,.kml,application/geo+json,application/vnd.google-earth.kml+xml" hidden data-testid="area-file" onChange={loadFile} />
       </div>
       <label className="buffer-km">
@@ -93,7 +107,7 @@ export function AreaTools() {
       {fileError !== null && <p className="form-error" role="alert" data-testid="area-file-error">{t('fileAreaError', lang)}{fileErrorText(fileError, lang)}</p>}
       {area && (
         <div className="area-current" data-testid="area-current">
-          <span className="area-swatch" aria-hidden="true" /> {areaLabel(area, lang)}
+          <span className="area-swatch" aria-hidden="true" /> {areaLabel(area, lang, blocks)}
           {status === 'resolving' && <span role="status"> · {t('areaResolving', lang)}</span>}
           {status === 'error' && <p className="form-error" role="alert">{t('areaError', lang)}{error}</p>}
           {area.kind === 'shapes' && !encodeArea(area) && <p className="muted">{t('areaNotInLink', lang)}</p>}

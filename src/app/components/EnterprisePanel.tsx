@@ -42,7 +42,7 @@ export function EnterprisePanel({ id }: { id: number }) {
           <ul className="tag-list" key="t">{x.tags.map((c) => <li key={c} className={KEY_TAGS.has(c) ? 'tag key' : 'tag'}>{tagLabel(c, lang)}</li>)}</ul>
         ) : t('none', lang), 'tags'],
         ...(x.revenue !== undefined && x.revenue !== null ? [[t('revenue', lang), formatYi(x.revenue, lang), 'revenue'] as [string, string, string]] : []),
-        [t('employees', lang), `${formatNumber(x.employees, lang)} ${t('persons', lang)}`.trim()],
+        [t('employees', lang), x.employees === null ? '—' : `${formatNumber(x.employees, lang)} ${t('persons', lang)}`.trim()],
         [t('district', lang), districtLabel(x.district, lang)],
         [t('town', lang), townLabel(x.town, lang)],
         [t('address', lang), x.address],

@@ -1,12 +1,18 @@
 // "Export the selection": the user picks layers, fields and a format. Each layer's features come
 // from POST /api/exports (the authoritative rows from PostGIS, under the export policy, and logged),
 // for exactly the filter and area the map shows; the browser then writes GeoJSON, CSV, KML or a
-// zipped Shapefile with the chosen fields and saves it under a dated file name. The dialog offers
+// zipped Shapefile or an Excel workbook (XLSX) with the chosen fields and saves it under a dated
+// file name. Files are readable in the user's language (headers, labels, codes beside them, revenue
+// in 万元: domain/extract/extract-labels.ts) unless "codes only" is ticked; the field picker names
+// fields from the same catalogue (the key stays in the tooltip). The dialog offers
 // only the layers and fields the user's role may export (GET /api/exports/policy) and says the row
 // and rate limits; a refusal (403, 413, 429) carries a problem code, worded in the user's language
 // by errorText like every other server problem.
 import { useEffect, useRef, useState } from 'react';
 import { toCsvExtract } from '../../domain/extract/extract-csv.ts';
+import { fieldName, type ExtractOptions } from '../../domain/extract/extract-labels.ts';
+import { toXlsxExtract } from '../../domain/extract/extract-xlsx.ts';
+import type { Lang } from '../../domain/taxonomy.ts';
 import { toGeoJsonExtract } from '../../domain/extract/extract-geojson.ts';
 import { toKmlExtract } from '../../domain/extract/extract-kml.ts';
 import { extractFileName, type ExtractFeature, type ExtractFormat, type ExtractLayer, type ExtractMeta } from '../../domain/extract/extract-meta.ts';
@@ -21,17 +27,22 @@ import { useAppStore } from '../state/store.ts';
 import { errorText, isAbort } from './error-text.ts';
 
 const LAYERS: [ExtractLayer, MessageKey][] = [['enterprises', 'enterprises'], ['parks', 'villageParks'], ['value-parks', 'valueParks']];
-const FORMATS: [ExtractFormat, string][] = [['geojson', 'GeoJSON'], ['csv', 'CSV'], ['kml', 'KML'], ['shapefile', 'Shapefile (.zip)']];
+const FORMATS: [ExtractFormat, string][] = [['xlsx', 'Excel (.xlsx)'], ['csv', 'CSV'], ['geojson', 'GeoJSON'], ['kml', 'KML'], ['shapefile', 'Shapefile (.zip)']];
 const MIME: Record<ExtractFormat, string> = {
-  geojson: 'application/geo+json', csv: 'text/csv;charset=utf-8', kml: 'application/vnd.google-earth.kml+xml', shapefile: 'application/zip',
+  geojson: 'application/geo+json', csv: 'text/csv;charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  kml: 'application/vnd.google-earth.kml+xml', shapefile: 'application/zip',
 };
 
-function encode(format: ExtractFormat, features: ExtractFeature[], fields: string[], meta: ExtractMeta): BlobPart {
-  if (format === 'geojson') return toGeoJsonExtract(features, fields, meta);
-  if (format === 'csv') return toCsvExtract(features, fields, meta);
-  if (format === 'kml') return toKmlExtract(features, fields, meta);
-  return toShapefileZip(features, fields, meta) as Uint8Array<ArrayBuffer>;
+async function encode(format: ExtractFormat, features: ExtractFeature[], fields: string[], meta: ExtractMeta, options: ExtractOptions): Promise<BlobPart> {
+  if (format === 'geojson') return toGeoJsonExtract(features, fields, meta, options);
+  if (format === 'csv') return toCsvExtract(features, fields, meta, options);
+  if (format === 'xlsx') return (await toXlsxExtract(features, fields, meta, options)) as Uint8Array<ArrayBuffer>;
+  if (format === 'kml') return toKmlExtract(features, fields, meta, options);
+  return toShapefileZip(features, fields, meta, options) as Uint8Array<ArrayBuffer>;
 }
+
+/** A field's name in the user's language (with its unit), as the readable files head their columns. */
+const fieldText = (layer: ExtractLayer, field: string, lang: Lang) => fieldName(layer, field, lang);
 
 function save(name: string, part: BlobPart, type: string): void {
   const url = URL.createObjectURL(new Blob([part], { type }));
@@ -52,7 +63,8 @@ export function ExportDialog() {
   const [policy, setPolicy] = useState<CallerExportPolicy | null>(null);
   const [layers, setLayers] = useState<Set<ExtractLayer>>(new Set(['enterprises']));
   const [chosen, setChosen] = useState<Partial<Record<ExtractLayer, Set<string>>>>({});
-  const [format, setFormat] = useState<ExtractFormat>('geojson');
+  const [format, setFormat] = useState<ExtractFormat>('xlsx');
+  const [codesOnly, setCodesOnly] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const langNow = useRef(lang);
   langNow.current = lang;
@@ -102,7 +114,7 @@ export function ExportDialog() {
           exportedAt: now.toISOString(), notice: collection.export.notice,
         };
         const name = extractFileName(layer, format, now);
-        save(name, encode(format, collection.features as ExtractFeature[], order, meta), MIME[format]);
+        save(name, await encode(format, collection.features as ExtractFeature[], order, meta, { lang, labels: codesOnly ? 'codes' : 'readable' }), MIME[format]);
         lines.push(tf('exportDone', lang, { file: name, n: formatNumber(collection.features.length, lang) }));
         if (layer === 'enterprises' && summary && collection.features.length !== summary.matched)
           lines.push(tf('exportMismatch', lang, { server: collection.features.length, browser: summary.matched }));
@@ -129,7 +141,7 @@ export function ExportDialog() {
                   <details className="export-fields">
                     <summary>{t('exportFields', lang)} ({fieldsOf(layer).size}/{fields[layer]!.length})</summary>
                     {fields[layer]!.map((f) => (
-                      <label key={f} className="field"><input type="checkbox" checked={fieldsOf(layer).has(f)} onChange={() => toggleField(layer, f)} data-testid={`export-field-${layer}-${f}`} /> {f}</label>
+                      <label key={f} className="field" title={f}><input type="checkbox" checked={fieldsOf(layer).has(f)} onChange={() => toggleField(layer, f)} data-testid={`export-field-${layer}-${f}`} /> {fieldText(layer, f, lang)}</label>
                     ))}
                   </details>
                 )}
@@ -147,6 +159,8 @@ export function ExportDialog() {
               <label key={f}><input type="radio" name="export-format" value={f} checked={format === f} onChange={() => setFormat(f)} data-testid={`export-format-${f}`} /> {name}</label>
             ))}
           </fieldset>
+          <label className="export-codes"><input type="checkbox" checked={codesOnly} onChange={() => setCodesOnly((c) => !c)} data-testid="export-codes-only" /> {t('exportCodesOnly', lang)}</label>
+          {!codesOnly && <p className="hint" data-testid="export-readable-note">{t('exportReadableNote', lang)}</p>}
           {format === 'shapefile' && <p className="hint">{t('exportShapefileNote', lang)}</p>}
           {info?.demo && <p className="demo-notice" role="note">{t('exportDemo', lang)}</p>}
           {tooMany && <p className="hint" data-testid="export-too-many">{tf('exportTooManyHint', lang, { n: formatNumber(summary.matched, lang), max: formatNumber(policy.maxRows!, lang) })}</p>}

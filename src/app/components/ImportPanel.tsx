@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { TARGET_FIELDS } from '../../domain/import/column-mapping.ts';
 import { IMPORT_KINDS, SOURCE_CRSES, type ColumnMapping, type ImportKind, type SourceCrs } from '../../domain/import/import-types.ts';
 import { fetchParkStatuses } from '../api/endpoints.ts';
-import { applyImport, fetchImportChanges, fetchImports, fetchMappings, saveMapping, uploadImport, type DryRunReport, type ImportSummary, type RecordChange, type SavedMapping } from '../api/endpoints-imports.ts';
+import { applyImport, fetchImportChanges, fetchImports, fetchMappings, previewApply, saveMapping, uploadImport, type ApplyPreview, type DryRunReport, type ImportSummary, type RecordChange, type SavedMapping } from '../api/endpoints-imports.ts';
 import { forgetParkOutlines } from '../api/endpoints-map.ts';
 import { formatDateTime, formatNumber, shortValue } from '../i18n/format.ts';
 import { t, tf, type MessageKey } from '../i18n/messages.ts';
@@ -14,14 +14,15 @@ import { useAppStore } from '../state/store.ts';
 import { fieldLabel, issueMessage } from '../i18n/problem-text.ts';
 import { errorText } from './error-text.ts';
 import { PanelFrame } from './PanelFrame.tsx';
+import { queryClient } from '../api/query-client.ts';
 
-const KIND_LABELS: Record<ImportKind, MessageKey> = { enterprises: 'kindEnterprises', parks: 'kindParks', districts: 'kindDistricts', operating: 'kindOperating', cityIndicators: 'kindCityIndicators' };
+const KIND_LABELS: Record<ImportKind, MessageKey> = { enterprises: 'kindEnterprises', parks: 'kindParks', districts: 'kindDistricts', operating: 'kindOperating', cityIndicators: 'kindCityIndicators', keyProjects: 'kindKeyProjects', industrialBlocks: 'kindIndustrialBlocks', zones: 'kindZones', parkStatus: 'kindParkStatus' };
 /** Units offered for money columns whose header does not say it (sent as the upload's `units`). */
 const MONEY_UNITS = ['元', '千元', '万元', '亿元'];
 const CRS_LABELS: Record<SourceCrs, MessageKey> = { wgs84: 'crsWgs84', cgcs2000: 'crsCgcs2000', gcj02: 'crsGcj02', bd09: 'crsBd09' };
 const STATUS_LABELS: Record<ImportSummary['status'], MessageKey> = { applied: 'importStatusApplied', pending: 'importStatusPending', failed: 'importStatusFailed' };
 
-type Phase = 'idle' | 'checking' | 'checked' | 'applying' | 'applied';
+type Phase = 'idle' | 'checking' | 'checked' | 'previewing' | 'applying' | 'applied';
 
 export function ImportPanel() {
   const { lang, setParkStatuses, bumpTiles } = useAppStore();
@@ -41,6 +42,8 @@ export function ImportPanel() {
   const [mappingName, setMappingName] = useState('');
   const [history, setHistory] = useState<ImportSummary[] | null>(null);
   const [changes, setChanges] = useState<{ total: number; items: RecordChange[] } | null>(null);
+  /** What applying would change, shown for confirmation before anything is written. */
+  const [confirm, setConfirm] = useState<ApplyPreview | null>(null);
 
   const refreshHistory = () => fetchImports().then(setHistory, () => setHistory([]));
   useEffect(() => {
@@ -73,8 +76,24 @@ export function ImportPanel() {
     }
   };
 
+  /** Asks what applying would change and shows it for confirmation (park status files show their row-by-row plan instead). */
+  const askToApply = async () => {
+    if (!report) return;
+    if (report.kind === 'parkStatus') return apply();
+    setPhase('previewing');
+    setMessage(null);
+    try {
+      setConfirm(await previewApply(report.id));
+      setPhase('checked');
+    } catch (err) {
+      setMessage({ text: t('importFailed', lang) + errorText(err, lang), error: true });
+      setPhase('checked');
+    }
+  };
+
   const apply = async () => {
     if (!report) return;
+    setConfirm(null);
     setPhase('applying');
     setMessage(null);
     try {
@@ -82,7 +101,16 @@ export function ImportPanel() {
       setPhase('applied');
       setMessage({ text: tf('applied', lang, { added: r.added ?? 0, updated: r.updated ?? 0, unchanged: r.unchanged ?? 0, rejected: r.rejected }), error: false });
       // The map follows: enterprises from a new payload, parks and districts from new tiles.
-      if (r.kind !== 'operating' && r.kind !== 'cityIndicators') reloadEnterprises();
+      if (r.kind !== 'operating' && r.kind !== 'cityIndicators' && r.kind !== 'keyProjects' && r.kind !== 'zones' && r.kind !== 'industrialBlocks') reloadEnterprises();
+      // Industrial blocks: the layer, its list and any open block report are asked for again.
+      if (r.kind === 'industrialBlocks') {
+        void queryClient.invalidateQueries({ queryKey: ['industrial-blocks'] });
+        void queryClient.invalidateQueries({ queryKey: ['block-report'] });
+      }
+      // Key projects: the map layer, its panel and the dashboard's card ask again.
+      if (r.kind === 'keyProjects') void queryClient.invalidateQueries({ queryKey: ['key-projects'] });
+      // Zones feed the classification standard's suggestions.
+      if (r.kind === 'zones') void queryClient.invalidateQueries({ queryKey: ['standard'] });
       if (r.kind === 'parks' || r.kind === 'districts') {
         forgetParkOutlines();
         fetchParkStatuses().then(setParkStatuses, () => undefined);
@@ -107,7 +135,7 @@ export function ImportPanel() {
     }
   };
 
-  const busy = phase === 'checking' || phase === 'applying';
+  const busy = phase === 'checking' || phase === 'previewing' || phase === 'applying';
   const headers = report?.headers ?? [];
   return (
     <PanelFrame kicker={t('importOpen', lang)} title={t('importTitle', lang)} titleId="import-title" testId="import-panel" focusKey="imports">
@@ -129,7 +157,8 @@ export function ImportPanel() {
             <option value="gbk">GBK (GB2312)</option>
           </select>
         </label>
-        {(kind === 'enterprises' || kind === 'operating') && (
+        {kind === 'keyProjects' && <p className="hint" data-testid="import-kind-hint">{t('kindKeyProjectsHint', lang)}</p>}
+        {(kind === 'enterprises' || kind === 'operating' || kind === 'keyProjects') && (
           <label>{t('importMoneyUnit', lang)}{' '}
             <select name="money-unit" value={moneyUnit} onChange={(e) => setMoneyUnit(e.target.value)} disabled={busy}>
               <option value="">{t('moneyUnitAuto', lang)}</option>
@@ -156,12 +185,16 @@ export function ImportPanel() {
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
               setReport(null);
+              setConfirm(null);
+              // A new file has its own headers: the server suggests a mapping from them (or the user
+              // picks a saved one); the previous file's would name columns this one may not have.
+              setMapping(null);
               setPhase('idle');
             }} />
         </label>
         <button type="submit" disabled={!file || busy} data-testid="import-check">{t('checkFile', lang)}</button>
       </form>
-      {busy && <p role="status"><progress /> {t(phase === 'checking' ? 'checking' : 'applying', lang)}</p>}
+      {busy && <p role="status"><progress /> {t(phase === 'checking' ? 'checking' : phase === 'previewing' ? 'previewing' : 'applying', lang)}</p>}
       {message && <p className={message.error ? 'form-error' : 'hint'} role={message.error ? 'alert' : 'status'} data-testid="import-message">{message.text}</p>}
 
       {report && (
@@ -172,10 +205,22 @@ export function ImportPanel() {
             total: formatNumber(report.counts.total, lang), valid: formatNumber(report.counts.valid, lang),
             rejected: formatNumber(report.counts.rejected, lang), warnings: formatNumber(report.counts.warnings, lang),
           })}</strong></p>
-          {phase !== 'applied' && (
-            <button type="button" className="primary" disabled={busy || !report.counts.valid} onClick={apply} data-testid="import-apply">
+          {phase !== 'applied' && !confirm && (
+            <button type="button" className="primary" disabled={busy || !report.counts.valid} onClick={askToApply} data-testid="import-apply">
               {tf('applyImport', lang, { n: formatNumber(report.counts.valid, lang) })}
             </button>
+          )}
+          {phase !== 'applied' && confirm && (
+            <div className="confirm-box" role="group" aria-labelledby="import-confirm-text" data-testid="import-confirm-box">
+              <p id="import-confirm-text" data-testid="import-confirm-text">{tf('confirmApplyText', lang, {
+                added: formatNumber(confirm.added ?? 0, lang), updated: formatNumber(confirm.updated ?? 0, lang),
+                unchanged: formatNumber(confirm.unchanged ?? 0, lang), rejected: formatNumber(confirm.rejected, lang),
+              })}</p>
+              <div className="buttons">
+                <button type="button" className="primary" disabled={busy} onClick={apply} data-testid="import-confirm">{t('confirmApply', lang)}</button>
+                <button type="button" disabled={busy} onClick={() => setConfirm(null)} data-testid="import-confirm-cancel">{t('cancelApply', lang)}</button>
+              </div>
+            </div>
           )}
           <details className="mapping" open={report.counts.rejected > 0 && report.counts.valid === 0}>
             <summary>{t('mappingTitle', lang)}</summary>
@@ -183,9 +228,9 @@ export function ImportPanel() {
               <tbody>
                 {TARGET_FIELDS[kind].map((f) => (
                   <tr key={f.field}>
-                    <th scope="row">{f.field}{f.required ? ' *' : ''}</th>
+                    <th scope="row" data-field={f.field}>{fieldLabel(f.field, lang)}{f.required ? ' *' : ''}</th>
                     <td>
-                      <select aria-label={f.field} value={mapping?.[f.field] ?? ''} onChange={(e) => setMapping({ ...mapping, [f.field]: e.target.value || undefined })}>
+                      <select aria-label={fieldLabel(f.field, lang)} value={mapping?.[f.field] ?? ''} onChange={(e) => setMapping({ ...mapping, [f.field]: e.target.value || undefined })}>
                         <option value="">{t('mappingNone', lang)}</option>
                         {headers.map((h) => <option key={h} value={h}>{h}</option>)}
                       </select>

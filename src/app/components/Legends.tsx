@@ -1,4 +1,7 @@
 // The legend of each layer; the village-park legend follows the chosen overlay.
+import { BlockLegend } from './BlockLegend.tsx';
+import { ContradictionToggle } from './ContradictionToggle.tsx';
+import { KeyProjectLegend } from './KeyProjectLegend.tsx';
 import { label, taxonomy, type Lang } from '../../domain/taxonomy.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { t, tf } from '../i18n/messages.ts';
@@ -27,6 +30,7 @@ function ParkLegend({ overlay, lang }: { overlay: Overlay; lang: Lang }) {
       <li><span className="swatch outline" style={{ borderColor: PILOT_COLOR }} />{t('legendPilot', lang)}</li>
       {pending && <li data-testid="legend-pending"><span className="swatch outline" style={{ borderColor: PENDING_COLOR, borderStyle: 'dashed' }} />{t('legendPending', lang)}</li>}
       {changes && <li data-testid="legend-changed"><span className="swatch outline" style={{ borderColor: CHANGED_COLOR }} />{t('legendChanged', lang)}</li>}
+      <ContradictionToggle lang={lang} />
     </>
   );
   if (overlay === 'efficiency')
@@ -106,6 +110,8 @@ export function Legend({ layer, overlay, lang }: { layer: LayerKey; overlay: Ove
   if (layer === 'enterprises') return <EnterpriseLegend lang={lang} />;
   if (layer === 'villageParks') return <ParkLegend overlay={overlay} lang={lang} />;
   if (layer === 'districts') return <DistrictLegend lang={lang} />;
+  if (layer === 'industrialBlocks') return <BlockLegend lang={lang} />;
+  if (layer === 'keyProjects') return <KeyProjectLegend lang={lang} />;
   return (
     <ul className="legend">
       <li><span className="swatch outline dashed" style={{ borderColor: '#6a3d9a' }} />{t('legendOutline', lang)}</li>

@@ -9,9 +9,11 @@ import { formatValue } from '../i18n/indicator-format.ts';
 import { clusterLabel, valueParkName } from '../i18n/labels.ts';
 import { t, tf } from '../i18n/messages.ts';
 import type { HoverHit, MapController } from '../map/map-controller.ts';
+import { useEnterpriseStore } from '../state/enterprise-store.ts';
 import { useAppStore, type ParkStatuses } from '../state/store.ts';
 import { useDistrictChoropleth } from './useDistrictChoropleth.ts';
 import { useParkTime } from './useParkTime.ts';
+import { KeyProjectTip } from './KeyProjectTip.tsx';
 
 /** Waits this long on an enterprise before asking the server for its name. */
 const ENTERPRISE_DELAY_MS = 150;
@@ -26,6 +28,31 @@ function EnterpriseName({ id }: { id: number }) {
   const q = useQuery({ queryKey: ['enterprise', id], queryFn: ({ signal }) => fetchEnterprise(id, signal), enabled: asked, staleTime: 5 * 60_000 });
   if (!q.data) return <strong>…</strong>;
   return <><strong>{q.data.name}</strong>{clusterLabel(q.data.cluster, lang)}</>;
+}
+
+/** How many industries a bubble's tooltip names, largest first. */
+const BUBBLE_INDUSTRIES = 3;
+
+/** A bubble: how many enterprises, how many of them carry a key distinction, and its largest industries. */
+function BubbleSummary({ hit }: { hit: Extract<HoverHit, { kind: 'cluster' }> }) {
+  const lang = useAppStore((s) => s.lang);
+  const codes = useEnterpriseStore((s) => s.info?.dictionaries.clusters);
+  const total = hit.composition.reduce((a, b) => a + b, 0);
+  const top = codes && total > 0
+    ? hit.composition.map((n, i) => ({ n, code: codes[i] })).filter((x) => x.n > 0 && x.code !== undefined).sort((a, b) => b.n - a.n).slice(0, BUBBLE_INDUSTRIES)
+    : [];
+  return (
+    <>
+      <strong>{tf('tooltipClusterCount', lang, { count: formatNumber(hit.count, lang) })}</strong>
+      {hit.keyCount > 0 && <span className="line" data-testid="bubble-key-count">{tf('tooltipClusterKey', lang, { count: formatNumber(hit.keyCount, lang) })}</span>}
+      {top.length > 0 && (
+        <span className="line" data-testid="bubble-industries">
+          {top.map((x) => `${clusterLabel(x.code, lang)} ${formatNumber(Math.round((x.n / total) * 100), lang)}%`).join(t('tooltipListSeparator', lang))}
+        </span>
+      )}
+      <span className="line muted">{t('tooltipClusterZoom', lang)}</span>
+    </>
+  );
 }
 
 export function MapTooltip({ controller }: { controller: MapController | null }) {
@@ -62,7 +89,9 @@ export function MapTooltip({ controller }: { controller: MapController | null })
       </>
     );
   } else if (hit.kind === 'valuePark') body = <strong>{valueParkName({ name: hit.names['zh-Hans'], nameZhHant: hit.names['zh-Hant'], nameEn: hit.names.en }, lang)}</strong>;
-  else if (hit.kind === 'cluster') body = tf('tooltipCluster', lang, { count: formatNumber(hit.count, lang) });
+  else if (hit.kind === 'cluster') body = <BubbleSummary hit={hit} />;
+  else if (hit.kind === 'block') body = <><strong>{hit.name}</strong>{t('industrialBlocks', lang)} · {t(hit.level === 'first' ? 'blockLevelFirst' : hit.level === 'second' ? 'blockLevelSecond' : 'blockLevelNone', lang)}</>;
+  else if (hit.kind === 'keyProject') body = <KeyProjectTip id={hit.id} name={hit.name} />;
   else body = <EnterpriseName id={hit.id} />;
   return (
     <div className="map-tooltip" role="tooltip" data-testid="map-tooltip" style={{ left: hit.x + 14, top: hit.y + 14 }}>

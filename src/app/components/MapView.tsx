@@ -7,14 +7,19 @@ import { MapController } from '../map/map-controller.ts';
 import { useAreaStore } from '../state/area-store.ts';
 import { useEnterpriseStore } from '../state/enterprise-store.ts';
 import { useAppStore, type LayerKey, type ParkStatuses } from '../state/store.ts';
+import { CITY_BOUNDS } from '../state/url-state.ts';
 import { useAreaResolver } from './useAreaResolver.ts';
+import { useIndustrialBlocks } from './useIndustrialBlocks.ts';
 import { useDrawing } from './useDrawing.ts';
 import { useEnterpriseLayer } from './useEnterpriseLayer.ts';
+import { useKeyProjectLayer } from './useKeyProjects.ts';
 import { MapTooltip } from './MapTooltip.tsx';
 import { useDistrictChoropleth } from './useDistrictChoropleth.ts';
 import { useEfficiencyOverlay } from './useParkEfficiency.ts';
 import { useParkTime } from './useParkTime.ts';
 import { usePendingProposals } from './useReviews.ts';
+import { useStandardStore } from '../state/standard-store.ts';
+import { useContradictions } from './useStandard.ts';
 
 const TILES_BASE = `${location.origin}/tiles`;
 /** Width of the right-hand panel (app.css .panel). */
@@ -31,6 +36,7 @@ export function MapView({ basemap }: { basemap: BasemapConfig | null }) {
   const tilesVersion = useAppStore((s) => s.tilesVersion);
   useAreaResolver();
   useDrawing(controller);
+  useKeyProjectLayer(controller);
 
   useEffect(() => {
     if (!container.current) return;
@@ -46,6 +52,8 @@ export function MapView({ basemap }: { basemap: BasemapConfig | null }) {
       onError: (message) => setMapStatus('error', message),
     });
     setController(c);
+    // Only a link without a camera: a shared view opens exactly as it was shared.
+    if (!new URLSearchParams(window.location.search).has('c')) c.zoomOutToFit(CITY_BOUNDS);
     applied.current = {};
     const offMove = c.onMove((v) => setView({ center: v.center, zoom: v.zoom }));
     // Exposed for browser tests and debugging; read-only use.
@@ -108,6 +116,15 @@ export function MapView({ basemap }: { basemap: BasemapConfig | null }) {
   const pastDate = useAppStore((s) => s.time !== null);
   const pendingShown = pastDate ? null : pendingParks;
   useEffect(() => controller?.setPendingParks(pendingShown ?? new Set()), [controller, pendingShown]);
+  // Parks whose category contradicts the classification standard, while the legend's toggle is on (live map only).
+  const showContradictions = useStandardStore((s) => s.showContradictions);
+  const contradictions = useContradictions(showContradictions && !pastDate);
+  useEffect(() => controller?.setContradictingParks(contradictions.ids), [controller, contradictions.ids]);
+  // Industrial blocks: fetched the first time the layer is shown or a block is the area or the panel.
+  const blockInUse = useAppStore((s) => s.area?.kind === 'block' || s.panel?.kind === 'block');
+  const blocksWanted = layers.industrialBlocks || blockInUse;
+  const { data: blocks } = useIndustrialBlocks(blocksWanted);
+  useEffect(() => controller?.setIndustrialBlocks(blocks ?? []), [controller, blocks]);
   const { colors: districtColors } = useDistrictChoropleth();
   useEffect(() => controller?.setDistrictColors(districtColors), [controller, districtColors]);
 

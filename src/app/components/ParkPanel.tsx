@@ -11,6 +11,8 @@ import { ParkEditForm } from './ParkEditForm.tsx';
 import { ParkFacts } from './ParkFacts.tsx';
 import { ParkHistory } from './ParkHistory.tsx';
 import { ParkProposals } from './ParkProposals.tsx';
+import { ParkStandard } from './ParkStandard.tsx';
+import { maySeeSuggestions } from './useStandard.ts';
 import { usePendingProposals } from './useReviews.ts';
 import { BufferAroundButton } from './BufferAroundButton.tsx';
 
@@ -59,6 +61,7 @@ export function ParkPanel({ id }: { id: number }) {
         <>
           {/* Keys differ between siblings: a key shared by the form and the history made React duplicate one of them. */}
           <ParkFacts park={loaded} lang={lang} />
+          {maySeeSuggestions(user) && <ParkStandard parkId={loaded.id} category={loaded.properties.category} lang={lang} />}
           <div className="buttons"><BufferAroundButton kind="park" id={loaded.id} /></div>
           {maySeeProposals(user) && <ParkProposals parkId={loaded.id} lang={lang} onApproved={show} />}
           {user && mayEditPark(user, loaded.properties.district) && (

@@ -10,6 +10,7 @@ import { useAreaStore } from '../state/area-store.ts';
 import { useEnterpriseStore } from '../state/enterprise-store.ts';
 import { useAppStore } from '../state/store.ts';
 import { areaLabel } from './AreaTools.tsx';
+import { useIndustrialBlocks } from './useIndustrialBlocks.ts';
 import { PanelFrame } from './PanelFrame.tsx';
 import { PartLoading } from './PartLoading.tsx';
 import { ParkStatusTable } from './ParkStatusTable.tsx';
@@ -41,13 +42,14 @@ function CountList({ title, rows, lang, testId }: { title: string; rows: { code:
 
 export function SelectionPanel() {
   const { lang, area, select } = useAppStore();
+  const { data: blocks } = useIndustrialBlocks(area?.kind === 'block');
   const areaStatus = useAreaStore((s) => s.status);
   const { summary, info } = useEnterpriseStore();
   const { result: parks, error: parksError } = useAreaParks();
   const dict = info?.dictionaries;
 
   return (
-    <PanelFrame kicker={t('selectionTitle', lang)} title={area ? areaLabel(area, lang) : t('selectionTitle', lang)} titleId="selection-title" testId="selection-panel" focusKey="selection">
+    <PanelFrame kicker={t('selectionTitle', lang)} title={area ? areaLabel(area, lang, blocks) : t('selectionTitle', lang)} titleId="selection-title" testId="selection-panel" focusKey="selection">
       {!area && <p className="hint">{t('selectionCityWide', lang)}</p>}
       {areaStatus === 'resolving' && <p role="status">{t('areaResolving', lang)}</p>}
       {!summary || !dict ? (

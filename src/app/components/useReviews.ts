@@ -46,5 +46,6 @@ export function useReviewRules(enabled: boolean): ReviewRules {
   return q.data?.rules ?? ALL_REVIEWED;
 }
 
-export const refreshProposals = () => queryClient.invalidateQueries({ queryKey: ['proposals'] });
+/** Proposals changed: the queue, and the pilots of a year and the pilot ranking, which show nominations (PilotPanel.tsx). */
+export const refreshProposals = () => Promise.all(['proposals', 'pilots', 'pilot-candidates'].map((key) => queryClient.invalidateQueries({ queryKey: [key] }))).then(() => undefined);
 export const refreshReviewRules = () => queryClient.invalidateQueries({ queryKey: ['review-rules'] });

@@ -22,12 +22,14 @@ import { freshness } from '../i18n/indicator-format.ts';
 import { useIndicators, useIndicatorSeries, useResolvedArea } from './indicator-queries.ts';
 import { PeriodPicker } from './PeriodPicker.tsx';
 import { RenovationCards } from './RenovationCards.tsx';
+import { PilotCard } from './PilotCard.tsx';
 import { TargetCards } from './TargetCards.tsx';
 import { TargetsEditor } from './TargetsEditor.tsx';
 import { EnterpriseTable } from './EnterpriseTable.tsx';
 import { WarningsCard } from './WarningsCard.tsx';
 import { ReportsCard } from './ReportsCard.tsx';
 import { CityComparisonCard } from './CityComparisonCard.tsx';
+import { KeyProjectsCard } from './KeyProjectsCard.tsx';
 
 
 const RANKING_KEYS: Record<Ranking, DashboardKey> = { district: 'byDistrict', town: 'byTown', villagePark: 'byVillagePark', valuePark: 'byValuePark' };
@@ -185,6 +187,8 @@ function Dashboard() {
           file={`tags-${s.metric}`} freshness={freshness('2021', true, tagsQ.data?.series[0]?.dataThrough, lang, tagsQ.data?.series[0]?.updatedAt)} lang={lang}
           option={tags?.option ?? null} table={tags?.table ?? null} height={260} state={stateOf(tagsQ, false)} />
         <RenovationCards districts={s.filter.districts} asOf={s.asOf} lang={lang} onAsOf={(asOf) => update({ asOf })} />
+        {!session.isPending && <PilotCard year={year} lang={lang} user={user} />}
+        <KeyProjectsCard districts={s.filter.districts} cluster={s.cluster} lang={lang} />
       </div>
       {!session.isPending && <WarningsCard period={s.period} cumulative={s.cumulative} filter={s.filter} lang={lang} user={session.data ?? null} />}
       <EnterpriseTable period={s.period} cumulative={s.cumulative} metric={flow} filter={s.filter} area={area} lang={lang} user={session.data ?? null} mapLink={mapLinkFor(s)} ready={on && session.isSuccess} />

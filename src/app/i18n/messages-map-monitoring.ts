@@ -33,5 +33,8 @@ export const mapMonitoringMessages = {
   choroplethError: { 'zh-Hans': '无法计算各区指标：', 'zh-Hant': '無法計算各區指標：', en: 'District figures could not be computed: ' },
   choroplethDemo: { 'zh-Hans': '演示数据', 'zh-Hant': '演示數據', en: 'Demo data' },
   tooltipStatusOn: { 'zh-Hans': '{date} 状态', 'zh-Hant': '{date} 狀態', en: 'status on {date}' },
-  tooltipCluster: { 'zh-Hans': '{count} 家企业，点击放大', 'zh-Hant': '{count} 家企業，點擊放大', en: '{count} enterprises, click to zoom in' },
+  tooltipClusterCount: { 'zh-Hans': '{count} 家企业', 'zh-Hant': '{count} 家企業', en: '{count} enterprises' },
+  tooltipClusterKey: { 'zh-Hans': '其中黑环所示企业 {count} 家', 'zh-Hant': '其中黑環所示企業 {count} 家', en: '{count} of them with a dark ring' },
+  tooltipListSeparator: { 'zh-Hans': '、', 'zh-Hant': '、', en: ', ' },
+  tooltipClusterZoom: { 'zh-Hans': '点击放大', 'zh-Hant': '點擊放大', en: 'Click to zoom in' },
 } satisfies Record<string, Strings>;

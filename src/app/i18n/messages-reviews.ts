@@ -80,9 +80,4 @@ export const reviewMessages = {
   cityComment: { 'zh-Hans': '市级意见：', 'zh-Hant': '市級意見：', en: 'City\'s comment: ' },
   // The bulk report
   bulkWillPropose: { 'zh-Hans': '通过，将提交市级审核（{kinds}）', 'zh-Hant': '通過，將提交市級審核（{kinds}）', en: 'OK: will be sent for the city\'s review ({kinds})' },
-  bulkAppliedProposed: {
-    'zh-Hans': '已应用 {applied} 项修改，{proposed} 项已提交市级审核；地图已更新。',
-    'zh-Hant': '已套用 {applied} 項修改，{proposed} 項已提交市級審核；地圖已更新。',
-    en: '{applied} changes applied and {proposed} sent for the city\'s review; the map is updated.',
-  },
 } satisfies Record<string, Strings>;

@@ -8,11 +8,17 @@ import { importMessages } from './messages-imports.ts';
 import { selectionMessages } from './messages-selection.ts';
 import { parkEfficiencyMessages } from './messages-park-efficiency.ts';
 import { reviewMessages } from './messages-reviews.ts';
+import { parkStatusMessages } from './messages-park-status.ts';
+import { blockMessages } from './messages-blocks.ts';
+import { keyProjectMessages } from './messages-key-projects.ts';
 
 type Strings = Record<Lang, string>;
 
 const general = {
   appTitle: { 'zh-Hans': '广州市产业地图', 'zh-Hant': '廣州市產業地圖', en: 'Guangzhou Industry Map' },
+  sidebarLabel: { 'zh-Hans': '图层、筛选与工具', 'zh-Hant': '圖層、篩選與工具', en: 'Layers, filters and tools' },
+  sidebarShow: { 'zh-Hans': '图层与筛选', 'zh-Hant': '圖層與篩選', en: 'Layers & filters' },
+  sidebarHide: { 'zh-Hans': '收起侧栏', 'zh-Hant': '收起側欄', en: 'Hide the sidebar' },
   demoBadge: { 'zh-Hans': '演示数据', 'zh-Hant': '演示數據', en: 'Demo data' },
   layers: { 'zh-Hans': '图层', 'zh-Hant': '圖層', en: 'Layers' },
   districts: { 'zh-Hans': '行政区', 'zh-Hant': '行政區', en: 'Districts' },
@@ -126,28 +132,16 @@ const history = {
 const bulk = {
   bulkOpen: { 'zh-Hans': '批量更新改造状态…', 'zh-Hant': '批量更新改造狀態…', en: 'Bulk status update…' },
   bulkTitle: { 'zh-Hans': '批量更新改造状态', 'zh-Hant': '批量更新改造狀態', en: 'Bulk status update' },
-  bulkIntro: {
-    'zh-Hans': '上传 UTF-8 编码的 CSV 文件（列：parkId、category、progress、pilotYear、reason、effectiveDate）。系统先逐行检查，不写入任何数据；所有行都通过后才能一次性全部应用。',
-    'zh-Hant': '上傳 UTF-8 編碼的 CSV 檔案（欄：parkId、category、progress、pilotYear、reason、effectiveDate）。系統先逐行檢查，不寫入任何數據；所有行都通過後才能一次性全部套用。',
-    en: 'Upload a UTF-8 CSV file (columns: parkId, category, progress, pilotYear, reason, effectiveDate). Every row is checked first and nothing is written; only when every row passes can the file be applied, all rows together.',
-  },
-  bulkTemplate: { 'zh-Hans': '下载 CSV 模板', 'zh-Hant': '下載 CSV 範本', en: 'Download the CSV template' },
-  bulkChoose: { 'zh-Hans': '选择 CSV 文件', 'zh-Hant': '選擇 CSV 檔案', en: 'Choose a CSV file' },
   bulkChecking: { 'zh-Hans': '正在检查文件…', 'zh-Hant': '正在檢查檔案…', en: 'Checking the file…' },
-  bulkSummary: { 'zh-Hans': '共 {total} 行：{accepted} 行通过，{rejected} 行被拒绝。', 'zh-Hant': '共 {total} 行：{accepted} 行通過，{rejected} 行被拒絕。', en: '{total} rows: {accepted} accepted, {rejected} rejected.' },
   bulkFileErrors: { 'zh-Hans': '此文件无法使用：', 'zh-Hant': '此檔案無法使用：', en: 'This file cannot be used:' },
   bulkColLine: { 'zh-Hans': '行', 'zh-Hant': '行', en: 'Line' },
   bulkColPark: { 'zh-Hans': '园区', 'zh-Hant': '園區', en: 'Park' },
   bulkColChange: { 'zh-Hans': '变更', 'zh-Hant': '變更', en: 'Change' },
-  bulkColCheck: { 'zh-Hans': '检查结果', 'zh-Hant': '檢查結果', en: 'Check' },
-  bulkRowOk: { 'zh-Hans': '通过', 'zh-Hant': '通過', en: 'OK' },
-  bulkApply: { 'zh-Hans': '全部应用', 'zh-Hant': '全部套用', en: 'Apply all' },
   bulkApplying: { 'zh-Hans': '正在应用…', 'zh-Hant': '正在套用…', en: 'Applying…' },
   bulkBlocked: { 'zh-Hans': '存在被拒绝的行，不能应用。请修改文件后重新上传。', 'zh-Hant': '存在被拒絕的行，不能套用。請修改檔案後重新上傳。', en: 'Some rows were rejected, so nothing can be applied. Fix the file and upload it again.' },
-  bulkApplied: { 'zh-Hans': '已应用 {count} 项修改，地图已更新。', 'zh-Hant': '已套用 {count} 項修改，地圖已更新。', en: '{count} changes applied; the map is updated.' },
 } satisfies Record<string, Strings>;
 
-const messages = { ...general, ...account, ...errors, ...park, ...edit, ...history, ...bulk, ...mapMessages, ...mapMonitoringMessages, ...filterMessages, ...selectionMessages, ...importMessages, ...accountMessages, ...parkEfficiencyMessages, ...reviewMessages };
+const messages = { ...general, ...account, ...errors, ...park, ...edit, ...history, ...bulk, ...mapMessages, ...mapMonitoringMessages, ...filterMessages, ...selectionMessages, ...importMessages, ...parkStatusMessages, ...accountMessages, ...parkEfficiencyMessages, ...reviewMessages, ...blockMessages, ...keyProjectMessages };
 
 export type MessageKey = keyof typeof messages;
 export const t = (key: MessageKey, lang: Lang): string => messages[key][lang];

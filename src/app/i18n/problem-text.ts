@@ -20,7 +20,7 @@ import { enProblems } from './problems-en.ts';
 export const PROBLEM_CATALOGUES: Readonly<Record<Lang, ProblemCatalogue>> = { 'zh-Hans': zhHansProblems, 'zh-Hant': zhHantProblems, en: enProblems };
 
 const ROLE_KEYS: Record<string, MessageKey> = { admin: 'roleAdmin', official: 'roleOfficial', planner: 'rolePlanner', viewer: 'roleViewer' };
-const KIND_KEYS: Record<string, MessageKey> = { enterprises: 'kindEnterprises', parks: 'kindParks', districts: 'kindDistricts', operating: 'kindOperating', cityIndicators: 'kindCityIndicators' };
+const KIND_KEYS: Record<string, MessageKey> = { enterprises: 'kindEnterprises', parks: 'kindParks', districts: 'kindDistricts', operating: 'kindOperating', cityIndicators: 'kindCityIndicators', keyProjects: 'kindKeyProjects', zones: 'kindZones' };
 const CRS_KEYS: Record<string, MessageKey> = { wgs84: 'crsWgs84', cgcs2000: 'crsCgcs2000', gcj02: 'crsGcj02', bd09: 'crsBd09' };
 const PUBLIC_ROLE: Record<Lang, string> = { 'zh-Hans': '公众（未登录）', 'zh-Hant': '公眾（未登入）', en: 'Public (not logged in)' };
 

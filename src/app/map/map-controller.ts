@@ -9,8 +9,9 @@ import type { Lang } from '../../domain/taxonomy.ts';
 import type { ViewFeature } from '../../domain/worker-protocol.ts';
 import { BASEMAP_LAYER, BASEMAP_SOURCE, basemapSource, type BasemapConfig } from './basemap.ts';
 import { ENTERPRISE_SELECTED_SOURCE, ENTERPRISE_SOURCE, countLabel, industryColor } from './enterprise-style.ts';
+import { KEY_PROJECT_HIT_LAYERS, KEY_PROJECT_POINT_LAYERS, KEY_PROJECT_SOURCE, type KeyProjectMapFeature } from './key-project-style.ts';
 import { parkFillPaint, type ParkOverlay } from './park-overlay.ts';
-import { AREA_SOURCE, LAYER_GROUPS, VALUE_PARKS, VILLAGE_PARKS, buildStyle, type LayerGroup } from './style.ts';
+import { AREA_SOURCE, BLOCKS_SOURCE, LAYER_GROUPS, VALUE_PARKS, VILLAGE_PARKS, buildStyle, type LayerGroup } from './style.ts';
 import type { MultiPolygon, Polygon } from 'geojson';
 
 let protocolRegistered = false;
@@ -40,19 +41,21 @@ export interface ParkStatusState extends ParkStatus {
 
 /** What a click on the map hit, most specific first (points over parks over value parks). */
 export type MapHit =
-  | { kind: 'enterprise' | 'park' | 'valuePark'; id: number }
+  | { kind: 'enterprise' | 'park' | 'valuePark' | 'keyProject' | 'block'; id: number }
   | { kind: 'cluster'; clusterId: number; center: [number, number] };
 
 /** What the pointer is over, for the hover tooltip; `x`, `y` are pixels in the map container. */
 export type HoverHit = { x: number; y: number } & (
   | { kind: 'enterprise'; id: number }
-  | { kind: 'cluster'; count: number }
+  | { kind: 'cluster'; count: number; keyCount: number; composition: readonly number[] }
   | { kind: 'park'; id: number; name: string }
   | { kind: 'valuePark'; id: number; names: Record<Lang, string> }
   | { kind: 'district'; code: string }
+  | { kind: 'block'; id: number; name: string; level: 'first' | 'second' | null }
+  | { kind: 'keyProject'; id: number; name: string; eligible: boolean }
 );
 
-const CLICKABLE = ['enterprise-point', 'enterprise-cluster', 'village-park-fill', 'value-park-fill'];
+const CLICKABLE = ['enterprise-point', 'enterprise-cluster', 'village-park-fill', 'value-park-fill', 'industrial-block-fill', ...KEY_PROJECT_HIT_LAYERS];
 /** Districts without a published figure in the choropleth (suppressed or no data). */
 export const NO_DATA_COLOR = '#d9d9d9';
 
@@ -66,6 +69,9 @@ export class MapController {
   private pendingStyled: (() => void)[] = [];
   private selectedPark: number | null = null;
   private selectedValuePark: number | null = null;
+  private selectedBlock: number | null = null;
+  private selectedKeyProject: number | null = null;
+  private keyProjectFeatures: KeyProjectMapFeature[] = [];
   private enterpriseFeatures: ViewFeature[] = [];
   private overlay: ParkOverlay;
   /** Parks outlined as changed between two dates; null when that mode is off. */
@@ -74,6 +80,7 @@ export class MapController {
   private efficiencyParks: ReadonlySet<number> = new Set();
   /** Parks with a proposal awaiting the city's review (feature-state `pending`). */
   private pendingParks: ReadonlySet<number> = new Set();
+  private contradictingParks: ReadonlySet<number> = new Set();
 
   constructor(private readonly opts: MapControllerOptions) {
     if (!protocolRegistered) {
@@ -195,6 +202,16 @@ export class MapController {
     });
   }
 
+  /** Marks the parks whose category contradicts the classification standard (dotted red outline, style.ts); the others lose the mark. */
+  setContradictingParks(ids: ReadonlySet<number>): void {
+    const before = this.contradictingParks;
+    this.contradictingParks = ids;
+    this.whenLoaded(() => {
+      for (const id of before) if (!ids.has(id)) this.map.setFeatureState({ ...VILLAGE_PARKS, id }, { contradicts: false });
+      for (const id of ids) if (!before.has(id)) this.map.setFeatureState({ ...VILLAGE_PARKS, id }, { contradicts: true });
+    });
+  }
+
   /** The live status the map holds for a park (read-only; used by browser tests). */
   parkState(id: number): Record<string, unknown> {
     return this.loaded ? this.map.getFeatureState({ ...VILLAGE_PARKS, id }) : {};
@@ -243,14 +260,25 @@ export class MapController {
     const hit = this.hitAt(x, y);
     const at = (layer: string) => this.map.queryRenderedFeatures([x, y], { layers: [layer] })[0];
     if (hit?.kind === 'cluster') {
-      const f = this.map.queryRenderedFeatures([[x - 4, y - 4], [x + 4, y + 4]], { layers: ['enterprise-cluster'] })[0];
-      return { x, y, kind: 'cluster', count: Number(f?.properties.count ?? 0) };
+      // The drawn bubble carries no composition (kept out of the map's source): take the worker's feature.
+      const id = hit.clusterId;
+      const f = this.enterpriseFeatures.find((e) => e.properties.cluster && e.properties.clusterId === id);
+      const p = f?.properties.cluster ? f.properties : null;
+      return { x, y, kind: 'cluster', count: p?.count ?? 0, keyCount: p?.keyCount ?? 0, composition: p?.composition ?? [] };
     }
     if (hit?.kind === 'enterprise') return { x, y, kind: 'enterprise', id: hit.id };
+    if (hit?.kind === 'keyProject') {
+      const p = this.keyProjectFeatures.find((f) => f.id === hit.id)?.properties;
+      return { x, y, kind: 'keyProject', id: hit.id, name: p?.name ?? '', eligible: p?.eligible ?? false };
+    }
     if (hit?.kind === 'park') return { x, y, kind: 'park', id: hit.id, name: String(at('village-park-fill')?.properties.name ?? '') };
     if (hit?.kind === 'valuePark') {
       const p = at('value-park-fill')?.properties ?? {};
       return { x, y, kind: 'valuePark', id: hit.id, names: { 'zh-Hans': String(p.name ?? ''), 'zh-Hant': String(p.nameZhHant ?? p.name ?? ''), en: String(p.nameEn ?? p.name ?? '') } };
+    }
+    if (hit?.kind === 'block') {
+      const p = at('industrial-block-fill')?.properties ?? {};
+      return { x, y, kind: 'block', id: hit.id, name: String(p.name ?? ''), level: p.level === 'first' || p.level === 'second' ? p.level : null };
     }
     const district = this.map.getLayoutProperty('district-fill', 'visibility') === 'none' ? undefined : at('district-fill');
     return district ? { x, y, kind: 'district', code: String(district.properties.code) } : null;
@@ -278,6 +306,11 @@ export class MapController {
   private hitAt(x: number, y: number): MapHit | null {
     const query = (layers: string[], pad: number): MapGeoJSONFeature | undefined =>
       this.map.queryRenderedFeatures(pad ? [[x - pad, y - pad], [x + pad, y + pad]] : [x, y], { layers })[0];
+    // Key projects: their points win over everything; a parcel only over the parks under it, so the
+    // enterprises inside a parcel stay clickable.
+    const projectsShown = !!this.map.getLayer('key-project-point') && this.map.getLayoutProperty('key-project-point', 'visibility') !== 'none';
+    const project = projectsShown ? query(KEY_PROJECT_POINT_LAYERS, 3) : undefined;
+    if (typeof project?.id === 'number') return { kind: 'keyProject', id: project.id };
     const dot = query(['enterprise-point', 'enterprise-cluster'], 4);
     if (dot) {
       const p = dot.properties as { cluster: boolean; id?: number; clusterId?: number };
@@ -285,10 +318,14 @@ export class MapController {
       if (p.cluster) return { kind: 'cluster', clusterId: Number(p.clusterId), center: coords };
       return { kind: 'enterprise', id: Number(p.id) };
     }
+    const parcel = projectsShown ? query(['key-project-parcel-fill'], 0) : undefined;
+    if (typeof parcel?.id === 'number') return { kind: 'keyProject', id: parcel.id };
     const park = query(['village-park-fill'], 0);
     if (typeof park?.id === 'number') return { kind: 'park', id: park.id };
     const value = query(['value-park-fill'], 0);
     if (typeof value?.id === 'number') return { kind: 'valuePark', id: value.id };
+    const block = query(['industrial-block-fill'], 0);
+    if (typeof block?.id === 'number') return { kind: 'block', id: block.id };
     return null;
   }
 
@@ -316,6 +353,15 @@ export class MapController {
       const center = target.center ?? this.map.getCenter();
       this.map.flyTo({ center, zoom: target.zoom ?? this.map.getZoom(), offset: [-rightInset / 2, 0], duration, essential: true });
     }
+  }
+
+  /**
+   * Zooms out, never in, until `bounds` (west, south, east, north) fit the map: a link without a
+   * camera opens on the whole city, also on a small screen where the default view would cut it off.
+   */
+  zoomOutToFit(bounds: readonly [number, number, number, number]): void {
+    const camera = this.map.cameraForBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding: 8 });
+    if (camera?.zoom !== undefined && camera.zoom < this.map.getZoom()) this.map.jumpTo(camera);
   }
 
   /** The industry-cluster codes behind the worker's indices (the payload dictionary). */
@@ -353,8 +399,12 @@ export class MapController {
   }
 
   /** Outlines the selected park or value park, or rings the selected enterprise at `point`. */
-  setSelection(sel: { kind: 'park' | 'valuePark' | 'enterprise'; id: number } | null, point?: [number, number] | null): void {
+  setSelection(sel: { kind: 'park' | 'valuePark' | 'enterprise' | 'keyProject' | 'block'; id: number } | null, point?: [number, number] | null): void {
     this.whenLoaded(() => {
+      const project = sel?.kind === 'keyProject' ? sel.id : null;
+      if (this.selectedKeyProject !== null && this.selectedKeyProject !== project) this.map.setFeatureState({ source: KEY_PROJECT_SOURCE, id: this.selectedKeyProject }, { selected: false });
+      if (project !== null) this.map.setFeatureState({ source: KEY_PROJECT_SOURCE, id: project }, { selected: true });
+      this.selectedKeyProject = project;
       const park = sel?.kind === 'park' ? sel.id : null;
       const value = sel?.kind === 'valuePark' ? sel.id : null;
       if (this.selectedPark !== null && this.selectedPark !== park) this.map.setFeatureState({ ...VILLAGE_PARKS, id: this.selectedPark }, { selected: false });
@@ -362,8 +412,37 @@ export class MapController {
       if (this.selectedValuePark !== null && this.selectedValuePark !== value) this.map.setFeatureState({ ...VALUE_PARKS, id: this.selectedValuePark }, { selected: false });
       if (value !== null) this.map.setFeatureState({ ...VALUE_PARKS, id: value }, { selected: true });
       [this.selectedPark, this.selectedValuePark] = [park, value];
+      const block = sel?.kind === 'block' ? sel.id : null;
+      if (this.selectedBlock !== null && this.selectedBlock !== block) this.map.setFeatureState({ source: BLOCKS_SOURCE, id: this.selectedBlock }, { selected: false });
+      if (block !== null) this.map.setFeatureState({ source: BLOCKS_SOURCE, id: block }, { selected: true });
+      this.selectedBlock = block;
       const features = sel?.kind === 'enterprise' && point ? [{ type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: point } }] : [];
       (this.map.getSource(ENTERPRISE_SELECTED_SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+    });
+  }
+
+  /** Draws the key projects (the whole list: a few dozen to a few hundred features); feature ids are project ids. */
+  setKeyProjects(features: KeyProjectMapFeature[]): void {
+    this.keyProjectFeatures = features;
+    this.whenStyled(() => {
+      (this.map.getSource(KEY_PROJECT_SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+      // setData drops feature-state: the selection's ring comes back.
+      if (this.selectedKeyProject !== null) this.map.setFeatureState({ source: KEY_PROJECT_SOURCE, id: this.selectedKeyProject }, { selected: true });
+    });
+  }
+
+  /** What the key-project layer shows now (read-only; used by browser tests). */
+  keyProjectStats(): { features: number; eligible: number; points: number; parcels: number } {
+    const f = this.keyProjectFeatures;
+    return { features: f.length, eligible: f.filter((x) => x.properties.eligible).length, points: f.filter((x) => x.geometry.type === 'Point').length, parcels: f.filter((x) => x.geometry.type === 'Polygon').length };
+  }
+
+  /** The industrial blocks to draw (GeoJSON features whose ids are the blocks' database ids). */
+  setIndustrialBlocks(features: readonly GeoJSON.Feature[]): void {
+    this.whenStyled(() => {
+      (this.map.getSource(BLOCKS_SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features: [...features] });
+      // setData drops feature-state: the selection's outline comes back.
+      if (this.selectedBlock !== null) this.map.setFeatureState({ source: BLOCKS_SOURCE, id: this.selectedBlock }, { selected: true });
     });
   }
 

@@ -57,6 +57,11 @@ export const PENDING_COLOR = '#f08c00';
 export const PENDING_DASH = [2, 1.2];
 export const isPending = expr(['boolean', ['feature-state', 'pending'], false]);
 
+/** Thick dotted outline of parks whose category contradicts the classification standard (feature-state `contradicts`, the legend's toggle). */
+export const CONTRADICTION_COLOR = '#d62728';
+export const CONTRADICTION_DASH = [0.6, 0.9];
+export const isContradicting = expr(['boolean', ['feature-state', 'contradicts'], false]);
+
 /** Outline of pilot parks: a colour none of the fills use. */
 export const PILOT_COLOR = '#c2185b';
 // `pilot` (a boolean, set by the controller) rather than pilotYear: a live null must not fall

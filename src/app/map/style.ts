@@ -4,19 +4,31 @@
 import type { StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
 import { taxonomy, type Lang } from '../../domain/taxonomy.ts';
 import { enterpriseLabelLayers, enterpriseLayers, enterpriseSources } from './enterprise-style.ts';
-import { CHANGED_COLOR, PENDING_COLOR, PENDING_DASH, PILOT_COLOR, isChanged, isPending, isPilot, parkFillPaint, type ParkOverlay } from './park-overlay.ts';
+import { KEY_PROJECT_LAYER_IDS, keyProjectLayers, keyProjectSources } from './key-project-style.ts';
+import { CHANGED_COLOR, CONTRADICTION_COLOR, CONTRADICTION_DASH, PENDING_COLOR, PENDING_DASH, PILOT_COLOR, isChanged, isContradicting, isPending, isPilot, parkFillPaint, type ParkOverlay } from './park-overlay.ts';
 
 export const LAYER_GROUPS = {
   districts: ['district-fill', 'district-line', 'district-label'],
-  villageParks: ['village-park-fill', 'village-park-line', 'village-park-pilot', 'village-park-changed', 'village-park-selected', 'village-park-pending'],
+  villageParks: ['village-park-fill', 'village-park-line', 'village-park-pilot', 'village-park-changed', 'village-park-selected', 'village-park-pending', 'village-park-contradiction'],
   valueParks: ['value-park-fill', 'value-park-line', 'value-park-selected', 'value-park-label'],
   enterprises: ['enterprise-cluster', 'enterprise-point', 'enterprise-selected', 'enterprise-cluster-count'],
+  industrialBlocks: ['industrial-block-fill', 'industrial-block-line', 'industrial-block-line-second', 'industrial-block-selected', 'industrial-block-label'],
+  keyProjects: KEY_PROJECT_LAYER_IDS,
 } as const;
 export type LayerGroup = keyof typeof LAYER_GROUPS;
 
 /** The spatial filter area (GeoJSON set by the map controller). */
 export const AREA_SOURCE = 'area';
 export const AREA_COLOR = '#d9480f';
+
+/**
+ * Industrial blocks (工业产业区块): a GeoJSON source filled from GET /api/industrial-blocks when the layer
+ * is first shown (a few hundred outlines at most, and an import shows at once, without a tile rebuild).
+ * Feature ids are the blocks' database ids. Dark gold, apart from the parks' category colours, the
+ * value parks' purple and the area's orange: first-level blocks solid, second-level dashed.
+ */
+export const BLOCKS_SOURCE = 'industrial-blocks';
+export const BLOCK_COLOR = '#9c7700';
 
 /** Source and source layer of the village parks; tile feature ids are the parks' database ids. */
 export const VILLAGE_PARKS = { source: 'village-parks', sourceLayer: 'village-parks' } as const;
@@ -38,7 +50,9 @@ export function buildStyle(tilesBase: string, lang: Lang, overlay: ParkOverlay =
       'village-parks': { type: 'vector', url: pm('village-parks') },
       'value-parks': { type: 'vector', url: pm('value-parks') },
       ...enterpriseSources(),
+      ...keyProjectSources(),
       [AREA_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+      [BLOCKS_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#eef2f5' } },
@@ -66,13 +80,36 @@ export function buildStyle(tilesBase: string, lang: Lang, overlay: ParkOverlay =
         id: 'village-park-pending', type: 'line', source: 'village-parks', 'source-layer': 'village-parks',
         paint: { 'line-color': PENDING_COLOR, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 2, 14, 4], 'line-dasharray': PENDING_DASH, 'line-opacity': ['case', isPending, 1, 0] },
       },
+      {
+        // Parks whose category contradicts the classification standard, while the legend's toggle is on
+        // (feature-state `contradicts`, set by the controller from /api/standard/contradictions).
+        id: 'village-park-contradiction', type: 'line', source: 'village-parks', 'source-layer': 'village-parks',
+        layout: { 'line-cap': 'round' },
+        paint: { 'line-color': CONTRADICTION_COLOR, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 2.5, 14, 5], 'line-dasharray': CONTRADICTION_DASH, 'line-opacity': ['case', isContradicting, 1, 0] },
+      },
       { id: 'value-park-fill', type: 'fill', source: 'value-parks', 'source-layer': 'value-parks', paint: { 'fill-color': '#6a3d9a', 'fill-opacity': 0.08 } },
       { id: 'value-park-line', type: 'line', source: 'value-parks', 'source-layer': 'value-parks', paint: { 'line-color': '#6a3d9a', 'line-width': 2, 'line-dasharray': [3, 1.5] } },
       { id: 'value-park-selected', type: 'line', source: 'value-parks', 'source-layer': 'value-parks', paint: { 'line-color': '#4b2a70', 'line-width': 4, 'line-opacity': selectedOpacity } },
+      // Industrial blocks: a faint wash (clickable) and an outline over the parks, under the area and the enterprises.
+      { id: 'industrial-block-fill', type: 'fill', source: BLOCKS_SOURCE, layout: { visibility: 'none' }, paint: { 'fill-color': BLOCK_COLOR, 'fill-opacity': 0.06 } },
+      {
+        id: 'industrial-block-line', type: 'line', source: BLOCKS_SOURCE, filter: ['==', ['get', 'level'], 'first'], layout: { visibility: 'none' },
+        paint: { 'line-color': BLOCK_COLOR, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.6, 14, 3.5] },
+      },
+      {
+        id: 'industrial-block-line-second', type: 'line', source: BLOCKS_SOURCE, filter: ['!=', ['get', 'level'], 'first'], layout: { visibility: 'none' },
+        paint: { 'line-color': BLOCK_COLOR, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.4, 14, 3], 'line-dasharray': [2, 1] },
+      },
+      {
+        id: 'industrial-block-selected', type: 'line', source: BLOCKS_SOURCE, layout: { visibility: 'none' },
+        paint: { 'line-color': '#5c4600', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 3, 14, 6], 'line-opacity': selectedOpacity },
+      },
       // The spatial filter area: a light wash and a bold outline, under the enterprises.
       { id: 'area-fill', type: 'fill', source: AREA_SOURCE, paint: { 'fill-color': AREA_COLOR, 'fill-opacity': 0.07 } },
       { id: 'area-line', type: 'line', source: AREA_SOURCE, paint: { 'line-color': AREA_COLOR, 'line-width': 2.5, 'line-dasharray': [2, 1] } },
       ...enterpriseLayers(),
+      // Key projects over the enterprises: a few dozen marks that must not hide under the bubbles.
+      ...keyProjectLayers(),
       {
         id: 'district-label', type: 'symbol', source: 'districts', 'source-layer': 'district-labels',
         layout: { 'text-field': districtLabel(lang), 'text-font': ['sans-serif'], 'text-size': 14 },
@@ -82,6 +119,10 @@ export function buildStyle(tilesBase: string, lang: Lang, overlay: ParkOverlay =
         id: 'value-park-label', type: 'symbol', source: 'value-parks', 'source-layer': 'value-park-labels', minzoom: 9,
         layout: { 'text-field': ['get', lang === 'en' ? 'nameEn' : lang === 'zh-Hant' ? 'nameZhHant' : 'name'], 'text-font': ['sans-serif'], 'text-size': 12, 'text-max-width': 10, 'text-variable-anchor': ['top', 'bottom', 'left', 'right'], 'text-radial-offset': 2.4 },
         paint: { 'text-color': '#4b2a70', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+      },
+      {
+        id: 'industrial-block-label', type: 'symbol', source: BLOCKS_SOURCE, minzoom: 11, layout: { visibility: 'none', 'text-field': ['get', 'name'], 'text-font': ['sans-serif'], 'text-size': 12, 'text-max-width': 12 },
+        paint: { 'text-color': '#5c4600', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
       },
       ...enterpriseLabelLayers(),
     ],

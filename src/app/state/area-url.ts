@@ -5,6 +5,7 @@
 //   a=s:113.1 23.1,113.2 23.1,113.2 23.2;…ring 2|…polygon 2   shapes (rings without their closing position)
 //   a=b:p123:2.5   a=b:v4:1   a=b:l113.1 23.1,113.2 23.2:1.5     buffer of N km around a park, value park or line
 //   a=in:p   a=in:v                                               inside the village parks / value parks
+//   a=blk:12                                                      an industrial block (工业产业区块) by id
 import { MAX_BUFFER_KM, type AreaSpec } from '../../domain/area-geometry.ts';
 import type { Polygon, Position } from 'geojson';
 
@@ -25,6 +26,7 @@ function openRing(ring: Position[]): Position[] {
 export function encodeArea(area: AreaSpec | null): string | null {
   if (!area) return null;
   if (area.kind === 'inside') return `in:${area.layer === 'villageParks' ? 'p' : 'v'}`;
+  if (area.kind === 'block') return `blk:${area.id}`;
   if (area.kind === 'buffer') {
     const t = area.target;
     const ref = t.kind === 'line' ? `l${encodePositions(t.coordinates)}` : `${t.kind === 'park' ? 'p' : 'v'}${t.id}`;
@@ -60,6 +62,8 @@ function decodePolygon(raw: string): Polygon {
 export function decodeArea(raw: string): AreaSpec {
   if (raw === 'in:p') return { kind: 'inside', layer: 'villageParks' };
   if (raw === 'in:v') return { kind: 'inside', layer: 'valueParks' };
+  const blk = /^blk:([1-9]\d{0,8})$/.exec(raw);
+  if (blk) return { kind: 'block', id: Number(blk[1]) };
   if (raw.startsWith('s:')) {
     const polygons = raw.slice(2).split('|').map(decodePolygon);
     if (polygons.reduce((n, p) => n + p.coordinates.reduce((m, r) => m + r.length, 0), 0) > MAX_LINK_POSITIONS + polygons.length * 4)
@@ -77,5 +81,5 @@ export function decodeArea(raw: string): AreaSpec {
     }
     return { kind: 'buffer', target: { kind: b[1] === 'p' ? 'park' : 'valuePark', id: Number(b[2]) }, km };
   }
-  throw new Error('expected s:…, b:…:km or in:p / in:v');
+  throw new Error('expected s:…, b:…:km, in:p / in:v or blk:id');
 }

@@ -12,7 +12,7 @@ import { stateFromUrl } from './url-state.ts';
 export type { LayerKey, Overlay, Selection } from './types.ts';
 export type MapStatus = 'loading' | 'ready' | 'error';
 /** What the right-hand panel shows. */
-export type Panel = Selection | { kind: 'bulk' } | { kind: 'selection' } | { kind: 'imports' } | { kind: 'accounts' } | { kind: 'reviews' } | null;
+export type Panel = Selection | { kind: 'bulk' } | { kind: 'selection' } | { kind: 'imports' } | { kind: 'accounts' } | { kind: 'reviews' } | { kind: 'pilots' } | { kind: 'standard' } | null;
 /** What a click or drag on the map does now: draw a shape, pick districts, edit the area, or the usual (null). */
 export type DrawMode = 'polygon' | 'rectangle' | 'circle' | 'line' | 'pickDistricts' | 'edit';
 export type ParkStatuses = Readonly<Record<number, ParkStatusItem>>;
@@ -78,6 +78,9 @@ export interface AppState {
   openImports: () => void;
   openAccounts: () => void;
   openReviews: () => void;
+  /** The pilot panel (architecture §4, "Pilot selection"); what it shows depends on the role, so it stays open across log-ins. */
+  openPilots: () => void;
+  openStandard: () => void;
   bumpTiles: () => void;
   openSelection: () => void;
 }
@@ -117,7 +120,7 @@ export const useAppStore = create<AppState>((set) => ({
   setBasemap: (basemap) => set({ basemap }),
   setMapStatus: (mapStatus, error) => set({ mapStatus, mapError: error ?? null }),
   // The bulk, import, account and review panels are for some roles only: they close when the user changes.
-  setUser: (user) => set((s) => ({ user, sessionKnown: true, panel: s.panel && ['bulk', 'imports', 'accounts', 'reviews'].includes(s.panel.kind) ? null : s.panel })),
+  setUser: (user) => set((s) => ({ user, sessionKnown: true, panel: s.panel && ['bulk', 'imports', 'accounts', 'reviews', 'standard'].includes(s.panel.kind) ? null : s.panel })),
   selectPark: (id) => set({ panel: { kind: 'park', id } }),
   select: (selection) => set({ panel: selection }),
   openBulk: () => set({ panel: { kind: 'bulk' } }),
@@ -135,6 +138,8 @@ export const useAppStore = create<AppState>((set) => ({
   openImports: () => set({ panel: { kind: 'imports' } }),
   openAccounts: () => set({ panel: { kind: 'accounts' } }),
   openReviews: () => set({ panel: { kind: 'reviews' } }),
+  openPilots: () => set({ panel: { kind: 'pilots' } }),
+  openStandard: () => set({ panel: { kind: 'standard' } }),
   bumpTiles: () => set((s) => ({ tilesVersion: s.tilesVersion + 1 })),
   openSelection: () => set({ panel: { kind: 'selection' } }),
 }));

@@ -4,8 +4,8 @@ import type { EnterpriseFilter } from '../../domain/enterprise-filter.ts';
 import type { Metric } from '../../domain/monitoring/indicators.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
 
-export type LayerKey = 'districts' | 'villageParks' | 'valueParks' | 'enterprises';
-export const LAYER_KEYS: readonly LayerKey[] = ['enterprises', 'villageParks', 'valueParks', 'districts'];
+export type LayerKey = 'districts' | 'villageParks' | 'valueParks' | 'enterprises' | 'keyProjects' | 'industrialBlocks';
+export const LAYER_KEYS: readonly LayerKey[] = ['enterprises', 'keyProjects', 'villageParks', 'valueParks', 'industrialBlocks', 'districts'];
 
 /** What the village parks are coloured by. */
 export type Overlay = 'category' | 'progress' | 'efficiency';
@@ -26,7 +26,7 @@ export const CHOROPLETH_METRICS = ['output', 'revenue', 'valueAdded', 'profit', 
 export type ChoroplethMetric = (typeof CHOROPLETH_METRICS)[number];
 
 /** A map feature whose detail panel is open. */
-export type Selection = { kind: 'park' | 'valuePark' | 'enterprise'; id: number };
+export type Selection = { kind: 'park' | 'valuePark' | 'enterprise' | 'keyProject' | 'block'; id: number };
 
 export interface MapViewState {
   center: [number, number];

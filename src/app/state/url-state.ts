@@ -11,12 +11,16 @@ import { CHOROPLETH_METRICS, LAYER_KEYS, OVERLAYS, type Choropleth, type Choropl
 /** Where the map may go (the controller's maxBounds): west, south, east, north. */
 export const VIEW_BOUNDS = [111.8, 21.8, 115.2, 24.6] as const;
 export const ZOOM_RANGE = [6, 18] as const;
+/** Guangzhou's eleven districts, west, south, east, north (data/boundaries/guangzhou-districts.geojson, rounded out): the first view shows all of it. */
+export const CITY_BOUNDS = [112.95, 22.51, 114.06, 23.94] as const;
 
 export const DEFAULT_STATE: PermalinkState = {
   center: [113.45, 23.2],
   zoom: 8.6,
   lang: 'zh-Hans',
-  layers: { enterprises: true, villageParks: true, valueParks: true, districts: true },
+  // Key projects are off until asked for (a layer of a few dozen symbols over the parks).
+  // Industrial blocks too: a layer of outlines over the parks, shown when asked for.
+  layers: { enterprises: true, villageParks: true, valueParks: true, districts: true, keyProjects: false, industrialBlocks: false },
   overlay: 'category',
   filter: EMPTY_FILTER,
   selected: null,
@@ -26,9 +30,9 @@ export const DEFAULT_STATE: PermalinkState = {
   choropleth: null,
 };
 
-const LAYER_LETTERS: Record<LayerKey, string> = { enterprises: 'e', villageParks: 'p', valueParks: 'v', districts: 'd' };
+const LAYER_LETTERS: Record<LayerKey, string> = { enterprises: 'e', villageParks: 'p', valueParks: 'v', districts: 'd', keyProjects: 'k', industrialBlocks: 'b' };
 const OVERLAY_CODES: Record<Overlay, string> = { category: 'cat', progress: 'prog', efficiency: 'eff' };
-const SELECTION_LETTERS: Record<Selection['kind'], string> = { park: 'p', valuePark: 'v', enterprise: 'e' };
+const SELECTION_LETTERS: Record<Selection['kind'], string> = { park: 'p', valuePark: 'v', enterprise: 'e', keyProject: 'k', block: 'b' };
 const FILTER_PARAMS: Record<keyof EnterpriseFilter, string> = {
   clusters: 'fc', subIndustries: 'fs', futureIndustries: 'ff', tags: 'ft', revenueTiers: 'fr', districts: 'fd', towns: 'fw',
 };
@@ -55,7 +59,8 @@ export function encodeUrlState(s: PermalinkState): string {
   q.set('c', `${round(s.center[0], 5)},${round(s.center[1], 5)}`);
   q.set('z', round(s.zoom, 2));
   const layers = LAYER_KEYS.filter((k) => s.layers[k]).map((k) => LAYER_LETTERS[k]).join('');
-  if (layers !== LAYER_KEYS.map((k) => LAYER_LETTERS[k]).join('')) q.set('l', layers || '-');
+  // Only a set other than the default goes into the link (layers off by default stay out of it).
+  if (layers !== LAYER_KEYS.filter((k) => DEFAULT_STATE.layers[k]).map((k) => LAYER_LETTERS[k]).join('')) q.set('l', layers || '-');
   if (s.overlay !== DEFAULT_STATE.overlay) q.set('o', OVERLAY_CODES[s.overlay]);
   for (const [k, param] of Object.entries(FILTER_PARAMS) as [keyof EnterpriseFilter, string][]) if (s.filter[k].length) q.set(param, s.filter[k].join(','));
   const area = encodeArea(s.area);
@@ -166,7 +171,7 @@ export function decodeUrlState(search: string, warn: Warn = (m) => console.warn(
     const m = /^([a-z])([1-9]\d{0,8})$/.exec(s);
     const kind = m ? selectionByLetter.get(m[1]) : undefined;
     if (m && kind) out.selected = { kind, id: Number(m[2]) };
-    else warn(`permalink: ignoring selection "${s}" (expected p, v or e followed by an id)`);
+    else warn(`permalink: ignoring selection "${s}" (expected p, v, e, k or b followed by an id)`);
   }
   const time = q.get('t');
   if (time !== null) out.time = readTime(time, warn);

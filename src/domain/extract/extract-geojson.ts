@@ -4,6 +4,8 @@
 import { rewind } from '@turf/rewind';
 import type { Position } from 'geojson';
 import { featureFields, noticeOf, roundCoordinate, type ExtractFeature, type ExtractGeometry, type ExtractMeta } from './extract-meta.ts';
+import { CODES_ONLY, DEMO_NOTICE_TEXT, featureFieldLabels, readableFeatures, type ExtractOptions } from './extract-labels.ts';
+import { label } from '../taxonomy.ts';
 
 const roundPosition = (p: Position): Position => [roundCoordinate(p[0]), roundCoordinate(p[1])];
 
@@ -29,11 +31,18 @@ export function preparedGeometry<G extends ExtractGeometry>(geometry: G, ringOrd
   return copy as G;
 }
 
-/** The `export` member: what was exported, when, from which data, and whether it is demo data. */
-export function exportHeader(meta: ExtractMeta, fields: readonly string[], format: string) {
+/**
+ * The `export` member: what was exported, when, from which data, and whether it is demo data; a
+ * readable export adds its language, each property's name (`fieldLabels`) and the notice in the language.
+ */
+export function exportHeader(meta: ExtractMeta, fields: readonly string[], format: string, options: ExtractOptions = CODES_ONLY, chosen: readonly string[] = fields) {
   return {
     layer: meta.layer, format, filters: meta.filter ?? null, dataDate: meta.dataDate, demo: meta.demo,
     exportedAt: meta.exportedAt, fields: [...fields], notice: noticeOf(meta),
+    ...(options.labels === 'readable' ? {
+      lang: options.lang, labels: options.labels, fieldLabels: featureFieldLabels(meta.layer, chosen, options.lang),
+      localNotice: meta.demo ? label(DEMO_NOTICE_TEXT, options.lang) : undefined,
+    } : {}),
   };
 }
 
@@ -43,8 +52,10 @@ export const featureId = (f: ExtractFeature): string | number | undefined => {
   return typeof id === 'string' || typeof id === 'number' ? id : undefined;
 };
 
-export function toGeoJsonExtract(features: readonly ExtractFeature[], fields: readonly string[], meta: ExtractMeta): string {
-  const header = exportHeader(meta, fields, 'geojson');
+/** Readable (options.labels): the same keys with labels as values and `<key>Code` beside each coded one (extract-labels.ts). */
+export function toGeoJsonExtract(source: readonly ExtractFeature[], chosen: readonly string[], meta: ExtractMeta, options: ExtractOptions = CODES_ONLY): string {
+  const { features, fields } = options.labels === 'readable' ? readableFeatures(meta.layer, source, chosen, options.lang) : { features: source, fields: chosen };
+  const header = exportHeader(meta, fields, 'geojson', options, chosen);
   const lines = features.map((f) => JSON.stringify({
     type: 'Feature',
     id: featureId(f),

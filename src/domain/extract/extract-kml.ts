@@ -8,6 +8,8 @@ import type { Feature, Geometry } from 'geojson';
 import { preparedGeometry, featureId } from './extract-geojson.ts';
 import { chinaDate } from '../china-date.ts';
 import { featureFields, flatValue, noticeOf, type ExtractFeature, type ExtractMeta } from './extract-meta.ts';
+import { CODES_ONLY, DEMO_NOTICE_TEXT, readableFeatures, type ExtractOptions } from './extract-labels.ts';
+import { label } from '../taxonomy.ts';
 
 const xmlText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -24,7 +26,10 @@ function kmlProperties(f: ExtractFeature, fields: readonly string[]): Record<str
   return props;
 }
 
-export function toKmlExtract(features: readonly ExtractFeature[], fields: readonly string[], meta: ExtractMeta): string {
+/** Readable (options.labels): labels as values and `<key>Code` beside each coded field, the demo notice also in the language. */
+export function toKmlExtract(source: readonly ExtractFeature[], chosen: readonly string[], meta: ExtractMeta, options: ExtractOptions = CODES_ONLY): string {
+  const readable = options.labels === 'readable';
+  const { features, fields } = readable ? readableFeatures(meta.layer, source, chosen, options.lang) : { features: source, fields: chosen };
   const kmlFeatures: Feature<Geometry | null>[] = features.map((f) => {
     const id = featureId(f);
     return {
@@ -37,6 +42,7 @@ export function toKmlExtract(features: readonly ExtractFeature[], fields: readon
   });
   const body = toKML({ type: 'FeatureCollection', features: kmlFeatures });
   const description = [
+    readable && meta.demo ? label(DEMO_NOTICE_TEXT, options.lang) : undefined,
     noticeOf(meta),
     `Filter: ${JSON.stringify(meta.filter ?? null)}`,
     `Data date: ${meta.dataDate ?? 'unknown'}`,

@@ -5,7 +5,7 @@ import { chinaDate } from '../china-date.ts';
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 
 export type ExtractLayer = 'enterprises' | 'parks' | 'value-parks';
-export type ExtractFormat = 'geojson' | 'csv' | 'kml' | 'shapefile';
+export type ExtractFormat = 'geojson' | 'csv' | 'xlsx' | 'kml' | 'shapefile';
 
 export interface ExtractMeta {
   layer: ExtractLayer;
@@ -27,7 +27,7 @@ export const DEMO_NOTICE = 'Demo data: synthetic enterprises and parks; see data
 
 export const noticeOf = (meta: ExtractMeta): string | undefined => meta.notice ?? (meta.demo ? DEMO_NOTICE : undefined);
 
-const EXTENSIONS: Record<ExtractFormat, string> = { geojson: 'geojson', csv: 'csv', kml: 'kml', shapefile: 'zip' };
+const EXTENSIONS: Record<ExtractFormat, string> = { geojson: 'geojson', csv: 'csv', xlsx: 'xlsx', kml: 'kml', shapefile: 'zip' };
 
 
 /** e.g. `enterprises-2026-11-24.geojson`; a shapefile is a `.zip` of its parts. */
@@ -56,10 +56,10 @@ export function featureFields(feature: ExtractFeature, fields: readonly string[]
   return out;
 }
 
-/** A value as one text cell: tags joined with `;`, null as null (blank), other objects as JSON. */
+/** A value as one text cell: tags joined with `;`, null as null (blank), other objects (and lists of objects, a value park's elements) as JSON. */
 export function flatValue(value: unknown): string | number | boolean | null {
   if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return value.join(';');
+  if (Array.isArray(value)) return value.some((x) => typeof x === 'object' && x !== null) ? JSON.stringify(value) : value.join(';');
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   return JSON.stringify(value);
 }

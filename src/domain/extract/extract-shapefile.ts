@@ -11,7 +11,9 @@ import { zipSync } from 'fflate';
 import type { Position } from 'geojson';
 import { preparedGeometry } from './extract-geojson.ts';
 import { chinaDate } from '../china-date.ts';
-import { extractFileName, featureFields, flatValue, type ExtractFeature, type ExtractGeometry, type ExtractMeta } from './extract-meta.ts';
+import { extractFileName, featureFields, flatValue, noticeOf, type ExtractFeature, type ExtractGeometry, type ExtractMeta } from './extract-meta.ts';
+import { CODES_ONLY, DEMO_NOTICE_TEXT, featureFieldLabels, readableFeatures, type ExtractOptions } from './extract-labels.ts';
+import { label, type Lang } from '../taxonomy.ts';
 
 export const WGS84_PRJ = 'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
 
@@ -235,8 +237,34 @@ function dbf(columns: Column[], rows: Cell[][], exportedAt: Date): Uint8Array {
 
 // ---- zip ----
 
-/** Zip of <base>.shp .shx .dbf .prj .cpg, base named like the other extracts (layer-date). */
-export function toShapefileZip(features: readonly ExtractFeature[], fields: readonly string[], meta: ExtractMeta): Uint8Array {
+const FIELDS_TXT: Record<Lang, { file: string; title: string; demo: string }> = {
+  'zh-Hans': { file: '字段说明', title: '字段名（.dbf）与名称', demo: '演示数据标记（T = 是）' },
+  'zh-Hant': { file: '欄位說明', title: '欄位名（.dbf）與名稱', demo: '示範資料標記（T = 是）' },
+  en: { file: 'fields', title: 'Field (.dbf) and name', demo: 'demo data flag (T = yes)' },
+};
+
+/** The text file of a readable shapefile: each .dbf name with the field's name in the language, and the notices. */
+function fieldsText(meta: ExtractMeta, chosen: readonly string[], names: readonly DbfFieldName[], lang: Lang): string {
+  const t = FIELDS_TXT[lang];
+  const labels = featureFieldLabels(meta.layer, chosen, lang);
+  const lines = [
+    ...(meta.demo ? [label(DEMO_NOTICE_TEXT, lang)] : []),
+    ...(noticeOf(meta) ? [noticeOf(meta)!] : []),
+    '',
+    t.title,
+    ...names.map(({ field, dbfName }) => `${dbfName}\t${field === 'demo' && !labels.demo ? t.demo : labels[field] ?? field}`),
+  ];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * Zip of <base>.shp .shx .dbf .prj .cpg, base named like the other extracts (layer-date). Readable
+ * (options.labels): the .dbf keeps its safe ASCII names, its values get labels (UTF-8, as the .cpg
+ * says) with `<key>Code` beside each coded field, and <base>-字段说明.txt names each field in the language.
+ */
+export function toShapefileZip(source: readonly ExtractFeature[], chosen: readonly string[], meta: ExtractMeta, options: ExtractOptions = CODES_ONLY): Uint8Array {
+  const readable = options.labels === 'readable';
+  const { features, fields } = readable ? readableFeatures(meta.layer, source, chosen, options.lang) : { features: source, fields: chosen };
   const exportedAt = new Date(meta.exportedAt);
   const { shp, shx } = shpAndShx(features, layerShapeType(features, meta));
   const names = shapefileFieldNames(fields, meta);
@@ -253,5 +281,6 @@ export function toShapefileZip(features: readonly ExtractFeature[], fields: read
     [`${base}.dbf`]: dbf(columns, rows, exportedAt),
     [`${base}.prj`]: utf8.encode(WGS84_PRJ),
     [`${base}.cpg`]: utf8.encode('UTF-8'),
+    ...(readable ? { [`${base}-${FIELDS_TXT[options.lang].file}.txt`]: utf8.encode(fieldsText(meta, chosen, names, options.lang)) } : {}),
   }, { mtime: exportedAt });
 }

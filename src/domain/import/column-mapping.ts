@@ -87,12 +87,58 @@ const CITY_INDICATOR_FIELDS: readonly TargetField[] = [
   { field: 'note', required: false, aliases: ['备注', '说明', '注', 'note', 'notes', 'remark'] },
 ];
 
+// Industrial blocks (工业产业区块, plan §三(三)): the protected industrial land, one outline per block
+// with its code, name, control level (一级控制线 / 二级控制线) and optionally its area.
+const INDUSTRIAL_BLOCK_FIELDS: readonly TargetField[] = [
+  { field: 'code', required: true, aliases: ['区块编号', '区块编码', '区块代码', '地块编号', '编号', '编码', '代码', 'code', 'block code', 'block_code', 'id'] },
+  { field: 'name', required: true, aliases: ['区块名称', '产业区块名称', '地块名称', '名称', 'name', 'block name', 'block_name'] },
+  { field: 'level', required: false, aliases: ['控制线级别', '区块级别', '管控级别', '控制线', '级别', '等级', 'level', 'control level', 'control_level'] },
+  { field: 'areaMu', required: false, quantity: 'mu', aliases: ['区块面积', '用地面积', '占地面积', '面积', 'area', 'areaMu', 'area_mu', 'area mu'] },
+];
+
+// Key projects (重点项目, src/domain/key-projects.ts): one project per row — its code (项目代码, else
+// the name is the key), name, total investment (万元 or 亿元 in the header), land area in mu, cluster,
+// status (谋划/在建/建成) and location (经度/纬度 columns, a WKT column, or the row's Point or Polygon).
+const KEY_PROJECT_FIELDS: readonly TargetField[] = [
+  { field: 'code', required: false, aliases: ['项目代码', '项目编号', '项目编码', '统一项目代码', '编号', '代码', 'code', 'project code', 'project_code'] },
+  { field: 'name', required: true, aliases: ['项目名称', '项目', '名称', 'name', 'project name', 'project_name', 'project'] },
+  { field: 'investment', required: true, quantity: 'yuan', aliases: ['总投资', '计划总投资', '项目总投资', '总投资额', '投资总额', '投资规模', '投资额', 'investment', 'total investment', 'total_investment'] },
+  { field: 'areaMu', required: false, quantity: 'mu', aliases: ['用地面积', '项目用地面积', '占地面积', '用地规模', '面积', 'area', 'areaMu', 'area_mu', 'land area'] },
+  { field: 'cluster', required: false, aliases: ['所属集群', '产业集群', '所属产业', '产业类别', '集群', '产业', '行业', 'cluster', 'industry cluster', 'industry'] },
+  { field: 'status', required: false, aliases: ['项目状态', '建设状态', '建设阶段', '状态', '阶段', '进度', 'status', 'stage'] },
+  { field: 'lon', required: true, coordinate: true, aliases: ['经度', '东经', '经度坐标', 'lon', 'lng', 'long', 'longitude', 'x'] },
+  { field: 'lat', required: true, coordinate: true, aliases: ['纬度', '北纬', '纬度坐标', 'lat', 'latitude', 'y'] },
+];
+
+// Renovation status of village parks in bulk (园区改造状态, kind parkStatus): the park by its code, the
+// values to set (codes or labels in any language), when they take effect and why.
+const PARK_STATUS_FIELDS: readonly TargetField[] = [
+  { field: 'code', required: true, aliases: ['园区编号', '园区代码', '园区编码', '编号', '代码', '编码', 'code', 'park code', 'park_code', 'parkId', 'park id', 'id'] },
+  { field: 'name', required: false, aliases: ['园区名称', '村级工业园名称', '名称', 'name', 'park name', 'park_name'] },
+  { field: 'category', required: false, aliases: ['整治类别', '整治分类', '整治类型', '改造类别', '改造分类', '改造类型', '分类', '类别', 'category', 'renovation category'] },
+  { field: 'progress', required: false, aliases: ['改造进度', '整治进度', '实施进度', '进度', '状态', 'progress', 'status', 'renovation progress'] },
+  { field: 'pilotYear', required: false, aliases: ['试点年度', '试点年份', '提质增效试点年份', '提质增效试点', '试点', 'pilotYear', 'pilot_year', 'pilot year', 'pilot'] },
+  { field: 'effectiveDate', required: false, aliases: ['生效日期', '生效时间', '变更日期', '日期', 'effectiveDate', 'effective_date', 'effective date', 'date'] },
+  { field: 'reason', required: false, aliases: ['原因', '说明', '說明', '变更原因', '调整原因', '理由', '备注', 'reason', 'note', 'comment'] },
+];
+
+// Zones of the classification standard (src/domain/renovation-standard.ts): code, name, zone type, outline.
+const ZONE_FIELDS: readonly TargetField[] = [
+  { field: 'code', required: true, aliases: ['区域编码', '区域编号', '图斑编号', '地块编号', '编码', '编号', '代码', 'code', 'zone code', 'zone_code', 'id'] },
+  { field: 'name', required: true, aliases: ['区域名称', '名称', '图斑名称', 'name', 'zone name', 'zone_name'] },
+  { field: 'zoneType', required: true, aliases: ['区域类型', '管控类型', '控制线类型', '类型', '类别', 'zoneType', 'zone_type', 'zone type', 'type'] },
+];
+
 export const TARGET_FIELDS: Readonly<Record<ImportKind, readonly TargetField[]>> = {
+  zones: ZONE_FIELDS,
   enterprises: ENTERPRISE_FIELDS,
   parks: PARK_FIELDS,
   districts: DISTRICT_FIELDS,
   operating: OPERATING_FIELDS,
   cityIndicators: CITY_INDICATOR_FIELDS,
+  parkStatus: PARK_STATUS_FIELDS,
+  keyProjects: KEY_PROJECT_FIELDS,
+  industrialBlocks: INDUSTRIAL_BLOCK_FIELDS,
 };
 
 /** Required fields not mapped; coordinates count only when the rows carry no geometry. */

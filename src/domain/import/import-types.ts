@@ -1,12 +1,15 @@
 // The shapes an import passes through: file → table of raw cells → validated, normalised records →
 // database. Shared by the readers (src/server/imports/read-*), the validators (src/domain/import/*)
 // and the writer (src/server/imports/apply-*), so each can be tested on its own.
-import type { MultiPolygon, Polygon } from 'geojson';
+import type { MultiPolygon, Point, Polygon } from 'geojson';
+import type { KeyProjectStatus } from '../key-projects.ts';
 import type { MonthFigureValues } from '../monitoring/figures.ts';
 import type { ProblemCode } from '../problems.ts';
+import type { ParkStatusRecord } from './validate-park-status.ts';
+import type { ZoneType } from '../renovation-standard.ts';
 
-export type ImportKind = 'enterprises' | 'parks' | 'districts' | 'operating' | 'cityIndicators';
-export const IMPORT_KINDS: readonly ImportKind[] = ['enterprises', 'parks', 'districts', 'operating', 'cityIndicators'];
+export type ImportKind = 'enterprises' | 'parks' | 'districts' | 'operating' | 'cityIndicators' | 'industrialBlocks' | 'keyProjects' | 'parkStatus' | 'zones';
+export const IMPORT_KINDS: readonly ImportKind[] = ['enterprises', 'parks', 'districts', 'operating', 'cityIndicators', 'industrialBlocks', 'keyProjects', 'parkStatus', 'zones'];
 
 /** Coordinate reference system of the uploaded coordinates. CGCS2000 is treated as WGS84 (they differ by centimetres). */
 export type SourceCrs = 'wgs84' | 'cgcs2000' | 'gcj02' | 'bd09';
@@ -73,7 +76,8 @@ export interface EnterpriseRecord {
   tags: string[];
   /** Yuan. */
   revenue: number;
-  employees: number;
+  /** Null when the file leaves it empty. */
+  employees: number | null;
   address: string;
   /** WGS84, rounded to 7 decimals. */
   lon: number;
@@ -135,7 +139,48 @@ export interface CityIndicatorRecord {
   note: string | null;
 }
 
-export type ImportRecord = EnterpriseRecord | ParkRecord | DistrictRecord | OperatingRecord | CityIndicatorRecord;
+/**
+ * An industrial block (工业产业区块, plan §三(三)): the city's protected industrial land, an outline
+ * with a code, a name and its control level; geometry in WGS84, always a MultiPolygon.
+ */
+export interface IndustrialBlockRecord {
+  row: number;
+  code: string;
+  name: string;
+  /** 一级控制线 → 'first', 二级控制线 → 'second'; null when the file gives none. */
+  level: 'first' | 'second' | null;
+  /** Land area in mu: the file's, else computed from the outline. */
+  areaMu: number;
+  geometry: MultiPolygon;
+}
+
+/** A key project (重点项目, src/domain/key-projects.ts); money in whole yuan, geometry in WGS84. */
+export interface KeyProjectRecord {
+  row: number;
+  /** 项目代码 as given, else the name (the record key). */
+  code: string;
+  name: string;
+  investment: number;
+  /** Mu; from the file, else from the parcel's polygon; null for a point without an area. */
+  areaMu: number | null;
+  cluster: string | null;
+  status: KeyProjectStatus;
+  geometry: Point | Polygon;
+}
+
+/**
+ * A zone of the classification standard's polygon layers (src/domain/renovation-standard.ts
+ * ZONE_TYPES: ecological red line, basic farmland, …); geometry in WGS84, always a MultiPolygon.
+ */
+export interface ZoneRecord {
+  row: number;
+  code: string;
+  name: string;
+  zoneType: ZoneType;
+  geometry: MultiPolygon;
+}
+
+export type ImportRecord = EnterpriseRecord | ParkRecord | DistrictRecord | OperatingRecord | CityIndicatorRecord | IndustrialBlockRecord | KeyProjectRecord | ParkStatusRecord | ZoneRecord;
 
 export interface ValidationReport<R extends ImportRecord = ImportRecord> {
   kind: ImportKind;

@@ -5,6 +5,7 @@ import { cellText, parseNumber, quote, type Cell } from './cells.ts';
 import type { CityArea } from './coordinates.ts';
 import type { ColumnMapping, ColumnUnits, ImportKind, ImportRecord, RowIssue, SourceCrs, SourceRow, SourceTable, ValidationReport } from './import-types.ts';
 import type { Problem, ProblemCode, ProblemParams } from '../problems.ts';
+import type { ParkStatusLookup } from './validate-park-status.ts';
 
 export interface ValidateContext {
   /** Guangzhou (the districts), see createCityArea in coordinates.ts. */
@@ -17,6 +18,8 @@ export interface ValidateContext {
   operating?: OperatingLookup;
   /** Operating returns: the current month (YYYYMM) in China; periods after it are refused. */
   currentMonth?: number;
+  /** Park status: the file's parks as they are now, who uploads, the review rules (see validate-park-status.ts). */
+  parkStatus?: ParkStatusLookup;
 }
 
 /** The stored data an operating import is checked against, loaded by the caller for the file's enterprises. */
@@ -37,6 +40,8 @@ export interface StoredMonth {
 
 /** Field names as they appear in messages. */
 export const FIELD_NAMES: Record<string, string> = {
+  investment: 'total investment',
+  status: 'project status',
   creditCode: 'credit code',
   name: 'name',
   cluster: 'cluster',
@@ -62,6 +67,10 @@ export const FIELD_NAMES: Record<string, string> = {
   category: 'renovation category',
   progress: 'renovation progress',
   pilotYear: 'pilot year',
+  effectiveDate: 'effective date',
+  reason: 'reason',
+  level: 'control level',
+  zoneType: 'zone type',
   geometry: 'geometry',
   city: 'city',
   indicator: 'indicator',

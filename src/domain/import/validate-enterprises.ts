@@ -3,7 +3,7 @@
 // name; revenue at or above the library threshold; taxonomy codes or labels for cluster,
 // sub-industry, future industry and tags; a GB/T 4754 manufacturing class (行业代码) when given, from
 // which cluster and sub-industry follow when the file has no such columns (an explicit sub-industry
-// wins); a whole number of employees (missing → 0 with a warning:
+// wins); a whole number of employees (missing → blank with a warning:
 // the statistics bureau's lists often leave it blank, and it is not a library criterion); a point in
 // Guangzhou, from lon/lat columns or the row's Point geometry, converted to WGS84.
 import { creditCheckChar, creditCodeProblem, CREDIT_CODE_CHARSET } from '../credit-code.ts';
@@ -50,7 +50,7 @@ export function validateEnterprises(table: SourceTable, mapping: ColumnMapping, 
       futureIndustry,
       tags,
       revenue,
-      employees,
+      employees: employees ?? null,
       address: textOf(ctx, row, 'address'),
       lon,
       lat,
@@ -174,13 +174,15 @@ function checkTags(ctx: Context, row: SourceRow): string[] | null {
   return codes;
 }
 
-function checkEmployees(ctx: Context, row: SourceRow): number | null {
+/** The number of employees; undefined when the cell is empty (stored blank), null when it is invalid. */
+function checkEmployees(ctx: Context, row: SourceRow): number | null | undefined {
   const v = cellOf(row, ctx.mapping, 'employees');
   const n = parseNumber(v);
   if (!n.ok) {
     if (n.empty) {
-      ctx.log.warn(row.row, 'employees', 'missing_employees', 'the number of employees is missing; it is recorded as 0.');
-      return 0;
+      // Blank, not 0: a firm that did not say how many people it employs does not employ nobody.
+      ctx.log.warn(row.row, 'employees', 'missing_employees', 'the number of employees is missing; it is left blank.');
+      return undefined;
     }
     ctx.log.error(row.row, 'employees', 'employees_invalid', `${quote(v)} is not a number of employees.`, { value: cellText(v) });
     return null;

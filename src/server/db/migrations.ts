@@ -1,5 +1,7 @@
 // Schema migrations, applied in order, each once, in a transaction. Same SQL on PGlite and PostgreSQL.
 import type { Database } from './database.ts';
+import { DEMO_KEY_PROJECTS_SQL, KEY_PROJECTS_TABLE_SQL } from '../projects/demo-key-projects.ts';
+import { DEMO_BLOCKS_SQL } from '../blocks/demo-blocks.ts';
 
 export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
   {
@@ -753,6 +755,116 @@ ALTER TABLE import_mappings DROP CONSTRAINT import_mappings_kind_check;
 ALTER TABLE import_mappings ADD CONSTRAINT import_mappings_kind_check CHECK (kind IN ('enterprises', 'parks', 'districts', 'operating', 'cityIndicators', 'parkStatus', 'keyProjects', 'industrialBlocks', 'zones'));
 ALTER TABLE record_history DROP CONSTRAINT record_history_kind_check;
 ALTER TABLE record_history ADD CONSTRAINT record_history_kind_check CHECK (kind IN ('enterprises', 'parks', 'districts', 'operating', 'cityIndicators', 'parkStatus', 'keyProjects', 'industrialBlocks', 'zones'));
+`,
+  },
+  {
+    id: 15,
+    name: 'classification standard: zones, standard versions and rules',
+    sql: `
+-- The classification standard of village parks (村级工业园分类整治标准; src/domain/renovation-standard.ts,
+-- src/server/parks/standard-queries.ts, docs/architecture.md §4 "The classification standard").
+-- Zones: the planning and ecological polygon layers the standard's rules read (import kind 'zones',
+-- allowed by migration 14; src/server/imports/apply-zones.ts). The zone types are the domain's ZONE_TYPES.
+CREATE TABLE zones (
+  id serial PRIMARY KEY,
+  code text NOT NULL UNIQUE,
+  name text NOT NULL,
+  zone_type text NOT NULL CHECK (zone_type IN ('ecologicalRedLine', 'basicFarmland', 'waterSourceProtection', 'industrialControlLine', 'urbanRenewal')),
+  demo boolean NOT NULL DEFAULT false,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  import_id text REFERENCES imports(id),
+  geom geometry(MultiPolygon, 4326) NOT NULL
+);
+CREATE INDEX zones_geom ON zones USING gist (geom);
+CREATE INDEX zones_type ON zones (zone_type);
+
+-- Versions of the standard: a new version is a new set of rules; old versions are kept. One draft
+-- at a time (edited in place until it is activated), one active version; activating a draft retires
+-- the active one. Activated versions never change (the routes refuse, and so does the trigger).
+CREATE TABLE standard_versions (
+  id serial PRIMARY KEY,
+  version integer NOT NULL UNIQUE,
+  status text NOT NULL CHECK (status IN ('draft', 'active', 'retired')),
+  note text NOT NULL DEFAULT '',
+  based_on integer REFERENCES standard_versions(id),
+  created_by text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  activated_by text,
+  activated_at timestamptz,
+  retired_at timestamptz,
+  CHECK ((status = 'draft') = (activated_at IS NULL))
+);
+CREATE UNIQUE INDEX standard_versions_one_active ON standard_versions ((true)) WHERE status = 'active';
+CREATE UNIQUE INDEX standard_versions_one_draft ON standard_versions ((true)) WHERE status = 'draft';
+
+-- The rules of a version in their order (position 1 is tried first; the first rule that holds decides).
+-- conditions: a JSON array of {kind: 'metric', metric, op, value} | {kind: 'zone', zoneType, relation}.
+CREATE TABLE standard_rules (
+  version_id integer NOT NULL REFERENCES standard_versions(id) ON DELETE CASCADE,
+  position integer NOT NULL CHECK (position >= 1),
+  category text NOT NULL CHECK (category IN ('eliminate', 'convert', 'upgrade')),
+  conditions jsonb NOT NULL CHECK (jsonb_typeof(conditions) = 'array'),
+  note text NOT NULL DEFAULT '',
+  PRIMARY KEY (version_id, position)
+);
+
+-- Rules of a version that is no longer a draft are frozen.
+CREATE FUNCTION standard_rules_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM standard_versions WHERE id = coalesce(NEW.version_id, OLD.version_id) AND status <> 'draft') THEN
+    RAISE EXCEPTION 'the rules of an activated standard version cannot change' USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN coalesce(NEW, OLD);
+END $$;
+CREATE TRIGGER standard_rules_frozen BEFORE INSERT OR UPDATE OR DELETE ON standard_rules FOR EACH ROW EXECUTE FUNCTION standard_rules_frozen();
+`,
+  },
+  {
+    id: 16,
+    name: 'an enterprise may leave its number of employees blank',
+    sql: `
+-- A file without an employee count left it blank rather than recording 0 employees
+-- (validate-enterprises.ts warns about it).
+ALTER TABLE enterprises ALTER COLUMN employees DROP NOT NULL;
+`,
+  },
+  {
+    id: 17,
+    name: 'key projects',
+    sql: `
+-- Key projects (重点项目, issue 13 item 5; docs/architecture.md §4 "Key projects"): investment in
+-- yuan, land in mu, cluster, status, district and a point or parcel polygon; imported as kind
+-- keyProjects (allowed by migration 14). Eligibility for provincial land quotas is computed, not
+-- stored (src/domain/key-projects.ts). Demo databases get synthetic projects (projects/demo-key-projects.ts).
+-- The dashboard's key-project card reads this table directly (no cached engine answer), so no
+-- answers_revision trigger is needed.
+${KEY_PROJECTS_TABLE_SQL};
+${DEMO_KEY_PROJECTS_SQL};
+`,
+  },
+  {
+    id: 18,
+    name: 'industrial blocks',
+    sql: `
+-- Industrial blocks (工业产业区块, plan §三(三)): the city's protected industrial land, imported as
+-- polygons (kind industrialBlocks, allowed by migration 14). A block is used as an area filter and
+-- reported on (routes/industrial-blocks.ts). Demo databases get synthetic blocks (blocks/demo-blocks.ts).
+CREATE TABLE industrial_blocks (
+  id serial PRIMARY KEY,
+  code text NOT NULL UNIQUE,
+  name text NOT NULL,
+  level text CHECK (level IN ('first', 'second')),
+  district text REFERENCES districts(code),
+  area_mu double precision NOT NULL CHECK (area_mu >= 0),
+  demo boolean NOT NULL DEFAULT false,
+  version integer NOT NULL DEFAULT 1,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  import_id text REFERENCES imports(id),
+  geom geometry(MultiPolygon, 4326) NOT NULL
+);
+CREATE INDEX industrial_blocks_geom ON industrial_blocks USING gist (geom);
+${DEMO_BLOCKS_SQL};
 `,
   },
 ];

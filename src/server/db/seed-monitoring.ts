@@ -8,6 +8,7 @@ import targets from '../../../seeds/targets.json' with { type: 'json' };
 import type { Queryable } from './database.ts';
 import { seedWarningRules } from '../monitoring/warning-rules.ts';
 import { seedCityIndicators } from '../monitoring/city-indicators.ts';
+import { seedDefaultStandard } from '../parks/standard-queries.ts';
 
 export async function seedMonitoringTables(tx: Queryable): Promise<void> {
   await tx.query(`INSERT INTO industry_divisions (code, label, va_rate) SELECT d->>'code', d->'label', (d->>'vaRate')::float8 FROM jsonb_array_elements($1::jsonb) d
@@ -23,6 +24,8 @@ export async function seedMonitoringTables(tx: Queryable): Promise<void> {
     ON CONFLICT (code) DO NOTHING`, [JSON.stringify(targets.plans)]);
   await seedWarningRules(tx);
   await seedCityIndicators(tx);
+  // Version 1 of the classification standard into an empty table (our judgement; renovation-standard.ts).
+  await seedDefaultStandard(tx);
   if ((await tx.query('SELECT 1 FROM targets LIMIT 1')).length) return;
   await tx.query(`INSERT INTO targets (plan, metric, scope, key, year, value, note)
     SELECT t->>'plan', t->>'metric', t->>'scope', t->>'key', (t->>'year')::int, (t->>'value')::float8, t->>'note' FROM jsonb_array_elements($1::jsonb) t`, [JSON.stringify(targets.targets)]);

@@ -1,6 +1,8 @@
 // Seeds an empty database: districts and towns (real), then the demo data generated under
 // data/generated/ (parks, value-innovation parks, enterprises), a baseline history row per park and
 // the demo accounts. One transaction: a failed seed leaves the database empty, never half-filled.
+import { seedDemoBlocks } from '../blocks/demo-blocks.ts';
+import { seedDemoKeyProjects } from '../projects/demo-key-projects.ts';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -124,6 +126,10 @@ export async function seedDatabase(db: Database, dataDir: string, log: (line: st
       await flushFigures();
     }
     await refreshAll(tx);
+    // Synthetic industrial blocks around the busiest clusters of demo enterprises (not the official ones).
+    await seedDemoBlocks(tx);
+    // Synthetic key projects at demo village parks (not real projects; data/README.md).
+    await seedDemoKeyProjects(tx);
     for (let i = 0; i < users.length; i++)
       await tx.query('INSERT INTO users (username, password_hash, role, district) VALUES ($1, $2, $3, $4)', [users[i].username, hashes[i], users[i].role, users[i].district]);
     const { townAnchors: _anchors, ...demoMeta } = meta;

@@ -17,7 +17,7 @@ import {
 const STAGE_TABLE = `
 CREATE TEMP TABLE imp_ent (
   row_no integer NOT NULL, credit_code text NOT NULL, name text NOT NULL, cluster text NOT NULL, sub_industry text NOT NULL,
-  future_industry text, tags text[] NOT NULL, revenue bigint NOT NULL, employees integer NOT NULL, address text NOT NULL,
+  future_industry text, tags text[] NOT NULL, revenue bigint NOT NULL, employees integer, address text NOT NULL,
   lon float8 NOT NULL, lat float8 NOT NULL, geom geometry(Point, 4326) NOT NULL,
   old_id integer, old_name text, old_cluster text, old_sub_industry text, old_future_industry text, old_tags text[], old_revenue bigint,
   old_employees integer, old_address text, old_lon float8, old_lat float8, old_district text, old_town text, old_village_park_id integer,
@@ -36,7 +36,7 @@ SELECT r.row_no, x."creditCode", x.name, x.cluster, x."subIndustry", x."futureIn
   m.moved,
   CASE WHEN e.id IS NULL THEN 'added'
     WHEN e.name = x.name AND e.cluster = x.cluster AND e.sub_industry = x."subIndustry" AND e.future_industry IS NOT DISTINCT FROM x."futureIndustry"
-      AND ${sortedArray('e.tags')} = ${sortedArray('v.tags')} AND e.revenue = v.revenue AND e.employees = v.employees AND e.address = x.address
+      AND ${sortedArray('e.tags')} = ${sortedArray('v.tags')} AND e.revenue = v.revenue AND e.employees IS NOT DISTINCT FROM v.employees AND e.address = x.address
       AND NOT m.moved AND (x."industryCode" IS NULL OR e.industry_code IS NOT DISTINCT FROM x."industryCode") THEN 'unchanged'
     ELSE 'updated' END,
   -- A file without industry codes keeps the stored ones.

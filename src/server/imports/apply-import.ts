@@ -11,8 +11,12 @@ import { problem } from '../../domain/problems.ts';
 import { applyCityIndicators } from './apply-city-indicators.ts';
 import { applyDistricts } from './apply-districts.ts';
 import { applyEnterprises } from './apply-enterprises.ts';
+import { applyKeyProjects } from './apply-key-projects.ts';
+import { applyIndustrialBlocks } from './apply-industrial-blocks.ts';
 import { applyOperating } from './apply-operating.ts';
 import { applyParks } from './apply-parks.ts';
+import { applyZones } from './apply-zones.ts';
+import { applyParkStatus } from './apply-park-status.ts';
 import { bumpTilesRevision, type ApplyContext, type KindResult } from './apply-sql.ts';
 import type { ImportActor, ImportCounts } from './import-store.ts';
 
@@ -22,6 +26,9 @@ const APPLIERS: Record<ImportKind, (tx: Queryable, ctx: ApplyContext) => Promise
   districts: applyDistricts,
   operating: applyOperating,
   cityIndicators: applyCityIndicators,
+  parkStatus: applyParkStatus,
+  keyProjects: applyKeyProjects,
+  industrialBlocks: applyIndustrialBlocks,  zones: applyZones,
 };
 
 /** The kinds the map draws from vector tiles: applying one makes the tiles out of date. */
@@ -35,6 +42,8 @@ export interface ApplyResult extends ApplyCounts {
   appliedAt: string;
   enterprisesReassigned?: number;
   parksReassigned?: number;
+  /** Park status files: rows that became proposals for the city's review. */
+  proposed?: number;
 }
 
 export interface ApplyOptions {

@@ -97,7 +97,8 @@ export async function bumpTilesRevision(tx: Queryable): Promise<void> {
 export interface ApplyContext {
   importId: string;
   fileName: string;
-  user: { id: number | null; username: string };
+  /** role and district: who applies a park status file (officials their own district; none = administrator). */
+  user: { id: number | null; username: string; role?: 'admin' | 'official' | 'planner' | 'viewer'; district?: string | null };
   /** YYYY-MM-DD on which park status changes brought by the import take effect. */
   effectiveDate: string;
 }
@@ -111,6 +112,8 @@ export interface KindResult {
   enterprisesReassigned?: number;
   /** Parks whose district moved because boundaries changed (districts imports). */
   parksReassigned?: number;
+  /** Park status files: rows sent to the city for review as proposals. */
+  proposed?: number;
 }
 
 /** SQL expression: a text[] sorted, to compare tag sets. */

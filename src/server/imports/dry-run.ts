@@ -10,6 +10,10 @@ import type { ColumnMapping, ColumnUnits, ImportKind, SourceCrs, SourceTable } f
 import type { OperatingLookup, StoredMonth } from '../../domain/import/validate-common.ts';
 import { validateImport } from '../../domain/import/validate-import.ts';
 import { scanOperatingKeys } from '../../domain/import/validate-operating.ts';
+import { parkStatusPlan, scanParkKeys, type ParkStatusLookup, type ParkStatusPlan, type ParkStatusRecord, type StoredParkStatus } from '../../domain/import/validate-park-status.ts';
+import { todayInChina } from '../../domain/china-date.ts';
+import type { ParkStatus } from '../../domain/renovation-workflow.ts';
+import { reviewRules } from '../parks/proposals.ts';
 import type { Database } from '../db/database.ts';
 import { createImport, getImport, type ImportActor, type ImportDetail } from './import-store.ts';
 import { readSource } from './read-source.ts';
@@ -38,6 +42,8 @@ export interface DryRunResult extends ImportDetail {
   units: ColumnUnits;
   /** Operating returns: whether the figures were read as cumulative. */
   cumulative?: boolean;
+  /** Park status files: what applying will do, row by row. */
+  plan?: ParkStatusPlan;
 }
 
 /** The city as the database knows it now (an import may have replaced a district). */
@@ -83,11 +89,15 @@ export async function dryRunImport(db: Database, input: DryRunInput): Promise<Dr
   const suggestedMapping = suggestMapping(input.kind, table.headers);
   const mapping = input.mapping ?? suggestedMapping;
   const operating = input.kind === 'operating' ? await operatingLookup(db, table, mapping) : undefined;
-  const report = validateImport(input.kind, table, mapping, input.crs, { city: await cityArea(db), units: input.units, cumulative: input.cumulative, operating });
+  const parkStatus = input.kind === 'parkStatus' ? await parkStatusLookup(db, table, mapping, input.user) : undefined;
+  const report = validateImport(input.kind, table, mapping, input.crs, { city: await cityArea(db), units: input.units, cumulative: input.cumulative, operating, parkStatus });
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const id = await createImport(db, { report, fileName: input.fileName, sha256, user: input.user });
   const detail = await getImport(db, id);
-  return { ...detail!, headers: table.headers, suggestedMapping, units: report.units ?? {}, ...(report.cumulative !== undefined ? { cumulative: report.cumulative } : {}) };
+  return {
+    ...detail!, headers: table.headers, suggestedMapping, units: report.units ?? {}, ...(report.cumulative !== undefined ? { cumulative: report.cumulative } : {}),
+    ...(input.kind === 'parkStatus' ? { plan: parkStatusPlan(report.records as ParkStatusRecord[]) } : {}),
+  };
 }
 
 /**
@@ -108,4 +118,27 @@ async function operatingLookup(db: Database, table: SourceTable, mapping: Column
     for (const r of rows) stored.set(`${r.credit_code}:${r.month}`, { revenue: r.revenue, output: r.output, valueAdded: r.valueAdded, profit: r.profit, tax: r.tax });
   }
   return { enterprises: new Map(ents.map((e) => [e.credit_code, e.industry_code])), stored };
+}
+
+/**
+ * What a park status file is checked against: its parks as they are now (by code, and by id for the
+ * old bulk files), their pending proposals, the review rules, and who uploads.
+ */
+async function parkStatusLookup(db: Database, table: SourceTable, mapping: ColumnMapping, user: ImportActor): Promise<ParkStatusLookup> {
+  const keys = scanParkKeys(table, mapping);
+  const rows = await db.query<{ id: number; code: string; name: string; district: string; category: string; progress: string; pilot_year: number | null; version: number; status_date: string }>(
+    `SELECT id, code, name, district, category, progress, pilot_year, version, to_char(status_date, 'YYYY-MM-DD') AS status_date
+     FROM village_parks WHERE code = ANY($1::text[]) OR id::text = ANY($1::text[])`, [keys]);
+  const parks = new Map<string, StoredParkStatus>();
+  for (const r of rows) {
+    const park = { id: r.id, code: r.code, name: r.name, district: r.district, category: r.category, progress: r.progress, pilotYear: r.pilot_year, version: r.version, statusDate: r.status_date } as StoredParkStatus;
+    parks.set(String(r.id), park).set(r.code, park);
+  }
+  const pending = new Map<number, ParkStatus[]>();
+  const proposals = await db.query<{ park_id: number; to_status: ParkStatus }>(
+    `SELECT park_id, to_status FROM park_proposals WHERE status = 'pending' AND park_id = ANY($1::int[])`, [rows.map((r) => r.id)]);
+  for (const p of proposals) pending.set(p.park_id, [...(pending.get(p.park_id) ?? []), p.to_status]);
+  const { rules } = await reviewRules(db);
+  const actor = { role: user.role === 'official' ? 'official' as const : 'admin' as const, district: user.district ?? null };
+  return { parks, actor, rules, today: todayInChina(), pending };
 }

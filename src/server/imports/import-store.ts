@@ -11,6 +11,9 @@ import { problem, withFields } from '../../domain/problems.ts';
 export interface ImportActor {
   id: number | null;
   username: string;
+  /** A session user's role and district (park status files: an official changes only their district's parks); absent for the CLI. */
+  role?: 'admin' | 'official' | 'planner' | 'viewer';
+  district?: string | null;
 }
 
 export type ImportStatus = 'pending' | 'applied' | 'failed';
@@ -26,6 +29,8 @@ export interface ImportCounts extends Partial<ApplyCounts> {
   /** Enterprises/parks whose park or district assignment moved because outlines changed (parks and districts imports). */
   enterprisesReassigned?: number;
   parksReassigned?: number;
+  /** Park status files, after the apply: rows sent to the city for review. */
+  proposed?: number;
 }
 
 export interface ImportSummary {
@@ -59,7 +64,7 @@ export interface CreateImportInput {
 }
 
 /** The record property holding the key: credit code, park or district code, `${creditCode}:${YYYY-MM}` of a return, `${city}:${indicator}:${year}` of a key-city figure. */
-const keyFieldOf = (kind: ImportKind) => (kind === 'enterprises' ? 'creditCode' : kind === 'operating' || kind === 'cityIndicators' ? 'key' : 'code');
+const keyFieldOf = (kind: ImportKind) => (kind === 'enterprises' ? 'creditCode' : kind === 'operating' || kind === 'cityIndicators' || kind === 'parkStatus' ? 'key' : 'code');
 
 /** The key a record is upserted by. */
 export const recordKey = (kind: ImportKind, r: ImportRecord): string => (r as unknown as Record<string, string>)[keyFieldOf(kind)];
@@ -140,10 +145,10 @@ export async function getImport(db: Queryable, id: string): Promise<ImportDetail
 }
 
 /** Recent imports, newest first (without their issues). */
-export async function listImports(db: Queryable, opts: { kind?: ImportKind; limit?: number; offset?: number } = {}): Promise<ImportSummary[]> {
+export async function listImports(db: Queryable, opts: { kind?: ImportKind; userId?: number; limit?: number; offset?: number } = {}): Promise<ImportSummary[]> {
   const rows = await db.query<ImportRow>(
-    `SELECT ${COLUMNS} FROM imports WHERE ($1::text IS NULL OR kind = $1) ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
-    [opts.kind ?? null, Math.min(Math.max(opts.limit ?? 50, 1), 500), Math.max(opts.offset ?? 0, 0)],
+    `SELECT ${COLUMNS} FROM imports WHERE ($1::text IS NULL OR kind = $1) AND ($4::int IS NULL OR user_id = $4) ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
+    [opts.kind ?? null, Math.min(Math.max(opts.limit ?? 50, 1), 500), Math.max(opts.offset ?? 0, 0), opts.userId ?? null],
   );
   return rows.map(summary);
 }

@@ -1,5 +1,9 @@
 // Bulk status update: upload a CSV → dry-run report (stored) → apply all-or-nothing. Rows whose
 // change needs the city's review become proposals in the same transaction (architecture §4).
+// Deprecated (issue 15): the app sends park status files through the import pipeline instead
+// (POST /api/imports with kind=parkStatus: XLSX or CSV, UTF-8 or GBK, Chinese headers and labels,
+// unchanged rows skipped; templates at /api/imports/templates/parkStatus.{xlsx,csv}). These routes stay
+// for API users of the old English CSV, which the new kind reads as well.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database.ts';
@@ -14,13 +18,13 @@ const MAX_CSV_BYTES = 2 * 1024 * 1024;
 export function bulkRoutes(app: FastifyInstance, db: Database): void {
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_CSV_BYTES }, (_req, body, done) => done(null, body));
 
-  app.get('/api/parks/bulk/template.csv', { schema: { tags: ['bulk'], summary: 'An empty CSV with the expected columns' } }, async (_req, reply) => {
+  app.get('/api/parks/bulk/template.csv', { schema: { tags: ['bulk'], deprecated: true, summary: 'An empty CSV with the expected columns (deprecated: GET /api/imports/templates/parkStatus.xlsx or .csv)' } }, async (_req, reply) => {
     reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="park-status-template.csv"');
     return `\uFEFF${BULK_COLUMNS.join(',')}\n`;
   });
 
   app.post<{ Body: string }>('/api/parks/bulk', {
-    schema: { tags: ['bulk'], summary: 'Dry run of a CSV of status changes (Content-Type: text/csv); nothing is written' },
+    schema: { tags: ['bulk'], deprecated: true, summary: 'Dry run of a CSV of status changes (Content-Type: text/csv, UTF-8); nothing is written (deprecated: POST /api/imports with kind=parkStatus)' },
   }, async (req, reply) => {
     const user = requireUser(req, ['admin', 'official']);
     if (typeof req.body !== 'string') throw new HttpError(415, 'Send the CSV file as the request body with Content-Type: text/csv.', undefined, undefined, problem('bulk_not_csv'));
@@ -38,7 +42,7 @@ export function bulkRoutes(app: FastifyInstance, db: Database): void {
   });
 
   app.post<{ Params: { id: string } }>('/api/parks/bulk/:id/apply', {
-    schema: { tags: ['bulk'], summary: 'Apply a checked CSV, all rows or none: { applied, proposed, rows: [{ line, parkId, outcome, version | proposalId }] }' },
+    schema: { tags: ['bulk'], deprecated: true, summary: 'Apply a checked CSV, all rows or none: { applied, proposed, rows: [{ line, parkId, outcome, version | proposalId }] } (deprecated: POST /api/imports/:id/apply)' },
   }, async (req) => {
     const user = requireUser(req, ['admin', 'official']);
     return db.transaction(async (tx) => {

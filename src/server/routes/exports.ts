@@ -1,10 +1,17 @@
 // POST /api/exports: the authoritative extract, streamed from PostGIS in pages (flat memory) as
-// RFC 7946 GeoJSON or Excel-safe CSV, under the export policy (the layers, fields, rows and rate the
-// caller's role may have: exports/export-policy.ts, docs/architecture.md §6), and logged.
+// RFC 7946 GeoJSON or Excel-safe CSV, or an Excel workbook (XLSX, built in memory), under the export
+// policy (the layers, fields, rows and rate the caller's role may have: exports/export-policy.ts,
+// docs/architecture.md §6), and logged. `lang` and `labels` make the file readable (headers and
+// labels in the language, codes beside them, revenue in 万元: domain/extract/extract-labels.ts);
+// `labels: 'codes'` keeps the files as they were for API users.
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { CSV_BOM, csvRow } from '../../domain/csv.ts';
+import { csvTableRow } from '../../domain/extract/extract-csv.ts';
+import { DEMO_NOTICE_TEXT, extractLang, featureFieldLabels, readableProperties, readableFeatureFields, tableColumns, type ExtractLabels } from '../../domain/extract/extract-labels.ts';
+import { xlsxWorkbook } from '../../domain/extract/extract-xlsx.ts';
+import { label, type Lang } from '../../domain/taxonomy.ts';
 import type { Database } from '../db/database.ts';
 import { mayReadConfidential } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
@@ -25,7 +32,15 @@ const bodySchema = {
   required: ['layer', 'format'],
   properties: {
     layer: { type: 'string', enum: ['enterprises', 'parks', 'value-parks'] },
-    format: { type: 'string', enum: ['geojson', 'csv'] },
+    format: { type: 'string', enum: ['geojson', 'csv', 'xlsx'] },
+    /** The language of headers and labels (default zh-Hans). */
+    lang: { type: 'string', enum: ['zh-Hans', 'zh-Hant', 'en'] },
+    /**
+     * `readable`: headers and labels in `lang`, codes in columns beside them (CSV, XLSX), revenue in 万元;
+     * GeoJSON keeps its keys and gets labels with `<key>Code` beside. `codes`: keys and codes, as before.
+     * Default: readable for CSV and XLSX, and for GeoJSON when `lang` is given; codes for GeoJSON without `lang`.
+     */
+    labels: { type: 'string', enum: ['readable', 'codes'] },
     filters: filtersSchema,
     area: areaSchema,
     /** The fields to export (default: every field the caller may have). */
@@ -35,7 +50,9 @@ const bodySchema = {
 
 interface ExportBody {
   layer: ExportLayer;
-  format: 'geojson' | 'csv';
+  format: 'geojson' | 'csv' | 'xlsx';
+  lang?: Lang;
+  labels?: ExtractLabels;
   filters?: ExportFilters;
   area?: Polygon | MultiPolygon;
   fields?: string[];
@@ -58,9 +75,11 @@ export function exportRoutes(app: FastifyInstance, db: Database, policy: ExportP
 
   app.post<{ Body: ExportBody }>('/api/exports', {
     bodyLimit: MAX_AREA_BODY,
-    schema: { tags: ['exports'], summary: 'Stream an extract of a layer (GeoJSON or CSV) for the given filters and area', body: bodySchema },
+    schema: { tags: ['exports'], summary: 'An extract of a layer (GeoJSON, CSV or XLSX) for the given filters and area, readable in a language or as codes', body: bodySchema },
   }, async (req, reply) => {
     const { layer, format, filters = {}, area, fields: asked } = req.body;
+    const lang = extractLang(req.body.lang);
+    const labels: ExtractLabels = req.body.labels ?? (format === 'geojson' && !req.body.lang ? 'codes' : 'readable');
     const confidential = mayReadConfidential(req);
     if (filters.revenueTiers?.length && !confidential) throw new HttpError(403, 'Filtering by revenue tier needs a role that may see revenue.', undefined, undefined, problem('revenue_tier_forbidden'));
     const spec = LAYERS[layer];
@@ -94,6 +113,11 @@ export function exportRoutes(app: FastifyInstance, db: Database, policy: ExportP
       layer, format, filters, area: area ?? null, dataDate: meta?.value.dataDate ?? null, demo: meta?.value.demo ?? false,
       exportedAt: new Date().toISOString(), fields: fields.map(([name]) => name),
       notice: meta?.value.demo ? 'Demo data: synthetic enterprises and parks; see data/README.md.' : undefined,
+      // Readable exports say what they are in the language: the labels' language, each property's name and unit, the demo notice.
+      ...(labels === 'readable' ? {
+        lang, labels, fieldLabels: featureFieldLabels(layer, fields.map(([name]) => name), lang),
+        localNotice: meta?.value.demo ? label(DEMO_NOTICE_TEXT, lang) : undefined,
+      } : {}),
     };
 
     // The export is claimed against the caller's rate and logged when it starts (with the area,
@@ -141,9 +165,10 @@ export function exportRoutes(app: FastifyInstance, db: Database, policy: ExportP
     // Keyset pages: the last id seen is the one extra parameter.
     const pageWhere = `${[...where, `id > $${params.length + 1}`].join(' AND ')}`;
 
-    async function* rows() {
+    async function* rows(withGeometry = false) {
       // The page key travels apart from the fields: the caller may leave `id` out.
-      const pageSql = `SELECT id AS "__page", ${fields.map(([name, expr]) => `${expr} AS "${name}"`).join(', ')} FROM ${spec.table} WHERE ${pageWhere} ORDER BY id LIMIT ${PAGE}`;
+      const geometry = withGeometry ? `, ST_AsGeoJSON(geom, 7) AS "__geom"` : '';
+      const pageSql = `SELECT id AS "__page"${geometry}, ${fields.map(([name, expr]) => `${expr} AS "${name}"`).join(', ')} FROM ${spec.table} WHERE ${pageWhere} ORDER BY id LIMIT ${PAGE}`;
       let last = 0;
       let count = 0;
       try {
@@ -186,15 +211,52 @@ export function exportRoutes(app: FastifyInstance, db: Database, policy: ExportP
       yield '\n]}\n';
     }
 
+    // Readable GeoJSON: labels are written here, so the features are built from rows (the keys of
+    // the codes file, `<key>Code` beside each coded one, stored units; header.fieldLabels names them).
+    async function* readableGeojson() {
+      const names = header.fields;
+      yield `{"type":"FeatureCollection","demo":${header.demo},"export":${JSON.stringify({ ...header, fields: readableFeatureFields(layer, names) })},"features":[\n`;
+      let first = true;
+      for await (const r of rows(true)) {
+        const properties = readableProperties(layer, r, names, lang);
+        yield `${first ? '' : ',\n'}{"type":"Feature","id":${Number(r.__page)},"geometry":${r.__geom as string},"properties":${JSON.stringify(properties)}}`;
+        first = false;
+      }
+      yield '\n]}\n';
+    }
+
+    // CSV codes: the keys as headers and the values as stored (the files API users had before; no
+    // demo column). Readable: the columns of the export dialog's CSV, demo column included.
     async function* csv() {
-      yield CSV_BOM + csvRow(header.fields);
-      for await (const r of rows()) yield csvRow(header.fields.map((f) => (f === 'elements' ? JSON.stringify(r[f]) : r[f])));
+      if (labels === 'codes') {
+        yield CSV_BOM + csvRow(header.fields);
+        for await (const r of rows()) yield csvRow(header.fields.map((f) => (f === 'elements' ? JSON.stringify(r[f]) : r[f])));
+        return;
+      }
+      const columns = tableColumns(layer, header.fields, { lang, labels }, header.demo);
+      yield CSV_BOM + csvRow(columns.map((c) => c.header));
+      for await (const r of rows()) yield csvTableRow(columns, r);
+    }
+
+    // XLSX is a zip whose sheet must be complete before it is packed: the rows are gathered first
+    // (staff exports have no row limit: 100,000 enterprises take a few hundred MB while it is built).
+    async function xlsx(): Promise<Buffer> {
+      const all: Record<string, unknown>[] = [];
+      for await (const r of rows()) all.push(r);
+      const columns = tableColumns(layer, header.fields, { lang, labels }, header.demo);
+      const bytes = await xlsxWorkbook(columns, all, {
+        // The area itself can exceed a cell (32,767 characters): its kind is written, as in the log.
+        layer, filter: { ...filters, area: area ? area.type : null }, dataDate: header.dataDate, demo: header.demo, exportedAt: header.exportedAt, notice: header.notice,
+      }, lang);
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     }
 
     const date = todayInChina();
+    const TYPES = { geojson: 'application/geo+json; charset=utf-8', csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
     reply
-      .header('Content-Type', format === 'geojson' ? 'application/geo+json; charset=utf-8' : 'text/csv; charset=utf-8')
-      .header('Content-Disposition', `attachment; filename="${layer}-${date}.${format === 'geojson' ? 'geojson' : 'csv'}"`);
-    return reply.send(Readable.from(format === 'geojson' ? geojson() : csv()));
+      .header('Content-Type', TYPES[format])
+      .header('Content-Disposition', `attachment; filename="${layer}-${date}.${format}"`);
+    if (format === 'xlsx') return reply.send(await xlsx());
+    return reply.send(Readable.from(format === 'geojson' ? (labels === 'readable' ? readableGeojson() : geojson()) : csv()));
   });
 }

@@ -1,4 +1,6 @@
 // Imports of the enterprise library, village parks, district boundaries, enterprises' monthly
+// (park status files, kind parkStatus: also district officials, for their own district and their own uploads;
+// templates at GET /api/imports/templates/parkStatus.{xlsx,csv})
 // operating returns and key-city figures (administrators only): POST /api/imports (multipart: file, kind, crs, encoding?,
 // mapping?, units?, cumulative?) → a dry-run report with an id;
 // POST /api/imports/:id/apply → all-or-nothing upsert with per-record history; list and detail;
@@ -14,9 +16,14 @@ import { HttpError } from '../http/errors.ts';
 import { problem, withFields } from '../../domain/problems.ts';
 import { intParam } from '../http/params.ts';
 import type { TileStore } from '../tiles/tile-store.ts';
-import { TILE_KINDS, applyImport } from '../imports/apply-import.ts';
+import { TILE_KINDS, applyImport, previewImport } from '../imports/apply-import.ts';
 import { dryRunImport } from '../imports/dry-run.ts';
-import { deleteMapping, getImport, listImportRecords, listImports, listMappings, saveMapping } from '../imports/import-store.ts';
+import { deleteMapping, getImport, listImportRecords, listImports, listMappings, saveMapping, type ImportSummary } from '../imports/import-store.ts';
+import { templateCsv, templateParks, templateXlsx } from '../imports/park-status-template.ts';
+import { parkStatusPlan, type ParkStatusRecord } from '../../domain/import/validate-park-status.ts';
+import { todayInChina } from '../../domain/china-date.ts';
+import { taxonomy } from '../../domain/taxonomy.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 
 /** The largest file accepted (the city's whole enterprise library as CSV is far smaller). */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -109,6 +116,27 @@ function parseMapping(raw: string | undefined): ColumnMapping | undefined {
   return value as ColumnMapping;
 }
 
+/** Kinds a district official may import (their own district's parks only): park status files. */
+const OFFICIAL_KINDS: readonly ImportKind[] = ['parkStatus'];
+
+/** 403 for an official asking for another kind than a park status file. */
+function assertMayImport(user: SessionUser, kind: ImportKind): void {
+  if (user.role !== 'admin' && !OFFICIAL_KINDS.includes(kind))
+    throw new HttpError(403, 'This action needs one of the roles: admin.', undefined, undefined, problem('role_required', { roles: ['admin'] }));
+}
+
+/**
+ * Whether the user may see (and apply) an import: administrators every import except another user's
+ * park status file (its proposals were planned for its uploader's role); officials only their own
+ * park status files. Others' imports are answered as not found.
+ */
+function mayUseImport(user: SessionUser, imp: ImportSummary, forApply = false): boolean {
+  if (user.role === 'admin') return !(forApply && imp.kind === 'parkStatus' && imp.userId !== user.id);
+  return user.role === 'official' && imp.kind === 'parkStatus' && imp.userId === user.id;
+}
+
+const importNotFound = (id: string) => new HttpError(404, `There is no import ${id}.`, undefined, undefined, problem('not_found', { thing: 'import', id }));
+
 /** `tiles`: where the map tiles are rebuilt after imports of parks or districts (none: not rebuilt). */
 export function importRoutes(app: FastifyInstance, db: Database, opts: { tiles?: TileStore | null }): void {
   app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 256 * 1024, parts: 12 } });
@@ -118,14 +146,15 @@ export function importRoutes(app: FastifyInstance, db: Database, opts: { tiles?:
     schema: {
       tags: ['imports'],
       summary: 'Upload a file for import (multipart/form-data): a dry run that writes nothing to the data; answers the validation report and its id',
-      description: 'Fields: `file` (CSV, XLSX, GeoJSON or a zipped Shapefile, at most 50 MB), `kind` (enterprises | parks | districts | operating | cityIndicators), '
+      description: 'Fields: `file` (CSV, XLSX, GeoJSON or a zipped Shapefile, at most 50 MB), `kind` (enterprises | parks | districts | operating | cityIndicators | industrialBlocks | zones | keyProjects), '
         + '`crs` (wgs84 | cgcs2000 | gcj02 | bd09), optional `encoding` (auto | utf-8 | gbk), `mapping` (JSON: target field → column header; suggested from the headers when absent), '
-        + '`units` (money columns whose header does not say the unit: "万元" for all, "revenue=万元", or JSON {"revenue": "万元"}) '
-        + 'and, for operating returns, `cumulative` (true | false | auto: figures cumulative from January; detected from the headers by default).',
+        + '`units` (money columns whose header does not say the unit: "万元" for all, "revenue=万元", "investment=亿元" for key projects, or JSON {"revenue": "万元"}) '
+        + 'and, for operating returns, `cumulative` (true | false | auto: figures cumulative from January; detected from the headers by default). '
+        + 'Park status files (`kind=parkStatus`) are open to district officials too, for their own district\'s parks (templates: GET /api/imports/templates/parkStatus.xlsx or .csv).',
       consumes: ['multipart/form-data'],
     },
   }, async (req, reply) => {
-    const user = requireUser(req, ['admin']);
+    const user = requireUser(req, ['admin', 'official']);
     if (!req.isMultipart()) throw new HttpError(415, 'Send the file as multipart/form-data with the fields file, kind and crs.', undefined, undefined, problem('upload_not_multipart'));
     const fields: UploadFields = {};
     let file: { name: string; bytes: Buffer } | null = null;
@@ -161,6 +190,7 @@ export function importRoutes(app: FastifyInstance, db: Database, opts: { tiles?:
     if (!ENCODINGS.includes(encoding))
       throw new HttpError(400, `encoding must be one of ${ENCODINGS.join(', ')}.`, { encoding: 'unknown' }, undefined, withFields(problem('import_option_invalid', { option: 'encoding', allowed: [...ENCODINGS] }), { encoding: problem('field_one_of', { allowed: [...ENCODINGS] }) }));
     const kind = fields.kind as ImportKind;
+    assertMayImport(user, kind);
     const result = await dryRunImport(db, {
       bytes: new Uint8Array(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
       fileName: file.name, kind, crs, encoding, mapping: parseMapping(fields.mapping),
@@ -172,27 +202,33 @@ export function importRoutes(app: FastifyInstance, db: Database, opts: { tiles?:
   app.get<{ Querystring: { kind?: string; limit?: string; offset?: string } }>('/api/imports', {
     schema: { tags: ['imports'], summary: 'Recent imports: who, when, which file, and the counts added / updated / unchanged / rejected' },
   }, async (req) => {
-    requireUser(req, ['admin']);
-    const kind = req.query.kind as ImportKind | undefined;
+    const user = requireUser(req, ['admin', 'official']);
+    let kind = req.query.kind as ImportKind | undefined;
     if (kind !== undefined && !IMPORT_KINDS.includes(kind)) throw new HttpError(400, `kind must be one of ${IMPORT_KINDS.join(', ')}.`, undefined, undefined, problem('import_option_invalid', { option: 'kind', allowed: [...IMPORT_KINDS] }));
-    return { items: await listImports(db, { kind, limit: intParam('limit', req.query.limit, 1, 200, 50), offset: intParam('offset', req.query.offset, 0, 10_000_000, 0) }) };
+    // An official sees only their own park status files.
+    if (user.role === 'official') kind = 'parkStatus';
+    return { items: await listImports(db, { kind, userId: user.role === 'official' ? user.id : undefined, limit: intParam('limit', req.query.limit, 1, 200, 50), offset: intParam('offset', req.query.offset, 0, 10_000_000, 0) }) };
   });
 
   app.get<{ Params: { id: string }; Querystring: { records?: string } }>('/api/imports/:id', {
     schema: { tags: ['imports'], summary: 'One import with all its issues; `records=N` adds the first N validated records (a preview)' },
   }, async (req) => {
-    requireUser(req, ['admin']);
+    const user = requireUser(req, ['admin', 'official']);
     const detail = await getImport(db, req.params.id);
-    if (!detail) throw new HttpError(404, `There is no import ${req.params.id}.`, undefined, undefined, problem('not_found', { thing: 'import', id: req.params.id }));
+    if (!detail || !mayUseImport(user, detail)) throw importNotFound(req.params.id);
     const n = intParam('records', req.query.records, 0, 500, 0);
-    return n ? { ...detail, records: await listImportRecords(db, req.params.id, { limit: n }) } : detail;
+    // A pending park status file: what applying it will do, row by row (as in the dry run's answer).
+    const plan = detail.kind === 'parkStatus' && detail.status === 'pending'
+      ? { plan: parkStatusPlan(await listImportRecords<ParkStatusRecord>(db, req.params.id, { limit: 10_000 })) } : {};
+    return n ? { ...detail, ...plan, records: await listImportRecords(db, req.params.id, { limit: n }) } : { ...detail, ...plan };
   });
 
   app.get<{ Params: { id: string }; Querystring: { limit?: string; offset?: string } }>('/api/imports/:id/changes', {
     schema: { tags: ['imports'], summary: 'What an applied import changed: one entry per added or updated record, with the fields that changed ({field: [before, after]})' },
   }, async (req) => {
-    requireUser(req, ['admin']);
-    if (!(await getImport(db, req.params.id))) throw new HttpError(404, `There is no import ${req.params.id}.`, undefined, undefined, problem('not_found', { thing: 'import', id: req.params.id }));
+    const user = requireUser(req, ['admin', 'official']);
+    const imp = await getImport(db, req.params.id);
+    if (!imp || !mayUseImport(user, imp)) throw importNotFound(req.params.id);
     const limit = intParam('limit', req.query.limit, 1, 500, 100);
     const offset = intParam('offset', req.query.offset, 0, 10_000_000, 0);
     const [{ total }] = await db.query<{ total: number }>('SELECT count(*)::int AS total FROM record_history WHERE import_id = $1', [req.params.id]);
@@ -201,10 +237,27 @@ export function importRoutes(app: FastifyInstance, db: Database, opts: { tiles?:
     return { total, limit, offset, items };
   });
 
+  app.get<{ Params: { id: string } }>('/api/imports/:id/preview', {
+    schema: { tags: ['imports'], summary: 'What applying a pending import would change, without changing anything: the counts added / updated / unchanged / rejected (the apply runs and is rolled back), for the confirmation before applying' },
+  }, async (req) => {
+    const user = requireUser(req, ['admin', 'official']);
+    const imp = await getImport(db, req.params.id);
+    if (!imp || !mayUseImport(user, imp, true)) throw importNotFound(req.params.id);
+    return previewImport(db, req.params.id, user);
+  });
+
   app.post<{ Params: { id: string } }>('/api/imports/:id/apply', {
     schema: { tags: ['imports'], summary: 'Apply a dry-run import: every valid record or none; answers the counts added / updated / unchanged / rejected' },
   }, async (req) => {
-    const user = requireUser(req, ['admin']);
+    const user = requireUser(req, ['admin', 'official']);
+    const imp = await getImport(db, req.params.id);
+    if (!imp || !mayUseImport(user, imp, true)) throw importNotFound(req.params.id);
+    // A park status file goes in whole or not at all, as the bulk CSV did: a rejected row is fixed and the file uploaded again.
+    if (imp.kind === 'parkStatus' && imp.status === 'pending' && imp.counts.rejected > 0) {
+      const lines = [...new Set(imp.issues.filter((i) => i.severity === 'error' && i.row > 0).map((i) => i.row))];
+      throw new HttpError(409, `Nothing was applied: ${imp.counts.rejected} row(s) were rejected in the check (lines ${lines.join(', ')}). Fix them and upload again.`, undefined, undefined,
+        problem('bulk_rows_rejected', { count: imp.counts.rejected, lines }));
+    }
     const result = await applyImport(db, req.params.id, user);
     let tilesRebuilt = false;
     // Parks and districts are drawn from tiles; enterprises and their figures are not.
@@ -219,6 +272,33 @@ export function importRoutes(app: FastifyInstance, db: Database, opts: { tiles?:
       }
     }
     return { ...result, tilesRebuilt };
+  });
+
+  app.get<{ Params: { file: string }; Querystring: { district?: string } }>('/api/imports/templates/:file', {
+    schema: {
+      tags: ['imports'],
+      summary: 'The template of a park status file: parkStatus.xlsx or parkStatus.csv, in Chinese, with the allowed values and an example row',
+      description: 'Officials get their district\'s parks with their current values (change what changed and upload the file with kind=parkStatus; rows left as they are are skipped); '
+        + 'administrators the parks of `district` (a district code), or without it one example row. XLSX: sheet 园区状态 with drop-down lists, and sheet 说明 (columns, allowed values, date forms, '
+        + 'an example). CSV: UTF-8 with BOM, the allowed values in the headers.',
+      params: { type: 'object', properties: { file: { type: 'string', enum: ['parkStatus.xlsx', 'parkStatus.csv'] } } },
+      querystring: { type: 'object', additionalProperties: false, properties: { district: { type: 'string', maxLength: 12 } } },
+    },
+  }, async (req, reply) => {
+    const user = requireUser(req, ['admin', 'official']);
+    const district: string | null = user.role === 'official' ? user.district : (req.query.district || null);
+    const codes = taxonomy.districts.map((d) => d.code as string);
+    if (district !== null && !codes.includes(district))
+      throw new HttpError(400, 'district must be a district code such as 440111.', { district: 'unknown' }, undefined,
+        withFields(problem('request_invalid', { where: 'query' }), { district: problem('field_one_of', { allowed: codes, value: district }) }));
+    const { parks, example } = await templateParks(db, district);
+    const today = todayInChina();
+    const base = `园区改造状态${district ? `-${district}` : ''}`;
+    const disposition = (ext: string) => `attachment; filename="park-status.${ext}"; filename*=UTF-8''${encodeURIComponent(`${base}.${ext}`)}`;
+    if (req.params.file.endsWith('.csv'))
+      return reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', disposition('csv')).send(templateCsv(parks, example, today));
+    return reply.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('Content-Disposition', disposition('xlsx'))
+      .send(Buffer.from(templateXlsx(parks, example, today)));
   });
 
   app.get<{ Querystring: { kind?: string } }>('/api/import-mappings', {
