@@ -13,6 +13,10 @@
 //   first frame, panning costs a pass over the buckets in view, not over the enterprises. A view
 //   below B (zoomed in) splits the buckets in view by their points' finer cells.
 // - When a filter narrows the previous one, buckets that had no match keep their zero sums.
+// - The first view does not wait for the sort: the constructor only projects the positions (one
+//   pass), and a view at or above the bucket level before the sort is summed by one scan over the
+//   matches (the same cells, sums and order as the buckets give). The worker sorts right after
+//   answering it (worker-handler.ts), so the first frame needs one pass, not the whole build.
 //
 // A point belongs to exactly one cell at every level, so the bubbles and points of a view add up to
 // the matches in the cells it touches, and a cell's bubble (count, composition, position = mean of
@@ -49,25 +53,28 @@ export class ClusterGrid {
   private readonly by0: number;
   private readonly bw: number;
   private readonly bh: number;
-  /** Rows in bucket order; the points of bucket b are positions start[b] … start[b + 1] - 1. */
-  readonly order: Uint32Array;
-  private readonly start: Uint32Array;
-  /** Per position (bucket order): fine x and y, industry, 1 when the enterprise has a key tag. */
-  private readonly fx: Uint32Array;
-  private readonly fy: Uint32Array;
-  private readonly industry: Uint8Array;
-  private readonly key: Uint8Array;
+  /** Fine x and y per row (row order), until the sort moves them into bucket order. */
+  private rowFx: Uint32Array | null;
+  private rowFy: Uint32Array | null;
+  // Set by sort(): the rows in bucket order (the points of bucket b are positions start[b] …
+  // start[b + 1] - 1); per position fine x and y, industry, 1 when the enterprise has a key tag.
+  private order = new Uint32Array(0);
+  private start = new Uint32Array(1);
+  private fx = new Uint32Array(0);
+  private fy = new Uint32Array(0);
+  private industry = new Uint8Array(0);
+  private key = new Uint8Array(0);
   /** Per bucket: the generation its sums belong to, and the sums. */
-  private readonly stamp: Uint32Array;
-  private readonly count: Uint32Array;
-  private readonly sumX: Float64Array;
-  private readonly sumY: Float64Array;
-  private readonly comp: Uint32Array;
-  private readonly keyN: Uint32Array;
+  private stamp = new Uint32Array(0);
+  private count = new Uint32Array(0);
+  private sumX = new Float64Array(0);
+  private sumY = new Float64Array(0);
+  private comp = new Uint32Array(0);
+  private keyN = new Uint32Array(0);
   /** Position of a match in the bucket (the only one when count is 1). */
-  private readonly last: Int32Array;
+  private last = new Int32Array(0);
   /** Points in the fullest bucket. */
-  private readonly maxBucket: number;
+  private maxBucket = 1;
   private generation = 1;
 
   /**
@@ -77,9 +84,9 @@ export class ClusterGrid {
   constructor(
     lon: Int32Array,
     lat: Int32Array,
-    industry: Uint8Array,
-    tags: Uint16Array,
-    keyTagMask: number,
+    private readonly rowIndustry: Uint8Array,
+    private readonly tags: Uint16Array,
+    private readonly keyTagMask: number,
     private readonly k: number,
     private readonly mask: Uint8Array,
   ) {
@@ -111,6 +118,22 @@ export class ClusterGrid {
     this.by0 = minY >> shift;
     this.bw = (maxX >> shift) - this.bx0 + 1;
     this.bh = (maxY >> shift) - this.by0 + 1;
+    this.rowFx = fx;
+    this.rowFy = fy;
+  }
+
+  /** Whether the rows are in bucket order yet. */
+  get sorted(): boolean {
+    return this.rowFx === null;
+  }
+
+  /** Puts the rows in bucket order (once; every view but a coarse first one needs it). */
+  sort(): void {
+    const fx = this.rowFx, fy = this.rowFy;
+    if (!fx || !fy) return;
+    const { rowIndustry: industry, tags, keyTagMask, k } = this;
+    const n = fx.length;
+    const shift = FINE_LEVEL - this.level;
     const buckets = this.bw * this.bh;
     // Counting sort by bucket.
     const bucketOf = new Uint32Array(n);
@@ -151,6 +174,50 @@ export class ClusterGrid {
     this.comp = new Uint32Array(buckets * k);
     this.keyN = new Uint32Array(buckets);
     this.last = new Int32Array(buckets);
+    this.rowFx = this.rowFy = null;
+  }
+
+  /**
+   * A view at or above the bucket level before the sort: one pass over the rows, summing the
+   * matches per cell in view. Gives what coarse() gives after the sort: the same cells in the same
+   * (row-major) order, the same sums (integer sums, exact in a double), and for a cell with one
+   * match that match.
+   */
+  private scan(view: { level: number; x0: number; y0: number; x1: number; y1: number }, fx: Uint32Array, fy: Uint32Array): (ClusterHit | PointHit)[] {
+    const { mask, rowIndustry: industry, tags, keyTagMask, k } = this;
+    const shift = FINE_LEVEL - view.level;
+    // The cells in view that hold data (as coarse() clips to the buckets).
+    const d = this.level - view.level;
+    const v = {
+      level: view.level,
+      x0: Math.max(view.x0, this.bx0 >> d), x1: Math.min(view.x1, (this.bx0 + this.bw - 1) >> d),
+      y0: Math.max(view.y0, this.by0 >> d), y1: Math.min(view.y1, (this.by0 + this.bh - 1) >> d),
+    };
+    if (v.x0 > v.x1 || v.y0 > v.y1) return [];
+    const cw = v.x1 - v.x0 + 1, ch = v.y1 - v.y0 + 1;
+    const cells = cw * ch;
+    const n = new Uint32Array(cells), sx = new Float64Array(cells), sy = new Float64Array(cells), kn = new Uint32Array(cells);
+    const comp = new Uint32Array(cells * k);
+    const last = new Int32Array(cells);
+    for (let i = 0; i < fx.length; i++) {
+      if (!mask[i]) continue;
+      const cx = (fx[i] >> shift) - v.x0, cy = (fy[i] >> shift) - v.y0;
+      if (cx < 0 || cy < 0 || cx >= cw || cy >= ch) continue;
+      const c = cy * cw + cx;
+      n[c]++;
+      sx[c] += fx[i];
+      sy[c] += fy[i];
+      if ((tags[i] & keyTagMask) !== 0) kn[c]++;
+      comp[c * k + industry[i]]++;
+      last[c] = i;
+    }
+    const out: (ClusterHit | PointHit)[] = [];
+    for (let c = 0; c < cells; c++) {
+      if (n[c] === 0) continue;
+      if (n[c] < MIN_CLUSTER_POINTS) out.push({ kind: 'point', row: last[c] });
+      else out.push(hit(v.level, v.x0 + (c % cw), v.y0 + Math.floor(c / cw), n[c], sx[c], sy[c], Array.from(comp.subarray(c * k, c * k + k)), kn[c]));
+    }
+    return out;
   }
 
   /**
@@ -192,6 +259,8 @@ export class ClusterGrid {
     const z = Math.max(0, Math.min(MAX_CLUSTER_ZOOM + 1, Math.floor(zoom)));
     const level = z + CELL_LEVEL_OFFSET;
     const v = viewCells(bbox, level);
+    if (this.rowFx && this.rowFy && z <= MAX_CLUSTER_ZOOM && level <= this.level) return this.scan(v, this.rowFx, this.rowFy);
+    this.sort();
     if (z > MAX_CLUSTER_ZOOM) return this.points(v);
     return level <= this.level ? this.coarse(v) : this.fine(v);
   }
@@ -319,6 +388,7 @@ export class ClusterGrid {
 
   /** Calls back with the position of every match inside a range of cells (bucket order). */
   private eachMatch(v: { level: number; x0: number; y0: number; x1: number; y1: number }, visit: (p: number) => boolean | void): void {
+    this.sort();
     const r = this.bucketRange(v);
     const shift = FINE_LEVEL - v.level;
     const { order, mask, fx, fy } = this;

@@ -191,9 +191,14 @@ export class EnterpriseIndex {
     return this.clusterGrid;
   }
 
-  /** Builds the cluster grid now if it is not built yet (for callers that time it). */
+  /** Builds the cluster grid now, spatial sort included, if it is not built yet. */
   prepareClusters(): void {
-    this.clusters_();
+    this.clusters_().sort();
+  }
+
+  /** Whether the cluster grid still has its spatial sort to do (the first view is answered without it). */
+  get clustersPending(): boolean {
+    return !this.clusterGrid?.sorted;
   }
 
   /** Bubbles and single enterprises of the matches in the grid cells a bbox ([west, south, east, north]) touches at a zoom. */

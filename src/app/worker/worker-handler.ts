@@ -87,6 +87,9 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps, index = new E
         if (!env || typeof env !== 'object' || !env.body || typeof env.body !== 'object') throw new Error('Malformed request: expected { seq, body }.');
         if (env.body.type !== 'load' && !index.loaded) throw new Error('The enterprises are not loaded yet.');
         post({ seq, body: await answer(index, env.body, deps) });
+        // The first view's clusters come from one scan (cluster-grid.ts); the grid's sort follows
+        // at once, after the answer is on its way and before the next request.
+        if (env.body.type === 'clusters' && index.clustersPending) index.prepareClusters();
       } catch (err) {
         post({ seq, body: { type: 'error', message: plain(err) } });
       }
