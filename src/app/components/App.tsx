@@ -68,6 +68,13 @@ export function App() {
 
   return (
     <div className="app">
+      <a className="skip-link" href="#map" data-testid="skip-to-map" onClick={(e) => {
+        // The map's canvas takes the focus: the arrow keys pan, +/- zoom, Enter opens what is under the centre.
+        const canvas = document.querySelector<HTMLElement>('.maplibregl-canvas');
+        if (!canvas) return;
+        e.preventDefault();
+        canvas.focus();
+      }}>{t('skipToMap', lang)}</a>
       <Sidebar basemap={basemap} open={sidebarOpen} onClose={() => setSidebarOpen(false)} />
       <main className="map-wrap">
         {!sidebarOpen && (

@@ -146,7 +146,7 @@ export function MapView({ basemap }: { basemap: BasemapConfig | null }) {
 
   return (
     <>
-      <div ref={container} className="map" role="region" aria-label={t('mapRegion', lang)} />
+      <div ref={container} id="map" className="map" role="region" aria-label={t('mapRegion', lang)} />
       <MapTooltip controller={controller} />
     </>
   );

@@ -217,14 +217,28 @@ export class MapController {
     return this.loaded ? this.map.getFeatureState({ ...VILLAGE_PARKS, id }) : {};
   }
 
-  /** Calls back with what a click hit; returns the unsubscribe function. */
+  /**
+   * Calls back with what a click hit, or what lies under the map's centre when Enter is pressed on
+   * the focused map (the keyboard's way to pick a feature: move the map with the arrow keys, then
+   * Enter); returns the unsubscribe function.
+   */
   onClick(callback: (hit: MapHit) => void): () => void {
     const handler = (e: { point: { x: number; y: number } }) => {
       const hit = this.hitAt(e.point.x, e.point.y);
       if (hit) callback(hit);
     };
+    const canvas = this.map.getCanvas();
+    const key = (e: KeyboardEvent) => {
+      if (e.key !== 'Enter' || e.target !== canvas) return;
+      const hit = this.hitAt(canvas.clientWidth / 2, canvas.clientHeight / 2);
+      if (hit) callback(hit);
+    };
     this.map.on('click', handler);
-    return () => this.map.off('click', handler);
+    canvas.addEventListener('keydown', key);
+    return () => {
+      this.map.off('click', handler);
+      canvas.removeEventListener('keydown', key);
+    };
   }
 
   /**
