@@ -1,7 +1,6 @@
 // Labels of taxonomy codes in the chosen language (every label comes from seeds/taxonomy.json);
 // an unknown code is shown as it is rather than hidden.
 import { clusterByCode, label, subIndustryByCode, taxonomy, type Lang } from '../../domain/taxonomy.ts';
-import { townByCode } from '../../domain/towns.ts';
 
 const find = <T extends { code: string; label: Record<Lang, string> }>(list: readonly T[], code: string | null, lang: Lang) => {
   const e = list.find((x) => x.code === code);
@@ -21,13 +20,7 @@ export const tagLabel = (code: string, lang: Lang) => find(taxonomy.enterpriseTa
 export const tierLabel = (code: string, lang: Lang) => find(taxonomy.revenueTiers, code, lang);
 export const elementLabel = (code: string, lang: Lang) => find(taxonomy.valueParkElements, code, lang);
 export const tagGroupLabel = (code: string, lang: Lang) => find(taxonomy.tagGroups, code, lang);
-/** Town names are proper names, published in Simplified Chinese only. */
-/** A town's name as published (simplified), in traditional characters for zh-Hant; English keeps the Chinese name (proper names are not translated). */
-export const townLabel = (code: string, lang: Lang) => {
-  const town = townByCode(code);
-  if (!town) return code;
-  return lang === 'zh-Hant' ? town.nameZhHant : town.name;
-};
+export { townLabel } from '../../domain/towns.ts';
 export const clusterColor = (code: string) => clusterByCode(code)?.color ?? '#777777';
 
 /** A value-innovation park's name in the UI language (the API carries all three). */

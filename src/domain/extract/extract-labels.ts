@@ -14,7 +14,7 @@
 // - `codes`: the files as they were before: property keys as headers and codes as values.
 import { industryClassByCode, industryDivisionByCode } from '../monitoring/industry-classes.ts';
 import { clusterByCode, label, revenueTierOf, subIndustryByCode, taxonomy, type Label, type Lang } from '../taxonomy.ts';
-import { townByCode } from '../towns.ts';
+import { townLabel } from '../towns.ts';
 import type { ExtractFeature, ExtractLayer } from './extract-meta.ts';
 
 export type ExtractLabels = 'readable' | 'codes';
@@ -67,12 +67,7 @@ export const districtName = entryLabel(taxonomy.districts);
 export const categoryName = entryLabel(taxonomy.renovationCategories);
 export const progressName = entryLabel(taxonomy.renovationProgress);
 export const elementName = entryLabel(taxonomy.valueParkElements);
-/** A town's published name (simplified), in traditional characters for zh-Hant; English keeps the Chinese proper name, as the app does. */
-export const townName: Labeller = (code, lang) => {
-  const town = townByCode(code);
-  if (!town) return code;
-  return lang === 'zh-Hant' ? town.nameZhHant : town.name;
-};
+export const townName: Labeller = townLabel;
 /** A GB/T 4754 class by its official name (simplified or traditional); English gets the division's name and the class code. */
 export const industryClassName: Labeller = (code, lang) => {
   const c = industryClassByCode(code);
