@@ -65,6 +65,11 @@ export function App() {
   useEffect(() => {
     if (panel && isPhone()) setSidebarOpen(false);
   }, [panel]);
+  // … and so does one who starts drawing: the drawing happens on the map.
+  const drawMode = useAppStore((s) => s.drawMode);
+  useEffect(() => {
+    if (drawMode && isPhone()) setSidebarOpen(false);
+  }, [drawMode]);
 
   return (
     <div className="app">
@@ -83,7 +88,7 @@ export function App() {
           </button>
         )}
         <MapView basemap={basemap} />
-        <div className="overlays">
+        <div className="overlays" id="map-overlays">
           {mapStatus === 'loading' && <div className="overlay" role="status">{t('loading', lang)}</div>}
           {mapStatus === 'error' && <div className="overlay error" role="alert">{t('mapError', lang)}{mapError}</div>}
           {statusesFailed && mapStatus !== 'error' && <div className="overlay error" role="alert">{t('statusesError', lang)}</div>}

@@ -1,6 +1,7 @@
 // The spatial filter tools in the sidebar: draw a polygon, rectangle or circle, buffer a line, pick
 // districts on the map, "inside the parks", load an area from a file; then edit or clear it.
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { MAX_BUFFER_KM, type AreaSpec } from '../../domain/area-geometry.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
 import { problem, ProblemError } from '../../domain/problems.ts';
@@ -19,6 +20,12 @@ const TOOLS: [DrawMode, MessageKey][] = [
 ];
 const HINTS: Record<DrawMode, MessageKey> = {
   polygon: 'hintPolygon', rectangle: 'hintRectangle', circle: 'hintCircle', line: 'hintLine', pickDistricts: 'hintPick', edit: 'hintEdit',
+};
+
+/** The drawing hint goes over the map, where the user draws (not down the sidebar, below the fold). */
+const onMap = (hint: ReactNode) => {
+  const overlays = document.getElementById('map-overlays');
+  return overlays ? createPortal(hint, overlays) : hint;
 };
 
 /** `blocks`: the industrial blocks, to name a block area (its id until they are in). */
@@ -98,11 +105,11 @@ export function AreaTools() {
         <input type="number" min={0.1} max={MAX_BUFFER_KM} step={0.1} value={bufferKm} data-testid="buffer-km" onChange={(e) => changeKm(e.target.value)} />
       </label>
       {drawMode && !toolReady && <p className="hint" role="status">{t('loadingPart', lang)}</p>}
-      {drawMode && toolReady && (
-        <p className="hint" role="status" data-testid="draw-hint">
+      {drawMode && toolReady && onMap(
+        <p className="hint overlay" role="status" data-testid="draw-hint">
           {t(HINTS[drawMode], lang)}{' '}
           <button type="button" className="link" onClick={() => setDrawMode(null)}>{drawMode === 'edit' ? t('doneEditing', lang) : t('cancelDrawing', lang)}</button>
-        </p>
+        </p>,
       )}
       {fileError !== null && <p className="form-error" role="alert" data-testid="area-file-error">{t('fileAreaError', lang)}{fileErrorText(fileError, lang)}</p>}
       {area && (

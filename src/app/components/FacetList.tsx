@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { Lang } from '../../domain/taxonomy.ts';
 import { formatNumber } from '../i18n/format.ts';
-import { tf } from '../i18n/messages.ts';
+import { t, tf } from '../i18n/messages.ts';
 import type { FacetKey } from '../state/filter-model.ts';
 
 export interface FacetItem {
@@ -31,7 +31,7 @@ function FacetRow({ item, lang, onToggle }: { item: FacetItem; lang: Lang; onTog
             {expanded ? '▾' : '▸'}
           </button>
         ) : null}
-        <label>
+        <label title={item.count === 0 && !item.chosen ? t('facetZero', lang) : undefined}>
           <input
             type="checkbox"
             checked={item.chosen}

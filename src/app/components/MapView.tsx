@@ -8,6 +8,7 @@ import { useAreaStore } from '../state/area-store.ts';
 import { useEnterpriseStore } from '../state/enterprise-store.ts';
 import { useAppStore, type LayerKey, type ParkStatuses } from '../state/store.ts';
 import { CITY_BOUNDS } from '../state/url-state.ts';
+import { districtsBounds } from '../../domain/district-bounds.ts';
 import { useAreaResolver } from './useAreaResolver.ts';
 import { useIndustrialBlocks } from './useIndustrialBlocks.ts';
 import { useDrawing } from './useDrawing.ts';
@@ -90,6 +91,17 @@ export function MapView({ basemap }: { basemap: BasemapConfig | null }) {
     for (const key of Object.keys(layers) as LayerKey[]) controller?.setLayerVisible(key, layers[key]);
   }, [controller, layers]);
   useEffect(() => controller?.setBasemap(basemap, basemapOn), [controller, basemap, basemapOn]);
+  // A district chosen in the filter is outlined, and the map goes to it (to all chosen ones) when one is added.
+  const filterDistricts = useAppStore((s) => s.filter.districts);
+  const shownDistricts = useRef(filterDistricts);
+  useEffect(() => {
+    controller?.setDistrictHighlight(filterDistricts);
+    const added = filterDistricts.some((d) => !shownDistricts.current.includes(d));
+    shownDistricts.current = filterDistricts;
+    const bounds = added ? districtsBounds(filterDistricts) : null;
+    if (bounds) useAppStore.getState().flyTo({ bounds });
+  }, [controller, filterDistricts]);
+
   // A panel covers the map's right edge: fly so that the target stays in the visible part.
   useEffect(() => {
     const panelOpen = !!useAppStore.getState().panel && (container.current?.clientWidth ?? 0) > 2 * PANEL_WIDTH;

@@ -4,7 +4,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { fetchPark } from '../api/endpoints.ts';
 import type { ParkFeature } from '../api/types.ts';
-import { t } from '../i18n/messages.ts';
+import { districtLabel } from '../i18n/format.ts';
+import { t, tf } from '../i18n/messages.ts';
 import { mayEditPark, maySeeHistory, maySeeProposals, useAppStore } from '../state/store.ts';
 import { errorText, isAbort } from './error-text.ts';
 import { ParkEditForm } from './ParkEditForm.tsx';
@@ -66,6 +67,11 @@ export function ParkPanel({ id }: { id: number }) {
           {maySeeProposals(user) && <ParkProposals parkId={loaded.id} lang={lang} onApproved={show} />}
           {user && mayEditPark(user, loaded.properties.district) && (
             <ParkEditForm key={`edit/${loaded.id}/${user.id}`} park={loaded} user={user} lang={lang} onSaved={show} onConflict={show} />
+          )}
+          {user?.role === 'official' && user.district && !mayEditPark(user, loaded.properties.district) && (
+            <p className="hint" data-testid="park-not-editable">
+              {tf('parkOtherDistrict', lang, { parkDistrict: districtLabel(loaded.properties.district, lang), ownDistrict: districtLabel(user.district, lang) })}
+            </p>
           )}
           {maySeeHistory(user) && <ParkHistory key={`history/${loaded.id}/${user!.id}`} parkId={loaded.id} version={loaded.properties.version} reviewKey={reviewKey} lang={lang} />}
         </>

@@ -8,6 +8,8 @@ export const filterMessages = {
   facetArea: { 'zh-Hans': '区域（区 → 镇街）', 'zh-Hant': '區域（區 → 鎮街）', en: 'Area (district → town)' },
   facetRevenueNote: { 'zh-Hans': '营收筛选仅对登录的工作人员开放。', 'zh-Hant': '營收篩選僅對登入的工作人員開放。', en: 'Revenue filters are for logged-in staff only.' },
   expand: { 'zh-Hans': '展开 {name}', 'zh-Hant': '展開 {name}', en: 'Show the parts of {name}' },
+  // Why a choice is greyed out: it is still a choice, but nothing matches it with the others.
+  facetZero: { 'zh-Hans': '灰色：与其他已选条件同时满足的企业为 0 家', 'zh-Hant': '灰色：與其他已選條件同時滿足的企業為 0 家', en: 'Greyed out: no enterprise matches this together with the other choices' },
   clearAll: { 'zh-Hans': '清除全部筛选', 'zh-Hant': '清除全部篩選', en: 'Clear all filters' },
   activeFilters: { 'zh-Hans': '已选 {n} 项', 'zh-Hant': '已選 {n} 項', en: '{n} selected' },
   noMatch: { 'zh-Hans': '没有符合当前筛选条件的企业，请减少筛选条件。', 'zh-Hant': '沒有符合當前篩選條件的企業，請減少篩選條件。', en: 'No enterprise matches these filters. Remove a filter to see more.' },

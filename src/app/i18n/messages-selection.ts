@@ -38,7 +38,8 @@ export const selectionMessages = {
   selectionOpen: { 'zh-Hans': '选区统计与导出', 'zh-Hant': '選區統計與匯出', en: 'Selection and export' },
   selectionTitle: { 'zh-Hans': '选区统计', 'zh-Hant': '選區統計', en: 'Selection' },
   selectionCityWide: { 'zh-Hans': '未设空间范围：统计全市符合筛选条件的要素。', 'zh-Hant': '未設空間範圍：統計全市符合篩選條件的要素。', en: 'No area set: counts cover the whole city, with the filters applied.' },
-  selEnterprises: { 'zh-Hans': '企业 {n} 家', 'zh-Hant': '企業 {n} 家', en: '{n} enterprises' },
+  // Beside the term 企业, so the count alone (not 「企业 | 企业 13 家」).
+  selEnterprises: { 'zh-Hans': '{n} 家', 'zh-Hant': '{n} 家', en: '{n}' },
   byCluster: { 'zh-Hans': '按产业集群', 'zh-Hant': '按產業集群', en: 'By industry cluster' },
   byTag: { 'zh-Hans': '按企业标签', 'zh-Hant': '按企業標籤', en: 'By tag' },
   byTier: { 'zh-Hans': '按营收规模', 'zh-Hant': '按營收規模', en: 'By revenue tier' },

@@ -17,6 +17,11 @@ type Strings = Record<Lang, string>;
 const general = {
   appTitle: { 'zh-Hans': '广州市产业地图', 'zh-Hant': '廣州市產業地圖', en: 'Guangzhou Industry Map' },
   skipToMap: { 'zh-Hans': '跳到地图（方向键移动，+/- 缩放，回车打开中心处的要素）', 'zh-Hant': '跳到地圖（方向鍵移動，+/- 縮放，Enter 開啟中心處的要素）', en: 'Skip to the map (arrow keys pan, +/- zoom, Enter opens what is at the centre)' },
+  parkOtherDistrict: {
+    'zh-Hans': '该园区属于{parkDistrict}，您只能修改{ownDistrict}园区的整治状态。',
+    'zh-Hant': '該園區屬於{parkDistrict}，您只能修改{ownDistrict}園區的整治狀態。',
+    en: 'This park is in {parkDistrict}; you can change the renovation status of parks in {ownDistrict} only.',
+  },
   sidebarLabel: { 'zh-Hans': '图层、筛选与工具', 'zh-Hant': '圖層、篩選與工具', en: 'Layers, filters and tools' },
   sidebarShow: { 'zh-Hans': '图层与筛选', 'zh-Hant': '圖層與篩選', en: 'Layers & filters' },
   sidebarHide: { 'zh-Hans': '收起侧栏', 'zh-Hant': '收起側欄', en: 'Hide the sidebar' },

@@ -307,6 +307,11 @@ export class MapController {
     });
   }
 
+  /** Outlines the districts chosen in the filter. */
+  setDistrictHighlight(codes: readonly string[]): void {
+    this.whenLoaded(() => this.map.setFilter('district-highlight', ['in', ['get', 'code'], ['literal', [...codes]]]));
+  }
+
   /** Calls back with the code of a district clicked on (used while picking districts). */
   onDistrictClick(callback: (code: string) => void): () => void {
     const handler = (e: { point: { x: number; y: number } }) => {

@@ -8,7 +8,7 @@ import { KEY_PROJECT_LAYER_IDS, keyProjectLayers, keyProjectSources } from './ke
 import { CHANGED_COLOR, CONTRADICTION_COLOR, CONTRADICTION_DASH, PENDING_COLOR, PENDING_DASH, PILOT_COLOR, isChanged, isContradicting, isPending, isPilot, parkFillPaint, type ParkOverlay } from './park-overlay.ts';
 
 export const LAYER_GROUPS = {
-  districts: ['district-fill', 'district-line', 'district-label'],
+  districts: ['district-fill', 'district-line', 'district-highlight', 'district-label'],
   villageParks: ['village-park-fill', 'village-park-line', 'village-park-pilot', 'village-park-changed', 'village-park-selected', 'village-park-pending', 'village-park-contradiction'],
   valueParks: ['value-park-fill', 'value-park-line', 'value-park-selected', 'value-park-label'],
   enterprises: ['enterprise-cluster', 'enterprise-point', 'enterprise-selected', 'enterprise-cluster-count'],
@@ -58,6 +58,8 @@ export function buildStyle(tilesBase: string, lang: Lang, overlay: ParkOverlay =
       { id: 'background', type: 'background', paint: { 'background-color': '#eef2f5' } },
       { id: 'district-fill', type: 'fill', source: 'districts', 'source-layer': 'districts', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.9 } },
       { id: 'district-line', type: 'line', source: 'districts', 'source-layer': 'districts', paint: { 'line-color': '#5b6b7a', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 13, 2.5] } },
+      // The districts chosen in the filter, outlined (MapController.setDistrictHighlight).
+      { id: 'district-highlight', type: 'line', source: 'districts', 'source-layer': 'districts', filter: ['in', ['get', 'code'], ['literal', []]], paint: { 'line-color': '#1565c0', 'line-width': 3 } },
       { id: 'village-park-fill', type: 'fill', source: 'village-parks', 'source-layer': 'village-parks', paint: parkFillPaint(overlay) },
       { id: 'village-park-line', type: 'line', source: 'village-parks', 'source-layer': 'village-parks', minzoom: 11, paint: { 'line-color': '#333', 'line-width': 0.6 } },
       {

@@ -39,6 +39,8 @@ export interface AppState {
   user: SessionUser | null;
   sessionKnown: boolean;
   panel: Panel;
+  /** The panel that closing this one returns to: the selection's statistics, when a feature was opened from its list. */
+  returnTo: Panel;
   /** Live renovation status by park id (from the API); the map colours parks by it. */
   parkStatuses: ParkStatuses;
   /** The spatial filter area (ANDed with the filter); null for none. */
@@ -67,6 +69,8 @@ export interface AppState {
   select: (selection: Selection) => void;
   openBulk: () => void;
   closePanel: () => void;
+  /** The panel of a history entry (Back and Forward, useUrlSync.ts). */
+  restorePanel: (panel: Panel) => void;
   setParkStatuses: (items: readonly ParkStatusItem[]) => void;
   updateParkStatus: (item: ParkStatusItem) => void;
   /** Sets the area, leaves any drawing mode and shows the selection panel. */
@@ -100,6 +104,7 @@ export const useAppStore = create<AppState>((set) => ({
   user: null,
   sessionKnown: false,
   panel: initial.selected ?? (initial.area ? { kind: 'selection' } : null),
+  returnTo: null,
   parkStatuses: {},
   area: initial.area,
   time: initial.time,
@@ -121,10 +126,11 @@ export const useAppStore = create<AppState>((set) => ({
   setMapStatus: (mapStatus, error) => set({ mapStatus, mapError: error ?? null }),
   // The bulk, import, account and review panels are for some roles only: they close when the user changes.
   setUser: (user) => set((s) => ({ user, sessionKnown: true, panel: s.panel && ['bulk', 'imports', 'accounts', 'reviews', 'standard'].includes(s.panel.kind) ? null : s.panel })),
-  selectPark: (id) => set({ panel: { kind: 'park', id } }),
-  select: (selection) => set({ panel: selection }),
-  openBulk: () => set({ panel: { kind: 'bulk' } }),
-  closePanel: () => set({ panel: null }),
+  selectPark: (id) => set((s) => ({ panel: { kind: 'park', id }, returnTo: s.panel?.kind === 'selection' ? s.panel : null })),
+  select: (selection) => set((s) => ({ panel: selection, returnTo: s.panel?.kind === 'selection' ? s.panel : null })),
+  openBulk: () => set({ panel: { kind: 'bulk' }, returnTo: null }),
+  closePanel: () => set((s) => ({ panel: s.returnTo, returnTo: null })),
+  restorePanel: (panel) => set({ panel, returnTo: null }),
   setParkStatuses: (items) => set({ parkStatuses: Object.fromEntries(items.map((i) => [i.id, i])) }),
   updateParkStatus: (item) =>
     set((s) => {
@@ -132,7 +138,7 @@ export const useAppStore = create<AppState>((set) => ({
       const old = s.parkStatuses[item.id];
       return old && old.version > item.version ? {} : { parkStatuses: { ...s.parkStatuses, [item.id]: item } };
     }),
-  setArea: (area) => set((s) => ({ area, drawMode: s.drawMode === 'edit' && area?.kind === 'shapes' ? 'edit' : null, panel: area ? { kind: 'selection' } : s.panel?.kind === 'selection' ? null : s.panel })),
+  setArea: (area) => set((s) => ({ area, drawMode: s.drawMode === 'edit' && area?.kind === 'shapes' ? 'edit' : null, panel: area ? { kind: 'selection' } : s.panel?.kind === 'selection' ? null : s.panel, returnTo: null })),
   setDrawMode: (drawMode) => set({ drawMode }),
   setBufferKm: (bufferKm) => set({ bufferKm }),
   openImports: () => set({ panel: { kind: 'imports' } }),
