@@ -1,6 +1,6 @@
 // Assembles the HTTP server: API routes, OpenAPI document, and the built SPA with its tiles.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -34,7 +34,7 @@ import { reportRoutes } from './routes/reports.ts';
 import { ReportRunner, type ReportRunnerOptions } from './reports/report-runner.ts';
 import { cityIndicatorRoutes } from './routes/city-indicators.ts';
 import { keyProjectRoutes } from './routes/key-projects.ts';
-import { tileRoutes } from './routes/tiles.ts';
+import { BASEMAP_ARCHIVE, tileRoutes } from './routes/tiles.ts';
 import { TileStore } from './tiles/tile-store.ts';
 
 export interface AppOptions {
@@ -51,6 +51,8 @@ export interface AppOptions {
   trustProxy?: boolean | string | number;
   /** Origins an online basemap contacts, for the CSP; added to those of `<staticDir>/config.json`. */
   basemapOrigins?: string[];
+  /** The regional vector basemap served as /tiles/basemap.pmtiles (BASEMAP_PMTILES); default `<tilesDir>/basemap.pmtiles`. */
+  basemapPmtiles?: string;
   /** The background report maker; false = none (reports stay queued). */
   reports?: ReportRunnerOptions | false;
   /** Who may export what, how much and how often (EXPORT_* settings); default DEFAULT_EXPORT_POLICY. */
@@ -132,7 +134,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const staticDir = opts.staticDir && existsSync(opts.staticDir) ? resolve(opts.staticDir) : null;
-  if (tiles) tileRoutes(app, tiles);
+  if (tiles) tileRoutes(app, tiles, resolve(opts.basemapPmtiles ?? join(opts.tilesDir!, BASEMAP_ARCHIVE)));
   if (staticDir) await app.register(fastifyStatic, { root: staticDir, prefix: '/', wildcard: false });
   app.setNotFoundHandler((req, reply) => {
     if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/tiles/') && staticDir) return reply.sendFile('index.html');

@@ -21,6 +21,8 @@ export interface ServerConfig {
   trustProxy?: boolean | number | string;
   /** BASEMAP_ORIGINS: extra https origins for the CSP (a basemap set in index.html rather than config.json). */
   basemapOrigins: string[];
+  /** BASEMAP_PMTILES: the regional vector basemap (Protomaps schema); unset = `<TILES_DIR>/basemap.pmtiles`. */
+  basemapPmtiles?: string;
   /** EXPORT_PUBLIC_LAYERS, EXPORT_PUBLIC_FIELDS, EXPORT_MAX_ROWS, EXPORT_PER_MINUTE, EXPORT_PER_HOUR over the defaults (exports/export-policy.ts). */
   exportPolicy: ExportPolicy;
 }
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     secureCookies: env.SECURE_COOKIES === 'true',
     trustProxy: trustProxy(env.TRUST_PROXY),
     basemapOrigins: (env.BASEMAP_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => /^https:\/\/[^\s/]+$/.test(o)),
+    basemapPmtiles: env.BASEMAP_PMTILES || undefined,
     exportPolicy: exportPolicyFromEnv(env),
   };
 }

@@ -19,7 +19,7 @@ if (await tilesOutOfDate(db)) {
   await rebuildTileArchives(db);
 }
 const app = await buildApp({ db, staticDir: config.staticDir, tilesDir: config.tilesDir, secureCookies: config.secureCookies, logger: true,
-  trustProxy: config.trustProxy, basemapOrigins: config.basemapOrigins, exportPolicy: config.exportPolicy });
+  trustProxy: config.trustProxy, basemapOrigins: config.basemapOrigins, basemapPmtiles: config.basemapPmtiles, exportPolicy: config.exportPolicy });
 const address = await app.listen({ port: config.port, host: config.host });
 console.log(`Industrial GIS is running at ${address.replace('127.0.0.1', 'localhost')}/ (database: ${db.kind})`);
 

@@ -6,6 +6,7 @@ import { copyFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taxonomy } from '../../src/domain/taxonomy.ts';
+import { PROGRESS_COLORS } from '../../src/app/map/park-overlay.ts';
 import { labelPoint } from '../../src/server/tiles/tiles-pipeline.ts';
 import { clientFor, type ApiClient, type TestServer } from '../helpers/api-client.ts';
 import { browserUnavailable, launchBrowser, startAppServer, type AppServer, screenshot, type Browser } from '../helpers/browser.ts';
@@ -133,8 +134,10 @@ describe.skipIf(!!skipReason)('the industry map in the browser', () => {
     await idle(page);
     await screenshot(page, 'map-4-overlay-efficiency');
     await page.locator('input[name="overlay"][value="progress"]').check();
-    const opacity = await page.evaluate(() => JSON.stringify((window as unknown as TestWindow).__igisMap.getPaintProperty('village-park-fill', 'fill-opacity')));
-    expect(opacity).toContain('progress');
+    // Progress has its own light-to-dark scale (not the categories' hues).
+    const progressPaint = await page.evaluate(() => JSON.stringify((window as unknown as TestWindow).__igisMap.getPaintProperty('village-park-fill', 'fill-color')));
+    expect(progressPaint).toContain('progress');
+    for (const color of Object.values(PROGRESS_COLORS)) expect(progressPaint).toContain(color);
     expect(await page.getByTestId('legend-villageParks').textContent()).toContain(taxonomy.renovationProgress[2].label['zh-Hans']);
     await idle(page);
     await screenshot(page, 'map-5-overlay-progress');
@@ -328,6 +331,8 @@ describe.skipIf(!!skipReason)('the industry map in the browser', () => {
     const toggle = page.locator('input[name="layer-basemap"]');
     await toggle.waitFor();
     expect(await page.getByTestId('layer-basemap').textContent()).toContain('tiles.example.test');
+    // This server has no regional vector basemap (tests/e2e/basemap.test.ts has one): not offered.
+    expect(await page.locator('input[name="layer-vector-basemap"]').count()).toBe(0);
     await idle(page);
     expect(asked).toEqual([]);
     await toggle.check();

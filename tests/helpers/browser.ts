@@ -1,6 +1,6 @@
 // Browser-test helpers: a real Chromium (playwright-core) on a fresh profile, a production build of
 // the SPA, and PMTiles built from the test dataset so tile feature ids match the test database.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -117,9 +117,12 @@ export interface AppServer {
 
 /** The built app with tiles of the test dataset, served on a fresh copy of the test database. */
 /** `basemapOrigins`: origins an online basemap may contact (the CSP lets exactly those through). */
-export async function startAppServer(opts: { basemapOrigins?: string[] } = {}): Promise<AppServer> {
+/** `extraTiles`: more archives for the tiles folder by file name (e.g. a `basemap.pmtiles`). */
+export async function startAppServer(opts: { basemapOrigins?: string[]; extraTiles?: Record<string, Uint8Array> } = {}): Promise<AppServer> {
+  const { extraTiles, ...serverOpts } = opts;
   const [distDir, tilesDir] = [await buildSpa(), buildTestTiles()];
-  const server = await startTestServer('pglite', { staticDir: distDir, tilesDir, ...opts });
+  for (const [name, bytes] of Object.entries(extraTiles ?? {})) writeFileSync(join(tilesDir, name), bytes);
+  const server = await startTestServer('pglite', { staticDir: distDir, tilesDir, ...serverOpts });
   return {
     server,
     close: async () => {

@@ -9,6 +9,10 @@ export interface RuntimeConfig {
 
 const TIANDITU_LAYERS = { vec: 'vec', img: 'img' } as const;
 
+/** `{TileMatrix}`, `{TileCol}`, `{TileRow}` (WMTS RESTful/KVP templates, any case) as maplibre's `{z}`, `{x}`, `{y}`. */
+export const wmtsToXyz = (t: string) =>
+  t.replace(/\{TileMatrix\}/gi, '{z}').replace(/\{TileCol\}/gi, '{x}').replace(/\{TileRow\}/gi, '{y}');
+
 /** Accepts `{basemap: {tiles, attribution}}`, `{basemap: {provider: "osm"}}` or `{basemap: {provider: "tianditu", key, layer?}}`. */
 export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
   const b = (raw as { basemap?: Record<string, unknown> } | null)?.basemap;
@@ -21,9 +25,13 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
       `https://t${i}.tianditu.gov.cn/${layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${b.key}`);
     return { basemap: { tiles, attribution: '© 天地图 Tianditu', maxzoom: 18 } };
   }
-  const tiles = Array.isArray(b.tiles) ? b.tiles.filter((t): t is string => typeof t === 'string' && /^https:\/\/[^\s]+$/.test(t)) : [];
+  // https URLs, or paths on this server (an intranet tile server behind the same reverse proxy).
+  // WMTS KVP placeholders are accepted as written in a GetCapabilities template.
+  const tiles = Array.isArray(b.tiles)
+    ? b.tiles.filter((t): t is string => typeof t === 'string' && /^(https:\/\/|\/(?!\/))[^\s]+$/.test(t)).map(wmtsToXyz)
+    : [];
   if (!tiles.length) {
-    console.warn('config: basemap ignored (give provider "osm", provider "tianditu" with a key, or https tile URLs)');
+    console.warn('config: basemap ignored (give provider "osm", provider "tianditu" with a key, or https tile URLs or /paths)');
     return { basemap: null };
   }
   return { basemap: { tiles, attribution: typeof b.attribution === 'string' ? b.attribution : '', tileSize: Number(b.tileSize) || 256, maxzoom: Number(b.maxzoom) || 18 } };
@@ -43,5 +51,20 @@ export async function loadRuntimeConfig(): Promise<RuntimeConfig> {
   }
 }
 
-/** Hosts the basemap would contact, for the note next to its switch. */
-export const basemapHosts = (c: BasemapConfig) => [...new Set(c.tiles.map((t) => new URL(t.replace(/[{}]/g, '')).host))].join(', ');
+/** Hosts the basemap would contact, for the note next to its switch (a /path is this server's host). */
+export const basemapHosts = (c: BasemapConfig) =>
+  [...new Set(c.tiles.map((t) => new URL(t.replace(/[{}]/g, ''), globalThis.location?.origin ?? 'http://localhost').host))].join(', ');
+
+/**
+ * Whether the server has a regional vector basemap (`<tilesBase>/basemap.pmtiles`, docs/deploy.md):
+ * a HEAD request, so nothing of the archive is read until the basemap is switched on.
+ */
+export async function vectorBasemapAvailable(tilesBase: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${tilesBase}/basemap.pmtiles`, { method: 'HEAD', credentials: 'same-origin' });
+    // The server answers unknown paths outside /tiles/ with index.html: only an archive counts.
+    return res.ok && !(res.headers.get('content-type') ?? '').includes('html');
+  } catch {
+    return false;
+  }
+}

@@ -1,12 +1,13 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { fetchParkStatuses, fetchSession } from '../api/endpoints.ts';
-import { loadRuntimeConfig } from '../api/runtime-config.ts';
+import { loadRuntimeConfig, vectorBasemapAvailable } from '../api/runtime-config.ts';
 import { t } from '../i18n/messages.ts';
 import type { BasemapConfig } from '../map/basemap.ts';
 import { useAppStore } from '../state/store.ts';
 import { EnterpriseStatus } from './EnterpriseStatus.tsx';
 import { isAbort } from './error-text.ts';
 import { MapView } from './MapView.tsx';
+import { MeasureResult } from './MeasureResult.tsx';
 import { PartLoading } from './PartLoading.tsx';
 import { Sidebar } from './Sidebar.tsx';
 import { useUrlSync } from './useUrlSync.ts';
@@ -35,6 +36,7 @@ export function App() {
   const { lang, mapStatus, mapError, user, sessionKnown, panel, setUser, setParkStatuses } = useAppStore();
   const [statusesFailed, setStatusesFailed] = useState(false);
   const [basemap, setBasemap] = useState<BasemapConfig | null>(null);
+  const [vectorBasemap, setVectorBasemap] = useState(false);
   useUrlSync();
 
   useEffect(() => {
@@ -45,6 +47,7 @@ export function App() {
   useEffect(() => {
     fetchSession().then(setUser, () => setUser(null));
     loadRuntimeConfig().then((c) => setBasemap(c.basemap));
+    vectorBasemapAvailable(`${location.origin}/tiles`).then(setVectorBasemap);
   }, [setUser]);
 
   // Live statuses for the map: on load and after every log-in or log-out.
@@ -80,19 +83,20 @@ export function App() {
         e.preventDefault();
         canvas.focus();
       }}>{t('skipToMap', lang)}</a>
-      <Sidebar basemap={basemap} open={sidebarOpen} onClose={() => setSidebarOpen(false)} />
+      <Sidebar basemap={basemap} vectorBasemap={vectorBasemap} open={sidebarOpen} onClose={() => setSidebarOpen(false)} />
       <main className="map-wrap">
         {!sidebarOpen && (
           <button type="button" className="sidebar-open" onClick={() => setSidebarOpen(true)} aria-controls="sidebar" aria-expanded="false" data-testid="sidebar-open">
             ☰ {t('sidebarShow', lang)}
           </button>
         )}
-        <MapView basemap={basemap} />
+        <MapView basemap={basemap} vectorBasemap={vectorBasemap} />
         <div className="overlays" id="map-overlays">
           {mapStatus === 'loading' && <div className="overlay" role="status">{t('loading', lang)}</div>}
           {mapStatus === 'error' && <div className="overlay error" role="alert">{t('mapError', lang)}{mapError}</div>}
           {statusesFailed && mapStatus !== 'error' && <div className="overlay error" role="alert">{t('statusesError', lang)}</div>}
           <EnterpriseStatus />
+          <MeasureResult />
         </div>
         <Suspense fallback={<PartLoading panel />}>
           {panel?.kind === 'park' && <ParkPanel id={panel.id} />}

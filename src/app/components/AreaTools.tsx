@@ -20,7 +20,10 @@ const TOOLS: [DrawMode, MessageKey][] = [
 ];
 const HINTS: Record<DrawMode, MessageKey> = {
   polygon: 'hintPolygon', rectangle: 'hintRectangle', circle: 'hintCircle', line: 'hintLine', pickDistricts: 'hintPick', edit: 'hintEdit',
+  measureLine: 'hintMeasureLine', measureArea: 'hintMeasureArea',
 };
+/** Measuring tools: they draw like the area tools but filter nothing (MeasureResult.tsx shows the figure). */
+const MEASURE_TOOLS: [DrawMode, MessageKey][] = [['measureLine', 'measureLine'], ['measureArea', 'measureArea']];
 
 /** The drawing hint goes over the map, where the user draws (not down the sidebar, below the fold). */
 const onMap = (hint: ReactNode) => {
@@ -82,6 +85,11 @@ export function AreaTools() {
       <h2 id="area-title">{t('areaTools', lang)}</h2>
       <div className="tool-buttons" role="group" aria-label={t('areaTools', lang)}>
         {TOOLS.map(([mode, key]) => (
+          <button key={mode} type="button" aria-pressed={drawMode === mode} data-testid={`draw-${mode}`} onClick={() => setDrawMode(drawMode === mode ? null : mode)}>
+            {t(key, lang)}
+          </button>
+        ))}
+        {MEASURE_TOOLS.map(([mode, key]) => (
           <button key={mode} type="button" aria-pressed={drawMode === mode} data-testid={`draw-${mode}`} onClick={() => setDrawMode(drawMode === mode ? null : mode)}>
             {t(key, lang)}
           </button>

@@ -25,8 +25,8 @@ function OverlaySwitch({ lang }: { lang: Lang }) {
   );
 }
 
-export function LayerList({ basemap }: { basemap: BasemapConfig | null }) {
-  const { lang, layers, overlay, toggleLayer, basemap: basemapOn, setBasemap } = useAppStore();
+export function LayerList({ basemap, vectorBasemap = false }: { basemap: BasemapConfig | null; vectorBasemap?: boolean }) {
+  const { lang, layers, overlay, toggleLayer, basemap: basemapOn, setBasemap, vectorBasemap: vectorBasemapOn, setVectorBasemap } = useAppStore();
   return (
     <section aria-labelledby="layers-title">
       <h2 id="layers-title">{t('layers', lang)}</h2>
@@ -41,6 +41,14 @@ export function LayerList({ basemap }: { basemap: BasemapConfig | null }) {
           {layers[key] && <Legend layer={key} overlay={overlay} lang={lang} />}
         </section>
       ))}
+      {vectorBasemap && (
+        <section className="layer" data-testid="layer-vector-basemap">
+          <label>
+            <input type="checkbox" name="layer-vector-basemap" checked={vectorBasemapOn} onChange={() => setVectorBasemap(!vectorBasemapOn)} /> {t('vectorBasemap', lang)}
+          </label>
+          <p className="hint">{t('vectorBasemapNote', lang)}</p>
+        </section>
+      )}
       {basemap && (
         <section className="layer" data-testid="layer-basemap">
           <label>

@@ -12,7 +12,7 @@ import { NO_DATA_COLOR } from '../map/map-controller.ts';
 import { errorText } from './error-text.ts';
 import { useDistrictChoropleth } from './useDistrictChoropleth.ts';
 import { useEfficiencyOverlay } from './useParkEfficiency.ts';
-import { BASELINE_OPACITY, CHANGED_COLOR, EFFICIENCY_CLASSES, PENDING_COLOR, PILOT_COLOR, PROGRESS_OPACITY } from '../map/park-overlay.ts';
+import { BASELINE_OPACITY, CHANGED_COLOR, EFFICIENCY_CLASSES, PENDING_COLOR, PILOT_COLOR, PROGRESS_COLORS } from '../map/park-overlay.ts';
 import { maySeeProposals, useAppStore, type LayerKey, type Overlay } from '../state/store.ts';
 
 const indicator = (lang: Lang) => {
@@ -57,7 +57,7 @@ function ParkLegend({ overlay, lang }: { overlay: Overlay; lang: Lang }) {
         <>
           <li className="legend-title">{t('legendProgressHint', lang)}</li>
           {taxonomy.renovationProgress.map((p) => (
-            <li key={p.code}><span className="swatch" style={{ background: '#3c4a55', opacity: PROGRESS_OPACITY[p.code] }} />{label(p, lang)}</li>
+            <li key={p.code}><span className="swatch" style={{ background: PROGRESS_COLORS[p.code] }} />{label(p, lang)}</li>
           ))}
         </>
       )}

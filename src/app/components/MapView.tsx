@@ -26,11 +26,11 @@ const TILES_BASE = `${location.origin}/tiles`;
 /** Width of the right-hand panel (app.css .panel). */
 const PANEL_WIDTH = 380;
 
-export function MapView({ basemap }: { basemap: BasemapConfig | null }) {
+export function MapView({ basemap, vectorBasemap = false }: { basemap: BasemapConfig | null; vectorBasemap?: boolean }) {
   const container = useRef<HTMLDivElement>(null);
   const [controller, setController] = useState<MapController | null>(null);
   const applied = useRef<ParkStatuses>({});
-  const { lang, layers, overlay, setMapStatus, parkStatuses, panel, select, setView, fly, basemap: basemapOn } = useAppStore();
+  const { lang, layers, overlay, setMapStatus, parkStatuses, panel, select, setView, fly, basemap: basemapOn, vectorBasemap: vectorBasemapOn } = useAppStore();
   const info = useEnterpriseStore((s) => s.info);
   const client = useEnterpriseLayer(controller);
   const areaGeometry = useAreaStore((s) => s.geometry);
@@ -91,6 +91,7 @@ export function MapView({ basemap }: { basemap: BasemapConfig | null }) {
     for (const key of Object.keys(layers) as LayerKey[]) controller?.setLayerVisible(key, layers[key]);
   }, [controller, layers]);
   useEffect(() => controller?.setBasemap(basemap, basemapOn), [controller, basemap, basemapOn]);
+  useEffect(() => controller?.setVectorBasemap(vectorBasemap && vectorBasemapOn), [controller, vectorBasemap, vectorBasemapOn]);
   // A district chosen in the filter is outlined, and the map goes to it (to all chosen ones) when one is added.
   const filterDistricts = useAppStore((s) => s.filter.districts);
   const shownDistricts = useRef(filterDistricts);

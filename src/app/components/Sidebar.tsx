@@ -25,7 +25,7 @@ function ReviewButton() {
   );
 }
 
-export function Sidebar({ basemap, open, onClose }: { basemap: BasemapConfig | null; open: boolean; onClose: () => void }) {
+export function Sidebar({ basemap, vectorBasemap = false, open, onClose }: { basemap: BasemapConfig | null; vectorBasemap?: boolean; open: boolean; onClose: () => void }) {
   const { lang, setLang, user, openBulk, openImports, openAccounts, openPilots, openStandard } = useAppStore();
   const filter = useAppStore((st) => st.filter);
   const area = useAppStore((st) => st.area);
@@ -57,7 +57,7 @@ export function Sidebar({ basemap, open, onClose }: { basemap: BasemapConfig | n
           {LANGS.map((l) => <option key={l} value={l}>{LANG_NAMES[l]}</option>)}
         </select>
       </label>
-      <LayerList basemap={basemap} />
+      <LayerList basemap={basemap} vectorBasemap={vectorBasemap} />
       <AreaTools />
       <FilterPanel />
       <SummaryBlock />

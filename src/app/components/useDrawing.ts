@@ -9,6 +9,9 @@ import { useEffect, useRef, useState } from 'react';
 import { create } from 'zustand';
 import type { DrawController } from '../map/draw-controller.ts';
 import type { MapController } from '../map/map-controller.ts';
+import { area } from '@turf/area';
+import { length } from '@turf/length';
+import { useMeasureStore } from '../state/measure-store.ts';
 import { useAppStore, type DrawMode } from '../state/store.ts';
 
 /** Whether terra-draw is loaded and running the chosen mode. */
@@ -71,6 +74,14 @@ export function useDrawing(controller: MapController | null): void {
         if (result.shape === 'line') now.setArea({ kind: 'buffer', target: { kind: 'line', coordinates: result.geometry.coordinates }, km: now.bufferKm });
         else now.setArea({ kind: 'shapes', polygons: [...(now.area?.kind === 'shapes' ? now.area.polygons : []), result.geometry] });
       });
+    } else if (drawMode === 'measureLine' || drawMode === 'measureArea') {
+      useDrawTool.setState({ ready: true });
+      // A measurement is drawn like an area but does not filter anything; the tool stays on for the next one.
+      draw.startDrawing(drawMode === 'measureLine' ? 'line' : 'polygon', (result) => {
+        const set = useMeasureStore.getState().setMeasurement;
+        if (result.shape === 'line') set({ kind: 'length', meters: length({ type: 'Feature', properties: {}, geometry: result.geometry }, { units: 'meters' }), geometry: result.geometry });
+        else set({ kind: 'area', squareMeters: area(result.geometry), geometry: result.geometry });
+      });
     } else if (drawMode === 'edit' && s.area?.kind === 'shapes') {
       useDrawTool.setState({ ready: true });
       // The editor is loaded once; its own edits then replace the area without reloading it.
@@ -81,6 +92,10 @@ export function useDrawing(controller: MapController | null): void {
       });
     } else draw.stop();
   }, [draw, drawMode]);
+
+  // The measured line or polygon is drawn on the map while its figure is shown.
+  const measurement = useMeasureStore((m) => m.measurement);
+  useEffect(() => controller?.setMeasureShape(measurement?.geometry ?? null), [controller, measurement]);
 
   useEffect(() => {
     if (!controller || drawMode !== 'pickDistricts') return;

@@ -18,6 +18,7 @@ const permalink = (s: AppState) =>
     filter: s.filter,
     selected: s.panel && 'id' in s.panel ? s.panel : null,
     basemap: s.basemap,
+    vectorBasemap: s.vectorBasemap,
     area: s.area,
     time: s.time,
     choropleth: s.choropleth,

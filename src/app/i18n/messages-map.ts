@@ -17,6 +17,8 @@ export const mapMessages = {
   legendKeyRing: { 'zh-Hans': '黑环：{tags}', 'zh-Hant': '黑環：{tags}', en: 'Dark ring: {tags}' },
   legendOutline: { 'zh-Hans': '边界', 'zh-Hant': '邊界', en: 'Boundary' },
   basemap: { 'zh-Hans': '在线底图', 'zh-Hant': '線上底圖', en: 'Online basemap' },
+  vectorBasemap: { 'zh-Hans': '底图（本地矢量）', 'zh-Hant': '底圖（本地向量）', en: 'Basemap (local vector)' },
+  vectorBasemapNote: { 'zh-Hans': '本服务器上的区域底图：水系、道路与地名，不连接外部网络。', 'zh-Hant': '本伺服器上的區域底圖：水系、道路與地名，不連接外部網路。', en: 'The regional basemap on this server: water, roads and place names, with no outside connection.' },
   basemapNote: { 'zh-Hans': '开启后将从 {host} 加载底图瓦片。', 'zh-Hant': '開啟後將從 {host} 載入底圖瓦片。', en: 'When on, basemap tiles are loaded from {host}.' },
   loadingEnterprises: { 'zh-Hans': '正在加载企业数据…', 'zh-Hant': '正在載入企業數據…', en: 'Loading the enterprises…' },
   enterprisesError: { 'zh-Hans': '企业数据无法加载，地图暂不显示企业。', 'zh-Hant': '企業數據無法載入，地圖暫不顯示企業。', en: 'The enterprises could not be loaded, so the map shows none for now.' },

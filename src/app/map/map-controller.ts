@@ -8,11 +8,12 @@ import type { ParkStatus } from '../../domain/renovation-workflow.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
 import type { ViewFeature } from '../../domain/worker-protocol.ts';
 import { BASEMAP_LAYER, BASEMAP_SOURCE, basemapSource, type BasemapConfig } from './basemap.ts';
+import { VECTOR_BASEMAP_PREFIX, VECTOR_BASEMAP_SOURCE, vectorBasemapLayers, vectorBasemapSource } from './vector-basemap.ts';
 import { ENTERPRISE_SELECTED_SOURCE, ENTERPRISE_SOURCE, countLabel, industryColor } from './enterprise-style.ts';
 import { KEY_PROJECT_HIT_LAYERS, KEY_PROJECT_POINT_LAYERS, KEY_PROJECT_SOURCE, type KeyProjectMapFeature } from './key-project-style.ts';
 import { parkFillPaint, type ParkOverlay } from './park-overlay.ts';
-import { AREA_SOURCE, BLOCKS_SOURCE, LAYER_GROUPS, VALUE_PARKS, VILLAGE_PARKS, buildStyle, type LayerGroup } from './style.ts';
-import type { MultiPolygon, Polygon } from 'geojson';
+import { AREA_SOURCE, BLOCKS_SOURCE, MEASURE_SOURCE, LAYER_GROUPS, VALUE_PARKS, VILLAGE_PARKS, buildStyle, type LayerGroup } from './style.ts';
+import type { LineString, MultiPolygon, Polygon } from 'geojson';
 
 let protocolRegistered = false;
 
@@ -81,6 +82,8 @@ export class MapController {
   /** Parks with a proposal awaiting the city's review (feature-state `pending`). */
   private pendingParks: ReadonlySet<number> = new Set();
   private contradictingParks: ReadonlySet<number> = new Set();
+  private rasterBasemapOn = false;
+  private vectorBasemapOn = false;
 
   constructor(private readonly opts: MapControllerOptions) {
     if (!protocolRegistered) {
@@ -130,6 +133,9 @@ export class MapController {
     const style = buildStyle(this.opts.tilesBase, lang);
     this.whenLoaded(() => {
       for (const layer of style.layers) if (layer.type === 'symbol' && layer.layout) this.map.setLayoutProperty(layer.id, 'text-field', layer.layout['text-field']);
+      if (this.map.getSource(VECTOR_BASEMAP_SOURCE)) {
+        for (const layer of vectorBasemapLayers(lang)) if (layer.type === 'symbol' && layer.layout) this.map.setLayoutProperty(layer.id, 'text-field', layer.layout['text-field']);
+      }
       this.setEnterpriseFeatures(this.enterpriseFeatures);
     });
   }
@@ -305,6 +311,13 @@ export class MapController {
       const match = ['match', ['get', 'code'], ...pairs, NO_DATA_COLOR] as unknown as ExpressionSpecification;
       this.map.setPaintProperty('district-fill', 'fill-color', colors === null ? '#ffffff' : pairs.length ? match : NO_DATA_COLOR);
     });
+  }
+
+  /** Draws the shape of the last measurement, or nothing. */
+  setMeasureShape(geometry: LineString | Polygon | null): void {
+    this.whenStyled(() => (this.map.getSource(MEASURE_SOURCE) as GeoJSONSource).setData({
+      type: 'FeatureCollection', features: geometry ? [{ type: 'Feature', properties: {}, geometry }] : [],
+    }));
   }
 
   /** Outlines the districts chosen in the filter. */
@@ -495,12 +508,36 @@ export class MapController {
       const on = !!config && visible;
       if (on && !this.map.getSource(BASEMAP_SOURCE)) {
         this.map.addSource(BASEMAP_SOURCE, basemapSource(config));
-        this.map.addLayer({ id: BASEMAP_LAYER, type: 'raster', source: BASEMAP_SOURCE }, 'district-fill');
+        // Under the vector basemap when that is there (its water and roads draw over the imagery).
+        const below = this.map.getStyle().layers.find((l) => l.id.startsWith(VECTOR_BASEMAP_PREFIX))?.id ?? 'district-fill';
+        this.map.addLayer({ id: BASEMAP_LAYER, type: 'raster', source: BASEMAP_SOURCE }, below);
       }
       if (this.map.getLayer(BASEMAP_LAYER)) this.map.setLayoutProperty(BASEMAP_LAYER, 'visibility', on ? 'visible' : 'none');
-      // The white district fill would hide the basemap; keep only a light wash over it.
-      this.map.setPaintProperty('district-fill', 'fill-opacity', on ? 0.2 : 0.9);
+      this.rasterBasemapOn = on;
+      this.updateDistrictWash();
     });
+  }
+
+  /**
+   * Shows or hides the regional vector basemap (`<tilesBase>/basemap.pmtiles`, Protomaps schema); its
+   * source and layers are added, under ours and over an online basemap, only when first shown.
+   */
+  setVectorBasemap(visible: boolean): void {
+    this.whenLoaded(() => {
+      const ids = vectorBasemapLayers(this.lang).map((l) => l.id);
+      if (visible && !this.map.getSource(VECTOR_BASEMAP_SOURCE)) {
+        this.map.addSource(VECTOR_BASEMAP_SOURCE, vectorBasemapSource(this.opts.tilesBase));
+        for (const layer of vectorBasemapLayers(this.lang)) this.map.addLayer(layer, 'district-fill');
+      }
+      for (const id of ids) if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+      this.vectorBasemapOn = visible;
+      this.updateDistrictWash();
+    });
+  }
+
+  /** The white district fill would hide a basemap: with one on, only a light wash stays over it. */
+  private updateDistrictWash(): void {
+    this.map.setPaintProperty('district-fill', 'fill-opacity', this.rasterBasemapOn || this.vectorBasemapOn ? 0.2 : 0.9);
   }
 
   destroy(): void {

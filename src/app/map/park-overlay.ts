@@ -1,5 +1,5 @@
 // How the village parks are drawn under each overlay: renovation category (taxonomy colours),
-// progress (category colour, strength by progress) and the output-per-mu choropleth. Live status
+// progress (its own light-to-dark scale) and the output-per-mu choropleth. Live status
 // from the API (feature-state) wins over the status baked into the tiles, so an edit recolours a
 // park at once. Output per mu is the engine's figure from the park's enterprises (feature-state
 // `outputPerMu`, set by MapController.setParkEfficiency) where there is one, else the tile's static
@@ -14,8 +14,12 @@ const live = (key: string) => ['coalesce', ['feature-state', key], ['get', key]]
 
 export const categoryColor = expr(['match', live('category'), ...taxonomy.renovationCategories.flatMap((c) => [c.code, c.color]), '#999999']);
 
-/** Fill opacity per progress state in the progress overlay (the legend uses the same values). */
-export const PROGRESS_OPACITY: Record<RenovationProgress, number> = { not_started: 0.18, in_progress: 0.5, completed: 0.92 };
+/**
+ * Fill colour per progress state in the progress overlay (the legend uses the same values): three
+ * steps of one hue from light to dark (the teal half of ColorBrewer BrBG), told apart by lightness,
+ * so they read in grey and with colour-blindness; teal is a hue no industry cluster's bubble uses.
+ */
+export const PROGRESS_COLORS: Record<RenovationProgress, string> = { not_started: '#c7eae5', in_progress: '#5ab4ac', completed: '#01665e' };
 
 /** Output-per-mu classes in yuan per mu (`min` inclusive); a sequential, colour-blind-safe ramp. */
 export const EFFICIENCY_CLASSES: readonly { min: number; max: number | null; color: string }[] = [
@@ -36,7 +40,7 @@ const efficiencyColor = expr([
   ...EFFICIENCY_CLASSES.slice(1).flatMap((c) => [c.min, c.color]),
 ]);
 
-const progressOpacity = expr(['match', live('progress'), ...Object.entries(PROGRESS_OPACITY).flat(), 0.5]);
+const progressColor = expr(['match', live('progress'), ...Object.entries(PROGRESS_COLORS).flat(), '#cccccc']);
 
 /** Fill opacity of parks that did not change, in the "changes between two dates" mode. */
 export const UNCHANGED_OPACITY = 0.12;
@@ -47,7 +51,7 @@ export const isChanged = expr(['boolean', ['feature-state', 'changed'], false]);
 /** Paint of the park fill layer for an overlay; with `changes`, parks that did not change fade. */
 export function parkFillPaint(overlay: ParkOverlay, changes = false): { 'fill-color': ExpressionSpecification; 'fill-opacity': ExpressionSpecification | number } {
   const paint = overlay === 'efficiency' ? { 'fill-color': efficiencyColor, 'fill-opacity': expr(['case', computed, 0.85, BASELINE_OPACITY]) }
-    : overlay === 'progress' ? { 'fill-color': categoryColor, 'fill-opacity': progressOpacity }
+    : overlay === 'progress' ? { 'fill-color': progressColor, 'fill-opacity': 0.85 }
       : { 'fill-color': categoryColor, 'fill-opacity': 0.75 };
   return changes ? { ...paint, 'fill-opacity': expr(['case', isChanged, paint['fill-opacity'], UNCHANGED_OPACITY]) } : paint;
 }

@@ -19,6 +19,8 @@ export type LayerGroup = keyof typeof LAYER_GROUPS;
 
 /** The spatial filter area (GeoJSON set by the map controller). */
 export const AREA_SOURCE = 'area';
+/** The shape of the last measurement (MapController.setMeasureShape). */
+export const MEASURE_SOURCE = 'measure';
 export const AREA_COLOR = '#d9480f';
 
 /**
@@ -52,6 +54,7 @@ export function buildStyle(tilesBase: string, lang: Lang, overlay: ParkOverlay =
       ...enterpriseSources(),
       ...keyProjectSources(),
       [AREA_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+      [MEASURE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
       [BLOCKS_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
@@ -109,14 +112,19 @@ export function buildStyle(tilesBase: string, lang: Lang, overlay: ParkOverlay =
       // The spatial filter area: a light wash and a bold outline, under the enterprises.
       { id: 'area-fill', type: 'fill', source: AREA_SOURCE, paint: { 'fill-color': AREA_COLOR, 'fill-opacity': 0.07 } },
       { id: 'area-line', type: 'line', source: AREA_SOURCE, paint: { 'line-color': AREA_COLOR, 'line-width': 2.5, 'line-dasharray': [2, 1] } },
-      ...enterpriseLayers(),
-      // Key projects over the enterprises: a few dozen marks that must not hide under the bubbles.
-      ...keyProjectLayers(),
+      // District names under the enterprise bubbles: a bubble covers a name rather than a name
+      // sitting on a bubble's count.
       {
         id: 'district-label', type: 'symbol', source: 'districts', 'source-layer': 'district-labels',
         layout: { 'text-field': districtLabel(lang), 'text-font': ['sans-serif'], 'text-size': 14 },
         paint: { 'text-color': '#2b3a48', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
       },
+      ...enterpriseLayers(),
+      // A measured distance or area: a dark dashed line over the enterprises, not a filter.
+      { id: 'measure-fill', type: 'fill', source: MEASURE_SOURCE, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#222222', 'fill-opacity': 0.08 } },
+      { id: 'measure-line', type: 'line', source: MEASURE_SOURCE, paint: { 'line-color': '#222222', 'line-width': 2.5, 'line-dasharray': [3, 2] } },
+      // Key projects over the enterprises: a few dozen marks that must not hide under the bubbles.
+      ...keyProjectLayers(),
       {
         id: 'value-park-label', type: 'symbol', source: 'value-parks', 'source-layer': 'value-park-labels', minzoom: 9,
         layout: { 'text-field': ['get', lang === 'en' ? 'nameEn' : lang === 'zh-Hant' ? 'nameZhHant' : 'name'], 'text-font': ['sans-serif'], 'text-size': 12, 'text-max-width': 10, 'text-variable-anchor': ['top', 'bottom', 'left', 'right'], 'text-radial-offset': 2.4 },

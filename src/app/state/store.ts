@@ -14,7 +14,7 @@ export type MapStatus = 'loading' | 'ready' | 'error';
 /** What the right-hand panel shows. */
 export type Panel = Selection | { kind: 'bulk' } | { kind: 'selection' } | { kind: 'imports' } | { kind: 'accounts' } | { kind: 'reviews' } | { kind: 'pilots' } | { kind: 'standard' } | null;
 /** What a click or drag on the map does now: draw a shape, pick districts, edit the area, or the usual (null). */
-export type DrawMode = 'polygon' | 'rectangle' | 'circle' | 'line' | 'pickDistricts' | 'edit';
+export type DrawMode = 'polygon' | 'rectangle' | 'circle' | 'line' | 'pickDistricts' | 'edit' | 'measureLine' | 'measureArea';
 export type ParkStatuses = Readonly<Record<number, ParkStatusItem>>;
 /** A request to move the map; `seq` makes two requests for the same place distinct. */
 export interface FlyRequest {
@@ -33,6 +33,8 @@ export interface AppState {
   view: MapViewState;
   fly: FlyRequest | null;
   basemap: boolean;
+  /** The regional vector basemap switched on (offered only when the server has one). */
+  vectorBasemap: boolean;
   mapStatus: MapStatus;
   mapError: string | null;
   /** Null when logged out; `sessionKnown` is false until GET /api/session has answered. */
@@ -63,6 +65,7 @@ export interface AppState {
   setView: (view: MapViewState) => void;
   flyTo: (target: Omit<FlyRequest, 'seq'>) => void;
   setBasemap: (on: boolean) => void;
+  setVectorBasemap: (on: boolean) => void;
   setMapStatus: (status: MapStatus, error?: string) => void;
   setUser: (user: SessionUser | null) => void;
   selectPark: (id: number) => void;
@@ -99,6 +102,7 @@ export const useAppStore = create<AppState>((set) => ({
   view: { center: initial.center, zoom: initial.zoom },
   fly: null,
   basemap: initial.basemap,
+  vectorBasemap: initial.vectorBasemap ?? false,
   mapStatus: 'loading',
   mapError: null,
   user: null,
@@ -123,6 +127,7 @@ export const useAppStore = create<AppState>((set) => ({
   setView: (view) => set({ view }),
   flyTo: (target) => set((s) => ({ fly: { ...target, seq: (s.fly?.seq ?? 0) + 1 } })),
   setBasemap: (basemap) => set({ basemap }),
+  setVectorBasemap: (vectorBasemap) => set({ vectorBasemap }),
   setMapStatus: (mapStatus, error) => set({ mapStatus, mapError: error ?? null }),
   // The bulk, import, account and review panels are for some roles only: they close when the user changes.
   setUser: (user) => set((s) => ({ user, sessionKnown: true, panel: s.panel && ['bulk', 'imports', 'accounts', 'reviews', 'standard'].includes(s.panel.kind) ? null : s.panel })),

@@ -42,6 +42,8 @@ export interface PermalinkState extends MapViewState {
   selected: Selection | null;
   /** The optional online basemap (only when one is configured). */
   basemap: boolean;
+  /** The regional vector basemap (only when the server has one); absent = off. */
+  vectorBasemap?: boolean;
   /** The spatial filter area, ANDed with the filter; null for none. */
   area: AreaSpec | null;
   /** Parks on a past date or changes between two dates; null = now. */

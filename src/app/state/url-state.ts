@@ -67,6 +67,7 @@ export function encodeUrlState(s: PermalinkState): string {
   if (area) q.set('a', area);
   if (s.selected) q.set('s', `${SELECTION_LETTERS[s.selected.kind]}${s.selected.id}`);
   if (s.basemap) q.set('bm', '1');
+  if (s.vectorBasemap) q.set('vb', '1');
   if (s.time) q.set('t', s.time.kind === 'asOf' ? s.time.date : `${s.time.from}..${s.time.to}`);
   if (s.choropleth) q.set('ch', `${s.choropleth.metric}:${s.choropleth.period}`);
   if (s.lang !== DEFAULT_STATE.lang) q.set('lang', s.lang);
@@ -179,6 +180,8 @@ export function decodeUrlState(search: string, warn: Warn = (m) => console.warn(
   if (ch !== null) out.choropleth = readChoropleth(ch, warn);
   const bm = q.get('bm');
   if (bm !== null) out.basemap = bm === '1';
+  const vb = q.get('vb');
+  if (vb !== null) out.vectorBasemap = vb === '1';
   const lang = q.get('lang');
   if (lang !== null) {
     if ((LANGS as readonly string[]).includes(lang)) out.lang = lang as Lang;
