@@ -360,6 +360,8 @@ export const PROBLEMS = {
   area_file_not_json: p<{ line?: number; column?: number; end?: boolean }>(),
   area_file_garbled: p(),
   area_file_ring: p(),
+  /** Typed corners: this line is not "longitude, latitude". */
+  area_typed_line: p<{ line: number; value: string }>(),
   area_file_position: p(),
   area_file_outside: p<{ lon: number; lat: number }>(),
   area_file_no_polygons: p<{ found: { type: string; count: number }[] }>(),

@@ -1,7 +1,8 @@
 // Keyboard and accessibility (issue 15 item 8), in a real browser: axe-core's WCAG 2.1 A and AA rules
 // find nothing on the main screens (the map, a park's panel, the dashboard with the key-city table, an
 // administrator's import panel); a skip link reaches the map at the first Tab; the map has a keyboard
-// route to what is under its centre (Enter opens it, as a click would).
+// route to what is under its centre (Enter opens it, as a click would), and an area can be typed
+// as corners instead of drawn.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -92,4 +93,19 @@ describe.skipIf(!!skipReason)('keyboard and accessibility', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => new URL(page.url()).searchParams.get('s'), { timeout: 15_000 }).toMatch(/^[pe]\d+$/);
   });
+
+  it('an area can be typed as corners instead of drawn; a bad line is named in Chinese', async () => {
+    await page.goto(base);
+    await waitForMap(page);
+    await waitForEnterprises(page);
+    await page.locator('.typed-area summary').click();
+    await page.getByTestId('typed-area').fill('113.30, 23.10\n东经113度');
+    await page.getByTestId('typed-area-use').click();
+    expect(await page.getByTestId('typed-area-error').textContent()).toBe('第 2 行（“东经113度”）不是“经度, 纬度”，例如 113.32, 23.12。');
+    await page.getByTestId('typed-area').fill('113.30, 23.10\n113.40, 23.10\n113.40, 23.18\n113.30, 23.18');
+    await page.getByTestId('typed-area-use').click();
+    await page.getByTestId('selection-panel').waitFor();
+    await expect.poll(() => page.getByTestId('selection-count').textContent(), { timeout: 30_000 }).toMatch(/^[1-9][\d,]* 家$/);
+  });
 });
+

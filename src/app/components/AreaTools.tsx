@@ -64,6 +64,19 @@ export function AreaTools() {
     if (area?.kind === 'buffer') setArea({ ...area, km });
   };
 
+  // Corners typed as "longitude, latitude", one per line: drawing without a pointer.
+  const [typed, setTyped] = useState('');
+  const [typedError, setTypedError] = useState<unknown>(null);
+  const applyTyped = async () => {
+    setTypedError(null);
+    try {
+      const { polygonFromTyped } = await import('../state/area-file.ts');
+      setArea({ kind: 'shapes', polygons: [polygonFromTyped(typed)] });
+    } catch (err) {
+      setTypedError(err);
+    }
+  };
+
   const loadFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';
@@ -120,6 +133,13 @@ export function AreaTools() {
         </p>,
       )}
       {fileError !== null && <p className="form-error" role="alert" data-testid="area-file-error">{t('fileAreaError', lang)}{fileErrorText(fileError, lang)}</p>}
+      <details className="typed-area">
+        <summary>{t('typedAreaTitle', lang)}</summary>
+        <label htmlFor="typed-area" className="hint">{t('typedAreaHint', lang)}</label>
+        <textarea id="typed-area" rows={4} value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="typed-area" placeholder={'113.32, 23.12\n113.36, 23.12\n113.36, 23.15'} />
+        <button type="button" onClick={applyTyped} disabled={!typed.trim()} data-testid="typed-area-use">{t('typedAreaUse', lang)}</button>
+        {typedError !== null && <p className="form-error" role="alert" data-testid="typed-area-error">{fileErrorText(typedError, lang)}</p>}
+      </details>
       {area && (
         <div className="area-current" data-testid="area-current">
           <span className="area-swatch" aria-hidden="true" /> {areaLabel(area, lang, blocks)}

@@ -368,6 +368,7 @@ export const enProblems: ProblemCatalogue = {
     area_file_not_json: (p) => notJson(p),
     area_file_garbled: () => 'The file holds characters that cannot be read; save it as UTF-8 and try again.',
     area_file_ring: () => 'A polygon ring has fewer than four positions.',
+    area_typed_line: (p) => `Line ${p.line} ("${p.value}") is not a longitude and a latitude, such as 113.32, 23.12.`,
     area_file_position: () => 'A position is not a pair of numbers.',
     area_file_outside: (p) => `The position ${p.lon}, ${p.lat} lies outside the map of Guangzhou; coordinates must be WGS84 longitude, latitude.`,
     area_file_no_polygons: (p) => (p.found.length ? `The file has no polygons (found ${p.found.map((x) => `${x.count} ${x.type}`).join(', ')}).` : 'The file has no geometries.'),

@@ -369,6 +369,7 @@ export const zhHansProblems: ProblemCatalogue = {
     area_file_not_json: (p) => notJson(p),
     area_file_garbled: () => '文件含有无法识别的字符，请将文件另存为 UTF-8 编码后再试。',
     area_file_ring: () => '有一个多边形环少于 4 个坐标。',
+    area_typed_line: (p) => `第 ${p.line} 行（“${p.value}”）不是“经度, 纬度”，例如 113.32, 23.12。`,
     area_file_position: () => '有一个坐标不是一对数字。',
     area_file_outside: (p) => `坐标 (${p.lon}, ${p.lat}) 在广州地图范围之外；坐标应为 WGS84 经纬度。`,
     area_file_no_polygons: (p) => (p.found.length ? `文件中没有多边形（只有 ${p.found.map((x) => `${x.count} 个 ${x.type}`).join('、')}）。` : '文件中没有任何图形。'),

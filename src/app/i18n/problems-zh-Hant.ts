@@ -369,6 +369,7 @@ export const zhHantProblems: ProblemCatalogue = {
     area_file_not_json: (p) => notJson(p),
     area_file_garbled: () => '檔案含有無法識別的字元，請將檔案另存為 UTF-8 編碼後再試。',
     area_file_ring: () => '有一個多邊形環少於 4 個坐標。',
+    area_typed_line: (p) => `第 ${p.line} 行（「${p.value}」）不是「經度, 緯度」，例如 113.32, 23.12。`,
     area_file_position: () => '有一個坐標不是一對數字。',
     area_file_outside: (p) => `坐標 (${p.lon}, ${p.lat}) 在廣州地圖範圍之外；坐標應為 WGS84 經緯度。`,
     area_file_no_polygons: (p) => (p.found.length ? `檔案中沒有多邊形（只有 ${p.found.map((x) => `${x.count} 個 ${x.type}`).join('、')}）。` : '檔案中沒有任何圖形。'),

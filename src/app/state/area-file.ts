@@ -4,6 +4,7 @@
 import { kml } from '@tmcw/togeojson';
 import type { Geometry, Polygon, Position } from 'geojson';
 import { syntaxPosition } from '../../domain/import/json-scan.ts';
+import { cleanPolygon } from '../../domain/import/polygon-checks.ts';
 import { problem, ProblemError } from '../../domain/problems.ts';
 
 const BOUNDS = [111.8, 21.8, 115.2, 24.6] as const;
@@ -77,3 +78,25 @@ export function polygonsFromFile(name: string, text: string, parseXml: ParseXml)
     throw new ProblemError(problem('area_file_too_many', { count: polygons.length, max: MAX_POLYGONS }), `the file has ${polygons.length} polygons; at most ${MAX_POLYGONS} can be used as an area`);
   return polygons;
 }
+
+/**
+ * A polygon from corners typed one per line as "longitude, latitude" (WGS84; a comma, space or
+ * tab between them): the keyboard's way to draw an area. Closed if the user did not repeat the
+ * first corner; checked as uploaded outlines are (cleanPolygon); throws a ProblemError.
+ */
+export function polygonFromTyped(text: string): Polygon {
+  const corners: Position[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line) return;
+    const m = /^(-?\d+(?:\.\d+)?)\s*[,，\s]\s*(-?\d+(?:\.\d+)?)$/.exec(line);
+    if (!m) throw new ProblemError(problem('area_typed_line', { line: i + 1, value: line.slice(0, 40) }), `line ${i + 1} is not "longitude, latitude"`);
+    corners.push([Number(m[1]), Number(m[2])]);
+  });
+  const [a, b] = [corners[0], corners[corners.length - 1]];
+  if (a && (a[0] !== b[0] || a[1] !== b[1])) corners.push(a);
+  const r = cleanPolygon([corners], 'wgs84');
+  if (!r.ok) throw new ProblemError(r.problem, r.message);
+  return r.polygon;
+}
+
