@@ -54,7 +54,8 @@ describe.skipIf(!!skipReason)('key projects in the browser', () => {
     expect(await count.textContent()).toBe(`${summary.total} 个项目，其中 ${summary.eligible} 个符合条件`);
     expect(await page.getByTestId('legend-kp-eligible').textContent()).toContain('超过12亿元且投资强度超过400万元/亩');
     await page.getByTestId('legend-kp-demo').waitFor();
-    expect(new URL(page.url()).searchParams.get('l')).toBe('ekpvd');
+    // The permalink follows a moment later (useUrlSync writes it after a short pause).
+    await expect.poll(() => new URL(page.url()).searchParams.get('l')).toBe('ekpvd');
 
     const target = eligiblePoint();
     await jumpTo(page, target.geometry.coordinates as [number, number], 13);
