@@ -99,6 +99,13 @@ describe.skipIf(!!skipReason)('administration in the browser', () => {
     await panel.getByTestId('users').locator('li').first().waitFor();
     const form = panel.getByTestId('user-create');
     await form.locator('input[name="username"]').fill('official-test');
+    // A too-short password gets a visible message in Chinese, not a silent refusal.
+    await form.locator('input[name="password"]').fill('short');
+    await form.locator('select[name="role"]').selectOption('official');
+    await form.locator('select[name="district"]').selectOption('440112');
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => panel.getByTestId('accounts-error').textContent()).toContain('12');
+    expect(await panel.getByTestId('accounts-error').textContent()).not.toMatch(/[A-Za-z]{4,}/);
     await form.locator('input[name="password"]').fill('test-pass-2026-1');
     await form.locator('select[name="role"]').selectOption('official');
     await form.locator('select[name="district"]').selectOption('440112');

@@ -69,7 +69,7 @@ function UserRow({ user, lang, onSaved }: { user: UserAccount; lang: Lang; onSav
 
   return (
     <li className={user.disabled ? 'user disabled' : 'user'} data-testid={`user-${user.username}`}>
-      <form onSubmit={save}>
+      <form onSubmit={save} noValidate>
         <strong>{user.username}</strong>
         <RoleAndDistrict role={role} district={district} lang={lang} onRole={(r) => { setRole(r); if (r !== 'official') setDistrict(null); }} onDistrict={setDistrict} />
         <label><input type="checkbox" name="disabled" checked={disabled} onChange={(e) => setDisabled(e.target.checked)} /> {t('userDisabled', lang)}</label>
@@ -120,7 +120,9 @@ export function AccountsPanel() {
       {message && <p className="hint" role="status" data-testid="accounts-message">{message}</p>}
       {error && <p className="form-error" role="alert" data-testid="accounts-error">{error}</p>}
       <h3>{t('userCreate', lang)}</h3>
-      <form className="user-create" onSubmit={create} data-testid="user-create">
+      {/* noValidate: the server's checks come back as problems worded in the user's language, in the
+          alert above; the browser's own bubbles were in its language and invisible in some browsers. */}
+      <form className="user-create" onSubmit={create} data-testid="user-create" noValidate>
         <label>{t('username', lang)} <input name="username" required pattern="[A-Za-z0-9._\-]{3,40}" title={t('userNameHint', lang)} value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.target.value })} /></label>
         <label>{t('password', lang)} <input name="password" type="password" required minLength={12} autoComplete="new-password" value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} /></label>
         <RoleAndDistrict role={draft.role} district={draft.district} lang={lang} onRole={(role) => setDraft({ ...draft, role })} onDistrict={(district) => setDraft({ ...draft, district })} />
