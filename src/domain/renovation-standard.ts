@@ -306,3 +306,25 @@ export const DEFAULT_STANDARD_RULES: readonly StandardRule[] = [
   { category: 'convert', conditions: [{ kind: 'metric', metric: 'outputPerMu', op: 'lt', value: 300_000 }, { kind: 'zone', zoneType: 'industrialControlLine', relation: 'outside' }] },
   { category: 'upgrade', conditions: [] },
 ];
+
+// The versions as the API answers them (server: standard-queries.ts; app: endpoints-standard.ts).
+export type StandardStatus = 'draft' | 'active' | 'retired';
+
+export interface StandardVersionSummary {
+  id: number;
+  version: number;
+  status: StandardStatus;
+  note: string;
+  basedOn: number | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  activatedBy: string | null;
+  activatedAt: string | null;
+  retiredAt: string | null;
+  ruleCount: number;
+}
+
+export interface StandardVersion extends StandardVersionSummary {
+  rules: StandardRule[];
+}

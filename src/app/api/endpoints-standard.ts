@@ -3,26 +3,8 @@
 import type { StandardCategory, StandardPreview, StandardRule, StandardSuggestion, ZoneType } from '../../domain/renovation-standard.ts';
 import { get, request } from './client.ts';
 
-export type StandardStatus = 'draft' | 'active' | 'retired';
-
-export interface StandardVersionSummary {
-  id: number;
-  version: number;
-  status: StandardStatus;
-  note: string;
-  basedOn: number | null;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  activatedBy: string | null;
-  activatedAt: string | null;
-  retiredAt: string | null;
-  ruleCount: number;
-}
-
-export interface StandardVersion extends StandardVersionSummary {
-  rules: StandardRule[];
-}
+import type { StandardStatus, StandardVersion, StandardVersionSummary } from '../../domain/renovation-standard.ts';
+export type { StandardStatus, StandardVersion, StandardVersionSummary };
 
 export interface StandardAnswer {
   active: StandardVersion | null;

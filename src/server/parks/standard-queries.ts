@@ -14,26 +14,8 @@ import { HttpError } from '../http/errors.ts';
 import { cachedAnswer } from '../monitoring/answer-cache.ts';
 import { computeIndicators } from '../monitoring/indicator-engine.ts';
 
-export type StandardStatus = 'draft' | 'active' | 'retired';
-
-export interface StandardVersionSummary {
-  id: number;
-  version: number;
-  status: StandardStatus;
-  note: string;
-  basedOn: number | null;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  activatedBy: string | null;
-  activatedAt: string | null;
-  retiredAt: string | null;
-  ruleCount: number;
-}
-
-export interface StandardVersion extends StandardVersionSummary {
-  rules: StandardRule[];
-}
+import type { StandardStatus, StandardVersion, StandardVersionSummary } from '../../domain/renovation-standard.ts';
+export type { StandardStatus, StandardVersion, StandardVersionSummary };
 
 const ts = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 const SUMMARY = `SELECT v.id, v.version, v.status, v.note, v.based_on AS "basedOn", v.created_by AS "createdBy", ${ts('v.created_at')} AS "createdAt",
