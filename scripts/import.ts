@@ -13,10 +13,9 @@ import { loadConfig } from '../src/server/config.ts';
 import { migrate } from '../src/server/db/migrations.ts';
 import { openDatabase } from '../src/server/db/open-database.ts';
 import { isSeeded, seedDatabase } from '../src/server/db/seed.ts';
-import { TILE_KINDS, applyImport } from '../src/server/imports/apply-import.ts';
+import { applyImport } from '../src/server/imports/apply-import.ts';
 import { dryRunImport } from '../src/server/imports/dry-run.ts';
 import { listMappings } from '../src/server/imports/import-store.ts';
-import { rebuildTileArchives } from '../src/server/tiles/tile-store.ts';
 
 const USAGE = 'usage: npm run import -- --kind enterprises|parks|districts|operating|cityIndicators|industrialBlocks|keyProjects|zones --file PATH [--crs wgs84|cgcs2000|gcj02|bd09] [--encoding auto|utf-8|gbk] '
   + '[--mapping FILE.json | --mapping-name NAME] [--units 万元 | --units revenue=万元,profit=元 | --revenue-unit 万元 | --investment-unit 亿元] [--cumulative | --monthly] [--dry-run] [--user NAME]';
@@ -81,13 +80,16 @@ try {
   } else if (!report.counts.valid) {
     fail('nothing to apply: no valid rows', 1);
   } else {
-    const result = await applyImport(db, report.id, user);
+    const result = await applyImport(db, report.id, user, {
+      // The data is committed either way: say so, and exit 1 so a script notices.
+      onTilesError: (err) => {
+        console.error(`map tiles not rebuilt: ${(err as Error).message}; the server rebuilds them at its next start`);
+        process.exitCode = 1;
+      },
+    });
     console.log(`applied: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected} rejected`);
-    if (TILE_KINDS.includes(kind)) {
-      // Into the database, where every server process finds them (src/server/tiles/tile-store.ts).
-      await rebuildTileArchives(db);
-      console.log('map tiles rebuilt (stored in the database)');
-    }
+    // Parks and districts: the apply step rebuilt the map tiles into the database, where every server process finds them.
+    if (result.tilesRebuilt) console.log('map tiles rebuilt (stored in the database)');
   }
 } catch (err) {
   fail(`import failed: ${(err as Error).message}`, 1);

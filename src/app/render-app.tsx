@@ -7,7 +7,10 @@ import './app.css';
 import { fetchSession } from './api/endpoints.ts';
 import { queryClient } from './api/query-client.ts';
 import { App } from './components/App.tsx';
+import { loadMessages } from './i18n/messages.ts';
 import { onDashboardRoute } from './route.ts';
+import { decodeDashboard } from './state/dashboard-url.ts';
+import { useAppStore } from './state/store.ts';
 
 // The dashboard is its own route and its own chunk (with ECharts): the map's first load does not carry it.
 const Dashboard = lazy(() => import('./dashboard/Dashboard.tsx'));
@@ -16,8 +19,13 @@ const onDashboard = onDashboardRoute();
 // (On the map's page, main.tsx has already started the enterprise payload.)
 if (onDashboard) void queryClient.prefetchQuery({ queryKey: ['session'], queryFn: fetchSession });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    {onDashboard ? <Suspense fallback={<p role="status">…</p>}><Dashboard /></Suspense> : <QueryClientProvider client={queryClient}><App /></QueryClientProvider>}
-  </StrictMode>,
+// The first frame is in the page's language: its catalogue (a chunk of its own unless zh-Hans, messages.ts)
+// arrives first. If it cannot be fetched the app still starts, in zh-Hans words.
+const startLang = onDashboard ? decodeDashboard(window.location.search).lang : useAppStore.getState().lang;
+void loadMessages(startLang).catch((err: unknown) => console.warn(`The ${startLang} messages could not be loaded`, err)).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      {onDashboard ? <Suspense fallback={<p role="status">…</p>}><Dashboard /></Suspense> : <QueryClientProvider client={queryClient}><App /></QueryClientProvider>}
+    </StrictMode>,
+  ),
 );

@@ -3,6 +3,7 @@
 // districts and towns. Live counts follow the usual faceted-search rule: a value's count is how many
 // enterprises would match if that value were added, i.e. all the *other* facets applied.
 import type { EnterpriseColumns, PayloadDictionaries } from './enterprise-payload.ts';
+import { problem, ProblemError, type FilterFacet } from './problems.ts';
 
 export interface EnterpriseFilter {
   clusters: string[];
@@ -38,29 +39,32 @@ interface Compiled {
   area: { active: boolean; district: Uint8Array; town: Uint8Array };
 }
 
-function allowed(size: number, dict: string[], codes: string[], facet: string, offset = 0): Uint8Array {
+const unknownCode = (facet: FilterFacet, code: string) => new ProblemError(problem('filter_unknown_code', { facet, code }), `Unknown ${facet} "${code}" in the filter.`);
+
+function allowed(size: number, dict: string[], codes: string[], facet: FilterFacet, offset = 0): Uint8Array {
   const a = new Uint8Array(size);
   for (const c of codes) {
     const i = dict.indexOf(c);
-    if (i < 0) throw new Error(`Unknown ${facet} "${c}" in the filter.`);
+    if (i < 0) throw unknownCode(facet, c);
     a[i + offset] = 1;
   }
   return a;
 }
 
 export function compileFilter(f: EnterpriseFilter, dict: PayloadDictionaries, hasRevenue: boolean): Compiled {
-  if (f.revenueTiers.length && !hasRevenue) throw new Error('Revenue tiers can only be filtered by roles that may see revenue.');
+  if (f.revenueTiers.length && !hasRevenue)
+    throw new ProblemError(problem('filter_revenue_not_allowed'), 'Revenue tiers can only be filtered by roles that may see revenue.');
   let mask = 0;
   for (const t of f.tags) {
     const i = dict.tags.indexOf(t);
-    if (i < 0) throw new Error(`Unknown tag "${t}" in the filter.`);
+    if (i < 0) throw unknownCode('tag', t);
     mask |= 1 << i;
   }
   return {
-    industry: { active: f.clusters.length + f.subIndustries.length > 0, cluster: allowed(256, dict.clusters, f.clusters, 'cluster'), sub: allowed(256, dict.subIndustries, f.subIndustries, 'sub-industry') },
-    future: { active: f.futureIndustries.length > 0, allowed: allowed(256, dict.futureIndustries, f.futureIndustries, 'future industry', 1) },
+    industry: { active: f.clusters.length + f.subIndustries.length > 0, cluster: allowed(256, dict.clusters, f.clusters, 'cluster'), sub: allowed(256, dict.subIndustries, f.subIndustries, 'subIndustry') },
+    future: { active: f.futureIndustries.length > 0, allowed: allowed(256, dict.futureIndustries, f.futureIndustries, 'futureIndustry', 1) },
     tags: { active: mask !== 0, mask },
-    tier: { active: f.revenueTiers.length > 0, allowed: allowed(256, dict.revenueTiers, f.revenueTiers, 'revenue tier', 1) },
+    tier: { active: f.revenueTiers.length > 0, allowed: allowed(256, dict.revenueTiers, f.revenueTiers, 'revenueTier', 1) },
     area: { active: f.districts.length + f.towns.length > 0, district: allowed(256, dict.districts, f.districts, 'district'), town: allowed(65536, dict.towns, f.towns, 'town') },
   };
 }

@@ -6,6 +6,7 @@
 // Hand-written: no library encodes typed columns with dictionaries this compactly (Arrow IPC would,
 // at ten times the code size in the bundle).
 import { taxonomy } from './taxonomy.ts';
+import type { PayloadEnterpriseFields } from './enterprise.ts';
 
 export const PAYLOAD_MAGIC = 'IGE1';
 
@@ -53,19 +54,11 @@ export interface DecodedPayload {
   columns: EnterpriseColumns;
 }
 
-export interface EnterpriseRecord {
-  id: number;
-  lon: number;
-  lat: number;
-  cluster: string;
-  subIndustry: string;
-  futureIndustry: string | null;
+/** One enterprise as the payload builder takes it: the worker's fields of the record (domain/enterprise.ts). */
+export interface EnterpriseRecord extends PayloadEnterpriseFields {
   tags: readonly string[];
-  revenue: number;
+  /** A district code; a string, since the builder also takes rows straight from the database. */
   district: string;
-  town: string;
-  villageParkId: number | null;
-  valueParkId: number | null;
 }
 
 export const REVENUE_UNIT_YUAN = 10_000;

@@ -1,7 +1,7 @@
 // Problems the server (and the app's own file readers) can report, each with a stable code and
 // typed parameters: the one list of codes (architecture §10). The server answers them as RFC 9457
 // problem details (`code`, `params`, `fieldProblems`, with the English `detail` for API users); the
-// import report and the bulk report carry them per row; the app renders every code from its message
+// import report (park status files included) carries them per row; the app renders every code from its message
 // catalogue (src/app/i18n/problems-*.ts), which the compiler checks against this list.
 //
 // Parameters are data, never sentences: codes of the taxonomy (districts, categories, progress),
@@ -10,11 +10,15 @@
 import type { RenovationCategory, RenovationProgress } from './taxonomy.ts';
 import type { ReviewKind } from './renovation-review.ts';
 import type { StandardRuleProblem } from './renovation-standard.ts';
+import type { ReportStage } from './monitoring/reports.ts';
 
 /** What a "not found" or "changed meanwhile" is about. */
 export type ProblemThing =
   | 'park' | 'valuePark' | 'enterprise' | 'user' | 'import' | 'mapping' | 'report' | 'schedule'
-  | 'target' | 'warningRule' | 'cityFigure' | 'bulkJob' | 'proposal' | 'industrialBlock' | 'standardVersion';
+  | 'target' | 'warningRule' | 'cityFigure' | 'proposal' | 'industrialBlock' | 'standardVersion';
+
+/** A facet of the enterprise filter (src/domain/enterprise-filter.ts). */
+export type FilterFacet = 'cluster' | 'subIndustry' | 'futureIndustry' | 'tag' | 'revenueTier' | 'district' | 'town';
 
 /** Which text file an encoding problem is about. */
 export type ProblemFile = 'file' | 'csv' | 'geojson' | 'zip' | 'xlsx' | 'prj' | 'dbf';
@@ -116,21 +120,8 @@ export const PROBLEMS = {
   /** 409: only a draft can be edited, discarded or activated; activated versions are kept as they were. */
   standard_not_draft: p<{ id: number; version: number; status: 'active' | 'retired' }>(),
 
-  // ── Bulk status update (src/server/parks/bulk-status.ts, routes/bulk.ts) ───────────────────
-  bulk_not_csv: p(),
-  bulk_not_utf8: p(),
-  bulk_csv_syntax: p<{ line: number; type: string }>(),
-  bulk_unknown_columns: p<{ columns: string[]; expected: string[] }>(),
-  bulk_missing_column: p<{ column: string }>(),
-  bulk_too_many_rows: p<{ rows: number; max: number }>(),
-  bulk_no_rows: p(),
-  bulk_unknown_category: p<Value>(),
-  bulk_unknown_progress: p<Value>(),
-  bulk_bad_pilot_year: p<{ value: string; allowed: number[] }>(),
-  bulk_nothing_to_change: p(),
+  // ── Park status files (kind parkStatus: domain/import/validate-park-status.ts, imports/apply-park-status.ts) ─
   bulk_unknown_park: p<{ key: string }>(),
-  bulk_duplicate_park: p(),
-  bulk_already_applied: p(),
   bulk_rows_rejected: p<{ count: number; lines: number[] }>(),
   /** Applying stopped at a row; `cause` is that row's problem. */
   bulk_row_failed: p<{ line: number; park: string | null; cause: ProblemRef }>(),
@@ -166,6 +157,8 @@ export const PROBLEMS = {
   report_published: p<{ id: number }>(),
   report_not_ready: p<{ id: number; state: string }>(),
   report_file_missing: p<{ id: number; format: string }>(),
+  /** Stored on a failed report job (reports.error_problem): where its making stopped and, when known, the problem that stopped it. */
+  report_failed: p<{ stage: ReportStage; cause?: ProblemRef }>(),
   target_plan_label_required: p<{ plan: string }>(),
   target_exists: p(),
   rule_kind_unknown: p<{ rule: string; kind: string }>(),
@@ -366,6 +359,30 @@ export const PROBLEMS = {
   area_file_outside: p<{ lon: number; lat: number }>(),
   area_file_no_polygons: p<{ found: { type: string; count: number }[] }>(),
   area_file_too_many: p<{ count: number; max: number }>(),
+
+  // ── Areas built in the browser (queries/areas.ts, domain/area-buffer.ts) ───────────────────
+  area_buffer_range: p<{ km: number; max: number }>(),
+  area_buffer_failed: p(),
+  /** The park a buffer is drawn around has no outline. */
+  area_park_no_outline: p<{ id: number }>(),
+
+  // ── The enterprise worker (src/app/worker/; its `error` answers carry these) ──────────────────
+  /** The enterprises' payload could not be fetched (no network). */
+  worker_unreachable: p(),
+  /** The server refused the payload; 401/403 mean the user may not see it. */
+  worker_load_refused: p<{ status: number }>(),
+  worker_payload_unreadable: p(),
+  worker_not_loaded: p(),
+  /** A cluster asked about is no longer on the map (the filter or the area changed). */
+  worker_cluster_gone: p(),
+  /** A malformed request from the app to its worker (a bug, not the user's doing). */
+  worker_bad_request: p<{ request: string }>(),
+  /** The worker stopped (it crashed or was terminated) or answered out of turn. */
+  worker_failed: p(),
+  /** The filter (from an old link, say) names a code the enterprises' data does not have. */
+  filter_unknown_code: p<{ facet: FilterFacet; code: string }>(),
+  /** Revenue tiers in the filter of a user who may not see revenue (a link made by a planner). */
+  filter_revenue_not_allowed: p(),
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -1,15 +1,16 @@
 // Messages between the main thread and the enterprise worker (src/app/worker). The worker holds the
 // enterprise columns (the payload of GET /api/enterprises/payload), filters them, sums the
-// matches into bubbles on a fixed grid for the view (cluster-cells.ts) and answers spatial queries; the main thread only ever receives small
+// matches into bubbles on a fixed grid for the view (bubble-cells.ts) and answers spatial queries; the main thread only ever receives small
 // results (clusters for the view, counts, id lists).
 import type { EnterpriseFilter } from './enterprise-filter.ts';
 import type { PayloadDictionaries } from './enterprise-payload.ts';
+import type { ProblemRef } from './problems.ts';
 import type { MultiPolygon, Polygon } from 'geojson';
 
 export interface ClusterFeatureProps {
   cluster: true;
-  /** The grid cell the bubble sums (cluster-cells.ts `clusterIdOf`): the same cell in every view and filter. */
-  clusterId: number;
+  /** The grid cell the bubble sums (bubble-cells.ts `bubbleIdOf`): the same cell in every view and filter. */
+  bubbleId: number;
   count: number;
   /** Index (into dictionaries.clusters) of the industry cluster with most members. */
   dominant: number;
@@ -67,8 +68,8 @@ export type WorkerRequest =
   | { type: 'setFilter'; filter: EnterpriseFilter }
   | { type: 'setArea'; area: Polygon | MultiPolygon | null }
   | { type: 'clusters'; bbox: [number, number, number, number]; zoom: number }
-  | { type: 'expansionZoom'; clusterId: number }
-  | { type: 'leaves'; clusterId: number; limit: number }
+  | { type: 'expansionZoom'; bubbleId: number }
+  | { type: 'leaves'; bubbleId: number; limit: number }
   | { type: 'locate'; id: number }
   | { type: 'selectedIds'; limit: number; offset: number };
 
@@ -80,7 +81,8 @@ export type WorkerResponse =
   | { type: 'leaves'; ids: number[] }
   | { type: 'located'; id: number; lon: number; lat: number } | { type: 'located'; id: number; lon: null; lat: null }
   | { type: 'selectedIds'; ids: number[]; total: number }
-  | { type: 'error'; message: string };
+  /** `problem` is what the app shows (in the user's language, problem-text.ts); `message` the same in English. */
+  | { type: 'error'; message: string; problem: ProblemRef };
 
 /** Every request carries a sequence number; the response echoes it so callers can match them up. */
 export interface Envelope<T> {

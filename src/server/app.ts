@@ -13,7 +13,6 @@ import { registerJsonBody } from './http/json-body.ts';
 import { basemapOriginsFromConfig, registerSecurityHeaders } from './http/security-headers.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { parkRoutes } from './routes/parks.ts';
-import { bulkRoutes } from './routes/bulk.ts';
 import { proposalRoutes } from './routes/proposals.ts';
 import { standardRoutes } from './routes/standard.ts';
 import { pilotRoutes } from './routes/pilots.ts';
@@ -106,7 +105,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   healthRoutes(app, opts.db);
   sessionRoutes(app, opts.db, { secureCookies: opts.secureCookies ?? false, perSource: Boolean(opts.trustProxy) });
   parkRoutes(app, opts.db);
-  bulkRoutes(app, opts.db);
   proposalRoutes(app, opts.db);
   standardRoutes(app, opts.db);
   pilotRoutes(app, opts.db);

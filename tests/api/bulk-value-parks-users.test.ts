@@ -1,19 +1,16 @@
-// Bulk CSV status updates (dry run, all-or-nothing apply), value-innovation park edits, and accounts:
-// user management by admins, disabled users losing their sessions, and login throttling.
+// Value-innovation park edits and accounts: user management by admins, disabled users losing their
+// sessions, and login throttling. (The old bulk CSV route is gone; park status files are tested in
+// import-park-status.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, clientFor, startTestServer, type TestServer } from '../helpers/api-client.ts';
 import { backends } from '../helpers/test-db.ts';
 
 const A = '440111';
 const B = '440113';
-// "园区编号,改造分类,原因,生效日期\n" saved as GBK (what Excel writes on a Chinese Windows), and "原因".
-const GBK_HEADER = 'd4b0c7f8b1e0bac52cb8c4d4ecb7d6c0e02cd4add2f22cc9fad0a7c8d5c6da0a';
-const GBK_REASON = 'd4add2f2';
 
-describe.each(backends())('bulk update, value parks and users (%s)', (backend) => {
+describe.each(backends())('value parks and users (%s)', (backend) => {
   let server: TestServer;
   let admin: ApiClient;
-  let official: ApiClient;
   const pool: Record<string, number[]> = {};
 
   const park = async (category = 'unclassified', progress = 'not_started') => {
@@ -21,146 +18,12 @@ describe.each(backends())('bulk update, value parks and users (%s)', (backend) =
     pool[key] ??= (await admin.get(`/api/parks?district=${A}&category=${category}&progress=${progress}&pilot=false`)).body.features.map((f: { id: number }) => f.id);
     return pool[key].shift()!;
   };
-  const state = async (id: number) => ({
-    version: (await admin.get(`/api/parks/${id}`)).body.properties.version as number,
-    history: (await admin.get(`/api/parks/${id}/history`)).body.items.length as number,
-  });
-  const upload = (c: ApiClient, csv: string | Buffer, type = 'text/csv') =>
-    c.request('POST', '/api/parks/bulk', { body: csv as string, headers: { 'content-type': type } });
-  const apply = (c: ApiClient, id: string) => c.request('POST', `/api/parks/bulk/${id}/apply`);
 
   beforeAll(async () => {
     server = await startTestServer(backend);
     admin = await clientFor(server, 'admin');
-    official = await clientFor(server, `official-${A}`);
   });
   afterAll(() => server?.close());
-
-  describe('bulk CSV', () => {
-    it('offers a UTF-8 template with the expected columns', async () => {
-      const r = await official.get('/api/parks/bulk/template.csv');
-      expect(r.status).toBe(200);
-      expect(r.headers.get('content-type')).toMatch(/^text\/csv/);
-      expect(r.headers.get('content-disposition')).toMatch(/attachment; filename=".+\.csv"/);
-      expect(r.body).toBe('parkId,category,progress,pilotYear,reason,effectiveDate\n');
-      // The BOM (so Excel opens it as UTF-8) is dropped by text decoding: check the bytes.
-      const bytes = Buffer.from(await (await fetch(`${server.url}/api/parks/bulk/template.csv`)).arrayBuffer());
-      expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    });
-
-    it('reports every row of the dry run with its line, from/to and errors, and writes nothing', async () => {
-      const [ok, illegal, p5, p6, p7] = [await park(), await park(), await park(), await park(), await park()];
-      const coded = await park('upgrade', 'not_started');
-      const code = (await admin.get(`/api/parks/${coded}`)).body.properties.code;
-      const csv = [
-        'parkId,category,progress,pilotYear,reason,effectiveDate',
-        `${ok},convert,,2020,ok row,2026-01-15`,
-        `${illegal},,completed,,skips a step,2026-01-15`,
-        `999999,upgrade,,,no such park,2026-01-15`,
-        `${p5},demolish,,,bad category,2026-01-15`,
-        `${p6},upgrade,,,,2026-01-15`,
-        `${p7},upgrade,,,future,2099-01-01`,
-        `${code},,in_progress,none,by code,2026-01-15`,
-      ].join('\r\n');
-      const before = await state(ok);
-      const r = await upload(official, csv);
-      expect(r.status, JSON.stringify(r.body)).toBe(200);
-      expect(r.body).toMatchObject({ total: 7, accepted: 2, rejected: 5, fileErrors: [] });
-      const rows = r.body.rows as { line: number; parkId: number | null; errors: string[]; from: object | null; to: object | null }[];
-      expect(rows.map((x) => x.line)).toEqual([2, 3, 4, 5, 6, 7, 8]);
-      expect(rows[0]).toMatchObject({ parkId: ok, errors: [], from: { category: 'unclassified', pilotYear: null }, to: { category: 'convert', progress: 'not_started', pilotYear: 2020 } });
-      expect(rows[1].errors.join()).toMatch(/not_started.*completed/);
-      expect(rows[1]).toMatchObject({ parkId: illegal, to: null, from: { category: 'unclassified', progress: 'not_started' } });
-      expect(rows[2]).toMatchObject({ parkId: null, errors: [expect.stringMatching(/999999/)] });
-      expect(rows[3].errors).toEqual([expect.stringMatching(/unknown category "demolish"/)]);
-      expect(rows[4].errors).toEqual([expect.stringMatching(/reason/)]);
-      expect(rows[5].errors).toEqual([expect.stringMatching(/future/)]);
-      expect(rows[6]).toMatchObject({ parkId: coded, errors: [], from: { category: 'upgrade', progress: 'not_started' }, to: { category: 'upgrade', progress: 'in_progress', pilotYear: null } });
-      expect(await state(ok)).toEqual(before);
-      const applied = await apply(official, r.body.id);
-      expect(applied.status).toBe(409);
-      expect(applied.body.error).toMatch(/lines 3, 4, 5, 6, 7\b/);
-      expect(await state(ok)).toEqual(before);
-    });
-
-    it('rejects duplicate park rows', async () => {
-      const id = await park();
-      const r = await upload(official, `parkId,category,reason,effectiveDate\n${id},upgrade,first,2026-01-15\n${id},convert,second,2026-01-15\n`);
-      expect(r.body.rows[0].errors).toEqual([]);
-      expect(r.body.rows[1].errors).toEqual([expect.stringMatching(/appears twice/)]);
-      expect((await apply(official, r.body.id)).status).toBe(409);
-      expect(await state(id)).toEqual({ version: 1, history: 1 });
-    });
-
-    it('refuses GBK and other non-UTF-8 bytes with a clear message', async () => {
-      const gbk = Buffer.concat([Buffer.from(GBK_HEADER, 'hex'), Buffer.from(`${await park()},upgrade,`), Buffer.from(GBK_REASON, 'hex'), Buffer.from(',2026-01-15\n')]);
-      expect(new TextDecoder('gbk').decode(gbk)).toMatch(/^园区编号,改造分类,原因,生效日期\n\d+,upgrade,原因,2026-01-15\n$/);
-      const latin = Buffer.concat([Buffer.from('parkId,category,reason,effectiveDate\n1,upgrade,'), Buffer.from([0xff, 0xfe, 0xe9]), Buffer.from(',2026-01-15\n')]);
-      for (const body of [gbk, latin]) {
-        const r = await upload(official, body);
-        expect(r.status).toBe(400);
-        expect(r.body.error).toMatch(/UTF-8/);
-        expect(r.body.id).toBeUndefined();
-      }
-    });
-
-    it('refuses unknown or missing columns, an empty file and a body that is not CSV', async () => {
-      const unknown = await upload(official, `parkId,category,reason,effectiveDate,colour\n${await park()},upgrade,x,2026-01-15,red\n`);
-      expect(unknown.status).toBe(400);
-      expect(unknown.body).toMatchObject({ id: null, rows: [] });
-      expect(unknown.body.fileErrors.join()).toMatch(/Unknown column\(s\): colour/);
-      const missing = await upload(official, 'parkId,category\n1,upgrade\n');
-      expect(missing.status).toBe(400);
-      expect(missing.body.fileErrors.join()).toMatch(/reason.*effectiveDate/s);
-      const empty = await upload(official, 'parkId,category,reason,effectiveDate\n');
-      expect(empty.status).toBe(400);
-      expect(empty.body.fileErrors.join()).toMatch(/no data rows/);
-      const json = await official.request('POST', '/api/parks/bulk', { json: { parkId: 1 } });
-      expect(json.status).toBe(415);
-    });
-
-    // Progress updates, which take effect at once; rows an official's change of category would make
-    // proposals for the city's review, applied the same way (review.test.ts).
-    it('applies all or nothing: a park changed after the dry run fails the whole file', async () => {
-      const [p1, p2] = [await park('upgrade', 'not_started'), await park('upgrade', 'not_started')];
-      const csv = `parkId,progress,reason,effectiveDate\n${p1},in_progress,bulk,2026-01-15\n${p2},in_progress,bulk,2026-01-15\n`;
-      const dry = await upload(official, csv);
-      expect(dry.body.accepted).toBe(2);
-      expect((await admin.patchPark(p2, 1, { category: 'eliminate', reason: 'meanwhile', effectiveDate: '2026-01-10' })).status).toBe(200);
-      const r = await apply(official, dry.body.id);
-      expect(r.status).toBe(412);
-      expect(r.body.error).toMatch(/Nothing was applied: line 3/);
-      expect(await state(p1)).toEqual({ version: 1, history: 1 });
-      expect(await state(p2)).toEqual({ version: 2, history: 2 });
-      expect((await admin.get(`/api/parks/${p2}`)).body.properties.category).toBe('eliminate');
-
-      const again = await upload(official, csv);
-      expect(again.body.rows[1].from.category).toBe('eliminate');
-      const ok = await apply(official, again.body.id);
-      expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-      expect(await state(p1)).toEqual({ version: 2, history: 2 });
-      expect(await state(p2)).toEqual({ version: 3, history: 3 });
-      const re = await apply(official, again.body.id);
-      expect(re.status).toBe(409);
-      expect(re.body.error).toMatch(/already applied/);
-      expect(await state(p2)).toEqual({ version: 3, history: 3 });
-    });
-
-    it('understands Chinese headers and park codes', async () => {
-      const id = await park('upgrade', 'not_started');
-      const code = (await admin.get(`/api/parks/${id}`)).body.properties.code;
-      const csv = `\uFEFF园区编号,改造分类,进度,原因,生效日期\n${code},,实施中,x,2026-01-15\n${code.replace(/\d$/, '')}X,upgrade,in_progress,启动改造,2026-01-15\n`;
-      const bad = await upload(official, csv);
-      expect(bad.body.rows[0].errors.join()).toMatch(/unknown progress "实施中"/);
-      expect(bad.body.rows[1].errors.join()).toMatch(/no park/);
-      const good = await upload(official, `园区编号,改造分类,进度,原因,生效日期\n${code},upgrade,in_progress,启动改造,2026-01-15\n`);
-      expect(good.status).toBe(200);
-      expect(good.body.rows[0]).toMatchObject({ parkId: id, errors: [], to: { category: 'upgrade', progress: 'in_progress' } });
-      expect((await apply(official, good.body.id)).status).toBe(200);
-      const h = (await admin.get(`/api/parks/${id}/history`)).body.items[0];
-      expect(h).toMatchObject({ source: 'bulk', reason: '启动改造', changedBy: `official-${A}`, effectiveDate: '2026-01-15', to: { progress: 'in_progress' } });
-    });
-  });
 
   describe('value-innovation parks', () => {
     const body = (note: string) => ({ elements: [{ code: 'industry-fund', present: true, note }], reason: 'fund set up', effectiveDate: '2026-01-15' });

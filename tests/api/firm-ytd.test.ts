@@ -41,14 +41,27 @@ describe.each(backends())('running totals per enterprise (%s)', (backend) => {
   });
 
   it('are what the migration builds for a database that already holds figures', async () => {
-    const migration = MIGRATIONS.find((m) => m.name.includes('firm_ytd'))!;
-    const backfill = migration.sql.slice(migration.sql.indexOf('INSERT INTO firm_ytd'));
-    await t.db.transaction(async (tx) => {
-      const before = await tx.query('SELECT * FROM firm_ytd ORDER BY month, enterprise_id');
-      await tx.query('DELETE FROM firm_ytd');
-      await tx.exec(backfill);
-      expect(await tx.query('SELECT * FROM firm_ytd ORDER BY month, enterprise_id')).toEqual(before);
-    });
+    // Migration 9's backfill (an INSERT … SELECT in firm_ytd's columns of then), run as a query;
+    // migration 22 then added each firm's square (below).
+    const migration = MIGRATIONS.find((m) => m.name.includes('(firm_ytd)'))!;
+    const backfill = migration.sql.slice(migration.sql.indexOf('INSERT INTO firm_ytd') + 'INSERT INTO firm_ytd'.length).replace(/;\s*$/, '');
+    const columns = 'month, enterprise_id, revenue, output, value_added, profit, tax, employees, months';
+    // The window sums are numeric: cast to firm_ytd's types to compare values.
+    const typed = 'month, enterprise_id, revenue::bigint, output::bigint, value_added::bigint, profit::bigint, tax::bigint, employees::bigint, months::smallint';
+    const built = await t.db.query(`SELECT ${typed} FROM (${backfill}) b (${columns}) ORDER BY month, enterprise_id`);
+    expect(built.length).toBeGreaterThan(1000);
+    expect(built).toEqual(await t.db.query(`SELECT ${columns} FROM firm_ytd ORDER BY month, enterprise_id`));
+  });
+
+  it("hold each firm's square and position in firm_points and firm_ytd, as the rollups' cells do", async () => {
+    expect(await t.db.query(`SELECT y.enterprise_id FROM firm_ytd y JOIN enterprises e ON e.id = y.enterprise_id
+      JOIN indicator_cells c ON c.id = e.cell_id WHERE y.grid <> c.grid LIMIT 5`)).toEqual([]);
+    expect(await t.db.query(`SELECT e.id FROM enterprises e LEFT JOIN firm_points fp ON fp.enterprise_id = e.id
+      LEFT JOIN indicator_cells c ON c.id = e.cell_id
+      WHERE fp.enterprise_id IS NULL OR fp.cell_id <> e.cell_id OR fp.grid <> c.grid OR NOT ST_Equals(fp.geom, e.geom) LIMIT 5`)).toEqual([]);
+    const [{ n }] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM firm_points');
+    const [{ m }] = await t.db.query<{ m: number }>('SELECT count(*)::int AS m FROM enterprises');
+    expect(n).toBe(m);
   });
 
   it('follow a revision in the middle of the year, a late first return, a removed month and a new month', async () => {

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DistrictRecord, EnterpriseRecord, ImportKind, ImportRecord, ParkRecord, ValidationReport } from '../../src/domain/import/import-types.ts';
 import { makeCreditCode } from '../../src/domain/credit-code.ts';
 import type { Database } from '../../src/server/db/database.ts';
-import { HttpError } from '../../src/server/http/errors.ts';
+import { DOMAIN_STATUS, HttpError } from '../../src/server/http/errors.ts';
+import { DomainError } from '../../src/server/domain-error.ts';
 import { applyImport, previewImport } from '../../src/server/imports/apply-import.ts';
 import { createImport, getImport, listImportRecords, listImports, listMappings, saveMapping, type ImportActor } from '../../src/server/imports/import-store.ts';
 import { backends, copyTemplate, type TestDatabase } from '../helpers/test-db.ts';
@@ -45,6 +46,8 @@ const httpStatus = async (p: Promise<unknown>): Promise<{ status: number; messag
     await p;
   } catch (err) {
     if (err instanceof HttpError) return { status: err.status, message: err.message };
+    // The apply step throws domain errors; the error handler's table gives their status.
+    if (err instanceof DomainError) return { status: DOMAIN_STATUS[err.kind], message: err.message };
     return { status: 500, message: String(err) };
   }
   throw new Error('expected a failure');
@@ -205,8 +208,8 @@ describe.each(backends())('applying imports (%s)', (backend) => {
     const outcomes = await Promise.allSettled([applyImport(db, id, admin), applyImport(db, id, admin)]);
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     const failed = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
-    expect(failed.reason).toBeInstanceOf(HttpError);
-    expect(failed.reason).toMatchObject({ status: 409, message: expect.stringMatching(/already applied/) });
+    expect(failed.reason).toBeInstanceOf(DomainError);
+    expect(failed.reason).toMatchObject({ kind: 'conflict', message: expect.stringMatching(/already applied/) });
     expect(await httpStatus(applyImport(db, id, admin))).toMatchObject({ status: 409, message: expect.stringMatching(/already applied/) });
     expect((await httpStatus(applyImport(db, 'no-such-import', admin))).status).toBe(404);
     expect((await db.query(`SELECT 1 FROM enterprises WHERE credit_code = $1`, [rec.creditCode]))).toHaveLength(1);

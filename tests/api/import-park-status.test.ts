@@ -177,11 +177,38 @@ describe.each(backends())('park status files (%s)', (backend) => {
     expect(other.status).toBe(403);
     expect(other.body).toMatchObject({ code: 'role_required', params: { roles: ['admin'] } });
     expect((await official.get('/api/import-mappings')).status).toBe(403);
-    // The OpenAPI document tells the truth: the template route is in it, the old bulk routes are marked deprecated.
+    // The OpenAPI document tells the truth: the template route is in it, the old bulk routes are gone.
     const doc = (await admin.get('/api/openapi.json')).body as { paths: Record<string, Record<string, { deprecated?: boolean; description?: string }>> };
     expect(doc.paths['/api/imports/templates/{file}']?.get).toBeTruthy();
     expect(doc.paths['/api/imports']?.post?.description).toContain('parkStatus');
-    expect(doc.paths['/api/parks/bulk']?.post?.deprecated).toBe(true);
+    expect(doc.paths['/api/parks/bulk']).toBeUndefined();
+    expect((await official.request('POST', '/api/parks/bulk', { body: `parkId,progress\n1,in_progress\n`, headers: { 'content-type': 'text/csv' } })).status).toBe(404);
+  });
+
+  // Carried over from the old bulk route (POST /api/parks/bulk, removed): only the uploader applies,
+  // and a park changed after the check fails the whole file, which keeps that problem (migration 19).
+  it('applies only for its uploader, all or nothing; a park changed after the check fails the file and its problem is stored', async () => {
+    const first = await pick(`category = 'upgrade' AND progress = 'not_started' AND pilot_year IS NULL`);
+    const second = await pick(`category = 'upgrade' AND progress = 'not_started' AND pilot_year IS NULL`);
+    const text = [H, `${first.code},${first.name},,实施中,,2026/11/20,开工`, `${second.code},${second.name},,实施中,,2026/11/20,开工`].join('\n');
+    const dry = await upload(official, utf8(`${text}\n`));
+    expect(dry.status, JSON.stringify(dry.body)).toBe(201);
+    expect(dry.body.plan).toMatchObject({ direct: 2, proposals: 0 });
+    const others = { anonymous: await clientFor(server, null), viewer, planner, otherOfficial: await clientFor(server, `official-${B}`), admin };
+    const expected = { anonymous: 401, viewer: 403, planner: 403, otherOfficial: 404, admin: 404 };
+    for (const [who, c] of Object.entries(others))
+      expect((await c.request('POST', `/api/imports/${dry.body.id}/apply`)).status, who).toBe(expected[who as keyof typeof expected]);
+    expect((await park(first.id)).version).toBe(first.version);
+
+    // Someone completes the second park's step meanwhile: the file applies nothing, and says why.
+    const edited = await admin.patchPark(second.id, second.version, { progress: 'in_progress', reason: 'city', effectiveDate: '2026-11-20' });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    const applied = await official.request('POST', `/api/imports/${dry.body.id}/apply`);
+    expect(applied.status, JSON.stringify(applied.body)).toBe(422);
+    expect(applied.body).toMatchObject({ code: 'bulk_row_failed', params: { line: 3, park: second.name } });
+    expect((await park(first.id)).version).toBe(first.version);
+    const stored = await official.get(`/api/imports/${dry.body.id}`);
+    expect(stored.body).toMatchObject({ status: 'failed', error: applied.body.detail, errorProblem: { code: 'bulk_row_failed', params: applied.body.params } });
   });
 
   it('offers templates in Chinese that read back with the importer: XLSX with a 说明 sheet, CSV with a BOM; an official\'s is filled with their parks', async () => {

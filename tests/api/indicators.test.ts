@@ -97,11 +97,19 @@ describe.each(backends())('indicators (%s)', (backend) => {
       turf.bboxPolygon([113.4, 23.0, 113.5, 23.1]).geometry, // on square lines exactly
     ];
     for (const area of areas) {
-      for (const [metric, by, period, cumulative] of [['output', 'cluster', '2021', true], ['amValueAdded', 'district', '2020-05', true], ['employees', 'none', '2019-Q3', false]] as const) {
-        const r = await ask(planner, { metric, by, period, cumulative, area, filters: by === 'district' ? { clusters: ['auto', 'display'] } : {} });
+      // Level 3 (an industry asked) and level 4 (none asked: by nothing or district, a district filter).
+      const cases: [Metric, Grouping, string, boolean, Partial<EnterpriseFilter>][] = [
+        ['output', 'cluster', '2021', true, {}],
+        ['amValueAdded', 'district', '2020-05', true, { clusters: ['auto', 'display'] }],
+        ['employees', 'none', '2019-Q3', false, {}],
+        ['htValueAdded', 'district', '2021-Q2', false, {}],
+        ['revenue', 'none', '2021-03', true, { districts: ['440112', '440106'] }],
+      ];
+      for (const [metric, by, period, cumulative, filters] of cases) {
+        const r = await ask(planner, { metric, by, period, cumulative, area, filters });
         expect(r.status).toBe(200);
-        const want = await plainSql(server, metric, by, period, cumulative, { ...EMPTY_FILTER, ...(by === 'district' ? { clusters: ['auto', 'display'] } : {}) }, area);
-        const wantTotal = await plainSql(server, metric, 'none', period, cumulative, { ...EMPTY_FILTER, ...(by === 'district' ? { clusters: ['auto', 'display'] } : {}) }, area);
+        const want = await plainSql(server, metric, by, period, cumulative, { ...EMPTY_FILTER, ...filters }, area);
+        const wantTotal = await plainSql(server, metric, 'none', period, cumulative, { ...EMPTY_FILTER, ...filters }, area);
         if (by !== 'none') {
           expect(r.body.rows.map((x) => x.key).sort()).toEqual([...want.keys()].sort());
           for (const row of r.body.rows) {

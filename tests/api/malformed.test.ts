@@ -29,7 +29,7 @@ describe.each(backends())('malformed and hostile input (%s)', (backend) => {
       (SELECT count(*)::int FROM park_status_history) AS history, (SELECT count(*)::int FROM enterprises) AS enterprises,
       (SELECT sum(version)::int FROM value_parks) AS value_versions, (SELECT count(*)::int FROM value_park_history) AS value_history,
       (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM users WHERE disabled) AS disabled,
-      (SELECT count(*)::int FROM bulk_jobs WHERE applied_at IS NOT NULL) AS applied`);
+      (SELECT count(*)::int FROM imports WHERE status = 'applied') AS applied`);
     return row;
   };
   const raw = (c: ApiClient, method: string, path: string, body: string, headers: Record<string, string> = {}) =>
@@ -133,7 +133,7 @@ describe.each(backends())('malformed and hostile input (%s)', (backend) => {
       expect(search.body.total).toBe(0);
       for (const path of [`/api/parks/${q}`, `/api/parks/${q}/history`, `/api/enterprises/${q}`, `/api/value-parks/${q}`, `/api/value-parks/${q}/history`])
         expect4xx(await admin.get(path), path);
-      expect4xx(await admin.request('POST', `/api/parks/bulk/${q}/apply`), 'bulk apply id');
+      expect4xx(await admin.request('POST', `/api/imports/${q}/apply`), 'import apply id');
       expect4xx(await admin.request('PATCH', `/api/users/${q}`, { json: { disabled: true } }), 'users id');
       expect4xx(await admin.request('PATCH', `/api/value-parks/${q}`, { json: { elements: [{ code: 'industry-fund', present: true }], reason: 'x', effectiveDate: '2026-01-15' }, headers: { 'if-match': '"1"' } }), 'value park id');
       expect(await state()).toEqual(before);
@@ -189,7 +189,7 @@ describe.each(backends())('malformed and hostile input (%s)', (backend) => {
   describe('CSRF', () => {
     const routes = (): { name: string; method: string; path: string; opts: Parameters<ApiClient['request']>[2] }[] => [
       { name: 'PATCH park', method: 'PATCH', path: `/api/parks/${pool[0]}`, opts: { json: VALID, headers: { 'if-match': '"1"' } } },
-      { name: 'POST bulk', method: 'POST', path: '/api/parks/bulk', opts: { body: `parkId,category,reason,effectiveDate\n${pool[0]},upgrade,x,2026-01-15\n`, headers: { 'content-type': 'text/csv' } } },
+      { name: 'POST import apply', method: 'POST', path: '/api/imports/00000000-0000-4000-8000-000000000000/apply', opts: {} },
       { name: 'PATCH value park', method: 'PATCH', path: '/api/value-parks/1', opts: { json: { elements: [{ code: 'industry-fund', present: true }], reason: 'x', effectiveDate: '2026-01-15' }, headers: { 'if-match': '"1"' } } },
       { name: 'POST user', method: 'POST', path: '/api/users', opts: { json: { username: 'csrf-victim', password: 'long enough 2026', role: 'viewer' } } },
       { name: 'PATCH user', method: 'PATCH', path: '/api/users/3', opts: { json: { disabled: true } } },

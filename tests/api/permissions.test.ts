@@ -1,5 +1,6 @@
-// The permission matrix of issue 3: every actor × {read, update, history, bulk update} on parks of
-// two districts, plus confidential fields (tax, revenue) never reaching viewers or the public.
+// The permission matrix of issue 3: every actor × {read, update, history} on parks of two districts,
+// plus confidential fields (tax, revenue) never reaching viewers or the public. (Park status files,
+// the bulk update, are tested for each role in import-park-status.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, clientFor, startTestServer, type TestServer } from '../helpers/api-client.ts';
 import { backends } from '../helpers/test-db.ts';
@@ -25,15 +26,6 @@ const UPDATE: Record<Actor, Record<Park, number>> = {
 };
 const HISTORY: Record<Actor, number> = { loggedOut: 401, viewer: 403, planner: 200, officialA: 200, officialB: 200, admin: 200 };
 // Bulk: status of the dry run, then which rows are accepted (a rejected row makes apply a 409).
-const BULK: Record<Actor, { dryRun: number; accepts?: Record<Park, boolean> }> = {
-  loggedOut: { dryRun: 401 },
-  viewer: { dryRun: 403 },
-  planner: { dryRun: 403 },
-  officialA: { dryRun: 200, accepts: { A: true, B: false } },
-  officialB: { dryRun: 200, accepts: { A: false, B: true } },
-  admin: { dryRun: 200, accepts: { A: true, B: true } },
-};
-
 const matrix = <T>(table: Record<Actor, Record<Park, T>>) => ACTORS.flatMap((actor) => (['A', 'B'] as const).map((park) => ({ actor, park, expected: table[actor][park] })));
 
 describe.each(backends())('permission matrix (%s)', (backend) => {
@@ -130,59 +122,6 @@ describe.each(backends())('permission matrix (%s)', (backend) => {
         } else expect(r.body.items).toBeUndefined();
       },
     );
-  });
-
-  describe('bulk update (CSV dry run, then apply)', () => {
-    it.each(ACTORS.map((actor) => ({ actor, ...BULK[actor] })))('$actor: dry run $dryRun', async ({ actor, dryRun, accepts }) => {
-      const ids = { A: fresh('A'), B: fresh('B') };
-      const csv = `parkId,category,reason,effectiveDate\n${ids.A},convert,bulk by ${actor},2026-01-15\n${ids.B},convert,bulk by ${actor},2026-01-15\n`;
-      const r = await clients[actor].request('POST', '/api/parks/bulk', { body: csv, headers: { 'content-type': 'text/csv' } });
-      expect(r.status, JSON.stringify(r.body)).toBe(dryRun);
-      if (!accepts) {
-        for (const id of Object.values(ids)) expect(await version(id)).toBe(1);
-        return;
-      }
-      expect(r.body.id).toEqual(expect.any(String));
-      const rows = r.body.rows as { line: number; parkId: number; errors: string[]; from: unknown; to: unknown }[];
-      expect(rows.map((x) => [x.line, x.parkId])).toEqual([[2, ids.A], [3, ids.B]]);
-      for (const [i, park] of (['A', 'B'] as const).entries()) {
-        if (accepts[park]) {
-          expect(rows[i].errors).toEqual([]);
-          expect(rows[i].to).toMatchObject({ category: 'convert', progress: 'not_started' });
-        } else {
-          expect(rows[i].errors.join(' ')).toMatch(/district/);
-          expect(rows[i].to).toBeNull();
-        }
-      }
-      const allAccepted = accepts.A && accepts.B;
-      expect(r.body).toMatchObject({ total: 2, accepted: allAccepted ? 2 : 1, rejected: allAccepted ? 0 : 1 });
-
-      const applied = await clients[actor].request('POST', `/api/parks/bulk/${r.body.id}/apply`);
-      expect(applied.status, JSON.stringify(applied.body)).toBe(allAccepted ? 200 : 409);
-      for (const id of Object.values(ids)) {
-        expect(await version(id)).toBe(allAccepted ? 2 : 1);
-        expect(await historyCount(id)).toBe(allAccepted ? 2 : 1);
-      }
-      if (allAccepted) {
-        expect(applied.body).toMatchObject({ applied: 2, proposed: 0 });
-        const h = await admin.get(`/api/parks/${ids.B}/history`);
-        expect(h.body.items[0]).toMatchObject({ changedBy: USERNAMES[actor], source: 'bulk', reason: `bulk by ${actor}` });
-      }
-    });
-
-    it('only the uploader may apply a checked file; others get 401/403/404 and nothing is written', async () => {
-      const id = fresh('A');
-      const up = await clients.officialA.request('POST', '/api/parks/bulk', { body: `parkId,progress,reason,effectiveDate\n${id},in_progress,mine,2026-01-15\n`, headers: { 'content-type': 'text/csv' } });
-      expect(up.status).toBe(200);
-      const expected: Partial<Record<Actor, number>> = { loggedOut: 401, viewer: 403, planner: 403, officialB: 404, admin: 404 };
-      for (const [actor, status] of Object.entries(expected)) {
-        const r = await clients[actor as Actor].request('POST', `/api/parks/bulk/${up.body.id}/apply`);
-        expect(r.status, actor).toBe(status);
-      }
-      expect(await version(id)).toBe(1);
-      expect((await clients.officialA.request('POST', `/api/parks/bulk/${up.body.id}/apply`)).status).toBe(200);
-      expect(await version(id)).toBe(2);
-    });
   });
 
   describe('confidential fields', () => {

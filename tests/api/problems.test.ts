@@ -88,22 +88,6 @@ describe.each(backends())('problem details (%s)', (backend) => {
     expectProblem(await c.get('/api/nowhere'), 404, 'route_not_found', { method: 'GET', path: '/api/nowhere' });
   });
 
-  it('gives every bulk row problem a code, the workflow’s included', async () => {
-    const inProgress = await parkOf(A, 'upgrade', 'in_progress');
-    const other = await parkOf(B);
-    const csv = `parkId,category,reason,effectiveDate,pilotYear\n${inProgress.id},eliminate,x,2026-01-15,\n${other.id},,x,2026-01-15,2020\n${inProgress.id + 1e6},upgrad,x,2026-01-15,\n`;
-    const r = await official.request('POST', '/api/parks/bulk', { body: csv, headers: { 'content-type': 'text/csv' } });
-    expect(r.status).toBe(200);
-    const [path, district, unknown] = r.body.rows;
-    expect(path.problems).toEqual([{ code: 'workflow_path_fixed', params: { from: 'upgrade', to: 'eliminate', progress: 'in_progress' } }]);
-    expect(district.problems).toEqual([{ code: 'park_other_district', params: { yourDistrict: A, parkDistrict: B } }]);
-    expect(unknown.problems.map((p: { code: string }) => p.code)).toEqual(['bulk_unknown_category', 'bulk_unknown_park']);
-    expect(path.errors).toHaveLength(path.problems.length);
-    const bad = await official.request('POST', '/api/parks/bulk', { body: 'park,colour\n1,red\n', headers: { 'content-type': 'text/csv' } });
-    expectProblem(bad, 400, 'bulk_unknown_columns');
-    expect(bad.body.fileProblems.map((p: { code: string }) => p.code)).toEqual(['bulk_unknown_columns', 'bulk_missing_column', 'bulk_missing_column']);
-  });
-
   it('gives import rows and unreadable files codes, never the parser’s own text', async () => {
     const form = (bytes: Uint8Array, name: string, kind: string) => {
       const f = new FormData();

@@ -283,41 +283,6 @@ describe.each(backends())('district → city review (%s)', (backend) => {
     });
   });
 
-  describe('bulk CSV update', () => {
-    it('rows that need review become proposals, reported per row; the others are applied', async () => {
-      const reviewed = await park('unclassified', 'not_started');
-      const direct = await park('convert', 'not_started');
-      const csv = `parkId,category,progress,reason,effectiveDate\n${reviewed},upgrade,,bulk proposal,${DATE}\n${direct},,in_progress,bulk start,${DATE}\n`;
-      const dry = await official.request('POST', '/api/parks/bulk', { body: csv, headers: { 'content-type': 'text/csv' } });
-      expect(dry.status, JSON.stringify(dry.body)).toBe(200);
-      expect(dry.body).toMatchObject({ total: 2, accepted: 2, proposals: 1, rejected: 0 });
-      expect(dry.body.rows.map((r: { review: string[] }) => r.review)).toEqual([['category'], []]);
-      const applied = await official.request('POST', `/api/parks/bulk/${dry.body.id}/apply`);
-      expect(applied.status, JSON.stringify(applied.body)).toBe(200);
-      expect(applied.body).toMatchObject({ applied: 1, proposed: 1 });
-      expect(applied.body.rows).toEqual([
-        { line: 2, parkId: reviewed, outcome: 'proposed', proposalId: expect.any(Number) },
-        { line: 3, parkId: direct, outcome: 'applied', version: 2 },
-      ]);
-      expect(await detail(reviewed)).toMatchObject({ category: 'unclassified', version: 1 });
-      expect(await detail(direct)).toMatchObject({ progress: 'in_progress', version: 2 });
-      const [item] = (await pending(admin, `&park=${reviewed}`)).items;
-      expect(item).toMatchObject({ id: applied.body.rows[0].proposalId, source: 'bulk', reason: 'bulk proposal', kinds: ['category'] });
-      expect((await history(reviewed))[0]).toMatchObject({ step: 'proposed', source: 'bulk' });
-      expect((await approve(admin, item.id)).status).toBe(200);
-      expect(await detail(reviewed)).toMatchObject({ category: 'upgrade', version: 2 });
-    });
-
-    it('an administrator\'s rows are applied directly', async () => {
-      const id = await park('unclassified', 'not_started');
-      const dry = await admin.request('POST', '/api/parks/bulk', { body: `parkId,category,reason,effectiveDate\n${id},eliminate,city,${DATE}\n`, headers: { 'content-type': 'text/csv' } });
-      expect(dry.body).toMatchObject({ accepted: 1, proposals: 0 });
-      const applied = await admin.request('POST', `/api/parks/bulk/${dry.body.id}/apply`);
-      expect(applied.body).toMatchObject({ applied: 1, proposed: 0 });
-      expect(await detail(id)).toMatchObject({ category: 'eliminate', version: 2 });
-    });
-  });
-
   it('publishes the review routes in the OpenAPI document', async () => {
     const doc = (await visitor.get('/api/openapi.json')).body;
     expect(doc.paths['/api/parks/{id}/proposals'].post.requestBody).toBeTruthy();

@@ -3,12 +3,15 @@
 // selection is over the row limit, and words the server's refusal in the user's language.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadMessages } from '../../src/app/i18n/messages.ts';
 import { problemText } from '../../src/app/i18n/problem-text.ts';
 import type { Lang } from '../../src/domain/taxonomy.ts';
 import { browserUnavailable, launchBrowser, startAppServer, type AppServer, type Browser } from '../helpers/browser.ts';
 import { matched, waitForEnterprises, waitForMap } from '../helpers/map-page.ts';
 
 const skipReason = browserUnavailable();
+// The app loads a language's messages before showing it (messages.ts); so does this test.
+beforeAll(() => loadMessages('en'));
 if (skipReason) console.log(skipReason);
 
 describe.skipIf(!!skipReason)('the export dialog under the export policy, not logged in', () => {

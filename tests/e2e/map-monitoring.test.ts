@@ -143,8 +143,8 @@ describe.skipIf(!!skipReason)('monitoring on the map', () => {
     const bubble = await page.evaluate(() => {
       const m = (window as unknown as TestWindow).__igisMap;
       const drawn = m.queryRenderedFeatures({ layers: ['enterprise-cluster'] }).sort((a, b) => Number(b.properties.count) - Number(a.properties.count))[0];
-      const all = (window as unknown as TestWindow).__igisMapController as unknown as { enterpriseFeatures: { properties: { cluster: boolean; clusterId?: number; count?: number; keyCount?: number; composition?: number[] } }[] };
-      return all.enterpriseFeatures.find((f) => f.properties.cluster && f.properties.clusterId === Number(drawn.properties.clusterId))!.properties;
+      const all = (window as unknown as TestWindow).__igisMapController as unknown as { enterpriseFeatures: { properties: { cluster: boolean; bubbleId?: number; count?: number; keyCount?: number; composition?: number[] } }[] };
+      return all.enterpriseFeatures.find((f) => f.properties.cluster && f.properties.bubbleId === Number(drawn.properties.bubbleId))!.properties;
     });
     await page.mouse.move(at!.x, at!.y);
     const tip = page.getByTestId('map-tooltip');

@@ -10,9 +10,12 @@ import { EMPTY_FILTER, type EnterpriseFilter } from '../../src/domain/enterprise
 import { EnterprisePayloadBuilder } from '../../src/domain/enterprise-payload.ts';
 import { taxonomy } from '../../src/domain/taxonomy.ts';
 import type { ClusterFeatureProps, Envelope, PointFeatureProps, ViewFeature, WorkerRequest, WorkerResponse } from '../../src/domain/worker-protocol.ts';
-import { CLUSTER_FEATURE_ID_OFFSET, EnterpriseIndex } from '../../src/app/worker/enterprise-index.ts';
+import { BUBBLE_FEATURE_ID_OFFSET, EnterpriseIndex } from '../../src/app/worker/enterprise-index.ts';
 import { EnterpriseWorkerClient, type WorkerLike } from '../../src/app/worker/worker-client.ts';
 import { createWorkerHandler } from '../../src/app/worker/worker-handler.ts';
+import { ProblemError } from '../../src/domain/problems.ts';
+import { problemText } from '../../src/app/i18n/problem-text.ts';
+import { errorText } from '../../src/app/i18n/error-text.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'igis-worker-'));
 const WORLD: [number, number, number, number] = [-180, -85, 180, 85];
@@ -66,7 +69,7 @@ describe('EnterpriseIndex', () => {
     const points = features.filter((f) => !f.properties.cluster);
     expect(clusters.length).toBeGreaterThan(0);
     expect(points.length).toBeGreaterThan(0);
-    for (const c of clusters) expect(c.id).toBe(CLUSTER_FEATURE_ID_OFFSET + c.properties.clusterId);
+    for (const c of clusters) expect(c.id).toBe(BUBBLE_FEATURE_ID_OFFSET + c.properties.bubbleId);
     const keyTags = new Set<string>(taxonomy.enterpriseTags.filter((t) => t.key).map((t) => t.code));
     for (const p of points.slice(0, 200)) {
       const e = byId.get(p.id)!;
@@ -114,13 +117,13 @@ describe('EnterpriseIndex', () => {
     index.setFilter(filter({ tags: ['high-tech'] }));
     const clusters = index.clusters(WORLD, 11).filter(isCluster).sort((a, b) => b.properties.count - a.properties.count);
     for (const c of [clusters[0], clusters[Math.floor(clusters.length / 2)], clusters[clusters.length - 1]]) {
-      const leaves = index.leaves(c.properties.clusterId, Infinity);
+      const leaves = index.leaves(c.properties.bubbleId, Infinity);
       expect(leaves.length).toBe(c.properties.count);
       const comp = clusterCodes.map((code) => leaves.filter((id) => byId.get(id)!.cluster === code).length);
       expect(c.properties.composition).toEqual(comp);
       expect(comp[c.properties.dominant]).toBe(Math.max(...comp));
       for (const id of leaves) expect(byId.get(id)!.tags).toContain('high-tech');
-      const z = index.expansionZoom(c.properties.clusterId);
+      const z = index.expansionZoom(c.properties.bubbleId);
       expect(z).toBeGreaterThan(11);
       expect(z).toBeLessThanOrEqual(17);
     }
@@ -202,7 +205,7 @@ describe('worker message handler', () => {
     void send(4, { type: 'clusters', bbox: WORLD, zoom: 3 });
     void send(5, { type: 'setFilter', filter: filter({ tags: ['bogus'] }) });
     void send(6, { type: 'locate', id: records[0].id });
-    void send(7, { type: 'expansionZoom', clusterId: 12345678 });
+    void send(7, { type: 'expansionZoom', bubbleId: 12345678 });
     void send(8, { type: 'selectedIds', limit: 5, offset: 0 });
     void send(9, { type: 'load', url: 'http://x/other' });
     await send(10, { type: 'clusters', bbox: [1, 2, 3] as never, zoom: 3 });
@@ -211,7 +214,9 @@ describe('worker message handler', () => {
       [1, 'error'], [2, 'loaded'], [3, 'filtered'], [4, 'clusters'], [5, 'error'], [6, 'located'], [7, 'error'], [8, 'selectedIds'], [9, 'error'], [10, 'error'], [-1, 'error'],
     ]);
     const body = (seq: number) => posted.find((m) => m.seq === seq)!.body;
-    expect(body(1)).toEqual({ type: 'error', message: 'The enterprises are not loaded yet.' });
+    const problemOf = (seq: number) => (body(seq) as Extract<WorkerResponse, { type: 'error' }>).problem;
+    // Each error carries a problem code, which the app words in the user's language.
+    expect(body(1)).toEqual({ type: 'error', message: 'The enterprises are not loaded yet.', problem: { code: 'worker_not_loaded', params: {} } });
     const loaded = body(2) as Extract<WorkerResponse, { type: 'loaded' }>;
     expect(loaded).toMatchObject({ count: records.length, confidential: true, demo: true, bytes: payload.byteLength });
     expect(loaded.ms).toBeGreaterThanOrEqual(0);
@@ -219,12 +224,19 @@ describe('worker message handler', () => {
     expect((body(3) as Extract<WorkerResponse, { type: 'filtered' }>).summary.matched).toBe(srdi);
     expect(total((body(4) as Extract<WorkerResponse, { type: 'clusters' }>).features)).toBe(srdi);
     expect((body(5) as { message: string }).message).toMatch(/Unknown tag "bogus"/);
+    expect(problemOf(5)).toEqual({ code: 'filter_unknown_code', params: { facet: 'tag', code: 'bogus' } });
     expect(body(6)).toEqual({ type: 'located', id: records[0].id, lon: records[0].lon, lat: records[0].lat });
     expect((body(7) as { message: string }).message).toMatch(/no longer on the map/);
+    expect(problemOf(7).code).toBe('worker_cluster_gone');
     expect(body(8)).toMatchObject({ type: 'selectedIds', total: srdi });
     expect((body(9) as { message: string }).message).toMatch(/not allowed/);
+    expect(problemOf(9)).toEqual({ code: 'worker_load_refused', params: { status: 403 } });
     expect((body(10) as { message: string }).message).toMatch(/bbox of four numbers/);
+    expect(problemOf(10)).toEqual({ code: 'worker_bad_request', params: { request: 'clusters' } });
     expect((body(-1) as { message: string }).message).toMatch(/Malformed/);
+    expect(problemOf(-1).code).toBe('worker_bad_request');
+    // Worded in Chinese for the map, with no English sentence left (a user's value may be Latin).
+    for (const seq of [1, 5, 7, 9, 10, -1]) expect(problemText(problemOf(seq), 'zh-Hans'), String(seq)).not.toMatch(/[A-Za-z]{2,}(?:[\s,;:'"()-]+[A-Za-z]{2,}){2,}/);
   });
 });
 
@@ -256,14 +268,18 @@ describe('EnterpriseWorkerClient', () => {
     const c = await client.clusters(WORLD, 10);
     expect(total(c!.features)).toBe(biomed.length);
     const cluster = c!.features.find(isCluster)!;
-    expect(await client.expansionZoom(cluster.properties.clusterId)).toBeGreaterThan(10);
-    expect(await client.leaves(cluster.properties.clusterId, 3)).toHaveLength(3);
+    expect(await client.expansionZoom(cluster.properties.bubbleId)).toBeGreaterThan(10);
+    expect(await client.leaves(cluster.properties.bubbleId, 3)).toHaveLength(3);
     expect(await client.locate(biomed[0].id)).toEqual({ id: biomed[0].id, lon: biomed[0].lon, lat: biomed[0].lat });
     expect(await client.locate(-5)).toBeNull();
     expect((await client.selectedIds(10, 5)).ids).toHaveLength(10);
     const area = await client.setArea(null);
     expect(area.counts.matched).toBe(biomed.length);
     await expect(client.setFilter(filter({ tags: ['nope'] }))).rejects.toThrow(/Unknown tag/);
+    // The rejection is a ProblemError: errorText words it in the user's language.
+    const refused = await client.setFilter(filter({ tags: ['nope'] })).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ProblemError);
+    expect(errorText(refused, 'zh-Hans')).toBe('筛选条件中的企业标签“nope”在企业数据中不存在（链接可能已过时），请重新选择筛选条件。');
   });
 
   it('lets the latest clusters request win and rejects everything after terminate', async () => {
@@ -278,6 +294,7 @@ describe('EnterpriseWorkerClient', () => {
     client.terminate();
     expect(worker.terminated).toBe(true);
     await expect(pending).rejects.toThrow(/stopped/);
+    expect(((await pending.catch((e: unknown) => e)) as ProblemError).problem.code).toBe('worker_failed');
     await expect(client.locate(1)).rejects.toThrow(/stopped/);
   });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkGeoJson } from '../../src/domain/import/geojson-check.ts';
 import { ImportError } from '../../src/server/imports/import-error.ts';
+import { DOMAIN_STATUS } from '../../src/server/http/errors.ts';
 import { readSource } from '../../src/server/imports/read-source.ts';
 
 const DIR = path.resolve('..', 'shared', 'corpora', 'JSONTestSuite', 'test_parsing');
@@ -28,8 +29,8 @@ describe.skipIf(!existsSync(DIR))('JSONTestSuite n_ files', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ImportError);
-    expect((error as ImportError).status).toBeGreaterThanOrEqual(400);
-    expect((error as ImportError).status).toBeLessThan(500);
+    expect(DOMAIN_STATUS[(error as ImportError).kind]).toBeGreaterThanOrEqual(400);
+    expect(DOMAIN_STATUS[(error as ImportError).kind]).toBeLessThan(500);
     expect((error as ImportError).message.length).toBeGreaterThan(10);
   });
 });

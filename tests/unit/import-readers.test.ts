@@ -11,6 +11,7 @@ import { validateEnterprises } from '../../src/domain/import/validate-enterprise
 import { validateParks } from '../../src/domain/import/validate-parks.ts';
 import { decodeText } from '../../src/server/imports/decode-text.ts';
 import { ImportError } from '../../src/server/imports/import-error.ts';
+import { DOMAIN_STATUS } from '../../src/server/http/errors.ts';
 import { readCsv } from '../../src/server/imports/read-csv.ts';
 import { readShapefileZip } from '../../src/server/imports/read-shapefile-zip.ts';
 import { readSource } from '../../src/server/imports/read-source.ts';
@@ -48,7 +49,7 @@ describe('decodeText', () => {
   it('never yields U+FFFD: bytes that are neither UTF-8 nor GBK are refused with a clear message', async () => {
     for (const bytes of [Uint8Array.of(0x41, 0x81, 0x20, 0x42), Uint8Array.of(0x41, 0xff, 0x41), Uint8Array.of(0xb9, 0xe3, 0xd6)]) {
       const e = await importError(() => decodeText(bytes));
-      expect(e.status).toBe(400);
+      expect(DOMAIN_STATUS[e.kind]).toBe(400);
       expect(e.message).toMatch(/neither UTF-8 nor GBK/);
     }
   });
@@ -99,7 +100,7 @@ describe('readCsv', () => {
 
   it('refuses a file cut off inside a quoted field, naming the line', async () => {
     const e = await importError(() => readCsv(utf8('a,b\n1,2\n3,"unterminated\n')));
-    expect(e.status).toBe(400);
+    expect(DOMAIN_STATUS[e.kind]).toBe(400);
     expect(e.message).toBe('The CSV file has a quoted field that is never closed, starting on line 3: the file looks truncated, or a quote inside a field is not doubled ("").');
   });
 
@@ -121,7 +122,7 @@ describe('safeUnzip', () => {
     const zip = zipSync({ 'bomb.shp': new Uint8Array(20 * 1024 * 1024) }, { level: 9 });
     expect(zip.length).toBeLessThan(100_000);
     const e = await importError(() => safeUnzip(zip, { limits: { maxTotalBytes: 5 * 1024 * 1024 } }));
-    expect(e.status).toBe(413);
+    expect(DOMAIN_STATUS[e.kind]).toBe(413);
     expect(e.message).toBe('The zip file unpacks to more than 5 MB (reached while unpacking "bomb.shp"); split the data or remove what is not needed.');
   });
 
@@ -132,9 +133,9 @@ describe('safeUnzip', () => {
     v.setUint32(22, 100, true);
     const cd = v.getUint32(zip.length - 22 + 16, true);
     v.setUint32(cd + 24, 100, true);
-    expect((await importError(() => safeUnzip(zip, { limits: { maxTotalBytes: 1024 * 1024 } }))).status).toBe(413);
+    expect(DOMAIN_STATUS[(await importError(() => safeUnzip(zip, { limits: { maxTotalBytes: 1024 * 1024 } }))).kind]).toBe(413);
     const e = await importError(() => safeUnzip(zip));
-    expect(e.status).toBe(400);
+    expect(DOMAIN_STATUS[e.kind]).toBe(400);
     expect(e.message).toMatch(/does not match its recorded size/);
   });
 
@@ -143,7 +144,7 @@ describe('safeUnzip', () => {
     async (name, reason) => {
       const zip = zipSync({ 'ok.dbf': strToU8('x'), [name]: strToU8('x') });
       const e = await importError(() => safeUnzip(zip));
-      expect(e.status).toBe(400);
+      expect(DOMAIN_STATUS[e.kind]).toBe(400);
       expect(e.message).toMatch(reason);
       expect(e.message).toContain(JSON.stringify(name));
     },
@@ -151,13 +152,13 @@ describe('safeUnzip', () => {
 
   it('caps the number of entries (413) and refuses damaged archives (400)', async () => {
     const many = zipSync(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`f${i}.txt`, strToU8('x')])));
-    expect((await importError(() => safeUnzip(many, { limits: { maxEntries: 10 } }))).status).toBe(413);
+    expect(DOMAIN_STATUS[(await importError(() => safeUnzip(many, { limits: { maxEntries: 10 } }))).kind]).toBe(413);
     const zip = zipSync({ 'a.txt': strToU8('hello hello hello hello') });
     expect((await importError(() => safeUnzip(zip.subarray(0, zip.length - 30)))).message).toMatch(/not a complete zip archive/);
     const flipped = zip.slice();
     flipped[40] ^= 0xff;
     expect((await importError(() => safeUnzip(flipped))).message).toMatch(/damaged/);
-    expect((await importError(() => safeUnzip(utf8('not a zip at all, just text')))).status).toBe(400);
+    expect(DOMAIN_STATUS[(await importError(() => safeUnzip(utf8('not a zip at all, just text')))).kind]).toBe(400);
   });
 });
 
@@ -175,13 +176,13 @@ describe('readXlsx', () => {
   it('goes through the zip guard: a bomb inside a workbook is stopped (413)', async () => {
     const bytes = makeXlsx([['a', 'b']], { 'xl/bomb.xml': new Uint8Array(20 * 1024 * 1024) });
     const e = await importError(() => readXlsx(bytes, { limits: { maxTotalBytes: 5 * 1024 * 1024 } }));
-    expect(e.status).toBe(413);
+    expect(DOMAIN_STATUS[e.kind]).toBe(413);
     expect(e.message).toMatch(/^The XLSX file unpacks to more than 5 MB/);
   });
 
   it('refuses what is not an XLSX workbook', async () => {
-    expect((await importError(() => readXlsx(Uint8Array.of(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1)))).status).toBe(415);
-    expect((await importError(() => readXlsx(utf8('a,b\n1,2\n')))).status).toBe(400);
+    expect(DOMAIN_STATUS[(await importError(() => readXlsx(Uint8Array.of(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1)))).kind]).toBe(415);
+    expect(DOMAIN_STATUS[(await importError(() => readXlsx(utf8('a,b\n1,2\n')))).kind]).toBe(400);
     expect((await importError(() => readXlsx(zipSync({ 'x.xml': strToU8('<x/>') })))).message).toMatch(/not an XLSX workbook/);
   });
 });
@@ -237,7 +238,7 @@ describe('readShapefileZip', () => {
     const dbf = makeDbf([{ name: 'name', type: 'C', length: 4 }], [['x'], ['y']], utf8);
     dbf.set([0x81, 0x20, 0x20, 0xff], dbf.length - 1 - 5 + 1);
     const e = await importError(() => readShapefileZip(zipSync({ 'a.shp': POINTS, 'a.dbf': dbf })));
-    expect(e.status).toBe(400);
+    expect(DOMAIN_STATUS[e.kind]).toBe(400);
     expect(e.message).toMatch(/neither UTF-8 nor GBK\. Add a \.cpg file/);
   });
 
@@ -258,7 +259,7 @@ describe('readShapefileZip', () => {
   it('refuses a .prj that is projected or on another datum, unless the user says GCJ-02/BD-09', async () => {
     const files = (prj: string) => zipSync({ 'qy.shp': POINTS, 'qy.dbf': makeDbf(POINT_FIELDS((s) => s), POINT_ROWS, utf8), 'qy.prj': strToU8(prj) });
     const projected = await importError(() => readShapefileZip(files(GAUSS_PRJ)));
-    expect(projected.status).toBe(400);
+    expect(DOMAIN_STATUS[projected.kind]).toBe(400);
     expect(projected.message).toMatch(/projected \(CGCS2000_3_Degree_GK_CM_114E\)\. Re-project the layer to WGS84/);
     expect((await importError(() => readShapefileZip(files(BEIJING54_PRJ)))).message).toMatch(/GCS_Beijing_1954 \(datum D_Beijing_1954\), not WGS84/);
     expect((await readShapefileZip(files(WGS84_PRJ.replace('WGS_1984', 'WGS_1984')), { crs: 'gcj02' })).rows).toHaveLength(2);
@@ -272,7 +273,7 @@ describe('readShapefileZip', () => {
     expect((await importError(() => readShapefileZip(zipSync({ 'a.txt': strToU8('x') })))).message).toMatch(/holds no Shapefile/);
     const one = makeShp(1, [{ type: 'Point', coordinates: [113.3, 23.1] }]);
     expect((await importError(() => readShapefileZip(zipSync({ 'a.shp': one, 'a.dbf': dbf })))).message).toMatch(/has 1 shapes but its attribute table has 2 records/);
-    expect((await importError(() => readShapefileZip(zipSync({ '../a.shp': POINTS, 'a.dbf': dbf })))).status).toBe(400);
+    expect(DOMAIN_STATUS[(await importError(() => readShapefileZip(zipSync({ '../a.shp': POINTS, 'a.dbf': dbf })))).kind]).toBe(400);
   });
 });
 
@@ -301,10 +302,10 @@ describe('readSource', () => {
   });
 
   it('refuses what it does not read, with the right status', async () => {
-    expect((await importError(() => readSource(new Uint8Array(0), 'a.csv'))).status).toBe(400);
-    expect((await importError(() => readSource(utf8('<kml/>'), 'a.kml'))).status).toBe(415);
-    expect((await importError(() => readSource(Uint8Array.of(0xd0, 0xcf, 0x11, 0xe0, 0, 0), 'a.xls'))).status).toBe(415);
+    expect(DOMAIN_STATUS[(await importError(() => readSource(new Uint8Array(0), 'a.csv'))).kind]).toBe(400);
+    expect(DOMAIN_STATUS[(await importError(() => readSource(utf8('<kml/>'), 'a.kml'))).kind]).toBe(415);
+    expect(DOMAIN_STATUS[(await importError(() => readSource(Uint8Array.of(0xd0, 0xcf, 0x11, 0xe0, 0, 0), 'a.xls'))).kind]).toBe(415);
     expect((await importError(() => readSource(POINTS, 'a.shp'))).message).toMatch(/zip the \.shp, \.shx, \.dbf and \.prj/);
-    expect((await importError(() => readSource(zipSync({ 'a.txt': strToU8('x') }), 'a.zip'))).status).toBe(415);
+    expect(DOMAIN_STATUS[(await importError(() => readSource(zipSync({ 'a.txt': strToU8('x') }), 'a.zip'))).kind]).toBe(415);
   });
 });

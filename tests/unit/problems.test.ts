@@ -2,13 +2,17 @@
 // languages, and the Chinese ones read as Chinese: no English sentence, districts by name.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TARGET_FIELDS } from '../../src/domain/import/column-mapping.ts';
 import { PROBLEM_CODES, PROBLEMS, problem, type Problem } from '../../src/domain/problems.ts';
 import { LANGS } from '../../src/domain/taxonomy.ts';
 import { fieldLabel, issueText, PROBLEM_CATALOGUES, problemText } from '../../src/app/i18n/problem-text.ts';
 import { ApiError } from '../../src/app/api/client.ts';
-import { errorText, fieldTexts } from '../../src/app/components/error-text.ts';
+import { errorText, fieldTexts } from '../../src/app/i18n/error-text.ts';
+import { loadMessages } from '../../src/app/i18n/messages.ts';
+
+// The app loads a language's messages before showing it (messages.ts); so do these tests.
+beforeAll(() => Promise.all(LANGS.map(loadMessages)));
 
 /** A run of three or more Latin words: an English sentence (or a piece of one). */
 export const ENGLISH_RUN = /[A-Za-z]{2,}(?:[\s,;:'"()-]+[A-Za-z]{2,}){2,}/;
@@ -63,7 +67,7 @@ describe('problem messages', () => {
     problem('password_too_short', { min: 12 }),
     problem('login_throttled', { seconds: 300 }),
     problem('version_conflict', { thing: 'park', current: 4, yours: 3, name: '石井工业园' }),
-    problem('bulk_unknown_category', { value: 'upgrad' }),
+    problem('unknown_category', { value: 'upgrad' }),
     problem('bulk_row_failed', { line: 3, park: '石井工业园', cause: problem('workflow_path_fixed', { from: 'eliminate', to: 'convert', progress: 'completed' }) }),
     problem('credit_code_check', { value: '91440101MA59XXXX1X', found: 'X', expected: '3' }),
     problem('outside_city', { lon: 116.4, lat: 39.9 }),

@@ -2,6 +2,7 @@
 // geography, streamed to NDJSON so a million of them fit in bounded memory.
 import { makeCreditCode } from '../../../src/domain/credit-code.ts';
 import { taxonomy } from '../../../src/domain/taxonomy.ts';
+import type { Enterprise as EnterpriseEntity } from '../../../src/domain/enterprise.ts';
 import { BoxGrid, round6, type FlatPolygon } from './geo.ts';
 import { CLUSTER_WEIGHTS, DISTRICT_WEIGHTS, HOTSPOTS } from './geography.ts';
 import { IndustryPicker } from './industry.ts';
@@ -11,25 +12,14 @@ import type { Rng } from './rng.ts';
 import type { VillagePark } from './village-parks.ts';
 import type { ValuePark } from './value-parks.ts';
 
-export interface Enterprise {
-  id: number;
-  name: string;
-  creditCode: string;
-  cluster: string;
-  subIndustry: string;
-  /** GB/T 4754-2017 class (4 digits). */
-  industryCode: string | null;
-  futureIndustry: string | null;
-  tags: string[];
-  revenue: number;
+/**
+ * A synthetic enterprise: the record (domain/enterprise.ts) without what the database adds (the
+ * class's name, the demo flag); every demo firm reports its employees.
+ */
+export interface Enterprise extends Omit<EnterpriseEntity, 'industryName' | 'demo' | 'employees' | 'district'> {
   employees: number;
+  /** A district code (the generator's districts come from the boundary file). */
   district: string;
-  town: string;
-  address: string;
-  lon: number;
-  lat: number;
-  villageParkId: number | null;
-  valueParkId: number | null;
 }
 
 interface Shaped<T> {

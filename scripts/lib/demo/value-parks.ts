@@ -6,26 +6,22 @@ import { FlatPolygon, metresToDegLat, metresToDegLon, round6 } from './geo.ts';
 import { VALUE_PARKS, type ValueParkPlan } from './geography.ts';
 import type { City } from './city.ts';
 import type { Rng } from './rng.ts';
+import { taxonomy, type ValueParkElementCode } from '../../../src/domain/taxonomy.ts';
+import type { ValueParkElement as ElementEntity, ValueParkProperties } from '../../../src/domain/parks.ts';
 
-export const ELEMENT_CODES = ['industry-leader', 'industry-chain', 'innovation-centre', 'industry-fund', 'service-platform', 'industrial-community'] as const;
+/** The six elements in the taxonomy's order (the generator draws them in this order). */
+export const ELEMENT_CODES: readonly ValueParkElementCode[] = taxonomy.valueParkElements.map((e) => e.code);
 
-export interface ValueParkElement {
-  code: (typeof ELEMENT_CODES)[number];
-  present: boolean;
-  note: string;
+export interface ValueParkElement extends ElementEntity {
+  code: ValueParkElementCode;
 }
 
-export interface ValueParkProps {
+/** A synthetic value park: the record's fields (domain/parks.ts) the seed reads, with its id. */
+export interface ValueParkProps extends Pick<ValueParkProperties, 'code' | 'name' | 'nameZhHant' | 'nameEn' | 'theme' | 'areaKm2' | 'enterpriseCount'> {
   id: number;
-  code: string;
-  name: string;
-  nameZhHant: string;
-  nameEn: string;
+  /** A district code (the generator's districts come from the boundary file). */
   district: string;
-  theme: string;
-  areaKm2: number;
   elements: ValueParkElement[];
-  enterpriseCount: number;
 }
 
 export type ValuePark = Feature<Polygon, ValueParkProps> & { id: number };

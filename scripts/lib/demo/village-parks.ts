@@ -6,23 +6,15 @@ import { BoxGrid, FlatPolygon, growBBox, boxesOverlap, metresToDegLat, metresToD
 import { HOTSPOTS, VILLAGE_PARKS_PER_DISTRICT, VILLAGE_PARK_TOTAL_KM2 } from './geography.ts';
 import type { City, Town, Village } from './city.ts';
 import type { Rng } from './rng.ts';
+import type { VillageParkProperties } from '../../../src/domain/parks.ts';
 
-export interface VillageParkProps {
+/** A synthetic park: the record's fields (domain/parks.ts) the seed reads, with its id and village code. */
+export interface VillageParkProps extends Pick<VillageParkProperties,
+  'code' | 'name' | 'town' | 'townName' | 'village' | 'areaMu' | 'buildingAreaM2' | 'outputPerMu' | 'taxPerMu' | 'category' | 'progress' | 'pilotYear'> {
   id: number;
-  code: string;
-  name: string;
+  /** A district code (the generator's districts come from the boundary file). */
   district: string;
-  town: string;
-  townName: string;
-  village: string;
   villageCode: string;
-  areaMu: number;
-  buildingAreaM2: number;
-  outputPerMu: number;
-  taxPerMu: number;
-  category: 'unclassified' | 'eliminate' | 'convert' | 'upgrade';
-  progress: 'not_started' | 'in_progress' | 'completed';
-  pilotYear: number | null;
 }
 
 export type VillagePark = Feature<Polygon, VillageParkProps> & { id: number };

@@ -1,6 +1,7 @@
 // Endpoints of the data imports (administrators): dry run, apply, history, saved mappings.
 import type { ColumnMapping, ImportKind, RowIssue, SourceCrs } from '../../domain/import/import-types.ts';
 import type { ParkStatusPlan } from '../../domain/import/validate-park-status.ts';
+import type { ProblemRef } from '../../domain/problems.ts';
 import { get, request } from './client.ts';
 
 export interface ImportCounts {
@@ -26,7 +27,10 @@ export interface ImportSummary {
   createdAt: string;
   appliedAt: string | null;
   status: 'pending' | 'applied' | 'failed';
+  /** Why the apply failed, in English (API users); the app shows `errorProblem`. */
   error: string | null;
+  /** Why the apply failed as a problem (problem-text.ts words it); null when it did not fail or failed before migration 19. */
+  errorProblem: ProblemRef | null;
   counts: ImportCounts;
 }
 
@@ -84,7 +88,7 @@ export async function uploadImport(file: File, fields: { kind: ImportKind; crs: 
 export const applyImport = async (id: string) => (await request<ApplyResult>('POST', `/api/imports/${encodeURIComponent(id)}/apply`)).body;
 export const previewApply = async (id: string) => (await get<ApplyPreview>(`/api/imports/${encodeURIComponent(id)}/preview`));
 export const fetchImports = async (signal?: AbortSignal) => (await get<{ items: ImportSummary[] }>('/api/imports?limit=20', signal)).items;
-export const fetchMappings = async (kind: ImportKind) => (await get<{ items: SavedMapping[] }>(`/api/import-mappings?kind=${kind}`)).items;
+export const fetchMappings = async (kind: ImportKind, signal?: AbortSignal) => (await get<{ items: SavedMapping[] }>(`/api/import-mappings?kind=${kind}`, signal)).items;
 export const saveMapping = async (name: string, kind: ImportKind, mapping: ColumnMapping) =>
   (await request<SavedMapping>('POST', '/api/import-mappings', { json: { name, kind, mapping } })).body;
 

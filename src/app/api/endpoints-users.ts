@@ -1,6 +1,6 @@
 // Endpoints of account management (administrators).
 import { get, request } from './client.ts';
-import type { Role } from './types.ts';
+import type { Role } from '../../domain/permissions.ts';
 
 export interface UserAccount {
   id: number;

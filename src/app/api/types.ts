@@ -1,52 +1,26 @@
-// Shapes of our server's JSON answers (see /api/openapi.json and src/server/routes/*).
-import type { MultiPolygon, Polygon } from 'geojson';
+// Shapes of our server's JSON answers (see /api/openapi.json and src/server/routes/*). The entities
+// themselves (enterprise, village park, value park, roles) are declared once in src/domain and only
+// named here as the API answers them.
 import type { MonthFigureValues } from '../../domain/monitoring/figures.ts';
 import type { ParkStatus, StatusChange } from '../../domain/renovation-workflow.ts';
 import type { ProposalStatus, ReviewKind, ReviewRules } from '../../domain/renovation-review.ts';
 import type { DistrictCode, RenovationCategory, RenovationProgress } from '../../domain/taxonomy.ts';
+import type { SessionUser } from '../../domain/permissions.ts';
+import type { EnterpriseAnswer } from '../../domain/enterprise.ts';
+import type { ParkFeatureOf, ValueParkProperties, VillageParkAnswer } from '../../domain/parks.ts';
 
-export type Role = 'admin' | 'official' | 'planner' | 'viewer';
+export type { ValueParkElement, ValueParkProperties } from '../../domain/parks.ts';
 
-export interface SessionUser {
-  id: number;
-  username: string;
-  role: Role;
-  /** The district an official is bound to; null for the other roles. */
-  district: DistrictCode | null;
-}
+export type { SessionUser };
 
 export interface SessionInfo {
   user: SessionUser | null;
   csrfToken: string;
 }
 
-export interface ParkProperties {
-  code: string;
-  name: string;
-  district: DistrictCode;
-  town: string;
-  townName: string;
-  village: string;
-  areaMu: number;
-  buildingAreaM2: number;
-  outputPerMu: number;
-  /** Only for planners, officials and administrators. */
-  taxPerMu?: number;
-  category: RenovationCategory;
-  progress: RenovationProgress;
-  pilotYear: number | null;
-  statusDate: string;
-  version: number;
-  updatedAt: string;
-  demo: boolean;
-}
-
-export interface ParkFeature {
-  type: 'Feature';
-  id: number;
-  properties: ParkProperties;
-  geometry: Polygon | MultiPolygon | null;
-}
+/** A village park's properties (domain/parks.ts); tax per mu only for planners, officials and administrators. */
+export type ParkProperties = VillageParkAnswer;
+export type ParkFeature = ParkFeatureOf<ParkProperties>;
 
 export interface ParkStatusItem extends ParkStatus {
   id: number;
@@ -118,59 +92,10 @@ export interface ReviewRulesAnswer {
   items: { kind: ReviewKind; needsReview: boolean; updatedBy: string | null; updatedAt: string }[];
 }
 
-export interface ValueParkElement {
-  code: string;
-  present: boolean;
-  note: string;
-}
+export type ValueParkFeature = ParkFeatureOf<ValueParkProperties>;
 
-export interface ValueParkProperties {
-  code: string;
-  name: string;
-  nameZhHant: string;
-  nameEn: string;
-  district: DistrictCode;
-  /** An industry-cluster code. */
-  theme: string;
-  areaKm2: number;
-  elements: ValueParkElement[];
-  enterpriseCount: number;
-  version: number;
-  updatedAt: string;
-  demo: boolean;
-}
-
-export interface ValueParkFeature {
-  type: 'Feature';
-  id: number;
-  properties: ValueParkProperties;
-  geometry: Polygon | MultiPolygon | null;
-}
-
-export interface Enterprise {
-  id: number;
-  name: string;
-  creditCode: string;
-  cluster: string;
-  subIndustry: string;
-  /** GB/T 4754-2017 class (4 digits) and its official name; null when unknown. */
-  industryCode: string | null;
-  industryName: string | null;
-  futureIndustry: string | null;
-  tags: string[];
-  /** Yuan; only for planners, officials and administrators. */
-  revenue?: number;
-  /** Null when not reported. */
-  employees: number | null;
-  district: DistrictCode;
-  town: string;
-  address: string;
-  lon: number;
-  lat: number;
-  villageParkId: number | null;
-  valueParkId: number | null;
-  demo: boolean;
-}
+/** An enterprise (domain/enterprise.ts); revenue only for planners, officials and administrators. */
+export type Enterprise = EnterpriseAnswer;
 
 export interface EnterprisePage {
   total: number;

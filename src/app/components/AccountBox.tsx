@@ -3,11 +3,13 @@ import { useState, type FormEvent } from 'react';
 import type { Lang } from '../../domain/taxonomy.ts';
 import { ApiError } from '../api/client.ts';
 import { logIn, logOut } from '../api/endpoints.ts';
-import type { Role, SessionUser } from '../api/types.ts';
-import { districtLabel } from '../i18n/format.ts';
+import type { SessionUser } from '../api/types.ts';
+import type { Role } from '../../domain/permissions.ts';
+import { districtLabel } from '../i18n/labels.ts';
 import { t, tf, type MessageKey } from '../i18n/messages.ts';
 import { useAppStore } from '../state/store.ts';
-import { errorText } from './error-text.ts';
+import { errorText } from '../i18n/error-text.ts';
+import { useT } from '../i18n/use-t.ts';
 
 export const ROLE_KEYS: Record<Role, MessageKey> = { admin: 'roleAdmin', official: 'roleOfficial', planner: 'rolePlanner', viewer: 'roleViewer' };
 
@@ -21,7 +23,8 @@ function loginErrorText(err: unknown, lang: Lang): string {
   return errorText(err, lang);
 }
 
-function LoginForm({ lang, onLoggedIn }: { lang: Lang; onLoggedIn: (u: SessionUser) => void }) {
+function LoginForm({ onLoggedIn }: { onLoggedIn: (u: SessionUser) => void }) {
+  const { t, lang } = useT();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -29,7 +32,7 @@ function LoginForm({ lang, onLoggedIn }: { lang: Lang; onLoggedIn: (u: SessionUs
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!username.trim() || !password) return setError(t('loginMissing', lang));
+    if (!username.trim() || !password) return setError(t('loginMissing'));
     setBusy(true);
     setError(null);
     try {
@@ -44,23 +47,26 @@ function LoginForm({ lang, onLoggedIn }: { lang: Lang; onLoggedIn: (u: SessionUs
   };
 
   return (
-    <form className="login" onSubmit={submit} aria-label={t('logIn', lang)} noValidate>
+    <form className="login" onSubmit={submit} aria-label={t('logIn')} noValidate>
       <label>
-        {t('username', lang)}
+        {t('username')}
         <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} aria-invalid={!!error} />
       </label>
       <label>
-        {t('password', lang)}
+        {t('password')}
         <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={!!error} />
       </label>
-      <button type="submit" disabled={busy}>{busy ? t('loggingIn', lang) : t('logIn', lang)}</button>
+      <button type="submit" disabled={busy}>{busy ? t('loggingIn') : t('logIn')}</button>
       {error && <p className="form-error" role="alert">{error}</p>}
     </form>
   );
 }
 
 export function AccountBox() {
-  const { lang, user, sessionKnown, setUser } = useAppStore();
+  const { t, lang } = useT();
+  const user = useAppStore((s) => s.user);
+  const sessionKnown = useAppStore((s) => s.sessionKnown);
+  const setUser = useAppStore((s) => s.setUser);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -79,21 +85,21 @@ export function AccountBox() {
 
   if (!sessionKnown) return <section className="account" aria-busy="true" />;
   return (
-    <section className="account" aria-label={t('account', lang)} data-testid="account">
+    <section className="account" aria-label={t('account')} data-testid="account">
       {user ? (
         <div className="whoami">
           <div>
             <strong data-testid="username">{user.username}</strong>
             <div className="role" data-testid="role">
-              {t(ROLE_KEYS[user.role], lang)}
-              {user.district ? ` · ${districtLabel(user.district, lang)}` : user.role === 'admin' ? ` · ${t('allDistricts', lang)}` : ''}
+              {t(ROLE_KEYS[user.role])}
+              {user.district ? ` · ${districtLabel(user.district, lang)}` : user.role === 'admin' ? ` · ${t('allDistricts')}` : ''}
             </div>
           </div>
-          <button type="button" onClick={out} disabled={busy}>{t('logOut', lang)}</button>
+          <button type="button" onClick={out} disabled={busy}>{t('logOut')}</button>
           {error && <p className="form-error" role="alert">{error}</p>}
         </div>
       ) : (
-        <LoginForm lang={lang} onLoggedIn={setUser} />
+        <LoginForm onLoggedIn={setUser} />
       )}
     </section>
   );

@@ -1,16 +1,15 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { fetchParkStatuses, fetchSession } from '../api/endpoints.ts';
 import { loadRuntimeConfig, vectorBasemapAvailable } from '../api/runtime-config.ts';
-import { t } from '../i18n/messages.ts';
 import type { BasemapConfig } from '../map/basemap.ts';
 import { useAppStore } from '../state/store.ts';
 import { EnterpriseStatus } from './EnterpriseStatus.tsx';
-import { isAbort } from './error-text.ts';
 import { MapView } from './MapView.tsx';
 import { MeasureResult } from './MeasureResult.tsx';
 import { PartLoading } from './PartLoading.tsx';
 import { Sidebar } from './Sidebar.tsx';
-import { useUrlSync } from './useUrlSync.ts';
+import { useAppServices } from '../hooks/useAppServices.ts';
+import { useUrlSync } from '../hooks/useUrlSync.ts';
+import { useT } from '../i18n/use-t.ts';
 
 // The first screen is the map, the enterprise layer and the sidebar; every panel is a chunk of its
 // own, fetched when first opened (imports, accounts, the selection with its exports, edits).
@@ -33,41 +32,30 @@ const isPhone = () => window.matchMedia(PHONE).matches;
 
 export function App() {
   const [sidebarOpen, setSidebarOpen] = useState(() => !isPhone());
-  const { lang, mapStatus, mapError, user, sessionKnown, panel, setUser, setParkStatuses } = useAppStore();
-  const [statusesFailed, setStatusesFailed] = useState(false);
+  const { t, lang } = useT();
+  const mapStatus = useAppStore((s) => s.mapStatus);
+  const mapError = useAppStore((s) => s.mapError);
+  const feature = useAppStore((s) => s.pickedFeature);
+  const openPanel = useAppStore((s) => s.openPanel);
+  const { statusesFailed } = useAppServices();
   const [basemap, setBasemap] = useState<BasemapConfig | null>(null);
   const [vectorBasemap, setVectorBasemap] = useState(false);
   useUrlSync();
 
   useEffect(() => {
     document.documentElement.lang = lang;
-    document.title = t('appTitle', lang);
+    document.title = t('appTitle');
   }, [lang]);
 
   useEffect(() => {
-    fetchSession().then(setUser, () => setUser(null));
     loadRuntimeConfig().then((c) => setBasemap(c.basemap));
     vectorBasemapAvailable(`${location.origin}/tiles`).then(setVectorBasemap);
-  }, [setUser]);
-
-  // Live statuses for the map: on load and after every log-in or log-out.
-  useEffect(() => {
-    if (!sessionKnown) return;
-    const ac = new AbortController();
-    fetchParkStatuses(ac.signal).then(
-      (items) => {
-        setStatusesFailed(false);
-        setParkStatuses(items);
-      },
-      (err) => !isAbort(err) && setStatusesFailed(true),
-    );
-    return () => ac.abort();
-  }, [sessionKnown, user?.id, setParkStatuses]);
+  }, []);
 
   // On a phone the drawer covers the map: a panel opened from it (a search hit, a layer's list) is seen only once it closes.
   useEffect(() => {
-    if (panel && isPhone()) setSidebarOpen(false);
-  }, [panel]);
+    if ((feature || openPanel) && isPhone()) setSidebarOpen(false);
+  }, [feature, openPanel]);
   // … and so does one who starts drawing: the drawing happens on the map.
   const drawMode = useAppStore((s) => s.drawMode);
   useEffect(() => {
@@ -82,35 +70,35 @@ export function App() {
         if (!canvas) return;
         e.preventDefault();
         canvas.focus();
-      }}>{t('skipToMap', lang)}</a>
+      }}>{t('skipToMap')}</a>
       <Sidebar basemap={basemap} vectorBasemap={vectorBasemap} open={sidebarOpen} onClose={() => setSidebarOpen(false)} />
       <main className="map-wrap">
         {!sidebarOpen && (
           <button type="button" className="sidebar-open" onClick={() => setSidebarOpen(true)} aria-controls="sidebar" aria-expanded="false" data-testid="sidebar-open">
-            ☰ {t('sidebarShow', lang)}
+            ☰ {t('sidebarShow')}
           </button>
         )}
         <MapView basemap={basemap} vectorBasemap={vectorBasemap} />
         <div className="overlays" id="map-overlays">
-          {mapStatus === 'loading' && <div className="overlay" role="status">{t('loading', lang)}</div>}
-          {mapStatus === 'error' && <div className="overlay error" role="alert">{t('mapError', lang)}{mapError}</div>}
-          {statusesFailed && mapStatus !== 'error' && <div className="overlay error" role="alert">{t('statusesError', lang)}</div>}
+          {mapStatus === 'loading' && <div className="overlay" role="status">{t('loading')}</div>}
+          {mapStatus === 'error' && <div className="overlay error" role="alert">{t('mapError')}{mapError}</div>}
+          {statusesFailed && mapStatus !== 'error' && <div className="overlay error" role="alert">{t('statusesError')}</div>}
           <EnterpriseStatus />
           <MeasureResult />
         </div>
         <Suspense fallback={<PartLoading panel />}>
-          {panel?.kind === 'park' && <ParkPanel id={panel.id} />}
-          {panel?.kind === 'valuePark' && <ValueParkPanel id={panel.id} />}
-          {panel?.kind === 'block' && <BlockPanel id={panel.id} />}
-          {panel?.kind === 'enterprise' && <EnterprisePanel id={panel.id} />}
-          {panel?.kind === 'bulk' && <BulkPanel />}
-          {panel?.kind === 'selection' && <SelectionPanel />}
-          {panel?.kind === 'imports' && <ImportPanel />}
-          {panel?.kind === 'accounts' && <AccountsPanel />}
-          {panel?.kind === 'reviews' && <ReviewPanel />}
-          {panel?.kind === 'keyProject' && <KeyProjectPanel id={panel.id} />}
-          {panel?.kind === 'pilots' && <PilotPanel />}
-          {panel?.kind === 'standard' && <StandardPanel />}
+          {feature?.kind === 'park' && <ParkPanel id={feature.id} />}
+          {feature?.kind === 'valuePark' && <ValueParkPanel id={feature.id} />}
+          {feature?.kind === 'block' && <BlockPanel id={feature.id} />}
+          {feature?.kind === 'enterprise' && <EnterprisePanel id={feature.id} />}
+          {feature?.kind === 'keyProject' && <KeyProjectPanel id={feature.id} />}
+          {openPanel === 'bulk' && <BulkPanel />}
+          {openPanel === 'selection' && <SelectionPanel />}
+          {openPanel === 'imports' && <ImportPanel />}
+          {openPanel === 'accounts' && <AccountsPanel />}
+          {openPanel === 'reviews' && <ReviewPanel />}
+          {openPanel === 'pilots' && <PilotPanel />}
+          {openPanel === 'standard' && <StandardPanel />}
         </Suspense>
       </main>
     </div>

@@ -11,9 +11,10 @@ import { t, tf, type MessageKey } from '../i18n/messages.ts';
 import { useAreaStore } from '../state/area-store.ts';
 import { encodeArea } from '../state/area-url.ts';
 import { useAppStore, type DrawMode } from '../state/store.ts';
-import { useDrawTool } from './useDrawing.ts';
+import { useDrawTool } from '../hooks/useDrawing.ts';
 import type { BlockFeature } from '../api/endpoints-blocks.ts';
-import { blockName, useIndustrialBlocks } from './useIndustrialBlocks.ts';
+import { blockName, useIndustrialBlocks } from '../hooks/useIndustrialBlocks.ts';
+import { useT } from '../i18n/use-t.ts';
 
 const TOOLS: [DrawMode, MessageKey][] = [
   ['polygon', 'drawPolygon'], ['rectangle', 'drawRectangle'], ['circle', 'drawCircle'], ['line', 'drawLine'], ['pickDistricts', 'pickDistricts'],
@@ -45,8 +46,16 @@ export function areaLabel(area: AreaSpec, lang: Lang, blocks?: readonly BlockFea
 const fileErrorText = (err: unknown, lang: Lang) => (err instanceof ProblemError ? localProblemText(err.problem, lang) : String((err as Error)?.message ?? err));
 
 export function AreaTools() {
-  const { lang, area, drawMode, bufferKm, setArea, setDrawMode, setBufferKm, openSelection } = useAppStore();
-  const { status, error } = useAreaStore();
+  const { t, lang } = useT();
+  const area = useAppStore((s) => s.area);
+  const drawMode = useAppStore((s) => s.drawMode);
+  const bufferKm = useAppStore((s) => s.bufferKm);
+  const setArea = useAppStore((s) => s.setArea);
+  const setDrawMode = useAppStore((s) => s.setDrawMode);
+  const setBufferKm = useAppStore((s) => s.setBufferKm);
+  const showPanel = useAppStore((s) => s.showPanel);
+  const status = useAreaStore((s) => s.status);
+  const error = useAreaStore((s) => s.error);
   // terra-draw loads when a drawing mode is first chosen: its hint shows once the tool runs.
   const toolReady = useDrawTool((s) => s.ready) || drawMode === 'pickDistricts';
   const [fileError, setFileError] = useState<unknown>(null);
@@ -95,64 +104,64 @@ export function AreaTools() {
 
   return (
     <section aria-labelledby="area-title" className="area-tools" data-testid="area-tools">
-      <h2 id="area-title">{t('areaTools', lang)}</h2>
-      <div className="tool-buttons" role="group" aria-label={t('areaTools', lang)}>
+      <h2 id="area-title">{t('areaTools')}</h2>
+      <div className="tool-buttons" role="group" aria-label={t('areaTools')}>
         {TOOLS.map(([mode, key]) => (
           <button key={mode} type="button" aria-pressed={drawMode === mode} data-testid={`draw-${mode}`} onClick={() => setDrawMode(drawMode === mode ? null : mode)}>
-            {t(key, lang)}
+            {t(key)}
           </button>
         ))}
         {MEASURE_TOOLS.map(([mode, key]) => (
           <button key={mode} type="button" aria-pressed={drawMode === mode} data-testid={`draw-${mode}`} onClick={() => setDrawMode(drawMode === mode ? null : mode)}>
-            {t(key, lang)}
+            {t(key)}
           </button>
         ))}
         <button type="button" aria-pressed={area?.kind === 'inside' && area.layer === 'villageParks'} data-testid="inside-villageParks"
-          onClick={() => setArea({ kind: 'inside', layer: 'villageParks' })}>{t('insideVillageParks', lang)}</button>
+          onClick={() => setArea({ kind: 'inside', layer: 'villageParks' })}>{t('insideVillageParks')}</button>
         <button type="button" aria-pressed={area?.kind === 'inside' && area.layer === 'valueParks'} data-testid="inside-valueParks"
-          onClick={() => setArea({ kind: 'inside', layer: 'valueParks' })}>{t('insideValueParks', lang)}</button>
-        <button type="button" onClick={() => fileInput.current?.click()}>{t('loadAreaFile', lang)}</button>
-        <select aria-label={t('areaChooseBlock', lang)} data-testid="area-block" value={area?.kind === 'block' ? String(area.id) : ''}
+          onClick={() => setArea({ kind: 'inside', layer: 'valueParks' })}>{t('insideValueParks')}</button>
+        <button type="button" onClick={() => fileInput.current?.click()}>{t('loadAreaFile')}</button>
+        <select aria-label={t('areaChooseBlock')} data-testid="area-block" value={area?.kind === 'block' ? String(area.id) : ''}
           onFocus={() => setBlocksWanted(true)} onPointerDown={() => setBlocksWanted(true)}
           onChange={(e) => e.target.value && setArea({ kind: 'block', id: Number(e.target.value) })}>
-          <option value="">{t('areaChooseBlock', lang)}</option>
+          <option value="">{t('areaChooseBlock')}</option>
           {area?.kind === 'block' && !blocks?.some((b) => b.id === area.id) && <option value={area.id}>{blockName(blocks, area.id)}</option>}
           {blocks?.map((b) => <option key={b.id} value={b.id}>{b.properties.name}</option>)}
         </select>
         <input ref={fileInput} type="file" accept=".geojson,.json,.kml,application/geo+json,application/vnd.google-earth.kml+xml" hidden data-testid="area-file" onChange={loadFile} />
       </div>
       <label className="buffer-km">
-        {t('bufferKm', lang)}{' '}
+        {t('bufferKm')}{' '}
         <input type="number" min={0.1} max={MAX_BUFFER_KM} step={0.1} value={bufferKm} data-testid="buffer-km" onChange={(e) => changeKm(e.target.value)} />
       </label>
-      {drawMode && !toolReady && <p className="hint" role="status">{t('loadingPart', lang)}</p>}
+      {drawMode && !toolReady && <p className="hint" role="status">{t('loadingPart')}</p>}
       {drawMode && toolReady && onMap(
         <p className="hint overlay" role="status" data-testid="draw-hint">
-          {t(HINTS[drawMode], lang)}{' '}
-          <button type="button" className="link" onClick={() => setDrawMode(null)}>{drawMode === 'edit' ? t('doneEditing', lang) : t('cancelDrawing', lang)}</button>
+          {t(HINTS[drawMode])}{' '}
+          <button type="button" className="link" onClick={() => setDrawMode(null)}>{drawMode === 'edit' ? t('doneEditing') : t('cancelDrawing')}</button>
         </p>,
       )}
-      {fileError !== null && <p className="form-error" role="alert" data-testid="area-file-error">{t('fileAreaError', lang)}{fileErrorText(fileError, lang)}</p>}
+      {fileError !== null && <p className="form-error" role="alert" data-testid="area-file-error">{t('fileAreaError')}{fileErrorText(fileError, lang)}</p>}
       <details className="typed-area">
-        <summary>{t('typedAreaTitle', lang)}</summary>
-        <label htmlFor="typed-area" className="hint">{t('typedAreaHint', lang)}</label>
+        <summary>{t('typedAreaTitle')}</summary>
+        <label htmlFor="typed-area" className="hint">{t('typedAreaHint')}</label>
         <textarea id="typed-area" rows={4} value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="typed-area" placeholder={'113.32, 23.12\n113.36, 23.12\n113.36, 23.15'} />
-        <button type="button" onClick={applyTyped} disabled={!typed.trim()} data-testid="typed-area-use">{t('typedAreaUse', lang)}</button>
+        <button type="button" onClick={applyTyped} disabled={!typed.trim()} data-testid="typed-area-use">{t('typedAreaUse')}</button>
         {typedError !== null && <p className="form-error" role="alert" data-testid="typed-area-error">{fileErrorText(typedError, lang)}</p>}
       </details>
       {area && (
         <div className="area-current" data-testid="area-current">
           <span className="area-swatch" aria-hidden="true" /> {areaLabel(area, lang, blocks)}
-          {status === 'resolving' && <span role="status"> · {t('areaResolving', lang)}</span>}
-          {status === 'error' && <p className="form-error" role="alert">{t('areaError', lang)}{error}</p>}
-          {area.kind === 'shapes' && !encodeArea(area) && <p className="muted">{t('areaNotInLink', lang)}</p>}
+          {status === 'resolving' && <span role="status"> · {t('areaResolving')}</span>}
+          {status === 'error' && <p className="form-error" role="alert">{t('areaError')}{error}</p>}
+          {area.kind === 'shapes' && !encodeArea(area) && <p className="muted">{t('areaNotInLink')}</p>}
           <div className="buttons">
-            {area.kind === 'shapes' && drawMode !== 'edit' && <button type="button" data-testid="edit-area" onClick={() => setDrawMode('edit')}>{t('editArea', lang)}</button>}
-            <button type="button" data-testid="clear-area" onClick={() => setArea(null)}>{t('clearArea', lang)}</button>
+            {area.kind === 'shapes' && drawMode !== 'edit' && <button type="button" data-testid="edit-area" onClick={() => setDrawMode('edit')}>{t('editArea')}</button>}
+            <button type="button" data-testid="clear-area" onClick={() => setArea(null)}>{t('clearArea')}</button>
           </div>
         </div>
       )}
-      <button type="button" className="selection-open" data-testid="selection-open" onClick={openSelection}>{t('selectionOpen', lang)}</button>
+      <button type="button" className="selection-open" data-testid="selection-open" onClick={() => showPanel('selection')}>{t('selectionOpen')}</button>
     </section>
   );
 }

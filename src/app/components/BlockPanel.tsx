@@ -6,15 +6,16 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Lang } from '../../domain/taxonomy.ts';
 import { fetchBlockReport, type BlockFigure, type BlockLevel } from '../api/endpoints-blocks.ts';
-import { districtLabel, formatNumber } from '../i18n/format.ts';
+import { formatNumber } from '../i18n/format.ts';
 import { formatPercent } from '../i18n/indicator-format.ts';
-import { valueParkName } from '../i18n/labels.ts';
+import { districtLabel, valueParkName } from '../i18n/labels.ts';
 import { t, tf, type MessageKey } from '../i18n/messages.ts';
 import { useAppStore } from '../state/store.ts';
 import { DEFAULT_DASHBOARD, encodeDashboard } from '../state/dashboard-url.ts';
-import { errorText } from './error-text.ts';
+import { errorText } from '../i18n/error-text.ts';
 import { PanelFrame } from './PanelFrame.tsx';
 import { ParkLink } from './ParkLink.tsx';
+import { useT } from '../i18n/use-t.ts';
 
 const LEVEL_KEYS: Record<BlockLevel, MessageKey> = { first: 'blockLevelFirst', second: 'blockLevelSecond' };
 export const blockLevelLabel = (level: BlockLevel | null, lang: Lang) => t(level ? LEVEL_KEYS[level] : 'blockLevelNone', lang);
@@ -22,14 +23,15 @@ export const blockLevelLabel = (level: BlockLevel | null, lang: Lang) => t(level
 /** Yuan as 亿元 with two decimals. */
 const yi = (v: number, lang: Lang) => tf('blockYi', lang, { v: formatNumber(v / 1e8, lang, 2) });
 
-function Figure({ label, figure, format, lang, testId }: { label: string; figure: BlockFigure; format: (v: number) => string; lang: Lang; testId: string }) {
+function Figure({ label, figure, format, testId }: { label: string; figure: BlockFigure; format: (v: number) => string; testId: string }) {
+  const { t, tf, lang } = useT();
   return (
     <div data-testid={testId} data-suppressed={figure.suppressed}>
       <dt>{label}</dt>
       <dd>
-        {figure.suppressed ? <span className="muted">{t('blockSuppressed', lang)}</span> : figure.value === null ? '—' : format(figure.value)}
+        {figure.suppressed ? <span className="muted">{t('blockSuppressed')}</span> : figure.value === null ? '—' : format(figure.value)}
         {!figure.suppressed && figure.change !== null && (
-          <span className="muted"> · {tf('blockChange', lang, { change: `${figure.change > 0 ? '+' : ''}${formatPercent(figure.change, lang)}` })}</span>
+          <span className="muted"> · {tf('blockChange', { change: `${figure.change > 0 ? '+' : ''}${formatPercent(figure.change, lang)}` })}</span>
         )}
       </dd>
     </div>
@@ -37,7 +39,10 @@ function Figure({ label, figure, format, lang, testId }: { label: string; figure
 }
 
 export function BlockPanel({ id }: { id: number }) {
-  const { lang, area, filter, setArea } = useAppStore();
+  const { t, tf, lang } = useT();
+  const area = useAppStore((s) => s.area);
+  const filter = useAppStore((s) => s.filter);
+  const setArea = useAppStore((s) => s.setArea);
   const user = useAppStore((s) => s.user?.id ?? null);
   const sessionKnown = useAppStore((s) => s.sessionKnown);
   const [year, setYear] = useState<number | null>(null);
@@ -54,74 +59,74 @@ export function BlockPanel({ id }: { id: number }) {
   const yearChoices = through ? [through, through - 1, through - 2, through - 3] : [];
 
   return (
-    <PanelFrame kicker={t('blockPanel', lang)} title={r ? r.block.name : '…'} titleId="block-title" testId="block-panel" focusKey={r ? id : null}>
+    <PanelFrame kicker={t('blockPanel')} title={r ? r.block.name : '…'} titleId="block-title" testId="block-panel" focusKey={r ? id : null}>
       {q.error ? (
-        <p className="form-error" role="alert">{t('blockLoadError', lang)}{errorText(q.error, lang)}</p>
+        <p className="form-error" role="alert">{t('blockLoadError')}{errorText(q.error, lang)}</p>
       ) : !r ? (
-        <p role="status">{t('blockLoading', lang)}</p>
+        <p role="status">{t('blockLoading')}</p>
       ) : (
         <>
           <dl className="facts">
-            <div><dt>{t('blockCode', lang)}</dt><dd>{r.block.code}</dd></div>
-            <div><dt>{t('blockLevel', lang)}</dt><dd>{blockLevelLabel(r.block.level, lang)}</dd></div>
-            <div><dt>{t('district', lang)}</dt><dd>{r.block.district ? districtLabel(r.block.district, lang) : '—'}</dd></div>
-            <div><dt>{t('blockArea', lang)}</dt><dd data-testid="block-area">{tf('blockAreaValue', lang, { mu: formatNumber(r.block.areaMu, lang, 0) })}</dd></div>
-            <div><dt>{t('blockEnterprises', lang)}</dt><dd data-testid="block-enterprises">{tf('blockEnterprisesValue', lang, { n: formatNumber(r.enterprises, lang) })}</dd></div>
+            <div><dt>{t('blockCode')}</dt><dd>{r.block.code}</dd></div>
+            <div><dt>{t('blockLevel')}</dt><dd>{blockLevelLabel(r.block.level, lang)}</dd></div>
+            <div><dt>{t('district')}</dt><dd>{r.block.district ? districtLabel(r.block.district, lang) : '—'}</dd></div>
+            <div><dt>{t('blockArea')}</dt><dd data-testid="block-area">{tf('blockAreaValue', { mu: formatNumber(r.block.areaMu, lang, 0) })}</dd></div>
+            <div><dt>{t('blockEnterprises')}</dt><dd data-testid="block-enterprises">{tf('blockEnterprisesValue', { n: formatNumber(r.enterprises, lang) })}</dd></div>
           </dl>
           <div className="buttons">
             <button type="button" data-testid="block-use-area" disabled={isArea} aria-pressed={isArea} onClick={() => setArea({ kind: 'block', id })}>
-              {t(isArea ? 'blockIsArea' : 'blockUseAsArea', lang)}
+              {t(isArea ? 'blockIsArea' : 'blockUseAsArea')}
             </button>
-            <a href={`/dashboard${encodeDashboard({ ...DEFAULT_DASHBOARD, filter, area: { kind: 'block', id }, lang })}`} data-testid="block-dashboard-link">{t('blockStatsLink', lang)} →</a>
+            <a href={`/dashboard${encodeDashboard({ ...DEFAULT_DASHBOARD, filter, area: { kind: 'block', id }, lang })}`} data-testid="block-dashboard-link">{t('blockStatsLink')} →</a>
           </div>
           {r.year === null ? (
-            <p className="muted">{t('blockNoFigures', lang)}</p>
+            <p className="muted">{t('blockNoFigures')}</p>
           ) : (
             <section aria-labelledby="block-figures-title" data-testid="block-figures">
               <h3 id="block-figures-title">
-                {tf('blockFiguresTitle', lang, { year: r.year })}{' '}
-                <label className="sr-only" htmlFor="block-year">{t('blockYear', lang)}</label>
+                {tf('blockFiguresTitle', { year: r.year })}{' '}
+                <label className="sr-only" htmlFor="block-year">{t('blockYear')}</label>
                 <select id="block-year" value={r.year} onChange={(e) => setYear(Number(e.target.value))} data-testid="block-year">
-                  {[...new Set([r.year, ...yearChoices])].sort((a, b) => b - a).map((y) => <option key={y} value={y}>{tf('blockYearValue', lang, { year: y })}</option>)}
+                  {[...new Set([r.year, ...yearChoices])].sort((a, b) => b - a).map((y) => <option key={y} value={y}>{tf('blockYearValue', { year: y })}</option>)}
                 </select>
               </h3>
               <dl className="facts">
-                <Figure label={t('blockReporting', lang)} figure={r.figures.reporting} format={(v) => tf('blockEnterprisesValue', lang, { n: formatNumber(v, lang) })} lang={lang} testId="block-reporting" />
-                <Figure label={t('blockOutput', lang)} figure={r.figures.output} format={(v) => yi(v, lang)} lang={lang} testId="block-output" />
-                <Figure label={t('blockRevenue', lang)} figure={r.figures.revenue} format={(v) => yi(v, lang)} lang={lang} testId="block-revenue" />
-                <Figure label={t('blockTax', lang)} figure={r.figures.tax} format={(v) => yi(v, lang)} lang={lang} testId="block-tax" />
+                <Figure label={t('blockReporting')} figure={r.figures.reporting} format={(v) => tf('blockEnterprisesValue', { n: formatNumber(v, lang) })} testId="block-reporting" />
+                <Figure label={t('blockOutput')} figure={r.figures.output} format={(v) => yi(v, lang)} testId="block-output" />
+                <Figure label={t('blockRevenue')} figure={r.figures.revenue} format={(v) => yi(v, lang)} testId="block-revenue" />
+                <Figure label={t('blockTax')} figure={r.figures.tax} format={(v) => yi(v, lang)} testId="block-tax" />
                 <div data-testid="block-output-per-mu" data-suppressed={r.outputPerMuSuppressed}>
-                  <dt>{t('blockOutputPerMu', lang)}</dt>
-                  <dd>{r.outputPerMuSuppressed ? <span className="muted">{t('blockSuppressed', lang)}</span>
-                    : r.outputPerMu === null ? '—' : tf('blockWanPerMu', lang, { v: formatNumber(r.outputPerMu / 1e4, lang, 1) })}</dd>
+                  <dt>{t('blockOutputPerMu')}</dt>
+                  <dd>{r.outputPerMuSuppressed ? <span className="muted">{t('blockSuppressed')}</span>
+                    : r.outputPerMu === null ? '—' : tf('blockWanPerMu', { v: formatNumber(r.outputPerMu / 1e4, lang, 1) })}</dd>
                 </div>
               </dl>
-              <p className="hint">{t('blockFiguresNote', lang)}</p>
+              <p className="hint">{t('blockFiguresNote')}</p>
             </section>
           )}
-          <h3>{tf('blockVillageParks', lang, { n: r.villageParks.length })}</h3>
+          <h3>{tf('blockVillageParks', { n: r.villageParks.length })}</h3>
           {r.villageParks.length > 0 && (
             <ul className="member-list" data-testid="block-village-parks">
               {r.villageParks.map((p) => (
                 <li key={p.id}>
-                  <ParkLink kind="park" id={p.id} lang={lang} />
-                  {p.shareInside < 0.995 && <span className="muted"> · {tf('blockShareInside', lang, { share: formatPercent(p.shareInside, lang, 0) })}</span>}
+                  <ParkLink kind="park" id={p.id} />
+                  {p.shareInside < 0.995 && <span className="muted"> · {tf('blockShareInside', { share: formatPercent(p.shareInside, lang, 0) })}</span>}
                 </li>
               ))}
             </ul>
           )}
-          <h3>{tf('blockValueParks', lang, { n: r.valueParks.length })}</h3>
+          <h3>{tf('blockValueParks', { n: r.valueParks.length })}</h3>
           {r.valueParks.length > 0 && (
             <ul className="member-list" data-testid="block-value-parks">
               {r.valueParks.map((v) => (
                 <li key={v.id}>
                   <button type="button" className="link" onClick={() => useAppStore.getState().select({ kind: 'valuePark', id: v.id })}>{valueParkName(v, lang)}</button>
-                  {v.shareInside < 0.995 && <span className="muted"> · {tf('blockShareInside', lang, { share: formatPercent(v.shareInside, lang, 0) })}</span>}
+                  {v.shareInside < 0.995 && <span className="muted"> · {tf('blockShareInside', { share: formatPercent(v.shareInside, lang, 0) })}</span>}
                 </li>
               ))}
             </ul>
           )}
-          {r.block.demo && <p className="demo-notice" role="note" data-testid="block-demo-note">{t('blockDemoNote', lang)}</p>}
+          {r.block.demo && <p className="demo-notice" role="note" data-testid="block-demo-note">{t('blockDemoNote')}</p>}
         </>
       )}
     </PanelFrame>

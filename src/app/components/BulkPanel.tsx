@@ -4,18 +4,18 @@
 // takes effect / goes to the city for review / unchanged, skipped / the row's problems) → confirm,
 // and every row is applied in one transaction, or none. The server checks and applies; this panel
 // shows what it says.
-import { useId, useState, type ChangeEvent } from 'react';
-import { fetchParkStatuses } from '../api/endpoints.ts';
+import { useId, useState } from 'react';
 import { applyImport, parkStatusTemplateUrl, uploadImport, type ApplyResult, type DryRunReport } from '../api/endpoints-imports.ts';
 import type { RowIssue } from '../../domain/import/import-types.ts';
 import type { ParkStatusPlanRow } from '../../domain/import/validate-park-status.ts';
 import { statusSummary } from '../i18n/format.ts';
-import { t, tf } from '../i18n/messages.ts';
 import { issueMessage, issueText } from '../i18n/problem-text.ts';
 import { reviewKindsText } from '../i18n/messages-reviews.ts';
 import { useAppStore } from '../state/store.ts';
-import { errorText } from './error-text.ts';
-import { refreshProposals } from './useReviews.ts';
+import { errorText } from '../i18n/error-text.ts';
+import { FileChooser } from './FileChooser.tsx';
+import { invalidateAfterImport } from '../queries/invalidate.ts';
+import { useT } from '../i18n/use-t.ts';
 
 type Phase = 'idle' | 'checking' | 'checked' | 'applying' | 'applied';
 const ENCODINGS = ['auto', 'utf-8', 'gbk'] as const;
@@ -37,7 +37,8 @@ function reportRows(report: DryRunReport): ReportRow[] {
 }
 
 export function BulkPanel() {
-  const { lang, closePanel, setParkStatuses } = useAppStore();
+  const { t, tf, lang } = useT();
+  const closePanel = useAppStore((s) => s.closePanel);
   const ids = useId();
   const [phase, setPhase] = useState<Phase>('idle');
   const [encoding, setEncoding] = useState<(typeof ENCODINGS)[number]>('auto');
@@ -46,9 +47,8 @@ export function BulkPanel() {
   const [applied, setApplied] = useState<ApplyResult | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const choose = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = ''; // so choosing the same (fixed) file again triggers a new check
+  // FileChooser clears its input, so choosing the same (fixed) file again triggers a new check.
+  const choose = async (file: File | null) => {
     if (!file) return;
     setFileName(file.name);
     setReport(null);
@@ -69,10 +69,11 @@ export function BulkPanel() {
     setPhase('applying');
     setError(null);
     try {
-      setApplied(await applyImport(report.id));
+      const result = await applyImport(report.id);
+      setApplied(result);
       setPhase('applied');
-      void refreshProposals();
-      setParkStatuses(await fetchParkStatuses());
+      // The map's statuses, the parks' panels and histories, the review queue (rows sent for review).
+      await invalidateAfterImport(result);
     } catch (err) {
       setError(errorText(err, lang));
       setPhase((p) => (p === 'applying' ? 'checked' : p));
@@ -86,44 +87,41 @@ export function BulkPanel() {
   return (
     <aside className="panel wide" aria-labelledby={`${ids}-title`} data-testid="bulk-panel" onKeyDown={(e) => e.key === 'Escape' && closePanel()}>
       <header>
-        <h2 id={`${ids}-title`}>{t('bulkTitle', lang)}</h2>
-        <button type="button" className="close" onClick={closePanel} aria-label={t('close', lang)} title={t('close', lang)}>×</button>
+        <h2 id={`${ids}-title`}>{t('bulkTitle')}</h2>
+        <button type="button" className="close" onClick={closePanel} aria-label={t('close')} title={t('close')}>×</button>
       </header>
-      <p className="hint">{t('psIntro', lang)}</p>
+      <p className="hint">{t('psIntro')}</p>
       <p data-testid="bulk-templates">
-        {t('psTemplates', lang)} <a href={parkStatusTemplateUrl('xlsx')} download>{t('psTemplateXlsx', lang)}</a>
-        {' · '}<a href={parkStatusTemplateUrl('csv')} download>{t('psTemplateCsv', lang)}</a>
+        {t('psTemplates')} <a href={parkStatusTemplateUrl('xlsx')} download>{t('psTemplateXlsx')}</a>
+        {' · '}<a href={parkStatusTemplateUrl('csv')} download>{t('psTemplateCsv')}</a>
       </p>
       <div className="bulk-choose">
-        <label className="file">
-          {t('psChoose', lang)}
-          <input type="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={choose} disabled={phase === 'checking' || phase === 'applying'} />
-        </label>
+        <FileChooser label={t('psChoose')} accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" fileName={fileName}
+          onChange={choose} disabled={phase === 'checking' || phase === 'applying'} testId="bulk-file" />
         <label>
-          {t('importEncoding', lang)}{' '}
+          {t('importEncoding')}{' '}
           <select value={encoding} onChange={(e) => setEncoding(e.target.value as (typeof ENCODINGS)[number])}>
-            {ENCODINGS.map((e) => <option key={e} value={e}>{e === 'auto' ? t('encodingAuto', lang) : e.toUpperCase()}</option>)}
+            {ENCODINGS.map((e) => <option key={e} value={e}>{e === 'auto' ? t('encodingAuto') : e.toUpperCase()}</option>)}
           </select>
         </label>
       </div>
-      {fileName && <p className="file-name">{fileName}</p>}
-      {phase === 'checking' && <p role="status">{t('bulkChecking', lang)}</p>}
+      {phase === 'checking' && <p role="status">{t('bulkChecking')}</p>}
       {error && <p className="form-error" role="alert">{error}</p>}
       {fileIssues.length > 0 && (
         <div className="form-error" role="alert">
-          {t('bulkFileErrors', lang)}
+          {t('bulkFileErrors')}
           <ul>{fileIssues.map((i, k) => <li key={k}>{issueText(i, lang, report?.mapping)}</li>)}</ul>
         </div>
       )}
       {report && plan && !fileIssues.length && (
         <>
           <p role="status" data-testid="bulk-summary">
-            {tf('psSummary', lang, { total: report.counts.total, direct: plan.direct, proposals: plan.proposals, unchanged: plan.unchanged, rejected: report.counts.rejected })}
+            {tf('psSummary', { total: report.counts.total, direct: plan.direct, proposals: plan.proposals, unchanged: plan.unchanged, rejected: report.counts.rejected })}
           </p>
           <div className="table-wrap">
             <table className="bulk-table">
               <thead>
-                <tr><th scope="col">{t('bulkColLine', lang)}</th><th scope="col">{t('bulkColPark', lang)}</th><th scope="col">{t('bulkColChange', lang)}</th><th scope="col">{t('psColResult', lang)}</th></tr>
+                <tr><th scope="col">{t('bulkColLine')}</th><th scope="col">{t('bulkColPark')}</th><th scope="col">{t('bulkColChange')}</th><th scope="col">{t('psColResult')}</th></tr>
               </thead>
               <tbody>
                 {reportRows(report).map(({ row, plan: p, errors, notes }) => (
@@ -133,8 +131,8 @@ export function BulkPanel() {
                     <td>{p ? <>{statusSummary(p.from, lang)}{p.outcome !== 'unchanged' && <> → <strong>{statusSummary(p.to, lang)}</strong></>}</> : '—'}</td>
                     <td>
                       {errors.length ? <ul>{errors.map((i, k) => <li key={k} data-testid="bulk-row-problem">{issueMessage(i, lang)}</li>)}</ul>
-                        : p?.outcome === 'propose' ? <span data-testid="bulk-row-review">{tf('bulkWillPropose', lang, { kinds: reviewKindsText(p.review, lang) })}</span>
-                          : p?.outcome === 'apply' ? <span data-testid="bulk-row-apply">{t('psRowApply', lang)}</span>
+                        : p?.outcome === 'propose' ? <span data-testid="bulk-row-review">{tf('bulkWillPropose', { kinds: reviewKindsText(p.review, lang) })}</span>
+                          : p?.outcome === 'apply' ? <span data-testid="bulk-row-apply">{t('psRowApply')}</span>
                             : <span className="muted" data-testid="bulk-row-skipped">{notes.map((i) => issueMessage(i, lang)).join(' ')}</span>}
                     </td>
                   </tr>
@@ -142,12 +140,12 @@ export function BulkPanel() {
               </tbody>
             </table>
           </div>
-          {report.counts.rejected > 0 && <p className="hint warn">{t('bulkBlocked', lang)}</p>}
-          {report.counts.rejected === 0 && changes === 0 && <p className="hint">{t('psNothingToApply', lang)}</p>}
+          {report.counts.rejected > 0 && <p className="hint warn">{t('bulkBlocked')}</p>}
+          {report.counts.rejected === 0 && changes === 0 && <p className="hint">{t('psNothingToApply')}</p>}
           {phase !== 'applied' && (
             <div className="buttons">
               <button type="button" onClick={apply} disabled={!canApply}>
-                {phase === 'applying' ? t('bulkApplying', lang) : tf('psApply', lang, { direct: plan.direct, proposals: plan.proposals })}
+                {phase === 'applying' ? t('bulkApplying') : tf('psApply', { direct: plan.direct, proposals: plan.proposals })}
               </button>
             </div>
           )}
@@ -155,7 +153,7 @@ export function BulkPanel() {
       )}
       {phase === 'applied' && applied && (
         <p className="saved" role="status" data-testid="bulk-applied">
-          {tf('psApplied', lang, { applied: applied.updated ?? 0, proposed: applied.proposed ?? 0, unchanged: applied.unchanged ?? 0 })}
+          {tf('psApplied', { applied: applied.updated ?? 0, proposed: applied.proposed ?? 0, unchanged: applied.unchanged ?? 0 })}
         </p>
       )}
     </aside>

@@ -1,14 +1,15 @@
 // The village-park legend's toggle that marks the parks whose category contradicts the classification
 // standard (a dotted red outline, MapView + map-controller), with how many there are. Only for the
 // roles that see the standard's suggestions, and only on the live map.
-import type { Lang } from '../../domain/taxonomy.ts';
-import { stt, sttf } from '../i18n/messages-standard.ts';
 import { CONTRADICTION_COLOR } from '../map/park-overlay.ts';
 import { useStandardStore } from '../state/standard-store.ts';
 import { useAppStore } from '../state/store.ts';
-import { maySeeSuggestions, useContradictions } from './useStandard.ts';
+import { useContradictions } from '../hooks/useStandard.ts';
+import { maySeeSuggestions } from '../../domain/permissions.ts';
+import { useT } from '../i18n/use-t.ts';
 
-export function ContradictionToggle({ lang }: { lang: Lang }) {
+export function ContradictionToggle() {
+  const { t, tf } = useT();
   const allowed = useAppStore((s) => maySeeSuggestions(s.user) && !s.time);
   const on = useStandardStore((s) => s.showContradictions);
   const setOn = useStandardStore((s) => s.setShowContradictions);
@@ -19,8 +20,8 @@ export function ContradictionToggle({ lang }: { lang: Lang }) {
       <label>
         <input type="checkbox" checked={on} onChange={(e) => setOn(e.target.checked)} data-testid="contradiction-toggle" />{' '}
         <span className="swatch outline dashed" style={{ borderColor: CONTRADICTION_COLOR, borderStyle: 'dotted' }} />{' '}
-        {stt('contradictionToggle', lang)}
-        {on && count !== null && <span className="muted" data-testid="contradiction-count"> · {sttf('contradictionCount', lang, { count })}</span>}
+        {t('contradictionToggle')}
+        {on && count !== null && <span className="muted" data-testid="contradiction-count"> · {tf('contradictionCount', { count })}</span>}
       </label>
     </li>
   );

@@ -2,14 +2,12 @@
 // (what Chinese statistics publish) and the monthly output as a small bar chart (the Spring Festival
 // dip and the 2020 first quarter show at a glance). The numbers come as stored; the summary only
 // adds a firm's months within a year, it computes no indicator.
-import { useEffect, useState } from 'react';
-import type { Lang } from '../../domain/taxonomy.ts';
-import { fetchEnterpriseFigures } from '../api/endpoints-map.ts';
-import type { EnterpriseFigures as Figures, MonthFigures } from '../api/types.ts';
+import type { MonthFigures } from '../api/types.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { formatMoney } from '../i18n/labels.ts';
-import { t, tf } from '../i18n/messages.ts';
-import { errorText, isAbort } from './error-text.ts';
+import { useEnterpriseFigures } from '../queries/enterprises.ts';
+import { errorText } from '../i18n/error-text.ts';
+import { useT } from '../i18n/use-t.ts';
 
 interface YearRow {
   year: number;
@@ -46,12 +44,13 @@ const ROWS = [
 
 const monthText = (m: number) => `${Math.floor(m / 100)}-${String(m % 100).padStart(2, '0')}`;
 
-function MonthlyBars({ items, lang }: { items: MonthFigures[]; lang: Lang }) {
+function MonthlyBars({ items }: { items: MonthFigures[] }) {
+  const { tf } = useT();
   const w = 300;
   const h = 56;
   const max = Math.max(...items.map((m) => m.output), 1);
   const bw = w / items.length;
-  const title = tf('figuresChart', lang, { from: monthText(items[0].month), to: monthText(items[items.length - 1].month) });
+  const title = tf('figuresChart', { from: monthText(items[0].month), to: monthText(items[items.length - 1].month) });
   return (
     <svg className="figures-bars" viewBox={`0 0 ${w} ${h}`} role="img" aria-label={title} data-testid="enterprise-figures-chart">
       <title>{title}</title>
@@ -63,45 +62,38 @@ function MonthlyBars({ items, lang }: { items: MonthFigures[]; lang: Lang }) {
   );
 }
 
-export function EnterpriseFigures({ id, lang }: { id: number; lang: Lang }) {
-  const [data, setData] = useState<Figures | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    const ac = new AbortController();
-    setData(null);
-    setError(null);
-    fetchEnterpriseFigures(id, ac.signal).then(setData, (err) => !isAbort(err) && setError(err));
-    return () => ac.abort();
-  }, [id]);
+export function EnterpriseFigures({ id }: { id: number }) {
+  const { t, tf, lang } = useT();
+  const { data, error } = useEnterpriseFigures(id);
 
   if (error) return <p className="form-error" role="alert">{errorText(error, lang)}</p>;
-  if (!data) return <p role="status">{t('loadingList', lang)}</p>;
+  if (!data) return <p role="status">{t('loadingList')}</p>;
   const items = data.items;
   const years = byYear(items);
-  const sources = [...new Set(items.map((m) => m.source))].map((s) => t(s === 'seed' ? 'figuresSourceSeed' : 'figuresSourceImport', lang)).join('、');
+  const sources = [...new Set(items.map((m) => m.source))].map((s) => t(s === 'seed' ? 'figuresSourceSeed' : 'figuresSourceImport')).join('、');
   return (
     <section data-testid="enterprise-figures">
-      <h3>{t('figuresTitle', lang)}</h3>
-      {!items.length ? <p className="muted">{t('figuresNone', lang)}</p> : (
+      <h3>{t('figuresTitle')}</h3>
+      {!items.length ? <p className="muted">{t('figuresNone')}</p> : (
         <>
-          <MonthlyBars items={items} lang={lang} />
+          <MonthlyBars items={items} />
           <div className="table-wrap">
             <table className="figures">
               <thead>
-                <tr><th scope="col">{t('figuresYear', lang)}</th>{years.map((y) => <th key={y.year} scope="col">{y.year}{y.months < 12 ? tf('figuresMonths', lang, { n: y.months }) : ''}</th>)}</tr>
+                <tr><th scope="col">{t('figuresYear')}</th>{years.map((y) => <th key={y.year} scope="col">{y.year}{y.months < 12 ? tf('figuresMonths', { n: y.months }) : ''}</th>)}</tr>
               </thead>
               <tbody>
                 {ROWS.map(([key, field]) => (
                   <tr key={key}>
-                    <th scope="row">{t(key, lang)}</th>
+                    <th scope="row">{t(key)}</th>
                     {years.map((y) => <td key={y.year}>{field === 'employees' ? formatNumber(y.employees, lang) : formatMoney(y[field], lang)}</td>)}
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          {items.some((m) => m.valueAddedEstimated) && <p className="muted">{t('figuresEstimated', lang)}</p>}
-          <p className="muted">{tf('figuresVintage', lang, { month: monthText(items[items.length - 1].month), n: data.revisions, source: sources })}</p>
+          {items.some((m) => m.valueAddedEstimated) && <p className="muted">{t('figuresEstimated')}</p>}
+          <p className="muted">{tf('figuresVintage', { month: monthText(items[items.length - 1].month), n: data.revisions, source: sources })}</p>
         </>
       )}
     </section>

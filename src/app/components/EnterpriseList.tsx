@@ -1,35 +1,28 @@
 // A paginated list of enterprises from GET /api/enterprises (e.g. those inside a value park);
 // choosing one opens its detail.
 import { useEffect, useState } from 'react';
-import type { Lang } from '../../domain/taxonomy.ts';
-import { fetchEnterprises, type EnterpriseQuery } from '../api/endpoints-map.ts';
-import type { EnterprisePage } from '../api/types.ts';
+import type { EnterpriseQuery } from '../api/endpoints-features.ts';
 import { clusterColor, clusterLabel } from '../i18n/labels.ts';
-import { t, tf } from '../i18n/messages.ts';
 import { useAppStore } from '../state/store.ts';
-import { errorText, isAbort } from './error-text.ts';
+import { useEnterprisePage } from '../queries/enterprises.ts';
+import { errorText } from '../i18n/error-text.ts';
+import { useT } from '../i18n/use-t.ts';
 
 const PAGE = 20;
 
-export function EnterpriseList({ query, lang }: { query: Omit<EnterpriseQuery, 'limit' | 'offset'>; lang: Lang }) {
+export function EnterpriseList({ query }: { query: Omit<EnterpriseQuery, 'limit' | 'offset'> }) {
+  const { t, tf, lang } = useT();
   const select = useAppStore((s) => s.select);
-  const userId = useAppStore((s) => s.user?.id);
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<EnterprisePage | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const key = JSON.stringify(query);
 
   useEffect(() => setOffset(0), [key]);
-  useEffect(() => {
-    const ac = new AbortController();
-    setError(null);
-    fetchEnterprises({ ...(JSON.parse(key) as EnterpriseQuery), limit: PAGE, offset }, ac.signal).then(setPage, (err) => !isAbort(err) && setError(err));
-    return () => ac.abort();
-  }, [key, offset, userId]);
+  // Asked again when the user changes (the key holds the viewer).
+  const { data: page, error } = useEnterprisePage({ ...query, limit: PAGE, offset });
 
-  if (error) return <p className="form-error" role="alert">{t('listError', lang)}{errorText(error, lang)}</p>;
-  if (!page) return <p role="status">{t('loadingList', lang)}</p>;
-  if (!page.total) return <p className="muted">{t('noEnterprisesInside', lang)}</p>;
+  if (error) return <p className="form-error" role="alert">{t('listError')}{errorText(error, lang)}</p>;
+  if (!page) return <p role="status">{t('loadingList')}</p>;
+  if (!page.total) return <p className="muted">{t('noEnterprisesInside')}</p>;
   return (
     <div className="enterprise-list" data-testid="enterprise-list">
       <ul>
@@ -44,9 +37,9 @@ export function EnterpriseList({ query, lang }: { query: Omit<EnterpriseQuery, '
         ))}
       </ul>
       <div className="pager">
-        <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t('prevPage', lang)}</button>
-        <span>{tf('pageRange', lang, { from: offset + 1, to: Math.min(offset + PAGE, page.total), total: page.total })}</span>
-        <button type="button" disabled={offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>{t('nextPage', lang)}</button>
+        <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t('prevPage')}</button>
+        <span>{tf('pageRange', { from: offset + 1, to: Math.min(offset + PAGE, page.total), total: page.total })}</span>
+        <button type="button" disabled={offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>{t('nextPage')}</button>
       </div>
     </div>
   );

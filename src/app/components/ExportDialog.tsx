@@ -8,7 +8,7 @@
 // only the layers and fields the user's role may export (GET /api/exports/policy) and says the row
 // and rate limits; a refusal (403, 413, 429) carries a problem code, worded in the user's language
 // by errorText like every other server problem.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { toCsvExtract } from '../../domain/extract/extract-csv.ts';
 import { fieldName, type ExtractOptions } from '../../domain/extract/extract-labels.ts';
 import { toXlsxExtract } from '../../domain/extract/extract-xlsx.ts';
@@ -17,14 +17,15 @@ import { toGeoJsonExtract } from '../../domain/extract/extract-geojson.ts';
 import { toKmlExtract } from '../../domain/extract/extract-kml.ts';
 import { extractFileName, type ExtractFeature, type ExtractFormat, type ExtractLayer, type ExtractMeta } from '../../domain/extract/extract-meta.ts';
 import { toShapefileZip } from '../../domain/extract/extract-shapefile.ts';
-import type { CallerExportPolicy } from '../../domain/extract/export-policy.ts';
-import { fetchExportPolicy, postExport } from '../api/endpoints-map.ts';
+import { postExport } from '../api/endpoints-exports.ts';
+import { useExportPolicy } from '../queries/exports.ts';
 import { formatNumber } from '../i18n/format.ts';
-import { t, tf, type MessageKey } from '../i18n/messages.ts';
+import { type MessageKey } from '../i18n/messages.ts';
 import { useAreaStore } from '../state/area-store.ts';
 import { useEnterpriseStore } from '../state/enterprise-store.ts';
 import { useAppStore } from '../state/store.ts';
-import { errorText, isAbort } from './error-text.ts';
+import { errorText } from '../i18n/error-text.ts';
+import { useT } from '../i18n/use-t.ts';
 
 const LAYERS: [ExtractLayer, MessageKey][] = [['enterprises', 'enterprises'], ['parks', 'villageParks'], ['value-parks', 'valueParks']];
 const FORMATS: [ExtractFormat, string][] = [['xlsx', 'Excel (.xlsx)'], ['csv', 'CSV'], ['geojson', 'GeoJSON'], ['kml', 'KML'], ['shapefile', 'Shapefile (.zip)']];
@@ -56,32 +57,32 @@ function save(name: string, part: BlobPart, type: string): void {
 type Status = { kind: 'idle' } | { kind: 'working'; layer: ExtractLayer } | { kind: 'done'; lines: string[] } | { kind: 'error'; message: string; lines?: string[] };
 
 export function ExportDialog() {
-  const { lang, filter, area, user } = useAppStore();
+  const { t, tf, lang } = useT();
+  const filter = useAppStore((s) => s.filter);
+  const area = useAppStore((s) => s.area);
   const geometry = useAreaStore((s) => s.geometry);
   const areaStatus = useAreaStore((s) => s.status);
-  const { summary, info } = useEnterpriseStore();
-  const [policy, setPolicy] = useState<CallerExportPolicy | null>(null);
+  const summary = useEnterpriseStore((s) => s.summary);
+  const info = useEnterpriseStore((s) => s.info);
   const [layers, setLayers] = useState<Set<ExtractLayer>>(new Set(['enterprises']));
   const [chosen, setChosen] = useState<Partial<Record<ExtractLayer, Set<string>>>>({});
   const [format, setFormat] = useState<ExtractFormat>('xlsx');
   const [codesOnly, setCodesOnly] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const langNow = useRef(lang);
-  langNow.current = lang;
 
-  // The policy depends on the role: ask again after every log-in or log-out.
+  // The policy depends on the role: asked again after every log-in or log-out (the key holds the viewer),
+  // and the fields chosen under the previous one are forgotten.
+  const policyQuery = useExportPolicy();
+  const policy = policyQuery.data;
+  useEffect(() => setChosen({}), [policy]);
+  const policyError = policyQuery.error;
   useEffect(() => {
-    const ac = new AbortController();
-    fetchExportPolicy(ac.signal).then((p) => {
-      setPolicy(p);
-      setChosen({});
-    }, (err) => !isAbort(err) && setStatus({ kind: 'error', message: errorText(err, langNow.current) }));
-    return () => ac.abort();
-  }, [user?.id, user?.role]);
+    if (policyError) setStatus({ kind: 'error', message: errorText(policyError, useAppStore.getState().lang) });
+  }, [policyError]);
 
   const fields = policy?.layers;
   const offered = LAYERS.filter(([l]) => fields?.[l]);
-  const label = (layer: ExtractLayer) => t(LAYERS.find(([l]) => l === layer)![1], lang);
+  const label = (layer: ExtractLayer) => t(LAYERS.find(([l]) => l === layer)![1]);
   const fieldsOf = (layer: ExtractLayer) => chosen[layer] ?? new Set(fields?.[layer] ?? []);
   // A layer chosen before a log-out may no longer be offered: only offered layers are exported.
   const toExport = offered.map(([l]) => l).filter((l) => layers.has(l));
@@ -115,9 +116,9 @@ export function ExportDialog() {
         };
         const name = extractFileName(layer, format, now);
         save(name, await encode(format, collection.features as ExtractFeature[], order, meta, { lang, labels: codesOnly ? 'codes' : 'readable' }), MIME[format]);
-        lines.push(tf('exportDone', lang, { file: name, n: formatNumber(collection.features.length, lang) }));
+        lines.push(tf('exportDone', { file: name, n: collection.features.length }));
         if (layer === 'enterprises' && summary && collection.features.length !== summary.matched)
-          lines.push(tf('exportMismatch', lang, { server: collection.features.length, browser: summary.matched }));
+          lines.push(tf('exportMismatch', { server: collection.features.length, browser: summary.matched }));
       }
       setStatus({ kind: 'done', lines });
     } catch (err) {
@@ -129,17 +130,17 @@ export function ExportDialog() {
   const working = status.kind === 'working';
   return (
     <details className="export-dialog" data-testid="export-dialog">
-      <summary>{t('exportTitle', lang)}</summary>
-      {!policy || !fields ? <p role="status">{t('loadingList', lang)}</p> : !offered.length ? <p className="hint" data-testid="export-none">{t('exportNoLayerAllowed', lang)}</p> : (
+      <summary>{t('exportTitle')}</summary>
+      {!policy || !fields ? <p role="status">{t('loadingList')}</p> : !offered.length ? <p className="hint" data-testid="export-none">{t('exportNoLayerAllowed')}</p> : (
         <>
           <fieldset>
-            <legend>{t('exportLayers', lang)}</legend>
+            <legend>{t('exportLayers')}</legend>
             {offered.map(([layer, key]) => (
               <div key={layer} className="export-layer">
-                <label><input type="checkbox" checked={layers.has(layer)} onChange={() => toggleLayer(layer)} data-testid={`export-layer-${layer}`} /> {t(key, lang)}</label>
+                <label><input type="checkbox" checked={layers.has(layer)} onChange={() => toggleLayer(layer)} data-testid={`export-layer-${layer}`} /> {t(key)}</label>
                 {layers.has(layer) && (
                   <details className="export-fields">
-                    <summary>{t('exportFields', lang)} ({fieldsOf(layer).size}/{fields[layer]!.length})</summary>
+                    <summary>{t('exportFields')} ({fieldsOf(layer).size}/{fields[layer]!.length})</summary>
                     {fields[layer]!.map((f) => (
                       <label key={f} className="field" title={f}><input type="checkbox" checked={fieldsOf(layer).has(f)} onChange={() => toggleField(layer, f)} data-testid={`export-field-${layer}-${f}`} /> {fieldText(layer, f, lang)}</label>
                     ))}
@@ -149,33 +150,33 @@ export function ExportDialog() {
             ))}
           </fieldset>
           <ul className="plain hint" data-testid="export-limits">
-            {policy.maxRows !== null && <li>{tf('exportRowLimit', lang, { n: formatNumber(policy.maxRows, lang) })}</li>}
-            {policy.perMinute !== null && policy.perHour !== null && <li>{tf('exportRateLimit', lang, { minute: policy.perMinute, hour: policy.perHour })}</li>}
-            {(policy.role === 'public' || policy.role === 'viewer') && <li>{t('exportPublicFields', lang)}</li>}
+            {policy.maxRows !== null && <li>{tf('exportRowLimit', { n: formatNumber(policy.maxRows, lang) })}</li>}
+            {policy.perMinute !== null && policy.perHour !== null && <li>{tf('exportRateLimit', { minute: policy.perMinute, hour: policy.perHour })}</li>}
+            {(policy.role === 'public' || policy.role === 'viewer') && <li>{t('exportPublicFields')}</li>}
           </ul>
           <fieldset>
-            <legend>{t('exportFormat', lang)}</legend>
+            <legend>{t('exportFormat')}</legend>
             {FORMATS.map(([f, name]) => (
               <label key={f}><input type="radio" name="export-format" value={f} checked={format === f} onChange={() => setFormat(f)} data-testid={`export-format-${f}`} /> {name}</label>
             ))}
           </fieldset>
-          <label className="export-codes"><input type="checkbox" checked={codesOnly} onChange={() => setCodesOnly((c) => !c)} data-testid="export-codes-only" /> {t('exportCodesOnly', lang)}</label>
-          {!codesOnly && <p className="hint" data-testid="export-readable-note">{t('exportReadableNote', lang)}</p>}
-          {format === 'shapefile' && <p className="hint">{t('exportShapefileNote', lang)}</p>}
-          {info?.demo && <p className="demo-notice" role="note">{t('exportDemo', lang)}</p>}
-          {tooMany && <p className="hint" data-testid="export-too-many">{tf('exportTooManyHint', lang, { n: formatNumber(summary.matched, lang), max: formatNumber(policy.maxRows!, lang) })}</p>}
-          <button type="button" data-testid="export-run" disabled={working || !toExport.length || !!noField || areaStatus === 'resolving'} onClick={run}>{t('exportButton', lang)}</button>
-          {!toExport.length && <p className="hint">{t('exportNoLayer', lang)}</p>}
-          {noField && <p className="hint">{tf('exportNoField', lang, { layer: label(noField) })}</p>}
+          <label className="export-codes"><input type="checkbox" checked={codesOnly} onChange={() => setCodesOnly((c) => !c)} data-testid="export-codes-only" /> {t('exportCodesOnly')}</label>
+          {!codesOnly && <p className="hint" data-testid="export-readable-note">{t('exportReadableNote')}</p>}
+          {format === 'shapefile' && <p className="hint">{t('exportShapefileNote')}</p>}
+          {info?.demo && <p className="demo-notice" role="note">{t('exportDemo')}</p>}
+          {tooMany && <p className="hint" data-testid="export-too-many">{tf('exportTooManyHint', { n: formatNumber(summary.matched, lang), max: formatNumber(policy.maxRows!, lang) })}</p>}
+          <button type="button" data-testid="export-run" disabled={working || !toExport.length || !!noField || areaStatus === 'resolving'} onClick={run}>{t('exportButton')}</button>
+          {!toExport.length && <p className="hint">{t('exportNoLayer')}</p>}
+          {noField && <p className="hint">{tf('exportNoField', { layer: label(noField) })}</p>}
           {working && (
             <p role="status" data-testid="export-status">
-              <progress aria-label={tf('exporting', lang, { layer: label(status.layer) })} /> {tf('exporting', lang, { layer: label(status.layer) })}
+              <progress aria-label={tf('exporting', { layer: label(status.layer) })} /> {tf('exporting', { layer: label(status.layer) })}
             </p>
           )}
           {(status.kind === 'done' || (status.kind === 'error' && !!status.lines?.length)) && (
             <ul className="plain" role="status" data-testid="export-status">{(status.kind === 'done' ? status.lines : status.lines ?? []).map((l) => <li key={l}>{l}</li>)}</ul>
           )}
-          {status.kind === 'error' && <p className="form-error" role="alert" data-testid="export-error">{t('exportError', lang)}{status.message}</p>}
+          {status.kind === 'error' && <p className="form-error" role="alert" data-testid="export-error">{t('exportError')}{status.message}</p>}
         </>
       )}
     </details>

@@ -1,10 +1,9 @@
 // One facet of the enterprise filter: checkboxes with live counts, optionally nested (a parent
 // with its children behind a disclosure button).
 import { useState } from 'react';
-import type { Lang } from '../../domain/taxonomy.ts';
 import { formatNumber } from '../i18n/format.ts';
-import { t, tf } from '../i18n/messages.ts';
 import type { FacetKey } from '../state/filter-model.ts';
+import { useT } from '../i18n/use-t.ts';
 
 export interface FacetItem {
   facet: FacetKey;
@@ -19,7 +18,8 @@ export interface FacetItem {
   children?: FacetItem[];
 }
 
-function FacetRow({ item, lang, onToggle }: { item: FacetItem; lang: Lang; onToggle: (facet: FacetKey, code: string) => void }) {
+function FacetRow({ item, onToggle }: { item: FacetItem; onToggle: (facet: FacetKey, code: string) => void }) {
+  const { t, tf, lang } = useT();
   const [open, setOpen] = useState(false);
   const kids = item.children ?? [];
   const expanded = open || !!item.partial;
@@ -27,11 +27,11 @@ function FacetRow({ item, lang, onToggle }: { item: FacetItem; lang: Lang; onTog
     <li className={item.count === 0 && !item.chosen ? 'facet zero' : 'facet'}>
       <div className="facet-row">
         {kids.length > 0 ? (
-          <button type="button" className="disclosure" aria-expanded={expanded} aria-label={tf('expand', lang, { name: item.label })} onClick={() => setOpen(!expanded)}>
+          <button type="button" className="disclosure" aria-expanded={expanded} aria-label={tf('expand', { name: item.label })} onClick={() => setOpen(!expanded)}>
             {expanded ? '▾' : '▸'}
           </button>
         ) : null}
-        <label title={item.count === 0 && !item.chosen ? t('facetZero', lang) : undefined}>
+        <label title={item.count === 0 && !item.chosen ? t('facetZero') : undefined}>
           <input
             type="checkbox"
             checked={item.chosen}
@@ -49,17 +49,17 @@ function FacetRow({ item, lang, onToggle }: { item: FacetItem; lang: Lang; onTog
       </div>
       {kids.length > 0 && expanded && (
         <ul className="facet-children">
-          {kids.map((k) => <FacetRow key={k.code} item={k} lang={lang} onToggle={onToggle} />)}
+          {kids.map((k) => <FacetRow key={k.code} item={k} onToggle={onToggle} />)}
         </ul>
       )}
     </li>
   );
 }
 
-export function FacetList({ items, lang, onToggle }: { items: FacetItem[]; lang: Lang; onToggle: (facet: FacetKey, code: string) => void }) {
+export function FacetList({ items, onToggle }: { items: FacetItem[]; onToggle: (facet: FacetKey, code: string) => void }) {
   return (
     <ul className="facets">
-      {items.map((i) => <FacetRow key={i.code} item={i} lang={lang} onToggle={onToggle} />)}
+      {items.map((i) => <FacetRow key={i.code} item={i} onToggle={onToggle} />)}
     </ul>
   );
 }

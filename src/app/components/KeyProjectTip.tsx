@@ -1,12 +1,11 @@
 // The hover tooltip of a key project: its name, investment in 亿元, intensity in 万元/亩, and the
 // eligible mark; from the cached list the layer was drawn from (no request of its own).
-import { t } from '../i18n/messages.ts';
 import { formatWanPerMu, formatYi, keyProjectStatusLabel } from '../i18n/messages-key-projects.ts';
-import { useAppStore } from '../state/store.ts';
-import { useKeyProjects } from './useKeyProjects.ts';
+import { useKeyProjects } from '../hooks/useKeyProjects.ts';
+import { useT } from '../i18n/use-t.ts';
 
 export function KeyProjectTip({ id, name }: { id: number; name: string }) {
-  const lang = useAppStore((s) => s.lang);
+  const { t, lang } = useT();
   const p = useKeyProjects().data?.features.find((f) => f.id === id)?.properties;
   return (
     <span data-testid="kp-tooltip">
@@ -17,7 +16,7 @@ export function KeyProjectTip({ id, name }: { id: number; name: string }) {
           {p.intensityYuanPerMu !== null && ` · ${formatWanPerMu(p.intensityYuanPerMu, lang)}`}
         </span>
       )}
-      {p && <span className="line">{t(p.eligible ? 'kpEligibleYes' : 'kpEligibleNo', lang)}（{t('kpEligibility', lang)}）</span>}
+      {p && <span className="line">{t(p.eligible ? 'kpEligibleYes' : 'kpEligibleNo')}（{t('kpEligibility')}）</span>}
     </span>
   );
 }

@@ -1,26 +1,29 @@
-// The map: creates the controller, keeps it in step with the store (layers, overlay, language,
-// park statuses, selection, fly requests, basemap) and turns clicks into selections.
-import { useEffect, useRef, useState } from 'react';
-import { t } from '../i18n/messages.ts';
+// The map: creates the controller (provided to the app as a service, services.ts), keeps it in
+// step with the store (layers, overlay, language, park statuses, selection, basemap), reports the
+// camera after every move (state/camera.ts, not the store, so a pan re-renders nothing), follows fly
+// requests and turns clicks into selections.
+import { useEffect, useRef } from 'react';
 import type { BasemapConfig } from '../map/basemap.ts';
 import { MapController } from '../map/map-controller.ts';
+import { provideService, useService, withdrawService } from '../services.ts';
+import { flyTo, getCamera, onFlyRequest, setCamera } from '../state/camera.ts';
 import { useAreaStore } from '../state/area-store.ts';
 import { useEnterpriseStore } from '../state/enterprise-store.ts';
 import { useAppStore, type LayerKey, type ParkStatuses } from '../state/store.ts';
 import { CITY_BOUNDS } from '../state/url-state.ts';
 import { districtsBounds } from '../../domain/district-bounds.ts';
-import { useAreaResolver } from './useAreaResolver.ts';
-import { useIndustrialBlocks } from './useIndustrialBlocks.ts';
-import { useDrawing } from './useDrawing.ts';
-import { useEnterpriseLayer } from './useEnterpriseLayer.ts';
-import { useKeyProjectLayer } from './useKeyProjects.ts';
+import { useIndustrialBlocks } from '../hooks/useIndustrialBlocks.ts';
+import { useDrawing } from '../hooks/useDrawing.ts';
+import { useEnterpriseLayer } from '../hooks/useEnterpriseLayer.ts';
+import { useKeyProjectLayer } from '../hooks/useKeyProjects.ts';
 import { MapTooltip } from './MapTooltip.tsx';
-import { useDistrictChoropleth } from './useDistrictChoropleth.ts';
-import { useEfficiencyOverlay } from './useParkEfficiency.ts';
-import { useParkTime } from './useParkTime.ts';
-import { usePendingProposals } from './useReviews.ts';
+import { useDistrictChoropleth } from '../hooks/useDistrictChoropleth.ts';
+import { useEfficiencyOverlay } from '../hooks/useParkEfficiency.ts';
+import { useParkTime } from '../hooks/useParkTime.ts';
+import { usePendingProposals } from '../hooks/useReviews.ts';
 import { useStandardStore } from '../state/standard-store.ts';
-import { useContradictions } from './useStandard.ts';
+import { useContradictions } from '../hooks/useStandard.ts';
+import { useT } from '../i18n/use-t.ts';
 
 const TILES_BASE = `${location.origin}/tiles`;
 /** Width of the right-hand panel (app.css .panel). */
@@ -28,35 +31,47 @@ const PANEL_WIDTH = 380;
 
 export function MapView({ basemap, vectorBasemap = false }: { basemap: BasemapConfig | null; vectorBasemap?: boolean }) {
   const container = useRef<HTMLDivElement>(null);
-  const [controller, setController] = useState<MapController | null>(null);
+  const controller = useService('map');
   const applied = useRef<ParkStatuses>({});
-  const { lang, layers, overlay, setMapStatus, parkStatuses, panel, select, setView, fly, basemap: basemapOn, vectorBasemap: vectorBasemapOn } = useAppStore();
+  const { t, lang } = useT();
+  const layers = useAppStore((s) => s.layers);
+  const overlay = useAppStore((s) => s.overlay);
+  const setMapStatus = useAppStore((s) => s.setMapStatus);
+  const parkStatuses = useAppStore((s) => s.parkStatuses);
+  const select = useAppStore((s) => s.select);
+  const basemapOn = useAppStore((s) => s.basemap);
+  const vectorBasemapOn = useAppStore((s) => s.vectorBasemap);
   const info = useEnterpriseStore((s) => s.info);
   const client = useEnterpriseLayer(controller);
   const areaGeometry = useAreaStore((s) => s.geometry);
   const tilesVersion = useAppStore((s) => s.tilesVersion);
-  useAreaResolver();
   useDrawing(controller);
   useKeyProjectLayer(controller);
 
   useEffect(() => {
     if (!container.current) return;
     const s = useAppStore.getState();
+    const camera = getCamera();
     const c = new MapController({
       container: container.current,
       lang: s.lang,
       overlay: s.overlay,
-      center: s.view.center,
-      zoom: s.view.zoom,
+      center: camera.center,
+      zoom: camera.zoom,
       tilesBase: TILES_BASE,
       onReady: () => setMapStatus('ready'),
       onError: (message) => setMapStatus('error', message),
     });
-    setController(c);
+    provideService('map', c);
     // Only a link without a camera: a shared view opens exactly as it was shared.
     if (!new URLSearchParams(window.location.search).has('c')) c.zoomOutToFit(CITY_BOUNDS);
     applied.current = {};
-    const offMove = c.onMove((v) => setView({ center: v.center, zoom: v.zoom }));
+    const offMove = c.onMove((v) => setCamera({ center: v.center, zoom: v.zoom }));
+    // A panel covers the map's right edge: fly so that the target stays in the visible part.
+    const offFly = onFlyRequest((target) => {
+      const panelOpen = !!(useAppStore.getState().pickedFeature || useAppStore.getState().openPanel) && (container.current?.clientWidth ?? 0) > 2 * PANEL_WIDTH;
+      c.flyTo(target, panelOpen ? PANEL_WIDTH : 0);
+    });
     // Exposed for browser tests and debugging; read-only use.
     const w = window as unknown as { __igisMap?: unknown; __igisMapController?: unknown; __igisEnterprises?: unknown };
     w.__igisMap = c.map;
@@ -64,10 +79,11 @@ export function MapView({ basemap, vectorBasemap = false }: { basemap: BasemapCo
     w.__igisEnterprises = useEnterpriseStore;
     return () => {
       offMove();
+      offFly();
+      withdrawService('map', c);
       c.destroy();
-      setController(null);
     };
-  }, [setMapStatus, setView]);
+  }, [setMapStatus]);
 
   useEffect(() => {
     if (!controller) return;
@@ -75,7 +91,7 @@ export function MapView({ basemap, vectorBasemap = false }: { basemap: BasemapCo
       // While drawing or picking, clicks belong to the tool.
       if (useAppStore.getState().drawMode) return;
       if (hit.kind !== 'cluster') return select(hit);
-      client?.expansionZoom(hit.clusterId).then((zoom) => controller.flyTo({ center: hit.center, zoom }), () => undefined);
+      client?.expansionZoom(hit.bubbleId).then((zoom) => controller.flyTo({ center: hit.center, zoom }), () => undefined);
     });
   }, [controller, client, select]);
 
@@ -100,14 +116,8 @@ export function MapView({ basemap, vectorBasemap = false }: { basemap: BasemapCo
     const added = filterDistricts.some((d) => !shownDistricts.current.includes(d));
     shownDistricts.current = filterDistricts;
     const bounds = added ? districtsBounds(filterDistricts) : null;
-    if (bounds) useAppStore.getState().flyTo({ bounds });
+    if (bounds) flyTo({ bounds });
   }, [controller, filterDistricts]);
-
-  // A panel covers the map's right edge: fly so that the target stays in the visible part.
-  useEffect(() => {
-    const panelOpen = !!useAppStore.getState().panel && (container.current?.clientWidth ?? 0) > 2 * PANEL_WIDTH;
-    if (fly) controller?.flyTo(fly, panelOpen ? PANEL_WIDTH : 0);
-  }, [controller, fly]);
 
   // Only the parks whose status object changed are sent to the map. With a date chosen, the parks
   // are drawn as they stood then (every object differs, so switching back redraws them all).
@@ -134,7 +144,7 @@ export function MapView({ basemap, vectorBasemap = false }: { basemap: BasemapCo
   const contradictions = useContradictions(showContradictions && !pastDate);
   useEffect(() => controller?.setContradictingParks(contradictions.ids), [controller, contradictions.ids]);
   // Industrial blocks: fetched the first time the layer is shown or a block is the area or the panel.
-  const blockInUse = useAppStore((s) => s.area?.kind === 'block' || s.panel?.kind === 'block');
+  const blockInUse = useAppStore((s) => s.area?.kind === 'block' || s.pickedFeature?.kind === 'block');
   const blocksWanted = layers.industrialBlocks || blockInUse;
   const { data: blocks } = useIndustrialBlocks(blocksWanted);
   useEffect(() => controller?.setIndustrialBlocks(blocks ?? []), [controller, blocks]);
@@ -142,8 +152,7 @@ export function MapView({ basemap, vectorBasemap = false }: { basemap: BasemapCo
   useEffect(() => controller?.setDistrictColors(districtColors), [controller, districtColors]);
 
   // The selected feature is outlined (parks) or ringed (an enterprise, located by the worker).
-  const selection = panel && 'id' in panel ? panel : null;
-  const selKey = selection ? `${selection.kind}:${selection.id}` : '';
+  const selection = useAppStore((s) => s.pickedFeature);
   useEffect(() => {
     if (!controller) return;
     if (selection?.kind !== 'enterprise') return controller.setSelection(selection);
@@ -154,12 +163,11 @@ export function MapView({ basemap, vectorBasemap = false }: { basemap: BasemapCo
     return () => {
       stale = true;
     };
-    // selKey stands for `selection`, which is a new object on every store change.
-  }, [controller, client, info, selKey]);
+  }, [controller, client, info, selection]);
 
   return (
     <>
-      <div ref={container} id="map" className="map" role="region" aria-label={t('mapRegion', lang)} />
+      <div ref={container} id="map" className="map" role="region" aria-label={t('mapRegion')} />
       <MapTooltip controller={controller} />
     </>
   );

@@ -1,7 +1,7 @@
 // The right-hand panel's frame: kicker, focusable title, close button, Escape to close.
 import { useEffect, useRef, type ReactNode } from 'react';
-import { t } from '../i18n/messages.ts';
 import { useAppStore } from '../state/store.ts';
+import { useT } from '../i18n/use-t.ts';
 
 export function PanelFrame({ kicker, title, titleId, testId, focusKey, children }: {
   kicker: string;
@@ -12,7 +12,8 @@ export function PanelFrame({ kicker, title, titleId, testId, focusKey, children 
   focusKey: string | number | null;
   children: ReactNode;
 }) {
-  const { lang, closePanel } = useAppStore();
+  const { t } = useT();
+  const closePanel = useAppStore((s) => s.closePanel);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (focusKey !== null) heading.current?.focus();
@@ -24,7 +25,7 @@ export function PanelFrame({ kicker, title, titleId, testId, focusKey, children 
           <div className="kicker">{kicker}</div>
           <h2 id={titleId} ref={heading} tabIndex={-1}>{title}</h2>
         </div>
-        <button type="button" className="close" onClick={closePanel} aria-label={t('close', lang)} title={t('close', lang)}>×</button>
+        <button type="button" className="close" onClick={closePanel} aria-label={t('close')} title={t('close')}>×</button>
       </header>
       {children}
     </aside>

@@ -4,32 +4,34 @@
 // the form says so before, and the park keeps its status until an administrator approves it.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { reviewKinds } from '../../domain/renovation-review.ts';
-import { label, taxonomy, type Lang, type RenovationCategory, type RenovationProgress } from '../../domain/taxonomy.ts';
+import { label, taxonomy, type RenovationCategory, type RenovationProgress } from '../../domain/taxonomy.ts';
 import { ApiError } from '../api/client.ts';
 import { updateParkStatus } from '../api/endpoints.ts';
 import { proposeParkChange } from '../api/endpoints-reviews.ts';
 import { reviewKindsText } from '../i18n/messages-reviews.ts';
 import type { ParkFeature, SessionUser } from '../api/types.ts';
 import { todayInChina } from '../i18n/format.ts';
-import { t, tf } from '../i18n/messages.ts';
 import { fieldLabel, problemText } from '../i18n/problem-text.ts';
-import { errorText, fieldTexts } from './error-text.ts';
-import { actorOf, changeFrom, draftProblems, isEmpty, statusOf, workflowProblem, type EditDraft } from './park-edit-model.ts';
-import { refreshProposals, refreshReviewRules, useReviewRules } from './useReviews.ts';
+import { errorText, fieldTexts } from '../i18n/error-text.ts';
+import { changeFrom, draftProblems, isEmpty, statusOf, workflowProblem, type EditDraft } from '../models/park-edit-model.ts';
+import { workflowActor } from '../../domain/permissions.ts';
+import { refreshReviewRules, useReviewRules } from '../hooks/useReviews.ts';
+import { proposalsChanged } from '../queries/invalidate.ts';
+import { useT } from '../i18n/use-t.ts';
 
 interface Props {
   park: ParkFeature;
   user: SessionUser;
-  lang: Lang;
   onSaved: (park: ParkFeature) => void;
   /** The park as it is now on the server, after a 412. */
   onConflict: (current: ParkFeature) => void;
 }
 
-export function ParkEditForm({ park, user, lang, onSaved, onConflict }: Props) {
+export function ParkEditForm({ park, user, onSaved, onConflict }: Props) {
+  const { t, tf, lang } = useT();
   const ids = useId();
   const current = statusOf(park.properties);
-  const actor = actorOf(user);
+  const actor = workflowActor(user);
   const [draft, setDraft] = useState<EditDraft>({ ...current, reason: '', effectiveDate: todayInChina() });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -72,7 +74,7 @@ export function ParkEditForm({ park, user, lang, onSaved, onConflict }: Props) {
         setConflict(false);
         setProposedId(made.id);
         setDraft((d) => ({ ...d, ...current, reason: '' }));
-        void refreshProposals();
+        void proposalsChanged();
         return;
       }
       const saved = await updateParkStatus(park.id, park.properties.version, body);
@@ -107,17 +109,17 @@ export function ParkEditForm({ park, user, lang, onSaved, onConflict }: Props) {
   const fieldError = (name: string) =>
     fields[name] ? <span className="field-error" id={`${ids}-${name}-err`}>{fields[name]}</span> : null;
   const describedBy = (name: string) => (fields[name] ? `${ids}-${name}-err` : undefined);
-  const mark = (isCurrent: boolean, ok: boolean) => (isCurrent ? ` (${t('current', lang)})` : ok ? '' : ` — ${t('notAllowed', lang)}`);
+  const mark = (isCurrent: boolean, ok: boolean) => (isCurrent ? ` (${t('current')})` : ok ? '' : ` — ${t('notAllowed')}`);
   const otherFields = Object.entries(fields).filter(([k]) => !['category', 'progress', 'pilotYear', 'reason', 'effectiveDate'].includes(k));
   const fieldName = (k: string) => fieldLabel(k, lang);
   const canSubmit = !busy && !problem && !isEmpty(change);
-  const submitLabel = busy ? t(review.length ? 'submitting' : 'saving', lang) : review.length ? t('submitForReview', lang) : null;
+  const submitLabel = busy ? t(review.length ? 'submitting' : 'saving') : review.length ? t('submitForReview') : null;
 
   return (
     <form className="edit-form" onSubmit={save} aria-labelledby={`${ids}-title`} noValidate data-testid="edit-form">
-      <h3 id={`${ids}-title`}>{t('editTitle', lang)}</h3>
+      <h3 id={`${ids}-title`}>{t('editTitle')}</h3>
       <label>
-        {t('category', lang)}
+        {t('category')}
         <select name="category" value={draft.category} onChange={(e) => edit({ category: e.target.value as RenovationCategory })} aria-describedby={describedBy('category')}>
           {taxonomy.renovationCategories.map((c) => {
             const ok = allowed({ category: c.code });
@@ -127,7 +129,7 @@ export function ParkEditForm({ park, user, lang, onSaved, onConflict }: Props) {
         {fieldError('category')}
       </label>
       <label>
-        {t('progress', lang)}
+        {t('progress')}
         <select name="progress" value={draft.progress} onChange={(e) => edit({ progress: e.target.value as RenovationProgress })} aria-describedby={describedBy('progress')}>
           {taxonomy.renovationProgress.map((p) => {
             const ok = allowed({ progress: p.code });
@@ -137,29 +139,29 @@ export function ParkEditForm({ park, user, lang, onSaved, onConflict }: Props) {
         {fieldError('progress')}
       </label>
       <label>
-        {t('pilotYear', lang)}
+        {t('pilotYear')}
         <select name="pilotYear" value={draft.pilotYear ?? ''} onChange={(e) => edit({ pilotYear: e.target.value === '' ? null : Number(e.target.value) })} aria-describedby={describedBy('pilotYear')}>
           {[null, ...taxonomy.pilotYears].map((y) => {
             const ok = allowed({ pilotYear: y });
-            return <option key={y ?? 'none'} value={y ?? ''} disabled={!ok}>{y ?? t('none', lang)}{mark(y === current.pilotYear, ok)}</option>;
+            return <option key={y ?? 'none'} value={y ?? ''} disabled={!ok}>{y ?? t('none')}{mark(y === current.pilotYear, ok)}</option>;
           })}
         </select>
         {fieldError('pilotYear')}
       </label>
       {problem ? (
-        <p className="hint warn" role="status" data-testid="workflow-hint">{t('workflowProblem', lang)}{problemText(problem, lang)}</p>
+        <p className="hint warn" role="status" data-testid="workflow-hint">{t('workflowProblem')}{problemText(problem, lang)}</p>
       ) : review.length ? (
-        <p className="hint review" role="status" data-testid="review-notice">{tf('reviewNotice', lang, { kinds: reviewKindsText(review, lang) })}</p>
+        <p className="hint review" role="status" data-testid="review-notice">{tf('reviewNotice', { kinds: reviewKindsText(review, lang) })}</p>
       ) : isEmpty(change) && savedVersion === null && proposedId === null ? (
-        <p className="hint" role="status">{t('noChange', lang)}</p>
+        <p className="hint" role="status">{t('noChange')}</p>
       ) : null}
       <label>
-        {t('reason', lang)}
+        {t('reason')}
         <textarea name="reason" rows={3} maxLength={2000} value={draft.reason} onChange={(e) => edit({ reason: e.target.value })} aria-invalid={!!fields.reason} aria-describedby={describedBy('reason')} required />
         {fieldError('reason')}
       </label>
       <label>
-        {t('effectiveDate', lang)}
+        {t('effectiveDate')}
         <input name="effectiveDate" type="date" value={draft.effectiveDate} min={park.properties.statusDate} max={todayInChina()} onChange={(e) => edit({ effectiveDate: e.target.value })} aria-invalid={!!fields.effectiveDate} aria-describedby={describedBy('effectiveDate')} required />
         {fieldError('effectiveDate')}
       </label>
@@ -168,21 +170,21 @@ export function ParkEditForm({ park, user, lang, onSaved, onConflict }: Props) {
       )}
       {conflict ? (
         <div className="conflict" role="alert" data-testid="conflict" ref={conflictBox}>
-          <strong>{t('conflictTitle', lang)}</strong>
-          <p>{tf('conflictText', lang, { version: park.properties.version })}</p>
+          <strong>{t('conflictTitle')}</strong>
+          <p>{tf('conflictText', { version: park.properties.version })}</p>
           <div className="buttons">
-            <button type="submit" disabled={!canSubmit}>{submitLabel ?? (busy ? t('saving', lang) : t('reapply', lang))}</button>
-            <button type="button" onClick={discard} disabled={busy}>{t('discard', lang)}</button>
+            <button type="submit" disabled={!canSubmit}>{submitLabel ?? (busy ? t('saving') : t('reapply'))}</button>
+            <button type="button" onClick={discard} disabled={busy}>{t('discard')}</button>
           </div>
         </div>
       ) : (
         <div className="buttons">
-          <button type="submit" disabled={!canSubmit}>{submitLabel ?? (busy ? t('saving', lang) : t('save', lang))}</button>
+          <button type="submit" disabled={!canSubmit}>{submitLabel ?? (busy ? t('saving') : t('save'))}</button>
         </div>
       )}
       {error && <p className="form-error" role="alert">{error}</p>}
-      {savedVersion !== null && !error && <p className="saved" role="status" data-testid="saved">{tf('saved', lang, { version: savedVersion })}</p>}
-      {proposedId !== null && !error && <p className="saved" role="status" data-testid="proposed">{tf('proposalSubmitted', lang, { id: proposedId })}</p>}
+      {savedVersion !== null && !error && <p className="saved" role="status" data-testid="saved">{tf('saved', { version: savedVersion })}</p>}
+      {proposedId !== null && !error && <p className="saved" role="status" data-testid="proposed">{tf('proposalSubmitted', { id: proposedId })}</p>}
     </form>
   );
 }

@@ -4,9 +4,9 @@
 import { parkEfficiencySeries } from '../../domain/monitoring/park-efficiency.ts';
 import { label, taxonomy, type Lang } from '../../domain/taxonomy.ts';
 import { formatNumber } from '../i18n/format.ts';
-import { t } from '../i18n/messages.ts';
-import { errorText } from './error-text.ts';
-import { useParkEfficiency, type EfficiencyBy } from './useParkEfficiency.ts';
+import { errorText } from '../i18n/error-text.ts';
+import { useParkEfficiency, type EfficiencyBy } from '../hooks/useParkEfficiency.ts';
+import { useT } from '../i18n/use-t.ts';
 
 const indicator = (code: 'outputPerMu' | 'taxPerMu', lang: Lang) => {
   const e = taxonomy.efficiencyIndicators.find((x) => x.code === code);
@@ -19,28 +19,29 @@ export interface EfficiencyBaseline {
   taxPerMu?: number | null;
 }
 
-export function ParkEfficiency({ by, parkId, baseline, lang }: { by: EfficiencyBy; parkId: number; baseline?: EfficiencyBaseline; lang: Lang }) {
+export function ParkEfficiency({ by, parkId, baseline }: { by: EfficiencyBy; parkId: number; baseline?: EfficiencyBaseline }) {
+  const { t, lang } = useT();
   const output = useParkEfficiency('outputPerMu', by);
   const tax = useParkEfficiency('taxPerMu', by);
   const years = output.data ? parkEfficiencySeries(output.data, tax.data, parkId) : null;
-  const unit = t('yuanPerMu', lang);
+  const unit = t('yuanPerMu');
   const cell = (v: number | null, suppressed: boolean) =>
-    v !== null ? formatNumber(v, lang) : <span className="muted" title={suppressed ? t('efficiencySuppressed', lang) : undefined}>—</span>;
+    v !== null ? formatNumber(v, lang) : <span className="muted" title={suppressed ? t('efficiencySuppressed') : undefined}>—</span>;
 
   return (
     <section data-testid="park-efficiency" data-source={years ? 'enterprises' : output.data ? 'baseline' : 'pending'}>
-      <h3>{t('efficiencyTitle', lang)}</h3>
+      <h3>{t('efficiencyTitle')}</h3>
       {output.isPending ? (
-        <p role="status" className="muted">{t('efficiencyLoading', lang)}</p>
+        <p role="status" className="muted">{t('efficiencyLoading')}</p>
       ) : output.error ? (
-        <p className="form-error" role="alert">{t('efficiencyError', lang)}{errorText(output.error, lang)}</p>
+        <p className="form-error" role="alert">{t('efficiencyError')}{errorText(output.error, lang)}</p>
       ) : null}
       {years && (
         <table className="park-table" data-testid="park-efficiency-table">
-          <caption>{t('efficiencyFromFirms', lang)}</caption>
+          <caption>{t('efficiencyFromFirms')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('efficiencyYear', lang)}</th>
+              <th scope="col">{t('efficiencyYear')}</th>
               <th scope="col">{indicator('outputPerMu', lang)}（{unit}）</th>
               <th scope="col">{indicator('taxPerMu', lang)}（{unit}）</th>
             </tr>
@@ -56,7 +57,7 @@ export function ParkEfficiency({ by, parkId, baseline, lang }: { by: EfficiencyB
           </tbody>
         </table>
       )}
-      {years?.some((y) => y.suppressed) && <p className="muted">— {t('efficiencySuppressed', lang)}</p>}
+      {years?.some((y) => y.suppressed) && <p className="muted">— {t('efficiencySuppressed')}</p>}
       {!years && (output.data || output.error) && (baseline ? (
         <>
           <dl className="facts" data-testid="park-efficiency-baseline">
@@ -65,9 +66,9 @@ export function ParkEfficiency({ by, parkId, baseline, lang }: { by: EfficiencyB
               <div><dt>{indicator('taxPerMu', lang)}</dt><dd>{formatNumber(baseline.taxPerMu, lang)} {unit}</dd></div>
             )}
           </dl>
-          <p className="muted">{t('efficiencyBaseline', lang)}</p>
+          <p className="muted">{t('efficiencyBaseline')}</p>
         </>
-      ) : output.data ? <p className="muted">{t('efficiencyNone', lang)}</p> : null)}
+      ) : output.data ? <p className="muted">{t('efficiencyNone')}</p> : null)}
     </section>
   );
 }

@@ -1,44 +1,43 @@
 // The detail panel of one village park: facts for everyone, proposals awaiting the city's review
 // and the edit form for those who may see or change them, and the history for logged-in users
 // other than viewers.
-import { useEffect, useRef, useState } from 'react';
-import { fetchPark } from '../api/endpoints.ts';
+import { useEffect, useRef } from 'react';
 import type { ParkFeature } from '../api/types.ts';
-import { districtLabel } from '../i18n/format.ts';
-import { t, tf } from '../i18n/messages.ts';
-import { mayEditPark, maySeeHistory, maySeeProposals, useAppStore } from '../state/store.ts';
-import { errorText, isAbort } from './error-text.ts';
+import { districtLabel } from '../i18n/labels.ts';
+import { useAppStore } from '../state/store.ts';
+import { errorText } from '../i18n/error-text.ts';
+import { parkChanged } from '../queries/invalidate.ts';
+import { usePark } from '../queries/parks.ts';
 import { ParkEditForm } from './ParkEditForm.tsx';
 import { ParkFacts } from './ParkFacts.tsx';
 import { ParkHistory } from './ParkHistory.tsx';
 import { ParkProposals } from './ParkProposals.tsx';
 import { ParkStandard } from './ParkStandard.tsx';
-import { maySeeSuggestions } from './useStandard.ts';
-import { usePendingProposals } from './useReviews.ts';
+
+import { usePendingProposals } from '../hooks/useReviews.ts';
 import { BufferAroundButton } from './BufferAroundButton.tsx';
+import { mayEditPark, maySeeHistory, maySeeProposals, maySeeSuggestions } from '../../domain/permissions.ts';
+import { useT } from '../i18n/use-t.ts';
 
 export function ParkPanel({ id }: { id: number }) {
-  const { lang, user, closePanel, updateParkStatus } = useAppStore();
-  const [park, setPark] = useState<ParkFeature | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { t, tf, lang } = useT();
+  const user = useAppStore((s) => s.user);
+  const closePanel = useAppStore((s) => s.closePanel);
+  // Asked again when the user changes (the key holds the viewer): confidential figures depend on the role.
+  const { data: park, error } = usePark(id);
   const heading = useRef<HTMLHeadingElement>(null);
   // The park's pending proposals: the history reloads when they change (a proposal changes no version).
   const reviewKey = usePendingProposals().items.filter((p) => p.parkId === id).map((p) => p.id).join(',');
 
-  // Keeps the map in step with what the panel shows (the statuses list may be older).
-  const show = (p: ParkFeature) => {
-    setPark(p);
-    const { category, progress, pilotYear, version, district, town } = p.properties;
-    updateParkStatus({ id: p.id, category, progress, pilotYear, version, district, town });
-  };
-
-  // Reloaded when the user changes: confidential figures depend on the role.
+  // The park as the server answered an edit, an approval or a 412: shown here and on the map.
+  const show = (p: ParkFeature) => void parkChanged(p);
+  // Keeps the map in step with what the panel shows (the statuses list may be older; the store keeps the higher version).
+  const updateParkStatus = useAppStore((s) => s.updateParkStatus);
   useEffect(() => {
-    const ac = new AbortController();
-    setError(null);
-    fetchPark(id, ac.signal).then(show, (err) => !isAbort(err) && setError(err));
-    return () => ac.abort();
-  }, [id, user?.id]);
+    if (!park) return;
+    const { category, progress, pilotYear, version, district, town } = park.properties;
+    updateParkStatus({ id: park.id, category, progress, pilotYear, version, district, town });
+  }, [park, updateParkStatus]);
 
   useEffect(() => {
     if (park?.id === id) heading.current?.focus();
@@ -49,31 +48,31 @@ export function ParkPanel({ id }: { id: number }) {
     <aside className="panel" aria-labelledby="park-title" data-testid="park-panel" onKeyDown={(e) => e.key === 'Escape' && closePanel()}>
       <header>
         <div>
-          <div className="kicker">{t('parkPanel', lang)}</div>
+          <div className="kicker">{t('parkPanel')}</div>
           <h2 id="park-title" ref={heading} tabIndex={-1}>{loaded ? loaded.properties.name : '…'}</h2>
         </div>
-        <button type="button" className="close" onClick={closePanel} aria-label={t('close', lang)} title={t('close', lang)}>×</button>
+        <button type="button" className="close" onClick={closePanel} aria-label={t('close')} title={t('close')}>×</button>
       </header>
       {error ? (
-        <p className="form-error" role="alert">{t('parkLoadError', lang)}{errorText(error, lang)}</p>
+        <p className="form-error" role="alert">{t('parkLoadError')}{errorText(error, lang)}</p>
       ) : !loaded ? (
-        <p role="status">{t('loadingPark', lang)}</p>
+        <p role="status">{t('loadingPark')}</p>
       ) : (
         <>
           {/* Keys differ between siblings: a key shared by the form and the history made React duplicate one of them. */}
-          <ParkFacts park={loaded} lang={lang} />
-          {maySeeSuggestions(user) && <ParkStandard parkId={loaded.id} category={loaded.properties.category} lang={lang} />}
+          <ParkFacts park={loaded} />
+          {maySeeSuggestions(user) && <ParkStandard parkId={loaded.id} category={loaded.properties.category} />}
           <div className="buttons"><BufferAroundButton kind="park" id={loaded.id} /></div>
-          {maySeeProposals(user) && <ParkProposals parkId={loaded.id} lang={lang} onApproved={show} />}
+          {maySeeProposals(user) && <ParkProposals parkId={loaded.id} onApproved={show} />}
           {user && mayEditPark(user, loaded.properties.district) && (
-            <ParkEditForm key={`edit/${loaded.id}/${user.id}`} park={loaded} user={user} lang={lang} onSaved={show} onConflict={show} />
+            <ParkEditForm key={`edit/${loaded.id}/${user.id}`} park={loaded} user={user} onSaved={show} onConflict={show} />
           )}
           {user?.role === 'official' && user.district && !mayEditPark(user, loaded.properties.district) && (
             <p className="hint" data-testid="park-not-editable">
-              {tf('parkOtherDistrict', lang, { parkDistrict: districtLabel(loaded.properties.district, lang), ownDistrict: districtLabel(user.district, lang) })}
+              {tf('parkOtherDistrict', { parkDistrict: districtLabel(loaded.properties.district, lang), ownDistrict: districtLabel(user.district, lang) })}
             </p>
           )}
-          {maySeeHistory(user) && <ParkHistory key={`history/${loaded.id}/${user!.id}`} parkId={loaded.id} version={loaded.properties.version} reviewKey={reviewKey} lang={lang} />}
+          {maySeeHistory(user) && <ParkHistory key={`history/${loaded.id}/${user!.id}`} parkId={loaded.id} version={loaded.properties.version} reviewKey={reviewKey} />}
         </>
       )}
     </aside>

@@ -6,20 +6,24 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { defaultPilotYear, type PilotCandidate, type PilotYearAnswer } from '../../domain/pilots.ts';
-import { taxonomy, type Lang } from '../../domain/taxonomy.ts';
+import { taxonomy } from '../../domain/taxonomy.ts';
 import { fetchPilotCandidates, fetchPilots } from '../api/endpoints-pilots.ts';
 import { proposeParkChange } from '../api/endpoints-reviews.ts';
 import type { SessionUser } from '../api/types.ts';
-import { districtLabel, progressLabel, todayInChina } from '../i18n/format.ts';
-import { changeText, pt, ptf, reasonsText, wanPerMu } from '../i18n/messages-pilots.ts';
-import { mayDecideProposals, mayEditPark, maySeeProposals, useAppStore } from '../state/store.ts';
-import { errorText } from './error-text.ts';
+import { todayInChina } from '../i18n/format.ts';
+import { districtLabel, progressLabel } from '../i18n/labels.ts';
+import { changeText, reasonsText, wanPerMu } from '../i18n/messages-pilots.ts';
+import { useAppStore } from '../state/store.ts';
+import { errorText } from '../i18n/error-text.ts';
 import { PanelFrame } from './PanelFrame.tsx';
 import { ProposalCard } from './ProposalCard.tsx';
-import { refreshProposals, usePendingProposals } from './useReviews.ts';
+import { usePendingProposals } from '../hooks/useReviews.ts';
+import { proposalsChanged } from '../queries/invalidate.ts';
+import { mayDecideProposals, mayEditPark, maySeeProposals } from '../../domain/permissions.ts';
+import { useT } from '../i18n/use-t.ts';
 
-/** After a nomination or a decision: the pilots, the ranking and the review queue are asked again (useReviews.ts). */
-const refreshPilots = refreshProposals;
+/** After a nomination or a decision: the pilots, the ranking and the review queue are asked again (queries/invalidate.ts). */
+const refreshPilots = proposalsChanged;
 
 export function usePilotYear(year: number) {
   const user = useAppStore((s) => s.user?.id ?? null);
@@ -27,25 +31,26 @@ export function usePilotYear(year: number) {
   return useQuery({ queryKey: ['pilots', year, user], queryFn: ({ signal }) => fetchPilots(year, signal), enabled: sessionKnown, staleTime: 30_000 });
 }
 
-function CountBlock({ data, lang }: { data: PilotYearAnswer; lang: Lang }) {
+function CountBlock({ data }: { data: PilotYearAnswer }) {
+  const { t, tf, lang } = useT();
   const vars = { year: data.year, count: data.confirmed, target: data.target, min: data.range.min, max: data.range.max };
   const districts = taxonomy.districts.filter((d) => data.byDistrict[d.code]?.confirmed || data.byDistrict[d.code]?.pending);
   const showPending = Object.values(data.byDistrict).some((d) => d.pending !== null);
   return (
     <>
       <p className="pilot-count" data-testid="pilots-count" data-count={data.confirmed} data-warning={data.warning}>
-        <strong>{ptf('pilotsCount', lang, vars)}</strong>
+        <strong>{tf('pilotsCount', vars)}</strong>
       </p>
-      {data.warning && <p className="hint warn" role="alert" data-testid="pilots-warning">{ptf(data.band === 'below' ? 'pilotsWarnBelow' : 'pilotsWarnAbove', lang, vars)}</p>}
+      {data.warning && <p className="hint warn" role="alert" data-testid="pilots-warning">{tf(data.band === 'below' ? 'pilotsWarnBelow' : 'pilotsWarnAbove', vars)}</p>}
       {data.projected !== null && data.projected !== data.confirmed && (
         <p className="hint" data-testid="pilots-projected">
-          {ptf(data.projectedBand === 'within' ? 'pilotsProjected' : 'pilotsProjectedWarn', lang, { ...vars, count: data.projected })}
+          {tf(data.projectedBand === 'within' ? 'pilotsProjected' : 'pilotsProjectedWarn', { ...vars, count: data.projected })}
         </p>
       )}
       {districts.length > 0 && (
         <table className="park-table" data-testid="pilots-by-district">
-          <caption>{pt('byDistrictTitle', lang)}</caption>
-          <thead><tr><th scope="col" style={{ textAlign: 'left' }}>{pt('colDistrict', lang)}</th><th scope="col">{pt('colConfirmed', lang)}</th>{showPending && <th scope="col">{pt('colPending', lang)}</th>}</tr></thead>
+          <caption>{t('pilotsByDistrictTitle')}</caption>
+          <thead><tr><th scope="col" style={{ textAlign: 'left' }}>{t('colDistrict')}</th><th scope="col">{t('colConfirmed')}</th>{showPending && <th scope="col">{t('colPending')}</th>}</tr></thead>
           <tbody>
             {districts.map((d) => (
               <tr key={d.code} data-district={d.code}>
@@ -61,41 +66,43 @@ function CountBlock({ data, lang }: { data: PilotYearAnswer; lang: Lang }) {
   );
 }
 
-function Nominations({ year, lang, user }: { year: number; lang: Lang; user: SessionUser | null }) {
+function Nominations({ year, user }: { year: number; user: SessionUser | null }) {
+  const { t, tf, lang } = useT();
   const queue = usePendingProposals();
-  const openReviews = useAppStore((s) => s.openReviews);
+  const showPanel = useAppStore((s) => s.showPanel);
   const items = queue.items.filter((p) => p.kinds.includes('pilot') && (p.to.pilotYear === year || p.from.pilotYear === year));
   const canDecide = mayDecideProposals(user);
   return (
     <section data-testid="pilot-nominations">
-      <h3>{ptf('nominationsTitle', lang, { year })}</h3>
-      {canDecide && <p className="hint">{pt('nominationsHint', lang)}</p>}
+      <h3>{tf('nominationsTitle', { year })}</h3>
+      {canDecide && <p className="hint">{t('nominationsHint')}</p>}
       {queue.error ? <p className="form-error" role="alert">{errorText(queue.error, lang)}</p>
-        : queue.pending ? <p role="status">{pt('pilotsLoading', lang)}</p>
-        : !items.length ? <p className="muted" data-testid="pilot-nominations-empty">{pt('nominationsEmpty', lang)}</p>
+        : queue.pending ? <p role="status">{t('pilotsLoading')}</p>
+        : !items.length ? <p className="muted" data-testid="pilot-nominations-empty">{t('nominationsEmpty')}</p>
         : (
           <ol className="proposals">
-            {items.map((p) => <ProposalCard key={p.id} proposal={p} lang={lang} showPark canDecide={canDecide} onDecided={() => void refreshPilots()} />)}
+            {items.map((p) => <ProposalCard key={p.id} proposal={p} showPark canDecide={canDecide} onDecided={() => void refreshPilots()} />)}
           </ol>
         )}
-      <button type="button" className="link" onClick={openReviews}>{pt('openReviewQueue', lang)} →</button>
+      <button type="button" className="link" onClick={() => showPanel('reviews')}>{t('openReviewQueue')} →</button>
     </section>
   );
 }
 
-function NominateForm({ c, year, basis, lang, onDone }: { c: PilotCandidate; year: number; basis: number; lang: Lang; onDone: (message: string) => void }) {
+function NominateForm({ c, year, basis, onDone }: { c: PilotCandidate; year: number; basis: number; onDone: (message: string) => void }) {
+  const { t, tf, lang } = useT();
   const ids = useId();
-  const [reason, setReason] = useState(() => ptf('nominateDefaultReason', lang, { basis, year, reasons: reasonsText(c.reasons.filter((r) => !r.source), lang) }));
+  const [reason, setReason] = useState(() => tf('nominateDefaultReason', { basis, year, reasons: reasonsText(c.reasons.filter((r) => !r.source), lang) }));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
-    if (!reason.trim()) return setError(pt('nominateReasonRequired', lang));
+    if (!reason.trim()) return setError(t('nominateReasonRequired'));
     setBusy(true);
     setError(null);
     try {
       const made = await proposeParkChange(c.parkId, c.version, { pilotYear: year, reason: reason.trim(), effectiveDate: todayInChina() });
       await refreshPilots();
-      onDone(ptf('nominateDone', lang, { park: c.name, year, id: made.id }));
+      onDone(tf('nominateDone', { park: c.name, year, id: made.id }));
     } catch (err) {
       setError(errorText(err, lang));
     } finally {
@@ -104,18 +111,19 @@ function NominateForm({ c, year, basis, lang, onDone }: { c: PilotCandidate; yea
   };
   return (
     <div className="decision nominate-form">
-      <label htmlFor={`${ids}-reason`}>{pt('nominateReason', lang)}</label>
+      <label htmlFor={`${ids}-reason`}>{t('nominateReason')}</label>
       <textarea id={`${ids}-reason`} name="reason" rows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
       {error && <p className="form-error" role="alert">{error}</p>}
       <div className="buttons">
-        <button type="button" data-testid="nominate-submit" onClick={submit} disabled={busy}>{pt('nominateSubmit', lang)}</button>
-        <button type="button" onClick={() => onDone('')} disabled={busy}>{pt('nominateCancel', lang)}</button>
+        <button type="button" data-testid="nominate-submit" onClick={submit} disabled={busy}>{t('nominateSubmit')}</button>
+        <button type="button" onClick={() => onDone('')} disabled={busy}>{t('nominateCancel')}</button>
       </div>
     </div>
   );
 }
 
-function Ranking({ year, lang, user }: { year: number; lang: Lang; user: SessionUser }) {
+function Ranking({ year, user }: { year: number; user: SessionUser }) {
+  const { t, tf, lang } = useT();
   const selectPark = useAppStore((s) => s.selectPark);
   const official = user.role === 'official';
   const [scope, setScope] = useState<string | null>(null);
@@ -130,24 +138,24 @@ function Ranking({ year, lang, user }: { year: number; lang: Lang; user: Session
   const data = q.data;
   return (
     <section data-testid="pilot-ranking">
-      <h3>{district ? ptf('rankingTitleDistrict', lang, { district: districtLabel(district, lang) }) : pt('rankingTitleCity', lang)}</h3>
+      <h3>{district ? tf('rankingTitleDistrict', { district: districtLabel(district, lang) }) : t('rankingTitleCity')}</h3>
       {!official && (
         <label className="hint">
-          {pt('rankingDistrictPick', lang)}{' '}
+          {t('rankingDistrictPick')}{' '}
           <select value={scope ?? ''} onChange={(e) => setScope(e.target.value || null)} data-testid="pilot-ranking-scope">
-            <option value="">{pt('rankingTitleCity', lang)}</option>
+            <option value="">{t('rankingTitleCity')}</option>
             {taxonomy.districts.map((d) => <option key={d.code} value={d.code}>{districtLabel(d.code, lang)}</option>)}
           </select>
         </label>
       )}
       {message && <p className="saved" role="status" data-testid="nominate-message">{message}</p>}
-      {q.error ? <p className="form-error" role="alert">{pt('pilotsLoadError', lang)}{errorText(q.error, lang)}</p>
-        : !data ? <p role="status">{pt('pilotsLoading', lang)}</p>
-        : data.basisYear === null ? <p className="muted">{pt('rankingNoBasis', lang)}</p>
+      {q.error ? <p className="form-error" role="alert">{t('pilotsLoadError')}{errorText(q.error, lang)}</p>
+        : !data ? <p role="status">{t('pilotsLoading')}</p>
+        : data.basisYear === null ? <p className="muted">{t('rankingNoBasis')}</p>
         : (
           <>
-            <p className="hint">{ptf('rankingHint', lang, { basis: data.basisYear, total: data.total, unassessed: data.unassessed })}</p>
-            {!data.items.length && <p className="muted">{pt('rankingEmpty', lang)}</p>}
+            <p className="hint">{tf('pilotsRankingHint', { basis: data.basisYear, total: data.total, unassessed: data.unassessed })}</p>
+            {!data.items.length && <p className="muted">{t('rankingEmpty')}</p>}
             <ol className="pilot-candidates">
               {data.items.map((c) => (
                 <li key={c.parkId} className="pilot-candidate" data-testid="pilot-candidate" data-park={c.parkId}>
@@ -157,52 +165,53 @@ function Ranking({ year, lang, user }: { year: number; lang: Lang; user: Session
                     <span className="muted">{district ? c.town : `${districtLabel(c.district, lang)} · ${c.town}`}</span>
                   </div>
                   <div className="figures">
-                    {pt('colOutputPerMu', lang)} <strong>{wanPerMu(c.outputPerMu, lang)}</strong> · {pt('colTaxPerMu', lang)} {wanPerMu(c.taxPerMu, lang)}
+                    {t('colOutputPerMu')} <strong>{wanPerMu(c.outputPerMu, lang)}</strong> · {t('colTaxPerMu')} {wanPerMu(c.taxPerMu, lang)}
                   </div>
                   <div className="reasons hint">{reasonsText(c.reasons.filter((r) => !r.source), lang)}</div>
                   {c.reasons.some((r) => r.source === 'standard') && (
                     <div className="reasons hint" data-testid="pilot-standard-reasons">{reasonsText(c.reasons.filter((r) => r.source === 'standard'), lang)}</div>
                   )}
                   {c.nomination ? (
-                    <div className="hint review" data-testid="pilot-nominated">{ptf('nominatedAlready', lang, { year: c.nomination.year ?? '—', id: c.nomination.proposalId })}</div>
+                    <div className="hint review" data-testid="pilot-nominated">{tf('nominatedAlready', { year: c.nomination.year ?? '—', id: c.nomination.proposalId })}</div>
                   ) : official && mayEditPark(user, c.district) && (open === c.parkId ? (
-                    <NominateForm c={c} year={year} basis={data.basisYear!} lang={lang} onDone={(m) => { setOpen(null); setMessage(m || null); }} />
+                    <NominateForm c={c} year={year} basis={data.basisYear!} onDone={(m) => { setOpen(null); setMessage(m || null); }} />
                   ) : (
-                    <button type="button" data-testid="nominate" onClick={() => { setOpen(c.parkId); setMessage(null); }}>{ptf('nominate', lang, { year })}</button>
+                    <button type="button" data-testid="nominate" onClick={() => { setOpen(c.parkId); setMessage(null); }}>{tf('nominate', { year })}</button>
                   ))}
                 </li>
               ))}
             </ol>
-            {data.items.length < data.total && <p className="hint">{ptf('rankingMore', lang, { shown: data.items.length, total: data.total })}</p>}
+            {data.items.length < data.total && <p className="hint">{tf('rankingMore', { shown: data.items.length, total: data.total })}</p>}
           </>
         )}
     </section>
   );
 }
 
-function PilotList({ data, lang }: { data: PilotYearAnswer; lang: Lang }) {
+function PilotList({ data }: { data: PilotYearAnswer }) {
+  const { t, tf, lang } = useT();
   const selectPark = useAppStore((s) => s.selectPark);
-  const fig = (f: PilotYearAnswer['pilots'][number]['before']) => (f?.suppressed ? pt('suppressedShort', lang) : f?.outputPerMu == null ? '—' : wanPerMu(f.outputPerMu, lang));
+  const fig = (f: PilotYearAnswer['pilots'][number]['before']) => (f?.suppressed ? t('suppressedShort') : f?.outputPerMu == null ? '—' : wanPerMu(f.outputPerMu, lang));
   const s = data.summary;
   return (
     <section data-testid="pilot-list">
-      <h3>{ptf('pilotsListTitle', lang, { year: data.year, count: data.confirmed })}</h3>
-      {data.afterYear === null && <p className="hint">{pt('noAfterYet', lang)}</p>}
+      <h3>{tf('pilotsListTitle', { year: data.year, count: data.confirmed })}</h3>
+      {data.afterYear === null && <p className="hint">{t('noAfterYet')}</p>}
       {s.parks > 0 && s.before.outputPerMu !== null && s.after.outputPerMu !== null && (
         <p className="hint" data-testid="pilot-summary">
-          {ptf('summaryLine', lang, { parks: s.parks, before: wanPerMu(s.before.outputPerMu, lang), after: wanPerMu(s.after.outputPerMu, lang), change: changeText((s.after.outputPerMu - s.before.outputPerMu) / s.before.outputPerMu, lang) })}
+          {tf('summaryLine', { parks: s.parks, before: wanPerMu(s.before.outputPerMu, lang), after: wanPerMu(s.after.outputPerMu, lang), change: changeText((s.after.outputPerMu - s.before.outputPerMu) / s.before.outputPerMu, lang) })}
         </p>
       )}
-      {!data.pilots.length ? <p className="muted">{pt('pilotsNone', lang)}</p> : (
+      {!data.pilots.length ? <p className="muted">{t('pilotsNone')}</p> : (
         <div className="table-wrap">
           <table className="park-table">
-            <caption>{pt('colOutputPerMu', lang)}</caption>
+            <caption>{t('colOutputPerMu')}</caption>
             <thead>
               <tr>
-                <th scope="col" style={{ textAlign: 'left' }}>{pt('colPark', lang)} / {pt('colProgress', lang)}</th>
-                <th scope="col">{ptf('colBefore', lang, { year: data.beforeYear })}</th>
-                <th scope="col">{data.afterYear ? ptf('colAfter', lang, { year: data.afterYear }) : '—'}</th>
-                <th scope="col">{pt('colChange', lang)}</th>
+                <th scope="col" style={{ textAlign: 'left' }}>{t('colPark')} / {t('colProgress')}</th>
+                <th scope="col">{tf('colBefore', { year: data.beforeYear })}</th>
+                <th scope="col">{data.afterYear ? tf('colAfter', { year: data.afterYear }) : '—'}</th>
+                <th scope="col">{t('pilotsColChange')}</th>
               </tr>
             </thead>
             <tbody>
@@ -227,26 +236,27 @@ function PilotList({ data, lang }: { data: PilotYearAnswer; lang: Lang }) {
 
 export function PilotPanel() {
   const ids = useId();
-  const { lang, user } = useAppStore();
+  const { t, lang } = useT();
+  const user = useAppStore((s) => s.user);
   const [year, setYear] = useState(() => defaultPilotYear(Number(todayInChina().slice(0, 4))));
   const q = usePilotYear(year);
   const readers = maySeeProposals(user);
   const years = useMemo(() => [...taxonomy.pilotYears], []);
   return (
-    <PanelFrame kicker={pt('pilotsKicker', lang)} title={pt('pilotsTitle', lang)} titleId={`${ids}-title`} testId="pilot-panel" focusKey="pilots">
-      <p className="hint">{pt('pilotsIntro', lang)}</p>
+    <PanelFrame kicker={t('pilotsKicker')} title={t('pilotSelectionTitle')} titleId={`${ids}-title`} testId="pilot-panel" focusKey="pilots">
+      <p className="hint">{t('pilotsIntro')}</p>
       <label>
-        {pt('pilotsYear', lang)}{' '}
+        {t('pilotsYear')}{' '}
         <select value={year} onChange={(e) => setYear(Number(e.target.value))} data-testid="pilot-year">
           {years.map((y) => <option key={y} value={y}>{y}</option>)}
         </select>
       </label>
-      {q.error ? <p className="form-error" role="alert">{pt('pilotsLoadError', lang)}{errorText(q.error, lang)}</p>
-        : !q.data ? <p role="status">{pt('pilotsLoading', lang)}</p>
-        : <CountBlock data={q.data} lang={lang} />}
-      {readers && <Nominations year={year} lang={lang} user={user} />}
-      {readers && user && <Ranking year={year} lang={lang} user={user} />}
-      {q.data && <PilotList data={q.data} lang={lang} />}
+      {q.error ? <p className="form-error" role="alert">{t('pilotsLoadError')}{errorText(q.error, lang)}</p>
+        : !q.data ? <p role="status">{t('pilotsLoading')}</p>
+        : <CountBlock data={q.data} />}
+      {readers && <Nominations year={year} user={user} />}
+      {readers && user && <Ranking year={year} user={user} />}
+      {q.data && <PilotList data={q.data} />}
     </PanelFrame>
   );
 }

@@ -3,53 +3,51 @@
 // park panel. The server decides (403 for others, 409 when the park changed since); an approval's
 // park goes into the store at once, so the map recolours it.
 import { useId, useState } from 'react';
-import type { Lang } from '../../domain/taxonomy.ts';
 import { approveProposal, returnProposal } from '../api/endpoints-reviews.ts';
 import type { ParkFeature, Proposal } from '../api/types.ts';
-import { districtLabel, formatDateTime, statusSummary } from '../i18n/format.ts';
-import { t, tf } from '../i18n/messages.ts';
+import { formatDateTime, statusSummary } from '../i18n/format.ts';
+import { districtLabel } from '../i18n/labels.ts';
 import { reviewKindsText } from '../i18n/messages-reviews.ts';
 import { useAppStore } from '../state/store.ts';
-import { errorText } from './error-text.ts';
-import { refreshProposals } from './useReviews.ts';
+import { errorText } from '../i18n/error-text.ts';
+import { parkChanged, proposalsChanged } from '../queries/invalidate.ts';
+import { useT } from '../i18n/use-t.ts';
 
 export type Decision = { kind: 'approved'; park: ParkFeature } | { kind: 'returned' };
 
 interface Props {
   proposal: Proposal;
-  lang: Lang;
-  /** In the queue: the park's name (a link to it) and district. */
   showPark?: boolean;
   canDecide: boolean;
   onDecided?: (proposal: Proposal, decision: Decision) => void;
 }
 
-export function ProposalCard({ proposal: p, lang, showPark = false, canDecide, onDecided }: Props) {
+export function ProposalCard({ proposal: p, showPark = false, canDecide, onDecided }: Props) {
+  const { t, tf, lang } = useT();
   const ids = useId();
-  const { updateParkStatus, selectPark } = useAppStore();
+  const selectPark = useAppStore((s) => s.selectPark);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const decide = async (kind: Decision['kind']) => {
-    if (!comment.trim()) return setError(t('reviewCommentRequired', lang));
+    if (!comment.trim()) return setError(t('reviewCommentRequired'));
     setBusy(true);
     setError(null);
     try {
       if (kind === 'approved') {
         const { park } = await approveProposal(p.id, comment.trim());
-        const { category, progress, pilotYear, version, district, town } = park.properties;
-        updateParkStatus({ id: park.id, category, progress, pilotYear, version, district, town });
+        void parkChanged(park);
         onDecided?.(p, { kind, park });
       } else {
         await returnProposal(p.id, comment.trim());
         onDecided?.(p, { kind });
       }
-      await refreshProposals();
+      await proposalsChanged();
     } catch (err) {
       setError(errorText(err, lang));
       // A proposal decided or made stale elsewhere: show the queue as it is now.
-      void refreshProposals();
+      void proposalsChanged();
     } finally {
       setBusy(false);
     }
@@ -59,24 +57,24 @@ export function ProposalCard({ proposal: p, lang, showPark = false, canDecide, o
     <li className="proposal" data-testid="proposal" data-proposal={p.id} data-park={p.parkId} data-stale={p.stale}>
       {showPark && (
         <div className="proposal-park">
-          <button type="button" className="link" onClick={() => selectPark(p.parkId)} title={t('openPark', lang)}>{p.parkName}</button>
+          <button type="button" className="link" onClick={() => selectPark(p.parkId)} title={t('showPark')}>{p.parkName}</button>
           <span className="muted"> · {districtLabel(p.district, lang)} · {p.town}</span>
         </div>
       )}
       <div className="when">
-        <strong>{tf('proposalNo', lang, { id: p.id })}</strong> · {tf('proposedBy', lang, { user: p.submittedBy, time: formatDateTime(p.submittedAt, lang) })}
+        <strong>{tf('proposalNo', { id: p.id })}</strong> · {tf('proposedBy', { user: p.submittedBy, time: formatDateTime(p.submittedAt, lang) })}
       </div>
       <div className="change">{statusSummary(p.from, lang)} → <strong>{statusSummary(p.to, lang)}</strong></div>
-      <div className="effective">{t('reviewKindsLabel', lang)}{reviewKindsText(p.kinds, lang)} · {tf('effectiveOn', lang, { date: p.effectiveDate })}</div>
+      <div className="effective">{t('reviewKindsLabel')}{reviewKindsText(p.kinds, lang)} · {tf('effectiveOn', { date: p.effectiveDate })}</div>
       <p className="reason">{p.reason}</p>
-      {p.stale && <p className="hint warn" data-testid="proposal-stale">{tf('proposalStale', lang, { base: p.baseVersion, current: p.currentVersion })}</p>}
+      {p.stale && <p className="hint warn" data-testid="proposal-stale">{tf('proposalStale', { base: p.baseVersion, current: p.currentVersion })}</p>}
       {canDecide && (
         <div className="decision">
-          <label htmlFor={`${ids}-comment`}>{t('reviewComment', lang)}</label>
+          <label htmlFor={`${ids}-comment`}>{t('reviewComment')}</label>
           <textarea id={`${ids}-comment`} name="comment" rows={2} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
           <div className="buttons">
-            <button type="button" data-testid="approve" onClick={() => decide('approved')} disabled={busy || p.stale}>{busy ? t('deciding', lang) : t('approve', lang)}</button>
-            <button type="button" data-testid="return" onClick={() => decide('returned')} disabled={busy}>{t('returnProposal', lang)}</button>
+            <button type="button" data-testid="approve" onClick={() => decide('approved')} disabled={busy || p.stale}>{busy ? t('deciding') : t('approve')}</button>
+            <button type="button" data-testid="return" onClick={() => decide('returned')} disabled={busy}>{t('returnProposal')}</button>
           </div>
         </div>
       )}

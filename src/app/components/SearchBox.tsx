@@ -1,53 +1,50 @@
 // Search for an enterprise (name or credit code) or a park (name, village or code): a combobox
 // whose results are chosen with the arrow keys and Enter; choosing flies there and opens the detail.
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { t, type MessageKey } from '../i18n/messages.ts';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { type MessageKey } from '../i18n/messages.ts';
 import { searchEntries } from '../state/search-index.ts';
+import { flyTo } from '../state/camera.ts';
 import { useAppStore } from '../state/store.ts';
-import { errorText, isAbort } from './error-text.ts';
-import { enterpriseResults, parkEntries, parkResult, type SearchResult } from './search-sources.ts';
+import { useEnterpriseSearch, useParkSearchIndex } from '../queries/search.ts';
+import { errorText } from '../i18n/error-text.ts';
+import { enterpriseResult, parkResult, type SearchResult } from '../models/search-sources.ts';
+import { useT } from '../i18n/use-t.ts';
 
 const KIND_KEYS: Record<SearchResult['kind'], MessageKey> = { park: 'parkPanel', valuePark: 'valueParkPanel', enterprise: 'enterprisePanel' };
 const DEBOUNCE_MS = 200;
 
 export function SearchBox() {
-  const { lang, select, flyTo } = useAppStore();
+  const { t, lang } = useT();
+  const select = useAppStore((s) => s.select);
   const ids = useId();
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<SearchResult[]>([]);
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const input = useRef<HTMLInputElement>(null);
 
+  // What is asked: the query once typing pauses. The park index is asked for on first use.
+  const typed = query.trim();
+  const [asked, setAsked] = useState('');
   useEffect(() => {
-    const q = query.trim();
-    if (!q) {
-      setResults([]);
-      setBusy(false);
-      return;
-    }
-    const ac = new AbortController();
-    setBusy(true);
-    const timer = setTimeout(async () => {
-      try {
-        const [parks, enterprises] = await Promise.all([parkEntries(), enterpriseResults(q, ac.signal)]);
-        if (ac.signal.aborted) return;
-        setResults([...searchEntries(parks, q, 6).map((e) => parkResult(e, lang)), ...enterprises]);
-        setError(null);
-      } catch (err) {
-        if (!isAbort(err)) setError(err);
-      } finally {
-        if (!ac.signal.aborted) setBusy(false);
-      }
-    }, DEBOUNCE_MS);
     setActive(-1);
-    return () => {
-      clearTimeout(timer);
-      ac.abort();
-    };
-  }, [query, lang]);
+    if (!typed) return setAsked('');
+    const timer = setTimeout(() => setAsked(typed), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  const index = useParkSearchIndex(asked !== '');
+  const enterprises = useEnterpriseSearch(asked);
+  // The last complete answer stays listed while the next query is asked.
+  const answer = useMemo(() => (asked && index.data && enterprises.data ? { q: asked, parks: index.data, enterprises: enterprises.data } : null), [asked, index.data, enterprises.data]);
+  const [shown, setShown] = useState<typeof answer>(null);
+  useEffect(() => {
+    if (answer) setShown(answer);
+    else if (!typed) setShown(null);
+  }, [answer, typed]);
+  const results = useMemo<SearchResult[]>(() => (typed && shown
+    ? [...searchEntries(shown.parks, shown.q, 6).map((e) => parkResult(e, lang)), ...shown.enterprises.map(enterpriseResult)]
+    : []), [typed, shown, lang]);
+  const busy = !!typed && (asked !== typed || index.isFetching || enterprises.isFetching);
+  const error = typed ? index.error ?? enterprises.error : null;
 
   const choose = (r: SearchResult) => {
     select({ kind: r.kind, id: r.id });
@@ -80,7 +77,7 @@ export function SearchBox() {
   const showList = open && query.trim() !== '';
   return (
     <div className="search" role="search">
-      <label htmlFor={`${ids}-input`} className="sr-only">{t('search', lang)}</label>
+      <label htmlFor={`${ids}-input`} className="sr-only">{t('search')}</label>
       <input
         id={`${ids}-input`}
         ref={input}
@@ -90,7 +87,7 @@ export function SearchBox() {
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={showList && active >= 0 ? `${ids}-opt-${active}` : undefined}
-        placeholder={t('searchPlaceholder', lang)}
+        placeholder={t('searchPlaceholder')}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
@@ -105,13 +102,13 @@ export function SearchBox() {
       {showList && (
         <div className="search-popup">
           {error ? (
-            <p className="form-error" role="alert">{t('searchError', lang)}{errorText(error, lang)}</p>
+            <p className="form-error" role="alert">{t('searchError')}{errorText(error, lang)}</p>
           ) : busy && !results.length ? (
-            <p role="status" className="hint">{t('searching', lang)}</p>
+            <p role="status" className="hint">{t('searching')}</p>
           ) : !results.length ? (
-            <p role="status" className="hint">{t('searchNothing', lang)}</p>
+            <p role="status" className="hint">{t('searchNothing')}</p>
           ) : null}
-          <ul id={listId} role="listbox" aria-label={t('searchResults', lang)} data-testid="search-results">
+          <ul id={listId} role="listbox" aria-label={t('searchResults')} data-testid="search-results">
             {results.map((r, i) => (
               <li
                 key={`${r.kind}-${r.id}`}
@@ -123,13 +120,13 @@ export function SearchBox() {
                 onClick={() => choose(r)}
                 data-kind={r.kind}
               >
-                <span className="kind">{t(KIND_KEYS[r.kind], lang)}</span>
+                <span className="kind">{t(KIND_KEYS[r.kind])}</span>
                 <span className="name">{r.name}</span>
                 <span className="detail">{r.detail}</span>
               </li>
             ))}
           </ul>
-          {results.length > 0 && <p className="hint keys">{t('searchHelp', lang)}</p>}
+          {results.length > 0 && <p className="hint keys">{t('searchHelp')}</p>}
         </div>
       )}
     </div>

@@ -3,12 +3,13 @@
 // those ids only; a click opens the enterprise.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
-import { fetchEnterprisesById } from '../api/endpoints-map.ts';
+import { fetchEnterprisesById } from '../api/endpoints-features.ts';
 import type { Enterprise } from '../api/types.ts';
 import { clusterColor, clusterLabel } from '../i18n/labels.ts';
-import { t } from '../i18n/messages.ts';
+import { useService } from '../services.ts';
 import { useEnterpriseStore } from '../state/enterprise-store.ts';
 import { useAppStore } from '../state/store.ts';
+import { useT } from '../i18n/use-t.ts';
 
 const PAGE = 100;
 const ROW_HEIGHT = 30;
@@ -16,9 +17,10 @@ const ROW_HEIGHT = 30;
 type Page = Enterprise[] | 'loading' | 'error';
 
 export function SelectionList() {
-  const { lang, select } = useAppStore();
+  const { t, lang } = useT();
+  const select = useAppStore((s) => s.select);
   const summary = useEnterpriseStore((s) => s.summary);
-  const client = useEnterpriseStore((s) => s.client);
+  const client = useService('enterpriseWorker');
   const scroller = useRef<HTMLDivElement>(null);
   const [pages, setPages] = useState<Map<number, Page>>(new Map());
   const generation = useRef(0);
@@ -53,9 +55,9 @@ export function SelectionList() {
   }, [client, first, last, pages]);
 
   if (!summary) return null;
-  if (!total) return <p className="muted" data-testid="selection-list">{t('listEmpty', lang)}</p>;
+  if (!total) return <p className="muted" data-testid="selection-list">{t('listEmpty')}</p>;
   return (
-    <div ref={scroller} className="selection-list" data-testid="selection-list" role="list" aria-label={t('listTitle', lang)}>
+    <div ref={scroller} className="selection-list" data-testid="selection-list" role="list" aria-label={t('listTitle')}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const page = pages.get(Math.floor(item.index / PAGE));
@@ -68,7 +70,7 @@ export function SelectionList() {
                   <span className="name">{e.name}</span>
                   <span className="muted"> · {clusterLabel(e.cluster, lang)}</span>
                 </button>
-              ) : <span className="muted">{page === 'error' ? '—' : t('listLoadingRow', lang)}</span>}
+              ) : <span className="muted">{page === 'error' ? '—' : t('listLoadingRow')}</span>}
             </div>
           );
         })}

@@ -1,59 +1,61 @@
 import { LANGS, type Lang } from '../../domain/taxonomy.ts';
-import { LANG_NAMES, t, tf } from '../i18n/messages.ts';
-import { pt } from '../i18n/messages-pilots.ts';
-import { stt } from '../i18n/messages-standard.ts';
+import { LANG_NAMES } from '../i18n/messages.ts';
 import type { BasemapConfig } from '../map/basemap.ts';
 import { DEFAULT_DASHBOARD, encodeDashboard } from '../state/dashboard-url.ts';
-import { mayEditAny, mayImport, maySeeProposals, useAppStore } from '../state/store.ts';
+import { useAppStore } from '../state/store.ts';
 import { AccountBox } from './AccountBox.tsx';
 import { AreaTools } from './AreaTools.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 import { LayerList } from './LayerList.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { SummaryBlock } from './SummaryBlock.tsx';
-import { usePendingProposals } from './useReviews.ts';
+import { usePendingProposals } from '../hooks/useReviews.ts';
+import { mayEditAnyPark, mayImport, maySeeProposals } from '../../domain/permissions.ts';
+import { chooseLang, useT } from '../i18n/use-t.ts';
 
 /** The review queue's button, with the number of proposals waiting. */
 function ReviewButton() {
-  const lang = useAppStore((s) => s.lang);
-  const openReviews = useAppStore((s) => s.openReviews);
+  const { t, tf } = useT();
+  const showPanel = useAppStore((s) => s.showPanel);
   const { total } = usePendingProposals();
   return (
-    <button type="button" className="review-open" data-testid="reviews-open" onClick={openReviews}>
-      {total ? tf('reviewOpenCount', lang, { count: total }) : t('reviewOpen', lang)}
+    <button type="button" className="review-open" data-testid="reviews-open" onClick={() => showPanel('reviews')}>
+      {total ? tf('reviewOpenCount', { count: total }) : t('reviewOpen')}
     </button>
   );
 }
 
 export function Sidebar({ basemap, vectorBasemap = false, open, onClose }: { basemap: BasemapConfig | null; vectorBasemap?: boolean; open: boolean; onClose: () => void }) {
-  const { lang, setLang, user, openBulk, openImports, openAccounts, openPilots, openStandard } = useAppStore();
+  const { t, lang } = useT();
+  const user = useAppStore((s) => s.user);
+  const showPanel = useAppStore((s) => s.showPanel);
   const filter = useAppStore((st) => st.filter);
   const area = useAppStore((st) => st.area);
   return (
-    <aside className={open ? 'sidebar' : 'sidebar collapsed'} id="sidebar" data-testid="sidebar" aria-label={t('sidebarLabel', lang)}>
+    <aside className={open ? 'sidebar' : 'sidebar collapsed'} id="sidebar" data-testid="sidebar" aria-label={t('sidebarLabel')}>
       <header>
-        <h1>{t('appTitle', lang)}</h1>
-        <span className="demo-badge" data-testid="demo-badge">{t('demoBadge', lang)}</span>
-        <button type="button" className="sidebar-close" onClick={onClose} aria-label={t('sidebarHide', lang)} title={t('sidebarHide', lang)} data-testid="sidebar-close">×</button>
+        <h1>{t('appTitle')}</h1>
+        <span className="demo-badge" data-testid="demo-badge">{t('demoBadge')}</span>
+        <button type="button" className="sidebar-close" onClick={onClose} aria-label={t('sidebarHide')} title={t('sidebarHide')} data-testid="sidebar-close">×</button>
       </header>
-      <a className="dashboard-link" href={`/dashboard${encodeDashboard({ ...DEFAULT_DASHBOARD, filter, area, lang })}`} data-testid="dashboard-link">{t('dashboardLink', lang)} →</a>
+      <a className="dashboard-link" href={`/dashboard${encodeDashboard({ ...DEFAULT_DASHBOARD, filter, area, lang })}`} data-testid="dashboard-link">{t('dashboardLink')} →</a>
       <SearchBox />
       <AccountBox />
-      {mayEditAny(user) && (
-        <button type="button" className="bulk-open" onClick={openBulk}>{t('bulkOpen', lang)}</button>
+      {mayEditAnyPark(user) && (
+        <button type="button" className="bulk-open" onClick={() => showPanel('bulk')}>{t('bulkOpen')}</button>
       )}
       {maySeeProposals(user) && <ReviewButton />}
-      <button type="button" className="pilots-open" data-testid="pilots-open" onClick={openPilots}>{pt('pilotsOpen', lang)}</button>
+      <button type="button" className="pilots-open" data-testid="pilots-open" onClick={() => showPanel('pilots')}>{t('pilotsOpen')}</button>
       {mayImport(user) && (
         <>
-          <button type="button" className="bulk-open" data-testid="import-open" onClick={openImports}>{t('importOpen', lang)}</button>
-          <button type="button" className="bulk-open" data-testid="accounts-open" onClick={openAccounts}>{t('accountsOpen', lang)}</button>
-          <button type="button" className="bulk-open" data-testid="standard-open" onClick={openStandard}>{stt('standardOpen', lang)}</button>
+          <button type="button" className="bulk-open" data-testid="import-open" onClick={() => showPanel('imports')}>{t('importOpen')}</button>
+          <button type="button" className="bulk-open" data-testid="accounts-open" onClick={() => showPanel('accounts')}>{t('accountsOpen')}</button>
+          <button type="button" className="bulk-open" data-testid="standard-open" onClick={() => showPanel('standard')}>{t('standardOpen')}</button>
         </>
       )}
       <label className="lang">
-        {t('language', lang)}{' '}
-        <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="lang-select">
+        {t('language')}{' '}
+        <select value={lang} onChange={(e) => void chooseLang(e.target.value as Lang)} data-testid="lang-select">
           {LANGS.map((l) => <option key={l} value={l}>{LANG_NAMES[l]}</option>)}
         </select>
       </label>
@@ -61,7 +63,7 @@ export function Sidebar({ basemap, vectorBasemap = false, open, onClose }: { bas
       <AreaTools />
       <FilterPanel />
       <SummaryBlock />
-      <footer className="source">{t('boundarySource', lang)}</footer>
+      <footer className="source">{t('boundarySource')}</footer>
     </aside>
   );
 }

@@ -2,9 +2,8 @@
 // (the accessible equivalent of the chart) and downloads of the chart (SVG, PNG) and its data (CSV).
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { CSV_BOM, csvRow } from '../../domain/csv.ts';
-import type { Lang } from '../../domain/taxonomy.ts';
-import { dt } from '../i18n/messages-dashboard.ts';
 import { EChart, type ChartHandle, type ChartOption } from './EChart.tsx';
+import { useT } from '../i18n/use-t.ts';
 
 export interface TableData {
   columns: string[];
@@ -16,7 +15,6 @@ interface Props {
   /** File name stem of the downloads, e.g. "ranking-district-2021". */
   file: string;
   freshness: string;
-  lang: Lang;
   option: ChartOption | null;
   height: number;
   table: TableData | null;
@@ -49,7 +47,8 @@ async function svgToPng(svg: string): Promise<Blob> {
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG export failed'))), 'image/png'));
 }
 
-export function ChartCard({ title, file, freshness, lang, option, height, table, state, onClick, testId, footer }: Props) {
+export function ChartCard({ title, file, freshness, option, height, table, state, onClick, testId, footer }: Props) {
+  const { t } = useT();
   const [asTable, setAsTable] = useState(false);
   const chart = useRef<ChartHandle | null>(null);
   const setHandle = useCallback((h: ChartHandle | null) => { chart.current = h; }, []);
@@ -66,15 +65,15 @@ export function ChartCard({ title, file, freshness, lang, option, height, table,
             <div className="table-wrap">
               <table className="dash-table">
                 <thead><tr>{table.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
-                <tbody>{table.rows.map((r, i) => <tr key={i}>{r.map((v, j) => (j === 0 ? <th key={j} scope="row">{v}</th> : <td key={j}>{v ?? dt('suppressed', lang)}</td>))}</tr>)}</tbody>
+                <tbody>{table.rows.map((r, i) => <tr key={i}>{r.map((v, j) => (j === 0 ? <th key={j} scope="row">{v}</th> : <td key={j}>{v ?? t('suppressed')}</td>))}</tr>)}</tbody>
               </table>
             </div>
           ) : <EChart option={option} height={height} label={title} onClick={onClick} handle={setHandle} testId={`${testId}-chart`} />}
           <div className="dash-card-tools">
-            <button type="button" onClick={() => setAsTable(!asTable)} aria-pressed={asTable}>{dt(asTable ? 'showChart' : 'showTable', lang)}</button>
-            <button type="button" onClick={() => download(`${file}.csv`, new Blob([CSV_BOM + csvRow(table.columns) + table.rows.map((r) => csvRow(r)).join('')], { type: 'text/csv;charset=utf-8' }))}>{dt('downloadCsv', lang)}</button>
-            {!asTable && <button type="button" onClick={() => chart.current && download(`${file}.svg`, new Blob([chart.current.svg()], { type: 'image/svg+xml' }))}>{dt('downloadSvg', lang)}</button>}
-            {!asTable && <button type="button" onClick={() => chart.current && void svgToPng(chart.current.svg()).then((b) => download(`${file}.png`, b))}>{dt('downloadPng', lang)}</button>}
+            <button type="button" onClick={() => setAsTable(!asTable)} aria-pressed={asTable}>{t(asTable ? 'showChart' : 'showTable')}</button>
+            <button type="button" onClick={() => download(`${file}.csv`, new Blob([CSV_BOM + csvRow(table.columns) + table.rows.map((r) => csvRow(r)).join('')], { type: 'text/csv;charset=utf-8' }))}>{t('downloadCsv')}</button>
+            {!asTable && <button type="button" onClick={() => chart.current && download(`${file}.svg`, new Blob([chart.current.svg()], { type: 'image/svg+xml' }))}>{t('downloadSvg')}</button>}
+            {!asTable && <button type="button" onClick={() => chart.current && void svgToPng(chart.current.svg()).then((b) => download(`${file}.png`, b))}>{t('downloadPng')}</button>}
           </div>
           {footer}
         </>

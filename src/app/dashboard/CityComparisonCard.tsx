@@ -12,18 +12,19 @@ import type { Lang } from '../../domain/taxonomy.ts';
 import { ApiError } from '../api/client.ts';
 import { addCityFigure, fetchCityIndicators, updateCityFigure, type CityFigureEdit, type CityFigureView } from '../api/endpoints-cities.ts';
 import type { SessionUser } from '../api/types.ts';
-import { errorText, reasonText } from '../components/error-text.ts';
+import { errorText, reasonText } from '../i18n/error-text.ts';
 import { formatNumber } from '../i18n/format.ts';
-import { coverageText, ct, ctf, unitLabel, type CitiesKey } from '../i18n/messages-cities.ts';
+import { coverageText, unitLabel } from '../i18n/messages-cities.ts';
+import { type MessageKey, t } from '../i18n/messages.ts';
+import { useT } from '../i18n/use-t.ts';
 
 export interface CityComparisonCardProps {
-  lang: Lang;
   user: SessionUser | null;
   /** The last year shown; the card shows it and the three before. */
   year: number;
 }
 
-const GROUP_LABEL: Record<IndicatorGroup, CitiesKey> = { industry: 'groupIndustry', firms: 'groupFirms', guangzhou: 'groupGuangzhou' };
+const GROUP_LABEL: Record<IndicatorGroup, MessageKey> = { industry: 'groupIndustry', firms: 'groupFirms', guangzhou: 'groupGuangzhou' };
 /** Indicators whose above-scale and scope-not-stated twins are kept apart: the card points from one to the other. */
 const TWINS: Record<string, string> = {
   valueAdded: 'industryValueAdded', industryValueAdded: 'valueAdded', valueAddedGrowth: 'industryValueAddedGrowth', industryValueAddedGrowth: 'valueAddedGrowth',
@@ -33,7 +34,7 @@ const DENOMINATOR_MARKS = ['a', 'b', 'c'];
 
 /** A figure's number in its unit, with the source's qualifier (超过 6,000 亿元, +4.7%, 67.6%). */
 export function formatFigure(f: Pick<CityFigureView, 'value' | 'qualifier'>, def: CityIndicatorDef, lang: Lang): string {
-  if (f.value === null) return ct('missing', lang);
+  if (f.value === null) return t('missing', lang);
   const v = f.value;
   let text: string;
   if (def.unit === '%') text = `${def.growth && v > 0 ? '+' : ''}${formatNumber(v, lang, 2)}%`;
@@ -46,12 +47,13 @@ export function formatFigure(f: Pick<CityFigureView, 'value' | 'qualifier'>, def
 
 const sourceKey = (f: CityFigureView) => `${f.sourceTitle ?? ''}\u0000${f.sourceUrl ?? ''}`;
 
-function Cell({ f, def, lang, sourceNo, mark, onEdit, editLabel }: {
-  f: CityFigureView | undefined; def: CityIndicatorDef; lang: Lang; sourceNo: number | undefined; mark: string | undefined; onEdit?: () => void; editLabel: string;
+function Cell({ f, def, sourceNo, mark, onEdit, editLabel }: {
+  f: CityFigureView | undefined; def: CityIndicatorDef; sourceNo: number | undefined; mark: string | undefined; onEdit?: () => void; editLabel: string;
 }) {
+  const { t, lang } = useT();
   const edit = onEdit && <button type="button" className="city-edit" onClick={onEdit} aria-label={editLabel} title={editLabel}>✎</button>;
   if (!f || f.value === null)
-    return <td className="city-missing" data-missing="true" title={f?.note ?? undefined}>{ct('missing', lang)}{edit}</td>;
+    return <td className="city-missing" data-missing="true" title={f?.note ?? undefined}>{t('missing')}{edit}</td>;
   const months = coverageMonths(f.coverage);
   const title = [f.sourceTitle, f.note].filter(Boolean).join(' — ');
   const text = formatFigure(f, def, lang);
@@ -68,7 +70,8 @@ function Cell({ f, def, lang, sourceNo, mark, onEdit, editLabel }: {
 
 interface Target { city: string; year: number; figure: CityFigureView | undefined }
 
-function Editor({ target, def, lang, onClose }: { target: Target; def: CityIndicatorDef; lang: Lang; onClose: () => void }) {
+function Editor({ target, def, onClose }: { target: Target; def: CityIndicatorDef; onClose: () => void }) {
+  const { t, tf, lang } = useT();
   const client = useQueryClient();
   const f = target.figure;
   const [value, setValue] = useState(f?.value == null ? '' : String(f.value));
@@ -101,68 +104,69 @@ function Editor({ target, def, lang, onClose }: { target: Target; def: CityIndic
   const save = useMutation({
     mutationFn: () => (f ? updateCityFigure(f.id, f.version, edit(), reason.trim()) : addCityFigure({ ...edit(), city: target.city, indicator: def.code, year: target.year }, reason.trim())),
     onSuccess: (row) => {
-      setMessage(ctf('saved', lang, { version: row.version }));
+      setMessage(tf('citiesSaved', { version: row.version }));
       setReason('');
       void client.invalidateQueries({ queryKey: ['cityIndicators'] });
     },
     onError: (err) => {
       if (err instanceof ApiError && err.status === 412) {
-        setMessage(ct('stale', lang));
+        setMessage(t('citiesStale'));
         void client.invalidateQueries({ queryKey: ['cityIndicators'] });
-      } else if (err instanceof ApiError && (err.status === 400 || err.status === 409)) setMessage(ct('refused', lang) + reasonText(err, lang));
+      } else if (err instanceof ApiError && (err.status === 400 || err.status === 409)) setMessage(t('citiesRefused') + reasonText(err, lang));
       else setMessage(errorText(err, lang));
     },
   });
   const submit = () => {
-    if (value.trim() !== '' && !Number.isFinite(Number(value))) return setMessage(ct('badValue', lang));
-    if (value.trim() !== '' && !sourceTitle.trim() && !sourceUrl.trim()) return setMessage(ct('needSource', lang));
-    if (!reason.trim()) return setMessage(ct('needReason', lang));
+    if (value.trim() !== '' && !Number.isFinite(Number(value))) return setMessage(t('badValue'));
+    if (value.trim() !== '' && !sourceTitle.trim() && !sourceUrl.trim()) return setMessage(t('needSource'));
+    if (!reason.trim()) return setMessage(t('needReason'));
     save.mutate();
   };
-  const title = ctf('editorTitle', lang, { city: cityLabel(target.city, lang), year: target.year, indicator: def.label[lang] });
+  const title = tf('citiesEditorTitle', { city: cityLabel(target.city, lang), year: target.year, indicator: def.label[lang] });
   return (
     <form className="city-editor" data-testid="city-editor" aria-label={title} onSubmit={(e) => { e.preventDefault(); submit(); }}>
       <h3>{title}</h3>
       <div className="city-editor-fields">
-        <label>{ctf('value', lang, { unit: unitLabel(def.unit, lang) })}
-          <input name="value" type="text" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} placeholder={ct('valueHint', lang)} />
+        <label>{tf('citiesValue', { unit: unitLabel(def.unit, lang) })}
+          <input name="value" type="text" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} placeholder={t('valueHint')} />
         </label>
-        <label>{ct('qualifier', lang)}
+        <label>{t('qualifier')}
           <select name="qualifier" value={qualifier} onChange={(e) => setQualifier(e.target.value)}>
-            <option value="">{ct('qualifierNone', lang)}</option>
+            <option value="">{t('qualifierNone')}</option>
             {(Object.keys(QUALIFIERS) as Qualifier[]).map((q) => <option key={q} value={q}>{QUALIFIERS[q][lang]}</option>)}
           </select>
         </label>
         {!['count', 'km²'].includes(def.unit) || def.growth ? (
-          <label>{ct('coverageLabel', lang)}
+          <label>{t('coverageLabel')}
             <select name="coverage" value={coverage} onChange={(e) => setCoverage(e.target.value)}>
-              <option value="">{ct('fullYear', lang)}</option>
+              <option value="">{t('fullYear')}</option>
               {Array.from({ length: 11 }, (_, i) => i + 1).map((m) => <option key={m} value={`1-${m}`}>{coverageText(m, lang)}</option>)}
             </select>
           </label>
         ) : null}
         {isShare(def) && (
-          <label>{ct('denominator', lang)}
+          <label>{t('denominator')}
             <select name="denominator" value={denominator} onChange={(e) => setDenominator(e.target.value)}>
               {def.denominators!.map((d) => <option key={d} value={d}>{DENOMINATORS[d][lang]}</option>)}
             </select>
           </label>
         )}
-        <label className="wide">{ct('sourceTitle', lang)}<input name="sourceTitle" value={sourceTitle} onChange={(e) => setSourceTitle(e.target.value)} maxLength={500} /></label>
-        <label className="wide">{ct('sourceUrl', lang)}<input name="sourceUrl" type="url" value={sourceUrl} onChange={(e) => setSourceUrl(e.target.value)} maxLength={2000} /></label>
-        <label className="wide">{ct('noteLabel', lang)}<input name="note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} /></label>
-        <label className="wide">{ct('reason', lang)}<input name="reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} /></label>
+        <label className="wide">{t('sourceTitle')}<input name="sourceTitle" value={sourceTitle} onChange={(e) => setSourceTitle(e.target.value)} maxLength={500} /></label>
+        <label className="wide">{t('sourceUrl')}<input name="sourceUrl" type="url" value={sourceUrl} onChange={(e) => setSourceUrl(e.target.value)} maxLength={2000} /></label>
+        <label className="wide">{t('noteLabel')}<input name="note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} /></label>
+        <label className="wide">{t('reason')}<input name="reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} /></label>
       </div>
       <div className="buttons">
-        <button type="submit" className="primary" disabled={save.isPending}>{ct('save', lang)}</button>
-        <button type="button" onClick={onClose}>{ct('cancel', lang)}</button>
+        <button type="submit" className="primary" disabled={save.isPending}>{t('citiesSave')}</button>
+        <button type="button" onClick={onClose}>{t('cancel')}</button>
         {message && <span className="muted" role="status">{message}</span>}
       </div>
     </form>
   );
 }
 
-export function CityComparisonCard({ lang, user, year }: CityComparisonCardProps) {
+export function CityComparisonCard({ user, year }: CityComparisonCardProps) {
+  const { t, tf, lang } = useT();
   const [indicator, setIndicator] = useState('amShare');
   const [editing, setEditing] = useState<{ city: string; year: number } | null>(null);
   const years = useMemo(() => [year - 3, year - 2, year - 1, year], [year]);
@@ -196,46 +200,46 @@ export function CityComparisonCard({ lang, user, year }: CityComparisonCardProps
   const target = editing ? { ...editing, figure: byCell.get(`${editing.city}:${editing.year}`) } : null;
 
   return (
-    <section className="dash-card city-comparison" data-testid="city-comparison" aria-label={ct('title', lang)}>
+    <section className="dash-card city-comparison" data-testid="city-comparison" aria-label={t('citiesTitle')}>
       <header className="dash-card-head">
-        <h2>{ct('title', lang)}</h2>
-        <p className="muted">{ct('note', lang)}</p>
+        <h2>{t('citiesTitle')}</h2>
+        <p className="muted">{t('citiesNote')}</p>
       </header>
       <div className="city-controls">
-        <label>{ct('indicator', lang)}{' '}
+        <label>{t('indicator')}{' '}
           <select value={indicator} onChange={(e) => { setIndicator(e.target.value); setEditing(null); }} data-testid="city-indicator">
             {groups.map(({ g, items }) => (
-              <optgroup key={g} label={ct(GROUP_LABEL[g], lang)}>
+              <optgroup key={g} label={t(GROUP_LABEL[g])}>
                 {items.map((i) => <option key={i.code} value={i.code}>{i.label[lang]}</option>)}
               </optgroup>
             ))}
           </select>
         </label>
         {twin && (
-          <span className="muted">{ct('seeAlso', lang)}
+          <span className="muted">{t('seeAlso')}
             <button type="button" className="link-button" onClick={() => setIndicator(twin)}>{cityIndicatorDef(twin)?.label[lang]}</button>
           </span>
         )}
       </div>
-      {q.error ? <p className="form-error" role="alert">{ct('loadError', lang)}{errorText(q.error, lang)}</p>
-        : !q.data ? <p role="status" className="muted">{ct('loading', lang)}</p>
+      {q.error ? <p className="form-error" role="alert">{t('citiesLoadError')}{errorText(q.error, lang)}</p>
+        : !q.data ? <p role="status" className="muted">{t('citiesLoading')}</p>
           : (
             <>
               <div className="table-wrap">
                 <table className="dash-table city-table" data-indicator={indicator}>
                   <caption className="sr-only">{def.label[lang]}</caption>
                   <thead>
-                    <tr><th scope="col">{ct('city', lang)}</th>{years.map((y) => <th key={y} scope="col">{ctf('yearCol', lang, { year: y })}</th>)}</tr>
+                    <tr><th scope="col">{t('city')}</th>{years.map((y) => <th key={y} scope="col">{tf('yearCol', { year: y })}</th>)}</tr>
                   </thead>
                   <tbody>
                     {CITIES.map((c) => (
                       <tr key={c.code} data-city={c.code} className={c.home ? 'city-home' : undefined}>
-                        <th scope="row">{c.label[lang]}{c.home && <span className="city-home-tag"> · {ct('home', lang)}</span>}</th>
+                        <th scope="row">{c.label[lang]}{c.home && <span className="city-home-tag"> · {t('home')}</span>}</th>
                         {years.map((y) => {
                           const f = byCell.get(`${c.code}:${y}`);
                           return (
-                            <Cell key={y} f={f} def={def} lang={lang} sourceNo={f ? sourceNo.get(sourceKey(f)) : undefined} mark={f?.denominator ? marks.get(f.denominator) : undefined}
-                              editLabel={ctf('editCell', lang, { city: c.label[lang], year: y })} onEdit={isAdmin ? () => setEditing({ city: c.code, year: y }) : undefined} />
+                            <Cell key={y} f={f} def={def} sourceNo={f ? sourceNo.get(sourceKey(f)) : undefined} mark={f?.denominator ? marks.get(f.denominator) : undefined}
+                              editLabel={tf('editCell', { city: c.label[lang], year: y })} onEdit={isAdmin ? () => setEditing({ city: c.code, year: y }) : undefined} />
                           );
                         })}
                       </tr>
@@ -245,23 +249,23 @@ export function CityComparisonCard({ lang, user, year }: CityComparisonCardProps
               </div>
               {(marks.size > 0 || hasPartial) && (
                 <ul className="city-legend">
-                  {[...marks].map(([d, m]) => <li key={d}><sup>{m}</sup> {ct('denominators', lang)}：{DENOMINATORS[d as Denominator]?.[lang] ?? d}</li>)}
-                  {hasPartial && <li>{ct('partialNote', lang)}</li>}
+                  {[...marks].map(([d, m]) => <li key={d}><sup>{m}</sup> {t('denominators')}：{DENOMINATORS[d as Denominator]?.[lang] ?? d}</li>)}
+                  {hasPartial && <li>{t('partialNote')}</li>}
                 </ul>
               )}
               {sources.length > 0 && (
                 <details className="city-sources">
-                  <summary>{ct('sources', lang)} ({sources.length})</summary>
+                  <summary>{t('sources')} ({sources.length})</summary>
                   <ol>
                     {sources.map((f, i) => (
                       <li key={sourceKey(f)} id={`city-source-${i + 1}`}>
-                        {f.sourceUrl ? <a href={f.sourceUrl} target="_blank" rel="noopener noreferrer">{f.sourceTitle ?? f.sourceUrl}</a> : <>{f.sourceTitle} <span className="muted">{ct('noUrl', lang)}</span></>}
+                        {f.sourceUrl ? <a href={f.sourceUrl} target="_blank" rel="noopener noreferrer">{f.sourceTitle ?? f.sourceUrl}</a> : <>{f.sourceTitle} <span className="muted">{t('noUrl')}</span></>}
                       </li>
                     ))}
                   </ol>
                 </details>
               )}
-              {isAdmin && target && <Editor key={`${indicator}:${target.city}:${target.year}`} target={target} def={def} lang={lang} onClose={() => setEditing(null)} />}
+              {isAdmin && target && <Editor key={`${indicator}:${target.city}:${target.year}`} target={target} def={def} onClose={() => setEditing(null)} />}
             </>
           )}
     </section>

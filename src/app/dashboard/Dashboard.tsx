@@ -10,16 +10,17 @@ import { parsePeriod } from '../../domain/monitoring/periods.ts';
 import { LANGS, taxonomy, type Lang } from '../../domain/taxonomy.ts';
 import { fetchSession } from '../api/endpoints.ts';
 import type { IndicatorParams } from '../api/endpoints-indicators.ts';
-import { districtLabel } from '../i18n/format.ts';
-import { clusterLabel, tagLabel } from '../i18n/labels.ts';
-import { LANG_NAMES, t } from '../i18n/messages.ts';
-import { dt, dtf, metricLabel, type DashboardKey } from '../i18n/messages-dashboard.ts';
+import { clusterLabel, districtLabel, tagLabel } from '../i18n/labels.ts';
+import { LANG_NAMES, loadMessages, type MessageKey, t, tf } from '../i18n/messages.ts';
+import { metricLabel } from '../i18n/messages-dashboard.ts';
 import { decodeDashboard, encodeDashboard, flowMetric, mapLinkFor, PICKABLE_METRICS, rankingFor, RANKINGS, type DashboardState, type Ranking } from '../state/dashboard-url.ts';
-import { errorText } from '../components/error-text.ts';
+import { errorText } from '../i18n/error-text.ts';
 import { ChartCard } from './ChartCard.tsx';
 import { clusterColorOf, useComposition, useRanking, useTrend, useYearsByGroup } from './charts.tsx';
 import { freshness } from '../i18n/indicator-format.ts';
-import { useIndicators, useIndicatorSeries, useResolvedArea } from './indicator-queries.ts';
+import { useIndicators, useIndicatorSeries } from './indicator-queries.ts';
+import { useAreaGeometry } from '../queries/areas.ts';
+import { viewerOf } from '../queries/viewer.ts';
 import { PeriodPicker } from './PeriodPicker.tsx';
 import { RenovationCards } from './RenovationCards.tsx';
 import { PilotCard } from './PilotCard.tsx';
@@ -30,9 +31,10 @@ import { WarningsCard } from './WarningsCard.tsx';
 import { ReportsCard } from './ReportsCard.tsx';
 import { CityComparisonCard } from './CityComparisonCard.tsx';
 import { KeyProjectsCard } from './KeyProjectsCard.tsx';
+import { useAppStore } from '../state/store.ts';
 
 
-const RANKING_KEYS: Record<Ranking, DashboardKey> = { district: 'byDistrict', town: 'byTown', villagePark: 'byVillagePark', valuePark: 'byValuePark' };
+const RANKING_KEYS: Record<Ranking, MessageKey> = { district: 'dashboardByDistrict', town: 'byTown', villagePark: 'byVillagePark', valuePark: 'byValuePark' };
 const KEY_TAGS = taxonomy.enterpriseTags.filter((x) => x.key).map((x) => x.code as string);
 
 export default function DashboardPage() {
@@ -55,10 +57,14 @@ function filterText(f: EnterpriseFilter, lang: Lang): string {
 function Dashboard() {
   const [s, setS] = useState<DashboardState>(() => decodeDashboard(window.location.search));
   const update = (patch: Partial<DashboardState>) => setS((old) => ({ ...old, ...patch }));
+  // The page's language changes once its catalogue has arrived (messages.ts; render-app.tsx loaded the first one).
+  const chooseLang = (lang: Lang) => void loadMessages(lang).then(() => update({ lang }), (err: unknown) => console.warn(`The ${lang} messages could not be loaded`, err));
   useEffect(() => {
     window.history.replaceState(null, '', `/dashboard${encodeDashboard(s)}`);
     document.documentElement.lang = s.lang;
-    document.title = `${dt('title', s.lang)} · ${t('appTitle', s.lang)}`;
+    // The cards read the language through useT() (the app store): keep it the dashboard's.
+    if (useAppStore.getState().lang !== s.lang) useAppStore.getState().setLang(s.lang);
+    document.title = `${t('dashboardTitle', s.lang)} · ${t('appTitle', s.lang)}`;
   }, [s]);
   const session = useQuery({ queryKey: ['session'], queryFn: fetchSession });
   const user = session.data?.id ?? null;
@@ -66,7 +72,8 @@ function Dashboard() {
   const year = parsePeriod(s.period)!.year;
 
   // The map's area: questions wait for its geometry (an area too large for a link never arrives here).
-  const areaQ = useResolvedArea(s.area, session.isSuccess);
+  // The map's area as geometry. Waits for the session: the questions about an area go by POST, which needs the CSRF token the session hands out.
+  const areaQ = useAreaGeometry(s.area, session.isSuccess ? viewerOf(session.data ?? null) : null, session.isSuccess);
   const area = areaQ.data ?? null;
   // Questions wait for the session too: their answers (and cache keys) depend on the user's role.
   const on = !session.isPending && (!s.area || !!area);
@@ -90,13 +97,13 @@ function Dashboard() {
   const tags = useYearsByGroup(tagsQ.data?.series, KEY_TAGS, lang);
 
   const stateOf = (q: { isPending: boolean; error: unknown; data?: unknown }, empty: boolean) =>
-    q.error ? <p className="form-error" role="alert">{dt('loadError', lang)}{errorText(q.error, lang)}</p>
-      : q.isPending ? <p role="status" className="muted">{dt('loading', lang)}</p>
-        : empty ? <p className="muted">{dt('noData', lang)}</p> : null;
+    q.error ? <p className="form-error" role="alert">{t('dashboardLoadError', lang)}{errorText(q.error, lang)}</p>
+      : q.isPending ? <p role="status" className="muted">{t('dashboardLoading', lang)}</p>
+        : empty ? <p className="muted">{t('noData', lang)}</p> : null;
   const through = targets.data?.dataThrough;
   const fresh = freshness(s.period, s.cumulative, through, lang, targets.data?.updatedAt);
   const metricName = metricLabel(flow, lang);
-  const clusterName = s.cluster ? clusterLabel(s.cluster, lang) : dt('allManufacturing', lang);
+  const clusterName = s.cluster ? clusterLabel(s.cluster, lang) : t('allManufacturing', lang);
   const anySuppressed = [targets.data, rankingQ.data, compositionQ.data].some((a) => a?.rows.some((r) => r.suppressed));
   const file = (name: string) => `${name}-${s.period}${s.cumulative ? '-cum' : ''}`;
   // "Everything drawn" for tests and the benchmark: no query in flight and the session known.
@@ -107,59 +114,59 @@ function Dashboard() {
     <div className="dashboard" data-testid="dashboard" data-ready={ready ? 'true' : 'false'}>
       <header className="dash-head">
         <div className="dash-title">
-          <h1>{dt('title', lang)}</h1>
+          <h1>{t('dashboardTitle', lang)}</h1>
           {targets.data?.demo && <span className="demo-badge">{t('demoBadge', lang)}</span>}
         </div>
         <nav className="dash-nav">
-          <a href={mapLinkFor(s)} data-testid="back-to-map">← {dt('backToMap', lang)}</a>
+          <a href={mapLinkFor(s)} data-testid="back-to-map">← {t('backToMap', lang)}</a>
           <label>{t('language', lang)}{' '}
-            <select value={lang} onChange={(e) => update({ lang: e.target.value as Lang })}>{LANGS.map((l) => <option key={l} value={l}>{LANG_NAMES[l]}</option>)}</select>
+            <select value={lang} onChange={(e) => chooseLang(e.target.value as Lang)}>{LANGS.map((l) => <option key={l} value={l}>{LANG_NAMES[l]}</option>)}</select>
           </label>
         </nav>
       </header>
       <div className="dash-controls">
-        <PeriodPicker period={s.period} cumulative={s.cumulative} lang={lang} onChange={(period, cumulative) => update({ period, cumulative })} />
-        <label>{dt('metric', lang)}{' '}
+        <PeriodPicker period={s.period} cumulative={s.cumulative} onChange={(period, cumulative) => update({ period, cumulative })} />
+        <label>{t('metric', lang)}{' '}
           <select value={s.metric} onChange={(e) => update({ metric: e.target.value as Metric, ranking: rankingFor(e.target.value as Metric, s.ranking) })} data-testid="metric-picker">
             {PICKABLE_METRICS.map((m) => <option key={m} value={m}>{metricLabel(m, lang)}</option>)}
           </select>
         </label>
-        <label>{dt('clusterPick', lang)}{' '}
+        <label>{t('clusterPick', lang)}{' '}
           <select value={s.cluster ?? ''} onChange={(e) => update({ cluster: e.target.value || null })} data-testid="cluster-picker">
-            <option value="">{dt('allManufacturing', lang)}</option>
+            <option value="">{t('allManufacturing', lang)}</option>
             {taxonomy.clusters.map((c) => <option key={c.code} value={c.code}>{clusterLabel(c.code, lang)}</option>)}
           </select>
         </label>
         {!isEmptyFilter(s.filter) && (
           <p className="dash-filters" data-testid="dash-filters">
-            {dtf('filtersFromMap', lang, { text: filterText(s.filter, lang) })}{' '}
-            <button type="button" onClick={() => update({ filter: { ...s.filter, clusters: [], subIndustries: [], futureIndustries: [], tags: [], revenueTiers: [], districts: [], towns: [] } })}>{dt('clearFilters', lang)}</button>
+            {tf('filtersFromMap', lang, { text: filterText(s.filter, lang) })}{' '}
+            <button type="button" onClick={() => update({ filter: { ...s.filter, clusters: [], subIndustries: [], futureIndustries: [], tags: [], revenueTiers: [], districts: [], towns: [] } })}>{t('clearFilters', lang)}</button>
           </p>
         )}
         {s.area && (
           <p className="dash-filters" data-testid="dash-area">
-            {areaQ.isError ? <span className="form-error" role="alert">{dt('areaFailed', lang)}{errorText(areaQ.error, lang)}</span>
-              : <span title={dt('areaNotInRenovation', lang)}>{dt('areaFromMap', lang)}{areaQ.isPending ? `（${dt('areaResolving', lang)}）` : ''}</span>}{' '}
-            <button type="button" onClick={() => update({ area: null })} data-testid="dash-clear-area">{dt('clearArea', lang)}</button>
+            {areaQ.isError ? <span className="form-error" role="alert">{t('areaFailed', lang)}{errorText(areaQ.error, lang)}</span>
+              : <span title={t('areaNotInRenovation', lang)}>{t('areaFromMap', lang)}{areaQ.isPending ? `（${t('dashboardAreaResolving', lang)}）` : ''}</span>}{' '}
+            <button type="button" onClick={() => update({ area: null })} data-testid="dash-clear-area">{t('dashboardClearArea', lang)}</button>
           </p>
         )}
       </div>
-      {targets.data?.demo && <p className="demo-notice" role="note">{dt('demoNote', lang)}</p>}
+      {targets.data?.demo && <p className="demo-notice" role="note">{t('demoNote', lang)}</p>}
 
-      <section className="dash-section" aria-label={dt('targetsTitle', lang)}>
+      <section className="dash-section" aria-label={t('targetsTitle', lang)}>
         <header className="dash-card-head">
-          <h2>{dt('targetsTitle', lang)}</h2>
-          <p className="muted">{fresh} · {dt('targetsNote', lang)}</p>
+          <h2>{t('targetsTitle', lang)}</h2>
+          <p className="muted">{fresh} · {t('targetsNote', lang)}</p>
         </header>
-        {targets.data ? <TargetCards clusters={targets.data} am={am.data} amShare={amShare.data} lang={lang} /> : stateOf(targets, false)}
+        {targets.data ? <TargetCards clusters={targets.data} am={am.data} amShare={amShare.data} /> : stateOf(targets, false)}
       </section>
 
       <div className="dash-grid">
-        <ChartCard testId="trend-card" title={dtf('trendTitle', lang, { metric: `${metricName}${s.cumulative ? `（${dt('trendCumulative', lang)}）` : ''}`, cluster: clusterName })}
-          file={file(`trend-${s.metric}`)} freshness={freshness(String(year), true, trendQ.data?.series[0]?.dataThrough, lang, trendQ.data?.series[0]?.updatedAt)} lang={lang}
+        <ChartCard testId="trend-card" title={tf('trendTitle', lang, { metric: `${metricName}${s.cumulative ? `（${t('trendCumulative', lang)}）` : ''}`, cluster: clusterName })}
+          file={file(`trend-${s.metric}`)} freshness={freshness(String(year), true, trendQ.data?.series[0]?.dataThrough, lang, trendQ.data?.series[0]?.updatedAt)}
           option={trend?.option ?? null} table={trend?.table ?? null} height={280} state={stateOf(trendQ, false)} />
-        <ChartCard testId="ranking-card" title={dtf('rankingTitle', lang, { by: dt(RANKING_KEYS[s.ranking], lang), metric: metricLabel(s.metric, lang) })}
-          file={file(`ranking-${s.ranking}-${s.metric}`)} freshness={fresh} lang={lang}
+        <ChartCard testId="ranking-card" title={tf('rankingTitle', lang, { by: t(RANKING_KEYS[s.ranking], lang), metric: metricLabel(s.metric, lang) })}
+          file={file(`ranking-${s.ranking}-${s.metric}`)} freshness={fresh}
           option={ranking?.option ?? null} table={ranking?.table ?? null} height={Math.max(240, Math.min(20, rankingQ.data?.rows.length ?? 0) * 22 + 40)}
           state={stateOf(rankingQ, rankingQ.data?.rows.length === 0)}
           onClick={(p) => {
@@ -172,30 +179,30 @@ function Dashboard() {
           }}
           footer={(
             <p className="muted">
-              <select aria-label={dt('rankingTitle', lang)} value={s.ranking} onChange={(e) => update({ ranking: e.target.value as Ranking })} data-testid="ranking-picker">
-                {RANKINGS.map((r) => <option key={r} value={r} disabled={rankingFor(s.metric, r) !== r}>{dt(RANKING_KEYS[r], lang)}</option>)}
+              <select aria-label={t('rankingTitle', lang)} value={s.ranking} onChange={(e) => update({ ranking: e.target.value as Ranking })} data-testid="ranking-picker">
+                {RANKINGS.map((r) => <option key={r} value={r} disabled={rankingFor(s.metric, r) !== r}>{t(RANKING_KEYS[r], lang)}</option>)}
               </select>{' '}
-              {dt('rankingHint', lang)}
-              {flow !== s.metric && <span data-testid="per-mu-note"> {dtf('perMuNote', lang, { metric: metricLabel(s.metric, lang), flow: metricName })}</span>}
+              {t('dashboardRankingHint', lang)}
+              {flow !== s.metric && <span data-testid="per-mu-note"> {tf('perMuNote', lang, { metric: metricLabel(s.metric, lang), flow: metricName })}</span>}
             </p>
           )} />
-        <ChartCard testId="composition-card" title={`${dtf('compositionTitle', lang, { metric: metricName })}（${clusterName}）`}
-          file={file(`composition-${s.metric}`)} freshness={fresh} lang={lang}
+        <ChartCard testId="composition-card" title={`${tf('compositionTitle', lang, { metric: metricName })}（${clusterName}）`}
+          file={file(`composition-${s.metric}`)} freshness={fresh}
           option={composition?.option ?? null} table={composition?.table ?? null} height={280} state={stateOf(compositionQ, compositionQ.data?.rows.length === 0)}
           onClick={s.cluster ? undefined : (p) => { const row = compositionQ.data?.rows.filter((r) => !r.suppressed && r.value !== null)[p.dataIndex]; if (row) update({ cluster: row.key }); }} />
-        <ChartCard testId="tags-card" title={`${dtf('tagsTitle', lang, { metric: metricName })}（${clusterName}）`}
-          file={`tags-${s.metric}`} freshness={freshness('2021', true, tagsQ.data?.series[0]?.dataThrough, lang, tagsQ.data?.series[0]?.updatedAt)} lang={lang}
+        <ChartCard testId="tags-card" title={`${tf('tagsTitle', lang, { metric: metricName })}（${clusterName}）`}
+          file={`tags-${s.metric}`} freshness={freshness('2021', true, tagsQ.data?.series[0]?.dataThrough, lang, tagsQ.data?.series[0]?.updatedAt)}
           option={tags?.option ?? null} table={tags?.table ?? null} height={260} state={stateOf(tagsQ, false)} />
-        <RenovationCards districts={s.filter.districts} asOf={s.asOf} lang={lang} onAsOf={(asOf) => update({ asOf })} />
-        {!session.isPending && <PilotCard year={year} lang={lang} user={user} />}
-        <KeyProjectsCard districts={s.filter.districts} cluster={s.cluster} lang={lang} />
+        <RenovationCards districts={s.filter.districts} asOf={s.asOf} onAsOf={(asOf) => update({ asOf })} />
+        {!session.isPending && <PilotCard year={year} user={user} />}
+        <KeyProjectsCard districts={s.filter.districts} cluster={s.cluster} />
       </div>
-      {!session.isPending && <WarningsCard period={s.period} cumulative={s.cumulative} filter={s.filter} lang={lang} user={session.data ?? null} />}
+      {!session.isPending && <WarningsCard period={s.period} cumulative={s.cumulative} filter={s.filter} user={session.data ?? null} />}
       <EnterpriseTable period={s.period} cumulative={s.cumulative} metric={flow} filter={s.filter} area={area} lang={lang} user={session.data ?? null} mapLink={mapLinkFor(s)} ready={on && session.isSuccess} />
-      <CityComparisonCard lang={lang} user={session.data ?? null} year={year} />
-      {session.isSuccess && <ReportsCard period={s.period} lang={lang} user={session.data ?? null} />}
-      {anySuppressed && <p className="muted" data-testid="suppressed-note">{dt('suppressedNote', lang)}</p>}
-      {session.data?.role === 'admin' && <TargetsEditor lang={lang} />}
+      <CityComparisonCard user={session.data ?? null} year={year} />
+      {session.isSuccess && <ReportsCard period={s.period} user={session.data ?? null} />}
+      {anySuppressed && <p className="muted" data-testid="suppressed-note">{t('suppressedNote', lang)}</p>}
+      {session.data?.role === 'admin' && <TargetsEditor />}
     </div>
   );
 }

@@ -10,11 +10,12 @@ import type { Lang } from '../../domain/taxonomy.ts';
 import { fetchEnterpriseRanking, RANKABLE_METRICS, type EnterpriseRankingParams, type EnterpriseSort, type SortOrder } from '../api/endpoints-enterprise-ranking.ts';
 import type { ResolvedArea } from '../api/endpoints-indicators.ts';
 import type { SessionUser } from '../api/types.ts';
-import { errorText } from '../components/error-text.ts';
+import { mayReadConfidential } from '../../domain/permissions.ts';
+import { errorText } from '../i18n/error-text.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { metricLabel } from '../i18n/messages-dashboard.ts';
-import { et, etf } from '../i18n/messages-enterprise-table.ts';
 import { formatChange, freshness } from '../i18n/indicator-format.ts';
+import { t, tf } from '../i18n/messages.ts';
 
 export interface EnterpriseTableProps {
   period: string;
@@ -43,15 +44,16 @@ function enterpriseFigure(v: number | null, unit: MetricUnit, lang: Lang): strin
 
 export function EnterpriseTable(props: EnterpriseTableProps) {
   const { lang, user } = props;
-  const allowed = !!user && user.role !== 'viewer';
+  // The figures of single enterprises are confidential (the server answers others 403).
+  const allowed = mayReadConfidential(user);
   if (!props.ready) return null;
   return (
     <section className="dash-card enterprise-table-card" data-testid="enterprise-table" aria-labelledby="enterprise-table-title">
       <header className="dash-card-head">
-        <h2 id="enterprise-table-title">{et('title', lang)}</h2>
-        {allowed && <p className="muted">{et('note', lang)}</p>}
+        <h2 id="enterprise-table-title">{t('enterpriseTableTitle', lang)}</h2>
+        {allowed && <p className="muted">{t('enterpriseTableNote', lang)}</p>}
       </header>
-      {allowed ? <EnterpriseList {...props} user={user} /> : <p className="muted" role="note" data-testid="enterprise-table-confidential">{et('confidential', lang)}</p>}
+      {allowed && user ? <EnterpriseList {...props} user={user} /> : <p className="muted" role="note" data-testid="enterprise-table-confidential">{t('confidential', lang)}</p>}
     </section>
   );
 }
@@ -74,12 +76,12 @@ function EnterpriseList({ period, cumulative, metric: asked, filter, area, lang,
   });
   const data = q.data;
   const unit: MetricUnit = data?.unit ?? (metric === 'employees' ? 'persons' : 'yuan');
-  const unitText = et(unit === 'persons' ? 'unitPersons' : 'unitWan', lang);
+  const unitText = t(unit === 'persons' ? 'unitPersons' : 'unitWan', lang);
   const columnName: Record<EnterpriseSort, string> = {
-    name: et('name', lang),
-    value: etf('value', lang, { metric: metricLabel(metric, lang), unit: unitText }),
-    lastYear: etf('lastYear', lang, { unit: unitText }),
-    change: et('change', lang),
+    name: t('enterpriseTableName', lang),
+    value: tf('enterpriseTableValue', lang, { metric: metricLabel(metric, lang), unit: unitText }),
+    lastYear: tf('lastYear', lang, { unit: unitText }),
+    change: t('enterpriseTableChange', lang),
   };
   const toggle = (sort: EnterpriseSort) => setSorting((old) => (old.sort === sort
     ? { sort, order: old.order === 'asc' ? 'desc' : 'asc' }
@@ -88,7 +90,7 @@ function EnterpriseList({ period, cumulative, metric: asked, filter, area, lang,
     const active = sorting.sort === sort;
     return (
       <th scope="col" className={className} aria-sort={active ? (sorting.order === 'asc' ? 'ascending' : 'descending') : 'none'}>
-        <button type="button" className="sort-button" onClick={() => toggle(sort)} title={etf('sortBy', lang, { column: columnName[sort] })} data-testid={`enterprise-sort-${sort}`}>
+        <button type="button" className="sort-button" onClick={() => toggle(sort)} title={tf('sortBy', lang, { column: columnName[sort] })} data-testid={`enterprise-sort-${sort}`}>
           {columnName[sort]}<span aria-hidden="true" className="sort-mark">{active ? (sorting.order === 'asc' ? ' ▲' : ' ▼') : ' ↕'}</span>
         </button>
       </th>
@@ -101,24 +103,24 @@ function EnterpriseList({ period, cumulative, metric: asked, filter, area, lang,
     <>
       <p className="muted enterprise-table-period" data-testid="enterprise-table-period">
         {freshness(period, cumulative, data?.dataThrough, lang)}
-        {metric !== asked && <> · {etf('rankedBy', lang, { metric: metricLabel(metric, lang) })}</>}
+        {metric !== asked && <> · {tf('rankedBy', lang, { metric: metricLabel(metric, lang) })}</>}
       </p>
       {q.error ? (
-        <p className="form-error" role="alert">{et('error', lang)}{errorText(q.error, lang)}</p>
+        <p className="form-error" role="alert">{t('error', lang)}{errorText(q.error, lang)}</p>
       ) : !data ? (
-        <p role="status" className="muted">{et('loading', lang)}</p>
+        <p role="status" className="muted">{t('enterpriseTableLoading', lang)}</p>
       ) : data.total === 0 ? (
-        <p className="muted" data-testid="enterprise-table-empty">{et('empty', lang)}</p>
+        <p className="muted" data-testid="enterprise-table-empty">{t('empty', lang)}</p>
       ) : (
         <>
           <div className="enterprise-table-scroll" aria-busy={q.isPlaceholderData || q.isFetching}>
             <table className="dash-table enterprise-table">
-              <caption className="sr-only">{et('title', lang)}</caption>
+              <caption className="sr-only">{t('enterpriseTableTitle', lang)}</caption>
               <thead>
                 <tr>
                   {header('name', 'enterprise-name-col')}
-                  <th scope="col" className="text-col">{et('place', lang)}</th>
-                  <th scope="col" className="text-col">{et('cluster', lang)}</th>
+                  <th scope="col" className="text-col">{t('place', lang)}</th>
+                  <th scope="col" className="text-col">{t('enterpriseTableCluster', lang)}</th>
                   {SORT_COLUMNS.filter((s) => s !== 'name').map((s) => header(s))}
                 </tr>
               </thead>
@@ -128,25 +130,25 @@ function EnterpriseList({ period, cumulative, metric: asked, filter, area, lang,
                     <th scope="row"><a href={`${mapLink}&s=e${r.id}`} className="enterprise-link">{r.name}</a></th>
                     <td className="text-col">{r.districtName}{r.townName ? ` · ${r.townName}` : ''}</td>
                     <td className="text-col">{r.clusterName}</td>
-                    <td data-col="value" title={r.value === null ? et('noFigure', lang) : undefined}>{enterpriseFigure(r.value, data.unit, lang)}</td>
-                    <td data-col="lastYear" title={r.lastYear === null ? et('noFigure', lang) : undefined}>{enterpriseFigure(r.lastYear, data.unit, lang)}</td>
+                    <td data-col="value" title={r.value === null ? t('noFigure', lang) : undefined}>{enterpriseFigure(r.value, data.unit, lang)}</td>
+                    <td data-col="lastYear" title={r.lastYear === null ? t('noFigure', lang) : undefined}>{enterpriseFigure(r.lastYear, data.unit, lang)}</td>
                     <td data-col="change" className={r.change === null ? undefined : r.change < 0 ? 'change-down' : 'change-up'}>{formatChange(r.change, data.unit, lang)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <nav className="enterprise-pager" aria-label={et('pages', lang)}>
+          <nav className="enterprise-pager" aria-label={t('pages', lang)}>
             <span role="status" data-testid="enterprise-table-range">
-              {etf('range', lang, {
+              {tf('range', lang, {
                 from: formatNumber(data.offset + 1, lang),
                 to: formatNumber(data.offset + data.rows.length, lang),
                 total: formatNumber(data.total, lang),
               })}
             </span>
-            <button type="button" onClick={() => go(page - 1)} disabled={page === 0} data-testid="enterprise-page-previous">{et('previous', lang)}</button>
-            <span>{etf('pageOf', lang, { page: formatNumber(page + 1, lang), pages: formatNumber(pages, lang) })}</span>
-            <button type="button" onClick={() => go(page + 1)} disabled={page + 1 >= pages} data-testid="enterprise-page-next">{et('next', lang)}</button>
+            <button type="button" onClick={() => go(page - 1)} disabled={page === 0} data-testid="enterprise-page-previous">{t('previous', lang)}</button>
+            <span>{tf('pageOf', lang, { page: formatNumber(page + 1, lang), pages: formatNumber(pages, lang) })}</span>
+            <button type="button" onClick={() => go(page + 1)} disabled={page + 1 >= pages} data-testid="enterprise-page-next">{t('next', lang)}</button>
           </nav>
         </>
       )}

@@ -7,12 +7,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { Lang } from '../../domain/taxonomy.ts';
 import { fetchKeyProjectSummary, type KeyProjectSummary } from '../api/endpoints-key-projects.ts';
-import { errorText } from '../components/error-text.ts';
-import { districtLabel, formatNumber } from '../i18n/format.ts';
-import { clusterLabel } from '../i18n/labels.ts';
-import { formatYi, kpCardText as kt } from '../i18n/messages-key-projects.ts';
+import { errorText } from '../i18n/error-text.ts';
+import { formatNumber } from '../i18n/format.ts';
+import { clusterLabel, districtLabel } from '../i18n/labels.ts';
+import { formatYi } from '../i18n/messages-key-projects.ts';
+import { t } from '../i18n/messages.ts';
 import { ChartCard, type TableData } from './ChartCard.tsx';
 import type { ChartOption } from './EChart.tsx';
+import { useT } from '../i18n/use-t.ts';
 
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", sans-serif';
 const ELIGIBLE = '#d4a000';
@@ -30,18 +32,19 @@ function districtChart(s: KeyProjectSummary, lang: Lang): { option: ChartOption;
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: names },
     series: [
-      { name: kt('kpCardColEligible', lang), type: 'bar', stack: 'n', data: rows.map((r) => r.eligible), itemStyle: { color: ELIGIBLE } },
+      { name: t('kpCardColEligible', lang), type: 'bar', stack: 'n', data: rows.map((r) => r.eligible), itemStyle: { color: ELIGIBLE } },
       { name: lang === 'en' ? 'Other' : '其他', type: 'bar', stack: 'n', data: rows.map((r) => r.total - r.eligible), itemStyle: { color: OTHER } },
     ],
   };
   const table: TableData = {
-    columns: [kt('kpCardByDistrict', lang), kt('kpCardColCount', lang), kt('kpCardColEligible', lang), kt('kpCardColInvestment', lang)],
+    columns: [t('kpCardByDistrict', lang), t('kpCardColCount', lang), t('kpCardColEligible', lang), t('kpCardColInvestment', lang)],
     rows: s.byDistrict.map((r) => [r.district ? districtLabel(r.district, lang) : '—', r.total, r.eligible, yi(r.investmentYuan)]),
   };
   return { option, table };
 }
 
-export function KeyProjectsCard({ districts, cluster, lang }: { districts: readonly string[]; cluster: string | null; lang: Lang }) {
+export function KeyProjectsCard({ districts, cluster }: { districts: readonly string[]; cluster: string | null }) {
+  const { t, lang } = useT();
   const clusters = cluster ? [cluster] : [];
   const q = useQuery({
     queryKey: ['key-projects', 'summary', districts, clusters],
@@ -50,23 +53,23 @@ export function KeyProjectsCard({ districts, cluster, lang }: { districts: reado
   });
   const s = q.data;
   const chart = useMemo(() => (s ? districtChart(s, lang) : null), [s, lang]);
-  const state = q.error ? <p className="form-error" role="alert">{kt('kpCardError', lang)}{errorText(q.error, lang)}</p> : <p role="status" className="muted">{kt('kpCardLoading', lang)}</p>;
+  const state = q.error ? <p className="form-error" role="alert">{t('kpCardError')}{errorText(q.error, lang)}</p> : <p role="status" className="muted">{t('kpCardLoading')}</p>;
   const mapLink = `/?l=epvdk${lang === 'zh-Hans' ? '' : `&lang=${lang}`}`;
   return (
-    <ChartCard testId="key-projects-card" title={`${kt('kpCardTitle', lang)}${cluster ? `（${clusterLabel(cluster, lang)}）` : ''}`} file="key-projects" lang={lang}
-      freshness={`${kt('kpCardRule', lang)}${s?.demo ? ` · ${kt('kpCardDemo', lang)}` : ''}`}
+    <ChartCard testId="key-projects-card" title={`${t('kpCardTitle')}${cluster ? `（${clusterLabel(cluster, lang)}）` : ''}`} file="key-projects"
+      freshness={`${t('kpCardRule')}${s?.demo ? ` · ${t('kpCardDemo')}` : ''}`}
       option={chart?.option ?? null} table={chart?.table ?? null} height={Math.max(180, 40 + (s?.byDistrict.length ?? 4) * 26)} state={state}
       footer={s && (
         <>
           <dl className="kp-kpis" data-testid="kp-kpis" data-total={s.total} data-eligible={s.eligible}>
-            <div><dt>{kt('kpCardCount', lang)}</dt><dd data-testid="kp-total">{formatNumber(s.total, lang)}</dd></div>
-            <div><dt>{kt('kpCardEligible', lang)}</dt><dd data-testid="kp-eligible">★ {formatNumber(s.eligible, lang)}</dd></div>
-            <div><dt>{kt('kpCardInvestment', lang)}</dt><dd data-testid="kp-investment-total">{formatYi(s.investmentYuan, lang, 1)}</dd></div>
-            <div><dt>{kt('kpCardEligibleInvestment', lang)}</dt><dd>{formatYi(s.eligibleInvestmentYuan, lang, 1)}</dd></div>
+            <div><dt>{t('kpCardCount')}</dt><dd data-testid="kp-total">{formatNumber(s.total, lang)}</dd></div>
+            <div><dt>{t('kpCardEligible')}</dt><dd data-testid="kp-eligible">★ {formatNumber(s.eligible, lang)}</dd></div>
+            <div><dt>{t('kpCardInvestment')}</dt><dd data-testid="kp-investment-total">{formatYi(s.investmentYuan, lang, 1)}</dd></div>
+            <div><dt>{t('kpCardEligibleInvestment')}</dt><dd>{formatYi(s.eligibleInvestmentYuan, lang, 1)}</dd></div>
           </dl>
           <table className="kp-by-cluster" data-testid="kp-by-cluster">
-            <caption>{kt('kpCardByCluster', lang)}</caption>
-            <thead><tr><th scope="col">{kt('kpCardColName', lang)}</th><th scope="col">{kt('kpCardColCount', lang)}</th><th scope="col">{kt('kpCardColEligible', lang)}</th><th scope="col">{kt('kpCardColInvestment', lang)}</th></tr></thead>
+            <caption>{t('kpCardByCluster')}</caption>
+            <thead><tr><th scope="col">{t('kpCardColName')}</th><th scope="col">{t('kpCardColCount')}</th><th scope="col">{t('kpCardColEligible')}</th><th scope="col">{t('kpCardColInvestment')}</th></tr></thead>
             <tbody>
               {s.byCluster.map((r) => (
                 <tr key={r.cluster ?? 'none'}>
@@ -76,7 +79,7 @@ export function KeyProjectsCard({ districts, cluster, lang }: { districts: reado
               ))}
             </tbody>
           </table>
-          <p className="muted"><a href={mapLink}>{kt('kpCardMap', lang)}</a></p>
+          <p className="muted"><a href={mapLink}>{t('kpCardMap')}</a></p>
         </>
       )} />
   );

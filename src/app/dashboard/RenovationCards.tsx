@@ -8,10 +8,11 @@ import { fetchRenovationSummary, type RenovationSummary } from '../api/endpoints
 import { formatNumber } from '../i18n/format.ts';
 import { valueParkName } from '../i18n/labels.ts';
 import { label } from '../../domain/taxonomy.ts';
-import { dt, dtf } from '../i18n/messages-dashboard.ts';
-import { errorText } from '../components/error-text.ts';
+import { errorText } from '../i18n/error-text.ts';
 import { ChartCard, type TableData } from './ChartCard.tsx';
 import type { ChartOption } from './EChart.tsx';
+import { t } from '../i18n/messages.ts';
+import { useT } from '../i18n/use-t.ts';
 
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", sans-serif';
 const PROGRESS_ALPHA: Record<string, string> = { not_started: '55', in_progress: 'AA', completed: 'FF' };
@@ -27,7 +28,7 @@ function statusChart(s: RenovationSummary, lang: Lang): { option: ChartOption; t
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 32, bottom: 24, containLabel: true },
     xAxis: { type: 'category', data: cats.map((c) => label(c, lang)) },
-    yAxis: { type: 'value', name: dt('parksUnit', lang) },
+    yAxis: { type: 'value', name: t('parksUnit', lang) },
     series: progress.map((p) => ({
       // The series colour (grey, lighter for less progress) is what the legend shows; bars take their category's colour.
       name: label(p, lang), type: 'bar', stack: 'progress', itemStyle: { color: `#6b7b88${PROGRESS_ALPHA[p.code]}` },
@@ -35,7 +36,7 @@ function statusChart(s: RenovationSummary, lang: Lang): { option: ChartOption; t
     })),
   };
   const table: TableData = {
-    columns: [dt('name', lang), ...progress.map((p) => `${label(p, lang)}（${dt('parksUnit', lang)} / ${lang === 'en' ? 'mu' : '亩'}）`)],
+    columns: [t('dashboardName', lang), ...progress.map((p) => `${label(p, lang)}（${t('parksUnit', lang)} / ${lang === 'en' ? 'mu' : '亩'}）`)],
     rows: cats.map((c) => [label(c, lang), ...progress.map((p) => `${n(c.code, p.code)} / ${formatNumber(area(c.code, p.code), lang)}`)]),
   };
   return { option, table };
@@ -49,14 +50,14 @@ function pilotChart(s: RenovationSummary, lang: Lang): { option: ChartOption; ta
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 32, bottom: 24, containLabel: true },
     xAxis: { type: 'category', data: years },
-    yAxis: { type: 'value', name: dt('parksUnit', lang) },
+    yAxis: { type: 'value', name: t('parksUnit', lang) },
     series: [
-      { name: dt('pilotsActual', lang), type: 'bar', data: s.pilots.map((p) => p.parks), itemStyle: { color: '#2f5d85' }, label: { show: true, position: 'top' } },
-      { name: dt('pilotsPlan', lang), type: 'line', data: s.pilots.map((p) => p.target), itemStyle: { color: '#D55E00' }, lineStyle: { type: 'dashed' } },
+      { name: t('pilotsActual', lang), type: 'bar', data: s.pilots.map((p) => p.parks), itemStyle: { color: '#2f5d85' }, label: { show: true, position: 'top' } },
+      { name: t('pilotsPlan', lang), type: 'line', data: s.pilots.map((p) => p.target), itemStyle: { color: '#D55E00' }, lineStyle: { type: 'dashed' } },
     ],
   };
   const table: TableData = {
-    columns: [lang === 'en' ? 'Year' : '年份', dt('pilotsActual', lang), dt('pilotsPlan', lang), lang === 'en' ? 'Area (mu)' : '面积（亩）'],
+    columns: [lang === 'en' ? 'Year' : '年份', t('pilotsActual', lang), t('pilotsPlan', lang), lang === 'en' ? 'Area (mu)' : '面积（亩）'],
     rows: s.pilots.map((p) => [String(p.year), p.parks, p.target, formatNumber(p.areaMu, lang)]),
   };
   return { option, table };
@@ -73,32 +74,33 @@ function valueParkChart(s: RenovationSummary, lang: Lang): { option: ChartOption
     series: [{ type: 'bar', data: s.valueParks.map((v) => ({ value: v.present, itemStyle: { color: v.present === v.elements ? '#009E73' : '#7c93a8' } })), label: { show: true, position: 'right', formatter: '{c}/6' } }],
   };
   const table: TableData = {
-    columns: [dt('name', lang), dt('elementsPresent', lang)],
+    columns: [t('dashboardName', lang), t('elementsPresent', lang)],
     rows: s.valueParks.map((v, i) => [names[i], `${v.present}/${v.elements}`]),
   };
   return { option, table };
 }
 
-export function RenovationCards({ districts, asOf, lang, onAsOf }: { districts: string[]; asOf: string | null; lang: Lang; onAsOf: (d: string | null) => void }) {
+export function RenovationCards({ districts, asOf, onAsOf }: { districts: string[]; asOf: string | null; onAsOf: (d: string | null) => void }) {
+  const { t, tf, lang } = useT();
   const q = useQuery({ queryKey: ['parks-summary', districts, asOf], queryFn: ({ signal }) => fetchRenovationSummary(districts, asOf, signal) });
   const charts = useMemo(() => (q.data ? { status: statusChart(q.data, lang), pilots: pilotChart(q.data, lang), vp: valueParkChart(q.data, lang) } : null), [q.data, lang]);
-  const state = q.error ? <p className="form-error" role="alert">{dt('loadError', lang)}{errorText(q.error, lang)}</p> : <p role="status" className="muted">{dt('loading', lang)}</p>;
-  const when = asOf ? dtf('statusAsOf', lang, { date: asOf }) : dt('statusNow', lang);
+  const state = q.error ? <p className="form-error" role="alert">{t('dashboardLoadError')}{errorText(q.error, lang)}</p> : <p role="status" className="muted">{t('dashboardLoading')}</p>;
+  const when = asOf ? tf('statusAsOf', { date: asOf }) : t('statusNow');
   return (
     <>
-      <ChartCard testId="renovation-card" title={dt('renovationTitle', lang)} file="renovation-status" lang={lang}
-        freshness={q.data ? `${when} · ${dtf('renovationNote', lang, { parks: formatNumber(q.data.parks, lang), area: formatNumber(q.data.areaMu, lang) })}` : when}
+      <ChartCard testId="renovation-card" title={t('renovationTitle')} file="renovation-status"
+        freshness={q.data ? `${when} · ${tf('renovationNote', { parks: q.data.parks, area: formatNumber(q.data.areaMu, lang) })}` : when}
         option={charts?.status.option ?? null} table={charts?.status.table ?? null} height={260} state={state}
         footer={(
           <p className="muted">
-            <label>{dt('asOfPick', lang)}{' '}
+            <label>{t('asOfPick')}{' '}
               <input type="date" value={asOf ?? ''} min="2019-01-01" max={new Date().toISOString().slice(0, 10)} onChange={(e) => onAsOf(e.target.value || null)} data-testid="renovation-as-of" />
             </label>
           </p>
         )} />
-      <ChartCard testId="pilots-card" title={dt('pilotsTitle', lang)} file="pilot-parks" lang={lang} freshness={when}
+      <ChartCard testId="pilots-card" title={t('dashboardPilotsTitle')} file="pilot-parks" freshness={when}
         option={charts?.pilots.option ?? null} table={charts?.pilots.table ?? null} height={260} state={state} />
-      <ChartCard testId="value-parks-card" title={dtf('valueParksTitle', lang, { target: q.data?.valueParkTarget ?? '—' })} file="value-parks" lang={lang} freshness={when}
+      <ChartCard testId="value-parks-card" title={tf('valueParksTitle', { target: q.data?.valueParkTarget ?? '—' })} file="value-parks" freshness={when}
         option={charts?.vp.option ?? null} table={charts?.vp.table ?? null} height={300} state={state} />
     </>
   );

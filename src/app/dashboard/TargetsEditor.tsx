@@ -7,21 +7,23 @@ import type { Target } from '../../domain/monitoring/targets.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
 import { ApiError } from '../api/client.ts';
 import { fetchTargets, updateTarget } from '../api/endpoints-indicators.ts';
-import { districtLabel } from '../i18n/format.ts';
-import { clusterLabel } from '../i18n/labels.ts';
-import { dt, dtf, metricLabel } from '../i18n/messages-dashboard.ts';
-import { errorText } from '../components/error-text.ts';
+import { clusterLabel, districtLabel } from '../i18n/labels.ts';
+import { metricLabel } from '../i18n/messages-dashboard.ts';
+import { errorText } from '../i18n/error-text.ts';
+import { t } from '../i18n/messages.ts';
+import { useT } from '../i18n/use-t.ts';
 
 /** What the user types per unit: 亿元 for money, % for shares, plain counts. */
 const scale = (t: Target) => (!isMetric(t.metric) ? 1 : METRIC_UNIT[t.metric] === 'yuan' ? 1e8 : METRIC_UNIT[t.metric] === 'fraction' ? 0.01 : 1);
 
-function targetName(t: Target, lang: Lang): string {
-  const what = isMetric(t.metric) ? metricLabel(t.metric, lang) : dt(t.metric === 'pilotParks' ? 'pilotParks' : 'valueParks', lang);
-  const scope = t.scope === 'cluster' ? clusterLabel(t.key, lang) : t.scope === 'district' ? districtLabel(t.key, lang) : '';
+function targetName(target: Target, lang: Lang): string {
+  const what = isMetric(target.metric) ? metricLabel(target.metric, lang) : t(target.metric === 'pilotParks' ? 'pilotParks' : 'dashboardValueParks', lang);
+  const scope = target.scope === 'cluster' ? clusterLabel(target.key, lang) : target.scope === 'district' ? districtLabel(target.key, lang) : '';
   return scope ? `${scope} · ${what}` : what;
 }
 
-function Row({ target, lang }: { target: Target; lang: Lang }) {
+function Row({ target }: { target: Target }) {
+  const { t, tf, lang } = useT();
   const client = useQueryClient();
   const [value, setValue] = useState(String(Math.round((target.value / scale(target)) * 100) / 100));
   const [reason, setReason] = useState('');
@@ -31,13 +33,13 @@ function Row({ target, lang }: { target: Target; lang: Lang }) {
   const save = useMutation({
     mutationFn: () => updateTarget(target.id, target.version, Number(value) * scale(target), reason.trim()),
     onSuccess: (t) => {
-      setMessage(dtf('targetSaved', lang, { version: t.version }));
+      setMessage(tf('targetSaved', { version: t.version }));
       setReason('');
       void client.invalidateQueries();
     },
     onError: (err) => {
       if (err instanceof ApiError && err.status === 412) {
-        setMessage(dt('targetStale', lang));
+        setMessage(t('targetStale'));
         void client.invalidateQueries({ queryKey: ['targets'] });
       } else setMessage(errorText(err, lang));
     },
@@ -47,26 +49,27 @@ function Row({ target, lang }: { target: Target; lang: Lang }) {
     <tr data-testid={`target-row-${target.id}`}>
       <th scope="row">{targetName(target, lang)}</th>
       <td>{target.year}</td>
-      <td><input type="number" min={0} step="any" value={value} onChange={(e) => setValue(e.target.value)} aria-label={dt('targetValue', lang)} /></td>
-      <td><input type="text" value={reason} onChange={(e) => setReason(e.target.value)} aria-label={dt('targetReason', lang)} maxLength={2000} /></td>
+      <td><input type="number" min={0} step="any" value={value} onChange={(e) => setValue(e.target.value)} aria-label={t('targetValue')} /></td>
+      <td><input type="text" value={reason} onChange={(e) => setReason(e.target.value)} aria-label={t('targetReason')} maxLength={2000} /></td>
       <td>
-        <button type="button" disabled={save.isPending} onClick={() => (valid ? save.mutate() : setMessage(dt('targetInvalid', lang)))}>{dt('targetSave', lang)}</button>
+        <button type="button" disabled={save.isPending} onClick={() => (valid ? save.mutate() : setMessage(t('targetInvalid')))}>{t('targetSave')}</button>
         {message && <span className="muted" role="status"> {message}</span>}
       </td>
     </tr>
   );
 }
 
-export function TargetsEditor({ lang }: { lang: Lang }) {
+export function TargetsEditor() {
+  const { t, lang } = useT();
   const targets = useQuery({ queryKey: ['targets'], queryFn: ({ signal }) => fetchTargets(signal) });
   return (
-    <section className="dash-card" data-testid="targets-editor" aria-label={dt('targetsAdmin', lang)}>
-      <header className="dash-card-head"><h2>{dt('targetsAdmin', lang)}</h2><p className="muted">{dt('targetsAdminNote', lang)}</p></header>
-      {targets.error ? <p className="form-error" role="alert">{errorText(targets.error, lang)}</p> : !targets.data ? <p role="status" className="muted">{dt('loading', lang)}</p> : (
+    <section className="dash-card" data-testid="targets-editor" aria-label={t('targetsAdmin')}>
+      <header className="dash-card-head"><h2>{t('targetsAdmin')}</h2><p className="muted">{t('targetsAdminNote')}</p></header>
+      {targets.error ? <p className="form-error" role="alert">{errorText(targets.error, lang)}</p> : !targets.data ? <p role="status" className="muted">{t('dashboardLoading')}</p> : (
         <div className="table-wrap">
           <table className="dash-table targets-table">
-            <thead><tr>{(['targetWhat', 'targetYear', 'targetValue', 'targetReason'] as const).map((k) => <th key={k} scope="col">{dt(k, lang)}</th>)}<th /></tr></thead>
-            <tbody>{targets.data.map((t) => <Row key={t.id} target={t} lang={lang} />)}</tbody>
+            <thead><tr>{(['targetWhat', 'targetYear', 'targetValue', 'targetReason'] as const).map((k) => <th key={k} scope="col">{t(k)}</th>)}<th /></tr></thead>
+            <tbody>{targets.data.map((t) => <Row key={t.id} target={t} />)}</tbody>
           </table>
         </div>
       )}

@@ -4,17 +4,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { isWarningKind, PARAM_SPECS, SEVERITIES, validateParams, type ParamSpec, type Severity, type WarningRule } from '../../domain/monitoring/warnings.ts';
-import type { Lang } from '../../domain/taxonomy.ts';
 import { ApiError } from '../api/client.ts';
 import { fetchWarningRules, updateWarningRule } from '../api/endpoints-warnings.ts';
-import { errorText, reasonText } from '../components/error-text.ts';
-import { kindName, paramLabel, severityLabel, wt, wtf } from '../i18n/messages-warnings.ts';
+import { errorText, reasonText } from '../i18n/error-text.ts';
+import { kindName, paramLabel, severityLabel } from '../i18n/messages-warnings.ts';
+import { useT } from '../i18n/use-t.ts';
 
 /** Yuan are typed in 万元; percent and points as they are. */
 const scale = (s: ParamSpec) => (s.unit === 'yuan' ? 10_000 : 1);
 const shown = (rule: WarningRule) => Object.fromEntries(PARAM_SPECS[rule.kind].map((s) => [s.name, String((rule.params[s.name] ?? 0) / scale(s))]));
 
-function RuleRow({ rule, lang }: { rule: WarningRule; lang: Lang }) {
+function RuleRow({ rule }: { rule: WarningRule }) {
+  const { t, tf, lang } = useT();
   const client = useQueryClient();
   const specs = PARAM_SPECS[rule.kind];
   const [values, setValues] = useState(() => shown(rule));
@@ -34,14 +35,14 @@ function RuleRow({ rule, lang }: { rule: WarningRule; lang: Lang }) {
   const save = useMutation({
     mutationFn: () => updateWarningRule(rule.id, rule.version, { params, enabled, severity, reason: reason.trim() }),
     onSuccess: (r) => {
-      setMessage(wtf('saved', lang, { version: r.version }));
+      setMessage(tf('warningsSaved', { version: r.version }));
       setReason('');
       void client.invalidateQueries({ queryKey: ['warning-rules'] });
       void client.invalidateQueries({ queryKey: ['warnings'] });
     },
     onError: (err) => {
       if (err instanceof ApiError && err.status === 412) {
-        setMessage(wt('stale', lang));
+        setMessage(t('warningsStale'));
         void client.invalidateQueries({ queryKey: ['warning-rules'] });
       } else setMessage(err instanceof ApiError && err.status === 400 ? reasonText(err, lang) : errorText(err, lang));
     },
@@ -50,18 +51,18 @@ function RuleRow({ rule, lang }: { rule: WarningRule; lang: Lang }) {
     const check = validateParams(rule.kind, params);
     if (!check.ok) {
       const s = specs.find((x) => `params.${x.name}` === check.field) ?? specs[0];
-      return setMessage(wtf('badParam', lang, { name: paramLabel(s.name, lang), min: s.min / scale(s), max: s.max / scale(s) }));
+      return setMessage(tf('badParam', { name: paramLabel(s.name, lang), min: s.min / scale(s), max: s.max / scale(s) }));
     }
-    if (!reason.trim()) return setMessage(wt('needReason', lang));
+    if (!reason.trim()) return setMessage(t('needReason'));
     save.mutate();
   };
 
   return (
     <tr data-testid={`warning-rule-${rule.code}`}>
       <th scope="row">{kindName(rule.kind, lang)}<br /><span className="muted">{rule.code}</span></th>
-      <td><input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} aria-label={wt('enabled', lang)} /></td>
+      <td><input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} aria-label={t('enabled')} /></td>
       <td>
-        <select value={severity} onChange={(e) => setSeverity(e.target.value as Severity)} aria-label={wt('colSeverity', lang)}>
+        <select value={severity} onChange={(e) => setSeverity(e.target.value as Severity)} aria-label={t('colSeverity')}>
           {SEVERITIES.map((s) => <option key={s} value={s}>{severityLabel(s, lang)}</option>)}
         </select>
       </td>
@@ -72,30 +73,31 @@ function RuleRow({ rule, lang }: { rule: WarningRule; lang: Lang }) {
           </label>
         ))}
       </td>
-      <td><input type="text" value={reason} onChange={(e) => setReason(e.target.value)} aria-label={wt('reason', lang)} maxLength={2000} /></td>
+      <td><input type="text" value={reason} onChange={(e) => setReason(e.target.value)} aria-label={t('reason')} maxLength={2000} /></td>
       <td>
-        <button type="button" disabled={save.isPending} onClick={submit}>{wt('save', lang)}</button>
+        <button type="button" disabled={save.isPending} onClick={submit}>{t('warningsSave')}</button>
         {message && <span className="muted" role="status"> {message}</span>}
       </td>
     </tr>
   );
 }
 
-export function WarningRulesEditor({ lang }: { lang: Lang }) {
+export function WarningRulesEditor() {
+  const { t, lang } = useT();
   const rules = useQuery({ queryKey: ['warning-rules'], queryFn: ({ signal }) => fetchWarningRules(signal) });
   // A rule of a kind this app does not know yet (a newer server) is left out, not broken.
   const known = (rules.data ?? []).filter((r) => isWarningKind(r.kind));
   return (
     <div className="warning-rules" data-testid="warning-rules-editor">
-      <h3>{wt('editorTitle', lang)}</h3>
-      <p className="muted">{wt('editorNote', lang)}</p>
-      {rules.error ? <p className="form-error" role="alert">{errorText(rules.error, lang)}</p> : !rules.data ? <p role="status" className="muted">{wt('loading', lang)}</p> : (
+      <h3>{t('warningsEditorTitle')}</h3>
+      <p className="muted">{t('editorNote')}</p>
+      {rules.error ? <p className="form-error" role="alert">{errorText(rules.error, lang)}</p> : !rules.data ? <p role="status" className="muted">{t('warningsLoading')}</p> : (
         <div className="table-wrap">
           <table className="dash-table warning-rules-table">
             <thead>
-              <tr>{(['colRule', 'enabled', 'colSeverity', 'colThreshold', 'reason'] as const).map((k) => <th key={k} scope="col">{wt(k, lang)}</th>)}<th /></tr>
+              <tr>{(['colRule', 'enabled', 'colSeverity', 'colThreshold', 'reason'] as const).map((k) => <th key={k} scope="col">{t(k)}</th>)}<th /></tr>
             </thead>
-            <tbody>{known.map((r) => <RuleRow key={r.id} rule={r} lang={lang} />)}</tbody>
+            <tbody>{known.map((r) => <RuleRow key={r.id} rule={r} />)}</tbody>
           </table>
         </div>
       )}

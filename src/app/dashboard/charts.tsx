@@ -4,10 +4,10 @@ import { useMemo } from 'react';
 import type { IndicatorAnswer } from '../../domain/monitoring/indicators.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
 import { clusterColor } from '../i18n/labels.ts';
-import { dt } from '../i18n/messages-dashboard.ts';
 import type { TableData } from './ChartCard.tsx';
 import type { ChartOption } from './EChart.tsx';
 import { formatChange, formatValue, toYi, unitName } from '../i18n/indicator-format.ts';
+import { t } from '../i18n/messages.ts';
 
 const chartValue = (v: number | null, unit: IndicatorAnswer['unit']) => (v === null ? null : unit === 'yuan' ? toYi(v) : unit === 'fraction' ? Math.round(v * 1000) / 10 : Math.round(v));
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", sans-serif';
@@ -35,7 +35,7 @@ export function useTrend(series: IndicatorAnswer[] | undefined, year: number, la
       })),
     };
     const table: TableData = {
-      columns: [dt('month', lang), ...years.map((y) => `${y}（${unitName(unit, lang)}）`)],
+      columns: [t('month', lang), ...years.map((y) => `${y}（${unitName(unit, lang)}）`)],
       rows: months.map((m) => [monthName(m), ...years.map((y) => { const v = value(y, m); return v === null ? null : formatValue(v, unit, lang); })]),
     };
     return { option, table };
@@ -57,7 +57,7 @@ export function useRanking(answer: IndicatorAnswer | undefined, lang: Lang): { o
       series: [{ type: 'bar', data: top.map((r) => chartValue(r.value, unit)), itemStyle: { color: '#2f5d85' }, label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => formatChange(top[p.dataIndex].compare?.lastYear?.change, unit, lang) } }],
     };
     const table: TableData = {
-      columns: [dt('name', lang), dt('rank', lang), `${dt('value', lang)}（${unitName(unit, lang)}）`, dt('change', lang), dt('enterprises', lang)],
+      columns: [t('dashboardName', lang), t('rank', lang), `${t('dashboardValue', lang)}（${unitName(unit, lang)}）`, t('dashboardChange', lang), t('dashboardEnterprises', lang)],
       rows: answer.rows.map((r, i) => [r.label, r.suppressed ? null : i + 1, r.suppressed ? null : formatValue(r.value, unit, lang), r.suppressed ? null : formatChange(r.compare?.lastYear?.change, unit, lang), r.enterprises]),
     };
     return { option, table };
@@ -80,7 +80,7 @@ export function useComposition(answer: IndicatorAnswer | undefined, lang: Lang, 
       }],
     };
     const table: TableData = {
-      columns: [dt('name', lang), `${dt('value', lang)}（${unitName(unit, lang)}）`, dt('enterprises', lang)],
+      columns: [t('dashboardName', lang), `${t('dashboardValue', lang)}（${unitName(unit, lang)}）`, t('dashboardEnterprises', lang)],
       rows: answer.rows.map((r) => [r.label, r.suppressed ? null : formatValue(r.value, unit, lang), r.enterprises]),
     };
     return { option, table };
@@ -105,7 +105,7 @@ export function useYearsByGroup(series: IndicatorAnswer[] | undefined, keys: str
       series: series.map((a, i) => ({ name: a.period, type: 'bar', itemStyle: { color: palette[i % palette.length] }, data: keys.map((k) => chartValue(value(a, k), unit)) })),
     };
     const table: TableData = {
-      columns: [dt('name', lang), ...series.map((a) => `${a.period}（${unitName(unit, lang)}）`)],
+      columns: [t('dashboardName', lang), ...series.map((a) => `${a.period}（${unitName(unit, lang)}）`)],
       rows: keys.map((k) => [labelOf(k), ...series.map((a) => { const v = value(a, k); return v === null ? null : formatValue(v, unit, lang); })]),
     };
     return { option, table };

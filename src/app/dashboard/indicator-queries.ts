@@ -2,10 +2,7 @@
 // (and the user, since suppression depends on the role), so a filter change refetches only what it
 // touches and a return to an earlier choice is answered from the cache.
 import { useQuery } from '@tanstack/react-query';
-import type { AreaSpec } from '../../domain/area-geometry.ts';
-import { resolveArea } from '../api/area-resolve.ts';
-import { fetchIndicators, fetchIndicatorSeries, type IndicatorParams, type ResolvedArea } from '../api/endpoints-indicators.ts';
-import { encodeArea } from '../state/area-url.ts';
+import { fetchIndicators, fetchIndicatorSeries, type IndicatorParams } from '../api/endpoints-indicators.ts';
 
 /** The key of a question: the area stands by its permalink text, never its (possibly huge) geometry. */
 const keyOf = (p: IndicatorParams) => ({ ...p, area: p.area?.key ?? null });
@@ -17,21 +14,4 @@ export function useIndicators(p: IndicatorParams, period: string, user: number |
 
 export function useIndicatorSeries(p: IndicatorParams, periods: string[], user: number | null, enabled = true) {
   return useQuery({ queryKey: ['indicator-series', user, periods, keyOf(p)], queryFn: ({ signal }) => fetchIndicatorSeries(p, periods, signal), enabled });
-}
-
-/**
- * The map's area as geometry. Waits for the session: the questions about an area go by POST,
- * which needs the CSRF token the session request hands out.
- */
-export function useResolvedArea(spec: AreaSpec | null, sessionReady: boolean) {
-  const key = encodeArea(spec);
-  return useQuery({
-    queryKey: ['area', key],
-    queryFn: async (): Promise<ResolvedArea | null> => {
-      const geometry = spec ? await resolveArea(spec) : null;
-      return geometry && key ? { key, geometry } : null;
-    },
-    enabled: sessionReady && !!key,
-    staleTime: Infinity,
-  });
 }

@@ -1,5 +1,6 @@
-// Number, date and status formatting in the chosen language; status labels come from the taxonomy.
-import { label, taxonomy, type Lang } from '../../domain/taxonomy.ts';
+// Number, date and status formatting in the chosen language; the labels of codes are in labels.ts.
+import type { Lang } from '../../domain/taxonomy.ts';
+import { categoryLabel, progressLabel } from './labels.ts';
 import { t } from './messages.ts';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -20,23 +21,6 @@ export function formatDateTime(iso: string, lang: Lang): string {
 
 /** Today in Guangzhou (China Standard Time), YYYY-MM-DD: the server checks effective dates against it. */
 export { todayInChina } from '../../domain/china-date.ts';
-
-export const categoryLabel = (code: string | null, lang: Lang): string => {
-  const c = taxonomy.renovationCategories.find((x) => x.code === code);
-  return c ? label(c, lang) : (code ?? '—');
-};
-
-export const progressLabel = (code: string | null, lang: Lang): string => {
-  const p = taxonomy.renovationProgress.find((x) => x.code === code);
-  return p ? label(p, lang) : (code ?? '—');
-};
-
-export const pilotLabel = (year: number | null, lang: Lang): string => (year === null ? t('none', lang) : String(year));
-
-export const districtLabel = (code: string | null, lang: Lang): string => {
-  const d = taxonomy.districts.find((x) => x.code === code);
-  return d ? label(d, lang) : (code ?? '—');
-};
 
 /** "Upgrade · In progress · pilot 2020" for a status, in the chosen language. */
 export function statusSummary(s: { category?: string | null; progress?: string | null; pilotYear?: number | null } | null, lang: Lang): string {

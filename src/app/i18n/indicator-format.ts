@@ -5,7 +5,7 @@ import { parsePeriod } from '../../domain/monitoring/periods.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
 import { formatNumber } from './format.ts';
 import { formatYi } from './labels.ts';
-import { dt, dtf } from './messages-dashboard.ts';
+import { t, tf } from './messages.ts';
 
 export function periodLabel(text: string, cumulative: boolean, lang: Lang): string {
   const p = parsePeriod(text, cumulative);
@@ -24,7 +24,7 @@ const monthShort = (m: number) => new Intl.DateTimeFormat('en', { month: 'short'
 
 /** A value in the unit the metric has; null (suppressed or not reported) is "—", never 0. */
 export function formatValue(v: number | null | undefined, unit: MetricUnit, lang: Lang): string {
-  if (v === null || v === undefined) return dt('suppressed', lang);
+  if (v === null || v === undefined) return t('suppressed', lang);
   if (unit === 'yuan') return formatYi(v, lang);
   if (unit === 'fraction') return formatPercent(v, lang);
   if (unit === 'yuanPerMu') return `${formatNumber(v, lang)} ${unitName(unit, lang)}`;
@@ -36,7 +36,7 @@ export const formatPercent = (v: number, lang: Lang, digits = 1) =>
 
 /** A change: +5.3% for flows, +1.2 个百分点 for shares. */
 export function formatChange(v: number | null | undefined, unit: MetricUnit, lang: Lang): string {
-  if (v === null || v === undefined) return dt('suppressed', lang);
+  if (v === null || v === undefined) return t('suppressed', lang);
   const sign = v > 0 ? '+' : '';
   if (unit === 'fraction') return `${sign}${formatNumber(v * 100, lang, 1)}${lang === 'en' ? ' pts' : lang === 'zh-Hant' ? ' 個百分點' : ' 个百分点'}`;
   return `${sign}${formatPercent(v, lang)}`;
@@ -52,5 +52,5 @@ export const unitName = (unit: MetricUnit, lang: Lang) =>
       : unit === 'enterprises' ? (lang === 'en' ? 'enterprises' : '家') : '%';
 
 export const freshness = (period: string, cumulative: boolean, through: string | null | undefined, lang: Lang, updatedAt?: string | null) =>
-  dtf('freshness', lang, { period: periodLabel(period, cumulative, lang), through: through ?? '—' })
-  + (updatedAt ? dtf('updatedAt', lang, { date: new Intl.DateTimeFormat(lang, { timeZone: 'Asia/Shanghai', dateStyle: 'medium' }).format(new Date(updatedAt)) }) : '');
+  tf('freshness', lang, { period: periodLabel(period, cumulative, lang), through: through ?? '—' })
+  + (updatedAt ? tf('updatedAt', lang, { date: new Intl.DateTimeFormat(lang, { timeZone: 'Asia/Shanghai', dateStyle: 'medium' }).format(new Date(updatedAt)) }) : '');

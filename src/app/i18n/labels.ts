@@ -1,6 +1,9 @@
-// Labels of taxonomy codes in the chosen language (every label comes from seeds/taxonomy.json);
-// an unknown code is shown as it is rather than hidden.
+// Labels of taxonomy codes in the chosen language, the one place the app names them (every label comes
+// from seeds/taxonomy.json; towns from domain/towns.ts): categories, progress, districts, towns,
+// clusters, tags, tiers. An unknown code is shown as it is rather than hidden. (Exports name codes
+// with domain/extract/extract-labels.ts, which has no app code.)
 import { clusterByCode, label, subIndustryByCode, taxonomy, type Lang } from '../../domain/taxonomy.ts';
+import { t } from './messages.ts';
 
 const find = <T extends { code: string; label: Record<Lang, string> }>(list: readonly T[], code: string | null, lang: Lang) => {
   const e = list.find((x) => x.code === code);
@@ -21,6 +24,24 @@ export const tierLabel = (code: string, lang: Lang) => find(taxonomy.revenueTier
 export const elementLabel = (code: string, lang: Lang) => find(taxonomy.valueParkElements, code, lang);
 export const tagGroupLabel = (code: string, lang: Lang) => find(taxonomy.tagGroups, code, lang);
 export { townLabel } from '../../domain/towns.ts';
+
+export const categoryLabel = (code: string | null, lang: Lang): string => {
+  const c = taxonomy.renovationCategories.find((x) => x.code === code);
+  return c ? label(c, lang) : (code ?? '—');
+};
+
+export const progressLabel = (code: string | null, lang: Lang): string => {
+  const p = taxonomy.renovationProgress.find((x) => x.code === code);
+  return p ? label(p, lang) : (code ?? '—');
+};
+
+export const pilotLabel = (year: number | null, lang: Lang): string => (year === null ? t('none', lang) : String(year));
+
+export const districtLabel = (code: string | null, lang: Lang): string => {
+  const d = taxonomy.districts.find((x) => x.code === code);
+  return d ? label(d, lang) : (code ?? '—');
+};
+
 export const clusterColor = (code: string) => clusterByCode(code)?.color ?? '#777777';
 
 /** A value-innovation park's name in the UI language (the API carries all three). */

@@ -4,10 +4,9 @@ import { taxonomy } from '../../domain/taxonomy.ts';
 import type { ProblemCatalogue, ProblemFormat } from './problem-catalogue.ts';
 
 const TYPES: Record<string, string> = { string: 'text', number: 'a number', integer: 'a whole number', boolean: 'yes or no', object: 'an object', array: 'a list', null: 'empty' };
-const CSV_ERRORS: Record<string, string> = {
-  MissingQuotes: 'a quote is not closed', InvalidQuotes: 'a quote is misplaced', TooManyFields: 'too many fields', TooFewFields: 'too few fields', UndetectableDelimiter: 'the separator cannot be told',
-};
 const REPORT_STATES: Record<string, string> = { queued: 'queued', running: 'being generated', failed: 'failed', done: 'done' };
+const REPORT_STAGES: Record<string, string> = { data: 'gathering the figures', html: 'rendering the web page', pdf: 'rendering the PDF', docx: 'rendering the Word document', save: 'storing the files' };
+const FILTER_FACETS: Record<string, string> = { cluster: 'industry cluster', subIndustry: 'sub-industry', futureIndustry: 'future industry', tag: 'tag', revenueTier: 'revenue tier', district: 'district', town: 'town' };
 const GROUPINGS: Record<string, string> = { villagePark: 'village park', valuePark: 'value-innovation park' };
 const OPTIONS = { kind: 'The kind of data', crs: 'The coordinate system', encoding: 'The text encoding' } as const;
 
@@ -29,7 +28,7 @@ export const enProblems: ProblemCatalogue = {
   fieldInColumn: (field, header) => `${field} (column "${header}")`,
   things: {
     park: 'village park', valuePark: 'value-innovation park', enterprise: 'enterprise', user: 'account', import: 'import', mapping: 'saved column mapping',
-    report: 'report', schedule: 'report schedule', target: 'target', warningRule: 'warning rule', cityFigure: 'key-city figure', bulkJob: 'bulk update', proposal: 'proposal', industrialBlock: 'industrial block', standardVersion: 'version of the classification standard',
+    report: 'report', schedule: 'report schedule', target: 'target', warningRule: 'warning rule', cityFigure: 'key-city figure', proposal: 'proposal', industrialBlock: 'industrial block', standardVersion: 'version of the classification standard',
   },
   files: { file: 'The file', csv: 'The CSV file', geojson: 'The GeoJSON file', zip: 'The zip file', xlsx: 'The XLSX workbook', prj: 'The .prj file', dbf: 'The .dbf table' },
   layers: { enterprises: 'enterprises', parks: 'village parks', valueParks: 'value-innovation parks', districts: 'districts' },
@@ -51,7 +50,7 @@ export const enProblems: ProblemCatalogue = {
     annualRevenue: 'above-scale standard', plan: 'plan', scope: 'scope', key: 'subject',
   },
   messages: {
-    not_found: (p, f) => (p.thing === 'bulkJob' ? 'This bulk update of yours no longer exists; upload the file again.' : `There is no ${f.thing(p.thing)} with id ${p.id}.`),
+    not_found: (p, f) => `There is no ${f.thing(p.thing)} with id ${p.id}.`,
     route_not_found: (p) => `Nothing here: ${p.method} ${p.path}.`,
     login_required: () => 'Please log in first.',
     csrf_invalid: () => "The page's security token has expired; reload the page and try again.",
@@ -129,20 +128,7 @@ export const enProblems: ProblemCatalogue = {
     standard_draft_exists: (p) => `There is a draft already (version ${p.version}): edit it or discard it.`,
     standard_not_draft: (p) => `Version ${p.version} of the standard is ${p.status === 'active' ? 'in force' : 'retired'}: only a draft can be edited, discarded or activated.`,
 
-    bulk_not_csv: () => 'Upload a CSV file.',
-    bulk_not_utf8: () => 'The file is not UTF-8 text. In Excel, save it as "CSV UTF-8 (comma delimited)" and upload it again.',
-    bulk_csv_syntax: (p) => `Line ${p.line} cannot be read (${CSV_ERRORS[p.type] ?? 'malformed'}).`,
-    bulk_unknown_columns: (p, f) => `Unknown columns: ${f.list(p.columns.map(f.q))}. Expected: ${f.list(p.expected)}.`,
-    bulk_missing_column: (p, f) => `The column ${p.column} (${f.field(p.column)}) is missing.`,
-    bulk_too_many_rows: (p, f) => `Too many rows (${f.n(p.rows)}); at most ${f.n(p.max)} per file.`,
-    bulk_no_rows: () => 'The file has no data rows.',
-    bulk_unknown_category: (p, f) => `Unknown renovation category ${f.q(p.value)}; use one of ${categories(f)}.`,
-    bulk_unknown_progress: (p, f) => `Unknown renovation progress ${f.q(p.value)}; use one of ${progresses(f)}.`,
-    bulk_bad_pilot_year: (p, f) => `The pilot year ${f.q(p.value)} must be one of ${f.list(p.allowed)} or "none".`,
-    bulk_nothing_to_change: () => 'Nothing to change: give a category, progress or pilot year.',
     bulk_unknown_park: (p, f) => `There is no park with the id or code ${f.q(p.key)}.`,
-    bulk_duplicate_park: () => 'The same park appears twice in the file.',
-    bulk_already_applied: () => 'This bulk update was already applied.',
     bulk_rows_rejected: (p, f) => `Nothing was applied: ${s(p.count, 'row')} failed the check (lines ${f.list(p.lines)}). Fix them and upload again.`,
     bulk_row_failed: (p, f) => `Nothing was applied: line ${p.line}${p.park ? ` (${f.q(p.park)})` : ''}: ${f.nested(p.cause)}`,
 
@@ -173,6 +159,7 @@ export const enProblems: ProblemCatalogue = {
     report_published: (p) => `Report ${p.id} is already published.`,
     report_not_ready: (p) => `Report ${p.id} is not generated yet (${REPORT_STATES[p.state] ?? p.state}).`,
     report_file_missing: (p) => `Report ${p.id} has no ${p.format.toUpperCase()} file.`,
+    report_failed: (p, f) => `The report could not be made (it stopped while ${REPORT_STAGES[p.stage] ?? p.stage})${p.cause ? `: ${f.nested(p.cause)}` : '. Generate it again later; if it fails again, tell the system administrator.'}`,
     target_plan_label_required: (p, f) => `The plan ${f.q(p.plan)} is new: give its name.`,
     target_exists: () => 'This target exists already; change its value instead.',
     rule_kind_unknown: (p, f) => `The warning rule ${f.q(p.rule)} has the kind ${f.q(p.kind)}, which this server does not know.`,
@@ -373,5 +360,18 @@ export const enProblems: ProblemCatalogue = {
     area_file_outside: (p) => `The position ${p.lon}, ${p.lat} lies outside the map of Guangzhou; coordinates must be WGS84 longitude, latitude.`,
     area_file_no_polygons: (p) => (p.found.length ? `The file has no polygons (found ${p.found.map((x) => `${x.count} ${x.type}`).join(', ')}).` : 'The file has no geometries.'),
     area_file_too_many: (p) => `The file has ${p.count} polygons; at most ${p.max} can be used as an area.`,
+
+    area_buffer_range: (p, f) => `A buffer must be more than 0 and at most ${f.n(p.max)} km (it is ${f.n(p.km)} km).`,
+    area_buffer_failed: () => 'The buffer could not be computed for this shape; try another shape or distance.',
+    area_park_no_outline: (p) => `Park ${p.id} has no outline to draw a buffer around.`,
+    worker_unreachable: () => 'Could not reach the server to load the enterprises. Check the network and try again.',
+    worker_load_refused: (p) => (p.status === 401 || p.status === 403 ? 'You are not allowed to see the enterprises; log in and try again.' : `The enterprises could not be loaded (the server answered ${p.status}). Try again later.`),
+    worker_payload_unreadable: () => 'The enterprise data could not be read (damaged or from another version). Reload the page and try again.',
+    worker_not_loaded: () => 'The enterprises are not loaded yet; please wait.',
+    worker_cluster_gone: () => 'That cluster is no longer on the map (the filter or area changed); click the map again.',
+    worker_bad_request: () => 'The enterprise data handler got an invalid request. Reload the page; if it happens again, tell the system administrator.',
+    worker_failed: () => 'The enterprise data handler stopped. Reload the page and try again.',
+    filter_unknown_code: (p, f) => `The filter names the ${FILTER_FACETS[p.facet] ?? p.facet} ${f.q(p.code)}, which the enterprise data does not have (the link may be out of date); choose the filter again.`,
+    filter_revenue_not_allowed: () => 'You may not filter by revenue tier (revenue is shown only to roles that may see it); remove that filter.',
   },
 };

@@ -4,15 +4,14 @@ import { taxonomy } from '../../domain/taxonomy.ts';
 import type { ProblemCatalogue, ProblemFormat } from './problem-catalogue.ts';
 
 const TYPES: Record<string, string> = { string: '文本', number: '数字', integer: '整数', boolean: '是或否', object: '对象', array: '列表', null: '空值' };
-const CSV_ERRORS: Record<string, string> = {
-  MissingQuotes: '引号未闭合', InvalidQuotes: '引号使用不当', TooManyFields: '字段过多', TooFewFields: '字段过少', UndetectableDelimiter: '无法识别分隔符',
-};
 const POLYGON_REASONS: Record<string, string> = {
   'Self-intersection': '边界自相交', 'Ring Self-intersection': '环自相交', 'Too few points in geometry component': '顶点过少',
   'Hole lies outside shell': '内洞位于外环之外', 'Nested holes': '内洞相互嵌套', 'Interior is disconnected': '内部不连通',
   'Nested shells': '外环相互嵌套', 'Duplicate Rings': '环重复', 'Invalid Coordinate': '坐标无效', 'Ring is not closed': '环未闭合',
 };
 const REPORT_STATES: Record<string, string> = { queued: '排队中', running: '生成中', failed: '生成失败', done: '已完成' };
+const REPORT_STAGES: Record<string, string> = { data: '汇总数据', html: '生成网页版', pdf: '生成 PDF', docx: '生成 Word 文档', save: '保存文件' };
+const FILTER_FACETS: Record<string, string> = { cluster: '产业集群', subIndustry: '细分行业', futureIndustry: '未来产业', tag: '企业标签', revenueTier: '营收规模', district: '区', town: '镇街' };
 const GROUPINGS: Record<string, string> = { villagePark: '村级工业园', valuePark: '价值创新园区' };
 const OPTIONS = { kind: '数据类型', crs: '坐标系', encoding: '文字编码' } as const;
 
@@ -33,7 +32,7 @@ export const zhHansProblems: ProblemCatalogue = {
   fieldInColumn: (field, header) => `${field}（列“${header}”）`,
   things: {
     park: '村级工业园', valuePark: '价值创新园区', enterprise: '企业', user: '账户', import: '导入记录', mapping: '已保存的字段对应',
-    report: '报告', schedule: '报告计划', target: '目标', warningRule: '预警规则', cityFigure: '重点城市指标数据', bulkJob: '批量更新', proposal: '报审申请', industrialBlock: '工业产业区块', standardVersion: '分类整治标准版本',
+    report: '报告', schedule: '报告计划', target: '目标', warningRule: '预警规则', cityFigure: '重点城市指标数据', proposal: '报审申请', industrialBlock: '工业产业区块', standardVersion: '分类整治标准版本',
   },
   files: { file: '文件', csv: 'CSV 文件', geojson: 'GeoJSON 文件', zip: '压缩包', xlsx: 'XLSX 工作簿', prj: '.prj 文件', dbf: '.dbf 属性表' },
   layers: { enterprises: '企业', parks: '村级工业园', valueParks: '价值创新园区', districts: '行政区' },
@@ -55,7 +54,7 @@ export const zhHansProblems: ProblemCatalogue = {
     annualRevenue: '规上标准', plan: '规划', scope: '范围', key: '对象',
   },
   messages: {
-    not_found: (p, f) => (p.thing === 'bulkJob' ? '找不到您的这次批量更新，请重新上传文件。' : `找不到${f.thing(p.thing)}（编号 ${p.id}）。`),
+    not_found: (p, f) => `找不到${f.thing(p.thing)}（编号 ${p.id}）。`,
     route_not_found: (p) => `此地址不存在：${p.method} ${p.path}。`,
     login_required: () => '请先登录。',
     csrf_invalid: () => '页面的安全令牌已失效，请刷新页面后重试。',
@@ -129,20 +128,7 @@ export const zhHansProblems: ProblemCatalogue = {
     standard_draft_exists: (p) => `已有一份草稿（第 ${p.version} 版），请修改或放弃该草稿。`,
     standard_not_draft: (p) => `第 ${p.version} 版标准${p.status === 'active' ? '正在施行' : '已停用'}，只能修改、放弃或启用草稿。`,
 
-    bulk_not_csv: () => '请上传 CSV 文件。',
-    bulk_not_utf8: () => '文件不是 UTF-8 编码的文本。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后重新上传。',
-    bulk_csv_syntax: (p) => `第 ${p.line} 行无法读取（${CSV_ERRORS[p.type] ?? '格式有误'}）。`,
-    bulk_unknown_columns: (p, f) => `无法识别的列：${f.list(p.columns.map(f.q))}。应使用的列：${f.list(p.expected.map((c) => `${c}（${f.field(c)}）`))}。`,
-    bulk_missing_column: (p, f) => `缺少${f.q(f.field(p.column))}列（${p.column}）。`,
-    bulk_too_many_rows: (p, f) => `行数过多（${f.n(p.rows)} 行），每个文件最多 ${f.n(p.max)} 行。`,
-    bulk_no_rows: () => '文件中没有数据行。',
-    bulk_unknown_category: (p, f) => `无法识别改造分类${f.q(p.value)}，应为 ${categories(f)} 之一。`,
-    bulk_unknown_progress: (p, f) => `无法识别改造进度${f.q(p.value)}，应为 ${progresses(f)} 之一。`,
-    bulk_bad_pilot_year: (p, f) => `试点年份${f.q(p.value)}无效，应为 ${f.list(p.allowed)} 或 none（无）。`,
-    bulk_nothing_to_change: () => '没有要修改的内容：请填写改造分类、改造进度或试点年份。',
     bulk_unknown_park: (p, f) => `找不到编号或代码为${f.q(p.key)}的园区。`,
-    bulk_duplicate_park: () => '同一园区在文件中出现了两次。',
-    bulk_already_applied: () => '此批量更新已经应用过。',
     bulk_rows_rejected: (p, f) => `未应用任何修改：有 ${p.count} 行未通过检查（第 ${f.list(p.lines)} 行）。请修改后重新上传。`,
     bulk_row_failed: (p, f) => `未应用任何修改：第 ${p.line} 行${p.park ? `（${f.q(p.park)}）` : ''}：${f.nested(p.cause)}`,
 
@@ -173,6 +159,7 @@ export const zhHansProblems: ProblemCatalogue = {
     report_published: (p) => `报告 ${p.id} 已经发布。`,
     report_not_ready: (p) => `报告 ${p.id} 尚未生成完成（${REPORT_STATES[p.state] ?? p.state}）。`,
     report_file_missing: (p) => `报告 ${p.id} 没有 ${p.format.toUpperCase()} 文件。`,
+    report_failed: (p, f) => `报告生成失败（${REPORT_STAGES[p.stage] ?? p.stage}时出错）${p.cause ? `：${f.nested(p.cause)}` : '。请稍后重新生成；如仍失败，请联系系统管理员。'}`,
     target_plan_label_required: (p, f) => `规划${f.q(p.plan)}是新规划，请填写其名称。`,
     target_exists: () => '该目标已存在，请直接修改其数值。',
     rule_kind_unknown: (p, f) => `预警规则${f.q(p.rule)}的类型${f.q(p.kind)}无法识别。`,
@@ -374,5 +361,18 @@ export const zhHansProblems: ProblemCatalogue = {
     area_file_outside: (p) => `坐标 (${p.lon}, ${p.lat}) 在广州地图范围之外；坐标应为 WGS84 经纬度。`,
     area_file_no_polygons: (p) => (p.found.length ? `文件中没有多边形（只有 ${p.found.map((x) => `${x.count} 个 ${x.type}`).join('、')}）。` : '文件中没有任何图形。'),
     area_file_too_many: (p) => `文件有 ${p.count} 个多边形，作为区域最多可用 ${p.max} 个。`,
+
+    area_buffer_range: (p, f) => `缓冲距离须大于 0 且不超过 ${f.n(p.max)} 千米（当前为 ${f.n(p.km)} 千米）。`,
+    area_buffer_failed: () => '无法为该形状计算缓冲区，请换一个形状或距离。',
+    area_park_no_outline: (p) => `园区 ${p.id} 没有边界，无法以它为中心画缓冲区。`,
+    worker_unreachable: () => '无法连接服务器，企业数据未能加载。请检查网络后重试。',
+    worker_load_refused: (p) => (p.status === 401 || p.status === 403 ? '您无权查看企业数据，请登录后重试。' : `企业数据未能加载（服务器返回 ${p.status}）。请稍后重试。`),
+    worker_payload_unreadable: () => '企业数据无法读取（文件可能已损坏或版本不符）。请刷新页面后重试。',
+    worker_not_loaded: () => '企业数据尚未加载完成，请稍候。',
+    worker_cluster_gone: () => '该聚合点已不在地图上（筛选条件或区域已改变），请重新点击地图。',
+    worker_bad_request: () => '企业数据处理收到了无效的请求。请刷新页面；如仍出现，请联系系统管理员。',
+    worker_failed: () => '企业数据处理已停止。请刷新页面后重试。',
+    filter_unknown_code: (p, f) => `筛选条件中的${FILTER_FACETS[p.facet] ?? p.facet}${f.q(p.code)}在企业数据中不存在（链接可能已过时），请重新选择筛选条件。`,
+    filter_revenue_not_allowed: () => '您无权按营收规模筛选（营收只对有权限的用户可见），请去掉该筛选条件。',
   },
 };

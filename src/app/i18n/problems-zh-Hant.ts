@@ -4,15 +4,14 @@ import { taxonomy } from '../../domain/taxonomy.ts';
 import type { ProblemCatalogue, ProblemFormat } from './problem-catalogue.ts';
 
 const TYPES: Record<string, string> = { string: '文字', number: '數字', integer: '整數', boolean: '是或否', object: '物件', array: '列表', null: '空值' };
-const CSV_ERRORS: Record<string, string> = {
-  MissingQuotes: '引號未閉合', InvalidQuotes: '引號使用不當', TooManyFields: '欄位過多', TooFewFields: '欄位過少', UndetectableDelimiter: '無法識別分隔符',
-};
 const POLYGON_REASONS: Record<string, string> = {
   'Self-intersection': '邊界自相交', 'Ring Self-intersection': '環自相交', 'Too few points in geometry component': '頂點過少',
   'Hole lies outside shell': '內洞位於外環之外', 'Nested holes': '內洞相互嵌套', 'Interior is disconnected': '內部不連通',
   'Nested shells': '外環相互嵌套', 'Duplicate Rings': '環重複', 'Invalid Coordinate': '坐標無效', 'Ring is not closed': '環未閉合',
 };
 const REPORT_STATES: Record<string, string> = { queued: '排隊中', running: '生成中', failed: '生成失敗', done: '已完成' };
+const REPORT_STAGES: Record<string, string> = { data: '彙總資料', html: '產生網頁版', pdf: '產生 PDF', docx: '產生 Word 文件', save: '儲存檔案' };
+const FILTER_FACETS: Record<string, string> = { cluster: '產業集群', subIndustry: '細分行業', futureIndustry: '未來產業', tag: '企業標籤', revenueTier: '營收規模', district: '區', town: '鎮街' };
 const GROUPINGS: Record<string, string> = { villagePark: '村級工業園', valuePark: '價值創新園區' };
 const OPTIONS = { kind: '數據類型', crs: '坐標系', encoding: '文字編碼' } as const;
 
@@ -33,7 +32,7 @@ export const zhHantProblems: ProblemCatalogue = {
   fieldInColumn: (field, header) => `${field}（欄「${header}」）`,
   things: {
     park: '村級工業園', valuePark: '價值創新園區', enterprise: '企業', user: '帳戶', import: '匯入記錄', mapping: '已儲存的欄位對應',
-    report: '報告', schedule: '報告計劃', target: '目標', warningRule: '預警規則', cityFigure: '重點城市指標數據', bulkJob: '批量更新', proposal: '報審申請', industrialBlock: '工業產業區塊', standardVersion: '分類整治標準版本',
+    report: '報告', schedule: '報告計劃', target: '目標', warningRule: '預警規則', cityFigure: '重點城市指標數據', proposal: '報審申請', industrialBlock: '工業產業區塊', standardVersion: '分類整治標準版本',
   },
   files: { file: '檔案', csv: 'CSV 檔案', geojson: 'GeoJSON 檔案', zip: '壓縮檔', xlsx: 'XLSX 活頁簿', prj: '.prj 檔案', dbf: '.dbf 屬性表' },
   layers: { enterprises: '企業', parks: '村級工業園', valueParks: '價值創新園區', districts: '行政區' },
@@ -55,7 +54,7 @@ export const zhHantProblems: ProblemCatalogue = {
     annualRevenue: '規上標準', plan: '規劃', scope: '範圍', key: '物件',
   },
   messages: {
-    not_found: (p, f) => (p.thing === 'bulkJob' ? '找不到您的這次批量更新，請重新上傳檔案。' : `找不到${f.thing(p.thing)}（編號 ${p.id}）。`),
+    not_found: (p, f) => `找不到${f.thing(p.thing)}（編號 ${p.id}）。`,
     route_not_found: (p) => `此地址不存在：${p.method} ${p.path}。`,
     login_required: () => '請先登入。',
     csrf_invalid: () => '頁面的安全令牌已失效，請重新整理頁面後重試。',
@@ -129,20 +128,7 @@ export const zhHantProblems: ProblemCatalogue = {
     standard_draft_exists: (p) => `已有一份草稿（第 ${p.version} 版），請修改或放棄該草稿。`,
     standard_not_draft: (p) => `第 ${p.version} 版標準${p.status === 'active' ? '正在施行' : '已停用'}，只能修改、放棄或啟用草稿。`,
 
-    bulk_not_csv: () => '請上傳 CSV 檔案。',
-    bulk_not_utf8: () => '檔案不是 UTF-8 編碼的文字。請在 Excel 中另存為「CSV UTF-8（逗號分隔）」後重新上傳。',
-    bulk_csv_syntax: (p) => `第 ${p.line} 行無法讀取（${CSV_ERRORS[p.type] ?? '格式有誤'}）。`,
-    bulk_unknown_columns: (p, f) => `無法識別的欄：${f.list(p.columns.map(f.q))}。應使用的欄：${f.list(p.expected.map((c) => `${c}（${f.field(c)}）`))}。`,
-    bulk_missing_column: (p, f) => `缺少${f.q(f.field(p.column))}欄（${p.column}）。`,
-    bulk_too_many_rows: (p, f) => `行數過多（${f.n(p.rows)} 行），每個檔案最多 ${f.n(p.max)} 行。`,
-    bulk_no_rows: () => '檔案中沒有數據行。',
-    bulk_unknown_category: (p, f) => `無法識別改造分類${f.q(p.value)}，應為 ${categories(f)} 之一。`,
-    bulk_unknown_progress: (p, f) => `無法識別改造進度${f.q(p.value)}，應為 ${progresses(f)} 之一。`,
-    bulk_bad_pilot_year: (p, f) => `試點年份${f.q(p.value)}無效，應為 ${f.list(p.allowed)} 或 none（無）。`,
-    bulk_nothing_to_change: () => '沒有要修改的內容：請填寫改造分類、改造進度或試點年份。',
     bulk_unknown_park: (p, f) => `找不到編號或代碼為${f.q(p.key)}的園區。`,
-    bulk_duplicate_park: () => '同一園區在檔案中出現了兩次。',
-    bulk_already_applied: () => '此批量更新已經應用過。',
     bulk_rows_rejected: (p, f) => `未應用任何修改：有 ${p.count} 行未通過檢查（第 ${f.list(p.lines)} 行）。請修改後重新上傳。`,
     bulk_row_failed: (p, f) => `未應用任何修改：第 ${p.line} 行${p.park ? `（${f.q(p.park)}）` : ''}：${f.nested(p.cause)}`,
 
@@ -173,6 +159,7 @@ export const zhHantProblems: ProblemCatalogue = {
     report_published: (p) => `報告 ${p.id} 已經發布。`,
     report_not_ready: (p) => `報告 ${p.id} 尚未生成完成（${REPORT_STATES[p.state] ?? p.state}）。`,
     report_file_missing: (p) => `報告 ${p.id} 沒有 ${p.format.toUpperCase()} 檔案。`,
+    report_failed: (p, f) => `報告產生失敗（${REPORT_STAGES[p.stage] ?? p.stage}時出錯）${p.cause ? `：${f.nested(p.cause)}` : '。請稍後重新產生；如仍失敗，請聯絡系統管理員。'}`,
     target_plan_label_required: (p, f) => `規劃${f.q(p.plan)}是新規劃，請填寫其名稱。`,
     target_exists: () => '該目標已存在，請直接修改其數值。',
     rule_kind_unknown: (p, f) => `預警規則${f.q(p.rule)}的類型${f.q(p.kind)}無法識別。`,
@@ -374,5 +361,18 @@ export const zhHantProblems: ProblemCatalogue = {
     area_file_outside: (p) => `坐標 (${p.lon}, ${p.lat}) 在廣州地圖範圍之外；坐標應為 WGS84 經緯度。`,
     area_file_no_polygons: (p) => (p.found.length ? `檔案中沒有多邊形（只有 ${p.found.map((x) => `${x.count} 個 ${x.type}`).join('、')}）。` : '檔案中沒有任何圖形。'),
     area_file_too_many: (p) => `檔案有 ${p.count} 個多邊形，作為區域最多可用 ${p.max} 個。`,
+
+    area_buffer_range: (p, f) => `緩衝距離須大於 0 且不超過 ${f.n(p.max)} 公里（目前為 ${f.n(p.km)} 公里）。`,
+    area_buffer_failed: () => '無法為該形狀計算緩衝區，請換一個形狀或距離。',
+    area_park_no_outline: (p) => `園區 ${p.id} 沒有邊界，無法以它為中心畫緩衝區。`,
+    worker_unreachable: () => '無法連線伺服器，企業資料未能載入。請檢查網路後重試。',
+    worker_load_refused: (p) => (p.status === 401 || p.status === 403 ? '您無權檢視企業資料，請登入後重試。' : `企業資料未能載入（伺服器回應 ${p.status}）。請稍後重試。`),
+    worker_payload_unreadable: () => '企業資料無法讀取（檔案可能已損壞或版本不符）。請重新整理頁面後重試。',
+    worker_not_loaded: () => '企業資料尚未載入完成，請稍候。',
+    worker_cluster_gone: () => '該聚合點已不在地圖上（篩選條件或區域已改變），請重新點選地圖。',
+    worker_bad_request: () => '企業資料處理收到了無效的請求。請重新整理頁面；如仍出現，請聯絡系統管理員。',
+    worker_failed: () => '企業資料處理已停止。請重新整理頁面後重試。',
+    filter_unknown_code: (p, f) => `篩選條件中的${FILTER_FACETS[p.facet] ?? p.facet}${f.q(p.code)}在企業資料中不存在（連結可能已過時），請重新選擇篩選條件。`,
+    filter_revenue_not_allowed: () => '您無權按營收規模篩選（營收只對有權限的使用者可見），請去掉該篩選條件。',
   },
 };

@@ -17,7 +17,7 @@ import type { LineString, MultiPolygon, Polygon } from 'geojson';
 
 let protocolRegistered = false;
 
-export interface MapView {
+export interface Viewport {
   center: [number, number];
   zoom: number;
   /** West, south, east, north. */
@@ -43,7 +43,7 @@ export interface ParkStatusState extends ParkStatus {
 /** What a click on the map hit, most specific first (points over parks over value parks). */
 export type MapHit =
   | { kind: 'enterprise' | 'park' | 'valuePark' | 'keyProject' | 'block'; id: number }
-  | { kind: 'cluster'; clusterId: number; center: [number, number] };
+  | { kind: 'cluster'; bubbleId: number; center: [number, number] };
 
 /** What the pointer is over, for the hover tooltip; `x`, `y` are pixels in the map container. */
 export type HoverHit = { x: number; y: number } & (
@@ -281,8 +281,8 @@ export class MapController {
     const at = (layer: string) => this.map.queryRenderedFeatures([x, y], { layers: [layer] })[0];
     if (hit?.kind === 'cluster') {
       // The drawn bubble carries no composition (kept out of the map's source): take the worker's feature.
-      const id = hit.clusterId;
-      const f = this.enterpriseFeatures.find((e) => e.properties.cluster && e.properties.clusterId === id);
+      const id = hit.bubbleId;
+      const f = this.enterpriseFeatures.find((e) => e.properties.cluster && e.properties.bubbleId === id);
       const p = f?.properties.cluster ? f.properties : null;
       return { x, y, kind: 'cluster', count: p?.count ?? 0, keyCount: p?.keyCount ?? 0, composition: p?.composition ?? [] };
     }
@@ -345,9 +345,9 @@ export class MapController {
     if (typeof project?.id === 'number') return { kind: 'keyProject', id: project.id };
     const dot = query(['enterprise-point', 'enterprise-cluster'], 4);
     if (dot) {
-      const p = dot.properties as { cluster: boolean; id?: number; clusterId?: number };
+      const p = dot.properties as { cluster: boolean; id?: number; bubbleId?: number };
       const coords = (dot.geometry as GeoJSON.Point).coordinates as [number, number];
-      if (p.cluster) return { kind: 'cluster', clusterId: Number(p.clusterId), center: coords };
+      if (p.cluster) return { kind: 'cluster', bubbleId: Number(p.bubbleId), center: coords };
       return { kind: 'enterprise', id: Number(p.id) };
     }
     const parcel = projectsShown ? query(['key-project-parcel-fill'], 0) : undefined;
@@ -362,14 +362,14 @@ export class MapController {
   }
 
   /** Where the map is now. */
-  view(): MapView {
+  view(): Viewport {
     const b = this.map.getBounds();
     const c = this.map.getCenter();
     return { center: [c.lng, c.lat], zoom: this.map.getZoom(), bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] };
   }
 
   /** Calls back after every move (pan, zoom, fly); returns the unsubscribe function. */
-  onMove(callback: (view: MapView) => void): () => void {
+  onMove(callback: (view: Viewport) => void): () => void {
     const handler = () => callback(this.view());
     this.map.on('moveend', handler);
     return () => this.map.off('moveend', handler);

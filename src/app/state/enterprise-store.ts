@@ -1,9 +1,9 @@
 // What the enterprise worker last reported: load state, facet counts and the summary. Kept apart
 // from the app store because it changes on every filter edit and is never part of a permalink.
+// The worker's client itself is a service (services.ts), not state.
 import { create } from 'zustand';
 import type { PayloadDictionaries } from '../../domain/enterprise-payload.ts';
 import type { FacetCountsMessage, Summary } from '../../domain/worker-protocol.ts';
-import type { EnterpriseWorkerClient } from '../worker/worker-client.ts';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -25,9 +25,6 @@ export interface EnterpriseState {
   inView: { clusters: number; points: number; enterprises: number; view?: string };
   /** Bumped to ask for the payload again (the retry button). */
   reloadSeq: number;
-  /** The worker holding the payload, for panels that page through the matches. */
-  client: EnterpriseWorkerClient | null;
-  setClient: (client: EnterpriseWorkerClient | null) => void;
   setLoading: () => void;
   setLoaded: (info: PayloadInfo) => void;
   setError: (message: string) => void;
@@ -44,8 +41,6 @@ export const useEnterpriseStore = create<EnterpriseState>((set) => ({
   summary: null,
   inView: { clusters: 0, points: 0, enterprises: 0 },
   reloadSeq: 0,
-  client: null,
-  setClient: (client) => set({ client }),
   setLoading: () => set({ status: 'loading', error: null }),
   setLoaded: (info) => set({ status: 'ready', info, error: null }),
   setError: (error) => set({ status: 'error', error }),

@@ -28,13 +28,13 @@ export type ChoroplethMetric = (typeof CHOROPLETH_METRICS)[number];
 /** A map feature whose detail panel is open. */
 export type Selection = { kind: 'park' | 'valuePark' | 'enterprise' | 'keyProject' | 'block'; id: number };
 
-export interface MapViewState {
+export interface Camera {
   center: [number, number];
   zoom: number;
 }
 
 /** Everything a permalink carries. */
-export interface PermalinkState extends MapViewState {
+export interface PermalinkState extends Camera {
   lang: Lang;
   layers: Record<LayerKey, boolean>;
   overlay: Overlay;

@@ -1,6 +1,6 @@
 // Everything the enterprise worker knows, as a plain class (no DOM, no messages) so it runs and is
 // tested in Node: the decoded columns, the current filter and area, the resulting match mask with
-// its facet counts and summary, and the cluster grid (cluster-grid.ts) that sums the matches of the
+// its facet counts and summary, and the cluster grid (bubble-grid.ts) that sums the matches of the
 // cells a view shows.
 //
 // A filter or area change costs one pass over the rows (match mask, facet counts and totals
@@ -9,18 +9,19 @@
 // when asked. The grid's spatial order is built once per payload, on the first clusters request.
 import { EMPTY_FILTER, compileFilter, evaluateFilter, narrows, type EnterpriseFilter, type FilterEvaluation } from '../../domain/enterprise-filter.ts';
 import { decodeEnterprisePayload, type EnterpriseColumns, type PayloadDictionaries, type PayloadHeader } from '../../domain/enterprise-payload.ts';
+import { problem, ProblemError } from '../../domain/problems.ts';
 import { PointGrid, selectInArea } from '../../domain/spatial-selection.ts';
 import { taxonomy } from '../../domain/taxonomy.ts';
 import type { FacetCountsMessage, Summary, ViewFeature } from '../../domain/worker-protocol.ts';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { ClusterGrid } from './cluster-grid.ts';
+import { BubbleGrid } from './bubble-grid.ts';
 
 /**
  * Cluster features get ids from this offset up (cluster id + offset): enterprise ids are uint32, so a
- * cluster's feature id never equals an enterprise's. Their `properties.clusterId` names the grid cell
- * (domain/cluster-cells.ts), the id expansionZoom and leaves take.
+ * cluster's feature id never equals an enterprise's. Their `properties.bubbleId` names the grid cell
+ * (domain/bubble-cells.ts), the id expansionZoom and leaves take.
  */
-export const CLUSTER_FEATURE_ID_OFFSET = 2 ** 32;
+export const BUBBLE_FEATURE_ID_OFFSET = 2 ** 32;
 
 export interface Located {
   id: number;
@@ -59,7 +60,7 @@ export class EnterpriseIndex {
   private evaluation: FilterEvaluation | null = null;
   private counts: FacetCountsMessage | null = null;
   private summaryCache: Summary | null = null;
-  private clusterGrid: ClusterGrid | null = null;
+  private clusterGrid: BubbleGrid | null = null;
 
   /** Takes a payload (replacing any loaded before); the filter and area start empty. */
   load(buffer: ArrayBuffer): LoadInfo {
@@ -84,7 +85,7 @@ export class EnterpriseIndex {
   }
 
   private get d(): Loaded {
-    if (!this.data) throw new Error('The enterprises are not loaded yet.');
+    if (!this.data) throw new ProblemError(problem('worker_not_loaded'), 'The enterprises are not loaded yet.');
     return this.data;
   }
 
@@ -122,7 +123,7 @@ export class EnterpriseIndex {
 
   /** Restricts the matches to an area (null: no restriction); combined with the filter by AND. */
   setArea(area: Polygon | MultiPolygon | null): void {
-    if (area && area.type !== 'Polygon' && area.type !== 'MultiPolygon') throw new Error('The area must be a Polygon or a MultiPolygon.');
+    if (area && area.type !== 'Polygon' && area.type !== 'MultiPolygon') throw new ProblemError(problem('area_not_polygon'), 'The area must be a Polygon or a MultiPolygon.');
     if (area) {
       this.grid ??= new PointGrid(this.columns.lon, this.columns.lat);
       const mask = new Uint8Array(this.count);
@@ -183,10 +184,10 @@ export class EnterpriseIndex {
     return this.summaryCache;
   }
 
-  private clusters_(): ClusterGrid {
+  private clusters_(): BubbleGrid {
     if (!this.clusterGrid) {
       const { columns: c, keyTagMask, mask } = this.d;
-      this.clusterGrid = new ClusterGrid(c.lon, c.lat, c.cluster, c.tags, keyTagMask, this.dictionaries.clusters.length, mask);
+      this.clusterGrid = new BubbleGrid(c.lon, c.lat, c.cluster, c.tags, keyTagMask, this.dictionaries.clusters.length, mask);
     }
     return this.clusterGrid;
   }
@@ -211,9 +212,9 @@ export class EnterpriseIndex {
         for (let j = 1; j < comp.length; j++) if (comp[j] > comp[dominant]) dominant = j;
         return {
           type: 'Feature',
-          id: CLUSTER_FEATURE_ID_OFFSET + hit.clusterId,
+          id: BUBBLE_FEATURE_ID_OFFSET + hit.bubbleId,
           geometry: { type: 'Point', coordinates: [hit.lon, hit.lat] },
-          properties: { cluster: true, clusterId: hit.clusterId, count: hit.count, dominant, composition: comp, keyCount: hit.keyCount },
+          properties: { cluster: true, bubbleId: hit.bubbleId, count: hit.count, dominant, composition: comp, keyCount: hit.keyCount },
         };
       }
       const r = hit.row;
@@ -227,14 +228,14 @@ export class EnterpriseIndex {
   }
 
   /** The zoom at which a cluster splits. Throws when its cell no longer holds a cluster (the filter or area changed). */
-  expansionZoom(clusterId: number): number {
-    return this.clusters_().expansionZoom(clusterId);
+  expansionZoom(bubbleId: number): number {
+    return this.clusters_().expansionZoom(bubbleId);
   }
 
   /** Enterprise ids under a cluster. */
-  leaves(clusterId: number, limit: number, offset = 0): number[] {
+  leaves(bubbleId: number, limit: number, offset = 0): number[] {
     const { id } = this.columns;
-    return this.clusters_().leaves(clusterId, limit, offset).map((r) => id[r]);
+    return this.clusters_().leaves(bubbleId, limit, offset).map((r) => id[r]);
   }
 
   /** Where an enterprise is (whether or not it matches the filter); null if the payload has no such id. */

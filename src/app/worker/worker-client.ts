@@ -1,11 +1,13 @@
 // The main thread's side of the enterprise worker: one promise per request, matched to its answer
-// by seq. An `error` answer rejects the promise with an Error carrying the worker's plain-words
-// message; a worker that fails or is terminated rejects everything still pending.
+// by seq. An `error` answer rejects the promise with a ProblemError carrying the worker's problem
+// (error-text.ts words it in the user's language); a worker that fails or is terminated rejects
+// everything still pending (worker_failed).
 //
 // Latest wins for `clusters`: when a newer clusters request has been sent, an older one that is
 // still pending resolves with null instead of its (stale) features, so a map that pans quickly
 // draws only the view it ended on. Other requests always resolve with their own answer.
 import type { EnterpriseFilter } from '../../domain/enterprise-filter.ts';
+import { problem, ProblemError, type Problem } from '../../domain/problems.ts';
 import type { Envelope, FacetCountsMessage, Summary, ViewFeature, WorkerRequest, WorkerResponse } from '../../domain/worker-protocol.ts';
 import type { PayloadDictionaries } from '../../domain/enterprise-payload.ts';
 import type { MultiPolygon, Polygon } from 'geojson';
@@ -60,6 +62,8 @@ export function createEnterpriseWorker(): WorkerLike {
   return new Worker(new URL('./enterprise-worker.ts', import.meta.url), { type: 'module', name: 'enterprises' }) as unknown as WorkerLike;
 }
 
+const stopped = (why: string) => new ProblemError(problem('worker_failed'), why);
+
 export class EnterpriseWorkerClient {
   private readonly worker: WorkerLike;
   private readonly pending = new Map<number, Pending>();
@@ -101,14 +105,14 @@ export class EnterpriseWorkerClient {
     return seq === this.latestClusters ? { features, ms } : null;
   }
 
-  /** The zoom at which a cluster (its properties.clusterId) splits into several. */
-  async expansionZoom(clusterId: number): Promise<number> {
-    return (await this.request({ type: 'expansionZoom', clusterId }, 'expansionZoom')).zoom;
+  /** The zoom at which a cluster (its properties.bubbleId) splits into several. */
+  async expansionZoom(bubbleId: number): Promise<number> {
+    return (await this.request({ type: 'expansionZoom', bubbleId }, 'expansionZoom')).zoom;
   }
 
   /** Enterprise ids under a cluster, at most `limit`. */
-  async leaves(clusterId: number, limit: number): Promise<number[]> {
-    return (await this.request({ type: 'leaves', clusterId, limit }, 'leaves')).ids;
+  async leaves(bubbleId: number, limit: number): Promise<number[]> {
+    return (await this.request({ type: 'leaves', bubbleId, limit }, 'leaves')).ids;
   }
 
   /** Position of an enterprise (whether or not it matches the filter); null when there is no such id. */
@@ -130,7 +134,7 @@ export class EnterpriseWorkerClient {
   }
 
   private request<T extends WorkerResponse['type']>(body: WorkerRequest, expect: T): Promise<Answer<T>> {
-    if (this.dead) return Promise.reject(new Error(this.dead));
+    if (this.dead) return Promise.reject(stopped(this.dead));
     const seq = ++this.seq;
     return new Promise<Answer<T>>((resolve, reject) => {
       this.pending.set(seq, { expect, resolve: resolve as (b: WorkerResponse) => void, reject });
@@ -148,14 +152,15 @@ export class EnterpriseWorkerClient {
     if (!p) return;
     this.pending.delete(message.seq);
     const body = message.body;
-    if (body.type === 'error') p.reject(new Error(body.message));
-    else if (body.type !== p.expect) p.reject(new Error(`The enterprise worker answered "${body.type}" where "${p.expect}" was expected.`));
+    // The worker's problem travelled as JSON: its code is checked where it is worded (problem-text.ts).
+    if (body.type === 'error') p.reject(new ProblemError(body.problem as Problem, body.message));
+    else if (body.type !== p.expect) p.reject(stopped(`The enterprise worker answered "${body.type}" where "${p.expect}" was expected.`));
     else p.resolve(body);
   }
 
   private fail(why: string): void {
     this.dead ??= why;
-    for (const p of this.pending.values()) p.reject(new Error(why));
+    for (const p of this.pending.values()) p.reject(stopped(why));
     this.pending.clear();
   }
 }

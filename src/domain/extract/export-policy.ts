@@ -3,10 +3,11 @@
 // holds the settings and decides) and the export dialog (which offers only what the caller may
 // export); docs/architecture.md §6 gives the policy.
 import type { ExtractLayer } from './extract-meta.ts';
+import { ROLES, type Role } from '../permissions.ts';
 
 /** Whom a policy speaks of: the four account roles, and `public` for a visitor who is not logged in. */
-export type ExportRole = 'public' | 'viewer' | 'official' | 'planner' | 'admin';
-export const EXPORT_ROLES: readonly ExportRole[] = ['public', 'viewer', 'official', 'planner', 'admin'];
+export type ExportRole = 'public' | Role;
+export const EXPORT_ROLES: readonly ExportRole[] = ['public', ...ROLES];
 
 /**
  * Why an export was refused (the `refusal` member of the error answer, beside its problem code):

@@ -7,6 +7,8 @@ import type { MonthFigureValues } from '../monitoring/figures.ts';
 import type { ProblemCode } from '../problems.ts';
 import type { ParkStatusRecord } from './validate-park-status.ts';
 import type { ZoneType } from '../renovation-standard.ts';
+import type { ImportedEnterpriseFields } from '../enterprise.ts';
+import type { ImportedVillageParkFields } from '../parks.ts';
 
 export type ImportKind = 'enterprises' | 'parks' | 'districts' | 'operating' | 'cityIndicators' | 'industrialBlocks' | 'keyProjects' | 'parkStatus' | 'zones';
 export const IMPORT_KINDS: readonly ImportKind[] = ['enterprises', 'parks', 'districts', 'operating', 'cityIndicators', 'industrialBlocks', 'keyProjects', 'parkStatus', 'zones'];
@@ -63,39 +65,18 @@ export interface RowIssue {
   message: string;
 }
 
-/** An enterprise row after mapping, validation and conversion to WGS84. */
-export interface EnterpriseRecord {
+/**
+ * An enterprise row after mapping, validation and conversion to WGS84 (lon/lat rounded to 7
+ * decimals): the imported fields of the enterprise record (domain/enterprise.ts). `industryCode` is
+ * null when the file gives none (the stored one is then kept); `employees` null when left empty.
+ */
+export interface EnterpriseRecord extends ImportedEnterpriseFields {
   row: number;
-  creditCode: string;
-  name: string;
-  cluster: string;
-  subIndustry: string;
-  /** GB/T 4754 class (4 digits); null when the file gives none (the stored one is then kept). */
-  industryCode: string | null;
-  futureIndustry: string | null;
-  tags: string[];
-  /** Yuan. */
-  revenue: number;
-  /** Null when the file leaves it empty. */
-  employees: number | null;
-  address: string;
-  /** WGS84, rounded to 7 decimals. */
-  lon: number;
-  lat: number;
 }
 
-/** A village industrial park row after mapping and validation; geometry in WGS84. */
-export interface ParkRecord {
+/** A village industrial park row after mapping and validation (domain/parks.ts); geometry in WGS84. */
+export interface ParkRecord extends ImportedVillageParkFields {
   row: number;
-  code: string;
-  name: string;
-  areaMu: number;
-  buildingAreaM2: number;
-  outputPerMu: number;
-  taxPerMu: number;
-  category: 'unclassified' | 'eliminate' | 'convert' | 'upgrade';
-  progress: 'not_started' | 'in_progress' | 'completed';
-  pilotYear: number | null;
   geometry: Polygon;
 }
 

@@ -9,6 +9,7 @@
 // whose change is already waiting for review, is "unchanged, skipped" (a warning, not an error), so
 // uploading the same file twice writes nothing the second time. The applier
 // (src/server/imports/apply-park-status.ts) decides again under the rules and statuses of that moment.
+import { mayEditPark } from '../permissions.ts';
 import { reviewKinds, type ReviewKind, type ReviewRules } from '../renovation-review.ts';
 import { applyChange, transitionCheck, type ParkStatus, type StatusChange } from '../renovation-workflow.ts';
 import { taxonomy, type RenovationCategory, type RenovationProgress } from '../taxonomy.ts';
@@ -178,7 +179,7 @@ export function validateParkStatus(table: SourceTable, mapping: ColumnMapping, c
     const name = textOf(ctx, row, 'name');
     if (name && foldKey(name) !== foldKey(park.name))
       ctx.log.error(row.row, 'name', 'park_name_mismatch', `the name ${quote(name)} is not that of park ${park.code} (${park.name}); check the code.`, { value: name, code: park.code, name: park.name });
-    if (actor === 'official' && lookup.actor.district !== park.district) {
+    if (!mayEditPark(lookup.actor, park.district)) {
       ctx.log.error(row.row, 'code', 'park_other_district', `park ${park.code} is in district ${park.district}, not yours (${lookup.actor.district}).`,
         { yourDistrict: lookup.actor.district, parkDistrict: park.district });
       continue;

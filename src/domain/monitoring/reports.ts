@@ -1,6 +1,7 @@
 // Monitoring reports as the API speaks of them: audiences, formats, job states, the record of a
 // generated or published report, and the schedule rule ("on the 10th, the previous month").
 import { formatPeriod, type PeriodKind } from './periods.ts';
+import type { ProblemRef } from '../problems.ts';
 
 export const REPORT_AUDIENCES = ['internal', 'public'] as const;
 export type ReportAudience = (typeof REPORT_AUDIENCES)[number];
@@ -8,6 +9,9 @@ export const REPORT_FORMATS = ['pdf', 'docx', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const REPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
+/** Where the making of a report can stop: gathering the figures, rendering each file, storing them. */
+export const REPORT_STAGES = ['data', 'html', 'pdf', 'docx', 'save'] as const;
+export type ReportStage = (typeof REPORT_STAGES)[number];
 
 /** A report job and, once generated, its vintage; once published, its version and content hashes. */
 export interface ReportInfo {
@@ -20,7 +24,10 @@ export interface ReportInfo {
   /** 0 … 1 while running. */
   progress: number;
   step: string | null;
+  /** Why it failed, in English (for API users). */
   error: string | null;
+  /** Why it failed as a problem the app renders in the user's language (`report_failed`); null before migration 19. */
+  errorProblem: ProblemRef | null;
   requestedBy: string;
   requestedAt: string;
   finishedAt: string | null;

@@ -2,20 +2,14 @@
 // a random token in an HttpOnly, SameSite=Lax cookie; only the token's hash is stored.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/database.ts';
+import type { SessionUser } from '../../domain/permissions.ts';
 
 export const SESSION_COOKIE = 'igis_sid';
 /** Anonymous CSRF token (double-submit), used for the login request itself. */
 export const ANON_CSRF_COOKIE = 'igis_csrf';
 export const SESSION_HOURS = 12;
 
-export type Role = 'admin' | 'official' | 'planner' | 'viewer';
-
-export interface SessionUser {
-  id: number;
-  username: string;
-  role: Role;
-  district: string | null;
-}
+export type { SessionUser };
 
 export interface Session {
   user: SessionUser;

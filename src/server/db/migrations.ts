@@ -2,6 +2,7 @@
 import type { Database } from './database.ts';
 import { DEMO_KEY_PROJECTS_SQL, KEY_PROJECTS_TABLE_SQL } from '../projects/demo-key-projects.ts';
 import { DEMO_BLOCKS_SQL } from '../blocks/demo-blocks.ts';
+import { GRID_SQL, REBUILD_FIRM_POINTS_SQL } from '../monitoring/grid-squares.ts';
 
 export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
   {
@@ -867,12 +868,95 @@ CREATE INDEX industrial_blocks_geom ON industrial_blocks USING gist (geom);
 ${DEMO_BLOCKS_SQL};
 `,
   },
+  {
+    id: 19,
+    name: 'failures stored as problems; the old bulk jobs dropped',
+    sql: `
+-- Why an import's apply or a report's generation failed, as a problem (code and parameters of
+-- src/domain/problems.ts) that the app renders in the user's language (issue 15). The
+-- English error column stays for API users; rows that failed before this migration have only the text.
+ALTER TABLE imports ADD COLUMN error_problem jsonb;
+ALTER TABLE reports ADD COLUMN error_problem jsonb;
+-- The old bulk status route (POST /api/parks/bulk) is gone: park status files go through the import
+-- pipeline (kind parkStatus), so its checked-file store has no reader left.
+DROP TABLE bulk_jobs;
+`,
+  },
+  {
+    id: 21,
+    name: 'indicator rollups: level 4, the grid square without the industry',
+    sql: `
+-- Level 4 keeps the 0.01° square, the district and the population flags, and drops the industry
+-- (cluster, sub-industry and division '*'), the town, the tags and the tier: an area question that
+-- groups by nothing or by district, without an industry filter, adds up a few cells per covered
+-- square instead of level 3's ~60 (src/server/monitoring/indicator-sums.ts, gridSums). Built here
+-- from level 0 for databases filled before it; rollups.ts keeps it from then on.
+ALTER TABLE indicator_cells DROP CONSTRAINT indicator_cells_level_check;
+ALTER TABLE indicator_cells ADD CONSTRAINT indicator_cells_level_check CHECK (level IN (0, 1, 2, 3, 4));
+ALTER TABLE indicator_cells ADD COLUMN parent4 integer REFERENCES indicator_cells(id);
+INSERT INTO indicator_cells (level, grid, cluster, sub_industry, division, district, town, tags_mask, tier, above_scale, advanced, high_tech, demo)
+  SELECT DISTINCT 4, grid, '*', '*', '*', district, '', -1, -1, above_scale, advanced, high_tech, demo FROM indicator_cells WHERE level = 0;
+ANALYZE indicator_cells;
+UPDATE indicator_cells c SET parent4 = p.id FROM indicator_cells p
+  WHERE c.level = 0 AND p.level = 4 AND p.grid = c.grid AND p.district = c.district AND p.above_scale = c.above_scale
+  AND p.advanced = c.advanced AND p.high_tech = c.high_tech AND p.demo = c.demo;
+INSERT INTO cell_figures (level, period, cell_id, revenue, output, value_added, profit, tax, employee_months)
+  SELECT 4, f.period, c.parent4, sum(f.revenue), sum(f.output), sum(f.value_added), sum(f.profit), sum(f.tax), sum(f.employee_months)
+  FROM cell_figures f JOIN indicator_cells c ON c.id = f.cell_id WHERE f.level = 0 GROUP BY f.period, c.parent4;
+INSERT INTO cell_reporters (level, cell_id, year, months_mask, enterprises)
+  SELECT 4, c.parent4, r.year, r.months_mask, sum(r.enterprises)
+  FROM cell_reporters r JOIN indicator_cells c ON c.id = r.cell_id WHERE r.level = 0 GROUP BY c.parent4, r.year, r.months_mask;
+ANALYZE cell_figures;
+ANALYZE cell_reporters;
+`,
+  },
+  {
+    id: 22,
+    name: 'area edges by square: firm_points and the square in firm_ytd',
+    sql: `
+-- An area's edge squares are answered firm by firm (src/server/monitoring/indicator-sums.ts). With a
+-- million firms a 9 km circle has ~22,000 of them on its edge, and one index lookup per firm in
+-- enterprises and in firm_ytd took most of the answer's time. firm_points holds each firm's square,
+-- cell and position in square order, and firm_ytd gains the square, in square order within a month,
+-- so both are read as a few ranges (grid-squares.ts keeps them so).
+CREATE TABLE firm_points (
+  grid integer NOT NULL,
+  enterprise_id integer NOT NULL,
+  cell_id integer NOT NULL,
+  geom geometry(Point, 4326) NOT NULL,
+  PRIMARY KEY (grid, enterprise_id)
+);
+${REBUILD_FIRM_POINTS_SQL.slice(1).join(';\n')};
+ALTER TABLE firm_ytd RENAME TO firm_ytd_before_squares;
+ALTER INDEX firm_ytd_pkey RENAME TO firm_ytd_before_squares_pkey;
+CREATE TABLE firm_ytd (
+  month integer NOT NULL,
+  enterprise_id integer NOT NULL,
+  grid integer NOT NULL,
+  revenue bigint NOT NULL,
+  output bigint NOT NULL,
+  value_added bigint NOT NULL,
+  profit bigint NOT NULL,
+  tax bigint NOT NULL,
+  employees bigint NOT NULL,
+  months smallint NOT NULL,
+  PRIMARY KEY (month, enterprise_id)
+);
+INSERT INTO firm_ytd (month, enterprise_id, grid, revenue, output, value_added, profit, tax, employees, months)
+  SELECT y.month, y.enterprise_id, ${GRID_SQL}, y.revenue, y.output, y.value_added, y.profit, y.tax, y.employees, y.months
+  FROM firm_ytd_before_squares y JOIN enterprises e ON e.id = y.enterprise_id ORDER BY 1, 3, 2;
+DROP TABLE firm_ytd_before_squares;
+CREATE INDEX firm_ytd_grid ON firm_ytd (month, grid);
+ANALYZE firm_ytd;
+`,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {
   await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
   const applied: number[] = [];
-  for (const m of MIGRATIONS) {
+  // In id order, whatever the order of the list.
+  for (const m of [...MIGRATIONS].sort((a, b) => a.id - b.id)) {
     const done = await db.transaction(async (tx) => {
       // Several server processes may start together against one PostgreSQL: take turns.
       await tx.query('SELECT pg_advisory_xact_lock(724001)');
@@ -884,4 +968,9 @@ export async function migrate(db: Database): Promise<number[]> {
     if (done) applied.push(m.id);
   }
   return applied;
+}
+
+/** The ids of the migrations this database has (readiness, routes/health.ts); throws when the database does not answer. */
+export async function appliedMigrations(db: Database): Promise<number[]> {
+  return (await db.query<{ id: number }>('SELECT id FROM schema_migrations')).map((r) => r.id);
 }

@@ -4,6 +4,8 @@
 // may have which class is decided in export-policy.ts.
 import type { ExtractLayer } from '../../domain/extract/extract-meta.ts';
 import { taxonomy } from '../../domain/taxonomy.ts';
+import type { Enterprise } from '../../domain/enterprise.ts';
+import type { ValueParkProperties, VillageParkProperties } from '../../domain/parks.ts';
 
 /** The layers the server exports are the layers the browser writes files of. */
 export type ExportLayer = ExtractLayer;
@@ -26,6 +28,9 @@ export interface ExportFilters {
  * - `confidential`: revenue and tax: only roles that may read confidential fields, never the public.
  */
 export type FieldAccess = 'public' | 'restricted' | 'confidential';
+
+/** A field of an entity (domain/enterprise.ts, domain/parks.ts): its output name must be one of the record's. */
+type FieldOf<T> = [keyof T & string, string, FieldAccess];
 
 export interface LayerSpec {
   table: string;
@@ -52,7 +57,7 @@ export const LAYERS: Record<ExportLayer, LayerSpec> = {
       ['revenue', 'revenue::float8', 'confidential'], ['employees', 'employees', 'restricted'], ['district', 'district', 'public'], ['town', 'town', 'public'],
       ['address', 'address', 'restricted'], ['villageParkId', 'village_park_id', 'public'], ['valueParkId', 'value_park_id', 'public'],
       ['lon', 'ST_X(geom)', 'public'], ['lat', 'ST_Y(geom)', 'public'],
-    ],
+    ] satisfies FieldOf<Enterprise>[],
     // The same facet rules as src/domain/enterprise-filter.ts: AND across facets, OR within one.
     where: (f, p) => {
       const w: string[] = [];
@@ -77,7 +82,7 @@ export const LAYERS: Record<ExportLayer, LayerSpec> = {
       ['townName', 'town_name', 'public'], ['village', 'village', 'public'], ['areaMu', 'area_mu', 'public'], ['buildingAreaM2', 'building_area_m2', 'public'],
       ['outputPerMu', 'output_per_mu', 'public'], ['taxPerMu', 'tax_per_mu', 'confidential'], ['category', 'category', 'public'], ['progress', 'progress', 'public'],
       ['pilotYear', 'pilot_year', 'public'], ['statusDate', "to_char(status_date, 'YYYY-MM-DD')", 'public'], ['version', 'version', 'public'],
-    ],
+    ] satisfies FieldOf<VillageParkProperties & { id: number }>[],
     where: (f, p) => areaWhere(f, p),
   },
   'value-parks': {
@@ -86,7 +91,7 @@ export const LAYERS: Record<ExportLayer, LayerSpec> = {
     fields: [
       ['id', 'id', 'public'], ['code', 'code', 'public'], ['name', 'name', 'public'], ['nameZhHant', 'name_zh_hant', 'public'], ['nameEn', 'name_en', 'public'],
       ['district', 'district', 'public'], ['theme', 'theme', 'public'], ['areaKm2', 'area_km2', 'public'], ['elements', 'elements', 'public'],
-    ],
+    ] satisfies FieldOf<ValueParkProperties & { id: number }>[],
     where: (f, p) => (f.districts?.length ? [`district = ANY(${p(f.districts)}::text[])`] : []),
   },
 };

@@ -1,7 +1,8 @@
 // Who is asking (session cookie) and whether a mutation carries the right CSRF token.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.ts';
-import { ANON_CSRF_COOKIE, SESSION_COOKIE, findSession, type Role, type Session, type SessionUser } from '../auth/sessions.ts';
+import { ANON_CSRF_COOKIE, SESSION_COOKIE, findSession, type Session, type SessionUser } from '../auth/sessions.ts';
+import { mayReadConfidential as readsConfidential, type Role } from '../../domain/permissions.ts';
 import { HttpError } from './errors.ts';
 import { problem } from '../../domain/problems.ts';
 
@@ -28,15 +29,13 @@ export function registerAuthHooks(app: FastifyInstance, db: Database): void {
   });
 }
 
-export function requireUser(req: FastifyRequest, roles?: Role[]): SessionUser {
+/** The signed-in user (else 401), with one of `roles` (else 403): pass a role list of domain/permissions.ts. */
+export function requireUser(req: FastifyRequest, roles?: readonly Role[]): SessionUser {
   const user = req.session?.user;
   if (!user) throw new HttpError(401, 'Please log in first.', undefined, undefined, problem('login_required'));
-  if (roles && !roles.includes(user.role)) throw new HttpError(403, `This action needs one of the roles: ${roles.join(', ')}.`, undefined, undefined, problem('role_required', { roles }));
+  if (roles && !roles.includes(user.role)) throw new HttpError(403, `This action needs one of the roles: ${roles.join(', ')}.`, undefined, undefined, problem('role_required', { roles: [...roles] }));
   return user;
 }
 
-/** Viewers and the public never receive revenue, tax or other confidential figures. */
-export const mayReadConfidential = (req: FastifyRequest) => {
-  const role = req.session?.user.role;
-  return role === 'admin' || role === 'planner' || role === 'official';
-};
+/** Viewers and the public never receive revenue, tax or other confidential figures (the rule: domain/permissions.ts). */
+export const mayReadConfidential = (req: FastifyRequest) => readsConfidential(req.session?.user);

@@ -7,6 +7,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { problem, withFields, type Problem, type ProblemInit } from '../../domain/problems.ts';
+import { DomainError, type FailureKind } from '../domain-error.ts';
 
 export class HttpError extends Error {
   constructor(
@@ -129,8 +130,19 @@ const FRIENDLY: Record<string, [string, Problem]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['The Content-Length header does not match the body.', problem('content_length_mismatch')],
 };
 
+/** The one place a service's failure (domain-error.ts) becomes an HTTP status. */
+export const DOMAIN_STATUS: Record<FailureKind, number> = {
+  invalid: 400,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unsupported: 415,
+  rejected: 422,
+};
+
 export function errorHandler(err: FastifyError & { validation?: AjvError[]; validationContext?: string }, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof HttpError) return sendProblem(reply, err.status, err.message, err.problem, err.fields, err.extra);
+  if (err instanceof DomainError) return sendProblem(reply, DOMAIN_STATUS[err.kind], err.message, err.problem, err.fields, err.extra);
   if (err.validation) {
     const [where, code] = err.validationContext === 'querystring' ? ['query parameters', 'query'] as const : err.validationContext === 'params' ? ['address', 'params'] as const : ['request body', 'body'] as const;
     return sendProblem(reply, 400, `The ${where} is invalid.`, { ...problem('request_invalid', { where: code }), fields: fieldProblems(err.validation) }, fieldMessages(err.validation));

@@ -7,7 +7,7 @@
 // town are assigned spatially for added records and for records whose coordinates changed; a
 // record that only changed, say, its revenue keeps its assignment.
 import type { Queryable } from '../db/database.ts';
-import { HttpError } from '../http/errors.ts';
+import { DomainError } from '../domain-error.ts';
 import { problem } from '../../domain/problems.ts';
 import { refreshAll } from '../monitoring/rollups.ts';
 import {
@@ -125,8 +125,8 @@ export async function applyEnterprises(tx: Queryable, ctx: ApplyContext): Promis
     `SELECT row_no, credit_code, lon, lat, count(*) OVER ()::int AS n FROM imp_ent WHERE district IS NULL ORDER BY row_no LIMIT 5`,
   );
   if (outside.length)
-    throw new HttpError(422, `The import cannot be applied: ${outside[0].n} enterprise(s) lie outside every district, e.g. ${outside
-      .map((o) => `row ${o.row_no} (${o.credit_code} at ${o.lon}, ${o.lat})`).join('; ')}. Nothing was changed.`, undefined, undefined, 
+    throw new DomainError('rejected', `The import cannot be applied: ${outside[0].n} enterprise(s) lie outside every district, e.g. ${outside
+      .map((o) => `row ${o.row_no} (${o.credit_code} at ${o.lon}, ${o.lat})`).join('; ')}. Nothing was changed.`, 
       problem('import_outside_districts', { count: outside[0].n, rows: outside.map((o) => o.row_no), keys: outside.map((o) => o.credit_code), records: 'enterprises' }));
   for (const sql of PLACE_TOWN) await tx.query(sql);
   await tx.query(INSERT, [ctx.importId]);

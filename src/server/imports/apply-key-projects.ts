@@ -5,7 +5,7 @@
 // district's or one year's). Each change gets a record_history row (kind 'keyProjects', key = the
 // code). Runs inside the caller's transaction, which holds the import row lock.
 import type { Queryable } from '../db/database.ts';
-import { HttpError } from '../http/errors.ts';
+import { DomainError } from '../domain-error.ts';
 import { problem } from '../../domain/problems.ts';
 import { assertUniqueKeys, changesObject, countActions, districtOf, geomKey, type ApplyContext, type KindResult } from './apply-sql.ts';
 
@@ -72,7 +72,7 @@ export async function applyKeyProjects(tx: Queryable, ctx: ApplyContext): Promis
   // The validator tested the location against the boundaries of the dry run; an import of districts since may have moved them.
   const outside = await tx.query<{ code: string; row_no: number; n: number }>('SELECT code, row_no, count(*) OVER ()::int AS n FROM imp_kp WHERE district IS NULL ORDER BY row_no LIMIT 5');
   if (outside.length)
-    throw new HttpError(422, `The import cannot be applied: ${outside.map((o) => `the project ${o.code} (row ${o.row_no})`).join(', ')} lies outside every district. Nothing was changed.`, undefined, undefined,
+    throw new DomainError('rejected', `The import cannot be applied: ${outside.map((o) => `the project ${o.code} (row ${o.row_no})`).join(', ')} lies outside every district. Nothing was changed.`,
       problem('import_outside_districts', { count: outside[0].n, rows: outside.map((o) => o.row_no), keys: outside.map((o) => o.code), records: 'keyProjects' }));
   await tx.query(ACTIONS);
   await tx.query(UPDATE, [ctx.importId, ctx.user.username]);

@@ -6,7 +6,7 @@
 // The rollups of the touched months are rebuilt in the same transaction. Runs inside the caller's
 // transaction, which holds the import row lock.
 import type { Queryable } from '../db/database.ts';
-import { HttpError } from '../http/errors.ts';
+import { DomainError } from '../domain-error.ts';
 import { problem } from '../../domain/problems.ts';
 import { refreshMonths } from '../monitoring/rollups.ts';
 import { assertUniqueKeys, changesObject, countActions, lockTables, type ApplyContext, type KindResult } from './apply-sql.ts';
@@ -82,8 +82,8 @@ export async function applyOperating(tx: Queryable, ctx: ApplyContext): Promise<
   const missing = await tx.query<{ row_no: number; credit_code: string; n: number }>(
     'SELECT row_no, credit_code, count(*) OVER ()::int AS n FROM imp_op WHERE enterprise_id IS NULL ORDER BY row_no LIMIT 5');
   if (missing.length)
-    throw new HttpError(422, `The import cannot be applied: ${missing[0].n} row(s) name an enterprise that is no longer in the library, e.g. ${missing
-      .map((m) => `row ${m.row_no} (${m.credit_code})`).join('; ')}. Nothing was changed.`, undefined, undefined, 
+    throw new DomainError('rejected', `The import cannot be applied: ${missing[0].n} row(s) name an enterprise that is no longer in the library, e.g. ${missing
+      .map((m) => `row ${m.row_no} (${m.credit_code})`).join('; ')}. Nothing was changed.`, 
       problem('import_unknown_enterprises', { count: missing[0].n, rows: missing.map((m) => m.row_no), keys: missing.map((m) => m.credit_code) }));
   await tx.query(SUPERSEDE, [ctx.importId]);
   await tx.query(UPDATE, [ctx.importId]);

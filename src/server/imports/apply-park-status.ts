@@ -13,6 +13,7 @@ import { problem } from '../../domain/problems.ts';
 import type { Queryable } from '../db/database.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { HttpError } from '../http/errors.ts';
+import { DomainError } from '../domain-error.ts';
 import { applyOrPropose } from '../parks/proposals.ts';
 import type { ApplyContext, KindResult } from './apply-sql.ts';
 
@@ -49,7 +50,7 @@ export async function applyParkStatus(tx: Queryable, ctx: ApplyContext): Promise
       history.push({ key: r.code, id: r.parkId, changes });
     } catch (err) {
       if (err instanceof HttpError)
-        throw new HttpError(422, `Nothing was applied: row ${r.row} (park ${r.code}): ${err.message}`, undefined, undefined,
+        throw new DomainError('rejected', `Nothing was applied: row ${r.row} (park ${r.code}): ${err.message}`,
           problem('bulk_row_failed', { line: r.row, park: r.name || r.code, cause: err.problem ?? { code: 'server_error' } }));
       throw err;
     }

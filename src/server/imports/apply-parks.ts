@@ -17,7 +17,7 @@
 // - Enterprises inside a new or reshaped park, or assigned to a reshaped one, get their village park
 //   assigned again (with a history row each when it changes).
 import type { Queryable } from '../db/database.ts';
-import { HttpError } from '../http/errors.ts';
+import { DomainError } from '../domain-error.ts';
 import { problem } from '../../domain/problems.ts';
 import {
   assertUniqueKeys, bumpEnterprisesRevision, changesObject, countActions, districtOf, geomKey, lockTables, townOf, type ApplyContext, type KindResult,
@@ -151,8 +151,8 @@ export async function applyParks(tx: Queryable, ctx: ApplyContext): Promise<Kind
     `SELECT row_no, code, count(*) OVER ()::int AS n FROM imp_park WHERE district IS NULL ORDER BY row_no LIMIT 5`,
   );
   if (outside.length)
-    throw new HttpError(422, `The import cannot be applied: ${outside[0].n} park(s) lie outside every district, e.g. ${outside
-      .map((o) => `row ${o.row_no} (${o.code})`).join('; ')}. Nothing was changed.`, undefined, undefined, 
+    throw new DomainError('rejected', `The import cannot be applied: ${outside[0].n} park(s) lie outside every district, e.g. ${outside
+      .map((o) => `row ${o.row_no} (${o.code})`).join('; ')}. Nothing was changed.`, 
       problem('import_outside_districts', { count: outside[0].n, rows: outside.map((o) => o.row_no), keys: outside.map((o) => o.code), records: 'parks' }));
   await tx.query(PLACE_TOWN);
   await tx.query(NEW_IDS);

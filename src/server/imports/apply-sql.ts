@@ -1,8 +1,9 @@
 // SQL pieces shared by the appliers: spatial assignment (district, parks, town), the field-level
 // change objects written to record_history, and a few guards and counters.
 import type { Queryable } from '../db/database.ts';
-import { HttpError } from '../http/errors.ts';
+import { DomainError } from '../domain-error.ts';
 import { problem } from '../../domain/problems.ts';
+import type { Role, SessionUser } from '../../domain/permissions.ts';
 
 // Towns have no public boundaries. The demo data splits each district among its towns by nearest
 // anchor point (scripts/lib/demo/city.ts, townAt), and the seed stores those anchors in
@@ -67,7 +68,7 @@ export async function assertUniqueKeys(tx: Queryable, table: string, key: string
     `SELECT ${key} AS key, array_agg(row_no ORDER BY row_no) AS rows FROM ${table} GROUP BY ${key} HAVING count(*) > 1 ORDER BY min(row_no) LIMIT 5`,
   );
   if (dups.length)
-    throw new HttpError(422, `The import cannot be applied: ${dups.map((d) => `${label} ${d.key} appears on rows ${d.rows.join(', ')}`).join('; ')}. Nothing was changed.`, undefined, undefined, 
+    throw new DomainError('rejected', `The import cannot be applied: ${dups.map((d) => `${label} ${d.key} appears on rows ${d.rows.join(', ')}`).join('; ')}. Nothing was changed.`, 
       problem('import_duplicate_keys', { keys: dups.map((d) => d.key), rows: dups.map((d) => d.rows) }));
 }
 
@@ -98,7 +99,7 @@ export interface ApplyContext {
   importId: string;
   fileName: string;
   /** role and district: who applies a park status file (officials their own district; none = administrator). */
-  user: { id: number | null; username: string; role?: 'admin' | 'official' | 'planner' | 'viewer'; district?: string | null };
+  user: { id: number | null; username: string; role?: Role; district?: SessionUser['district'] };
   /** YYYY-MM-DD on which park status changes brought by the import take effect. */
   effectiveDate: string;
 }

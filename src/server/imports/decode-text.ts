@@ -70,34 +70,34 @@ const hex = (b: number) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
 function utf8(bytes: Uint8Array, what: string, declared: string): string {
   const text = tryDecode('utf-8', bytes);
   if (text !== null) return text;
-  if (truncatedUtf8(bytes)) throw new ImportError(400, `${what} ends in the middle of a character: it looks truncated. Upload the complete file.`, problem('text_truncated', { file: fileOf(what) }));
+  if (truncatedUtf8(bytes)) throw new ImportError('invalid', `${what} ends in the middle of a character: it looks truncated. Upload the complete file.`, problem('text_truncated', { file: fileOf(what) }));
   const at = firstInvalidUtf8(bytes);
-  throw new ImportError(400, `${what} is ${declared} but is not valid UTF-8: byte ${hex(bytes[at])} at offset ${at} is not part of a UTF-8 character. Save the file as UTF-8 (or choose GBK if that is its encoding).`, problem('text_not_utf8', { file: fileOf(what), offset: at }));
+  throw new ImportError('invalid', `${what} is ${declared} but is not valid UTF-8: byte ${hex(bytes[at])} at offset ${at} is not part of a UTF-8 character. Save the file as UTF-8 (or choose GBK if that is its encoding).`, problem('text_not_utf8', { file: fileOf(what), offset: at }));
 }
 
 /** Decodes text bytes; throws ImportError 400 when they are not text in the chosen or any supported encoding. */
 export function decodeText(bytes: Uint8Array, choice: EncodingChoice = 'auto', what = 'The file'): DecodedText {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-    throw new ImportError(400, `${what} is UTF-16 text; save it as UTF-8 (in Excel: "CSV UTF-8") or GBK and upload it again.`, problem('text_utf16', { file: fileOf(what) }));
+    throw new ImportError('invalid', `${what} is UTF-16 text; save it as UTF-8 (in Excel: "CSV UTF-8") or GBK and upload it again.`, problem('text_utf16', { file: fileOf(what) }));
   let result: DecodedText;
   if (hasBom(bytes)) {
-    if (choice === 'gbk') throw new ImportError(400, `${what} starts with a UTF-8 byte order mark but GBK was chosen; choose UTF-8 or automatic detection.`, problem('text_bom_gbk', { file: fileOf(what) }));
+    if (choice === 'gbk') throw new ImportError('invalid', `${what} starts with a UTF-8 byte order mark but GBK was chosen; choose UTF-8 or automatic detection.`, problem('text_bom_gbk', { file: fileOf(what) }));
     result = { text: utf8(bytes.subarray(3), what, 'marked as UTF-8'), encoding: 'utf-8' };
   } else if (choice === 'utf-8') {
     result = { text: utf8(bytes, what, 'declared UTF-8'), encoding: 'utf-8' };
   } else if (choice === 'gbk') {
     const text = tryDecode('gbk', bytes);
-    if (text === null) throw new ImportError(400, `${what} is not valid GBK text. Choose UTF-8 or automatic detection if it is not GBK.`, problem('text_not_gbk', { file: fileOf(what) }));
+    if (text === null) throw new ImportError('invalid', `${what} is not valid GBK text. Choose UTF-8 or automatic detection if it is not GBK.`, problem('text_not_gbk', { file: fileOf(what) }));
     result = { text, encoding: 'gbk' };
   } else {
     const asUtf8 = tryDecode('utf-8', bytes);
     if (asUtf8 !== null) result = { text: asUtf8, encoding: 'utf-8' };
-    else if (truncatedUtf8(bytes)) throw new ImportError(400, `${what} ends in the middle of a character: it looks truncated. Upload the complete file.`, problem('text_truncated', { file: fileOf(what) }));
+    else if (truncatedUtf8(bytes)) throw new ImportError('invalid', `${what} ends in the middle of a character: it looks truncated. Upload the complete file.`, problem('text_truncated', { file: fileOf(what) }));
     else {
       const asGbk = tryDecode('gbk', bytes);
       if (asGbk === null || firstSuspicious(asGbk) >= 0) {
         const at = firstInvalidUtf8(bytes);
-        throw new ImportError(400, `${what} is neither UTF-8 nor GBK text (byte ${hex(bytes[at])} at offset ${at} fits neither). Save it as UTF-8 and upload it again.`, problem('text_unknown_encoding', { file: fileOf(what), offset: at }));
+        throw new ImportError('invalid', `${what} is neither UTF-8 nor GBK text (byte ${hex(bytes[at])} at offset ${at} fits neither). Save it as UTF-8 and upload it again.`, problem('text_unknown_encoding', { file: fileOf(what), offset: at }));
       }
       result = { text: asGbk, encoding: 'gbk' };
     }
@@ -105,7 +105,7 @@ export function decodeText(bytes: Uint8Array, choice: EncodingChoice = 'auto', w
   const odd = firstSuspicious(result.text);
   if (odd >= 0) {
     const code = result.text.codePointAt(odd)!;
-    throw new ImportError(400, `${what} holds the character U+${code.toString(16).toUpperCase().padStart(4, '0')} at character ${odd}, which no text file of ours contains: it is binary data or not in ${result.encoding === 'gbk' ? 'GBK' : 'UTF-8'}.`,
+    throw new ImportError('invalid', `${what} holds the character U+${code.toString(16).toUpperCase().padStart(4, '0')} at character ${odd}, which no text file of ours contains: it is binary data or not in ${result.encoding === 'gbk' ? 'GBK' : 'UTF-8'}.`,
       problem('text_binary', { file: fileOf(what), char: `U+${code.toString(16).toUpperCase().padStart(4, '0')}` }));
   }
   return result;

@@ -13,6 +13,7 @@ import { scanOperatingKeys } from '../../domain/import/validate-operating.ts';
 import { parkStatusPlan, scanParkKeys, type ParkStatusLookup, type ParkStatusPlan, type ParkStatusRecord, type StoredParkStatus } from '../../domain/import/validate-park-status.ts';
 import { todayInChina } from '../../domain/china-date.ts';
 import type { ParkStatus } from '../../domain/renovation-workflow.ts';
+import { workflowActor } from '../../domain/permissions.ts';
 import { reviewRules } from '../parks/proposals.ts';
 import type { Database } from '../db/database.ts';
 import { createImport, getImport, type ImportActor, type ImportDetail } from './import-store.ts';
@@ -139,6 +140,6 @@ async function parkStatusLookup(db: Database, table: SourceTable, mapping: Colum
     `SELECT park_id, to_status FROM park_proposals WHERE status = 'pending' AND park_id = ANY($1::int[])`, [rows.map((r) => r.id)]);
   for (const p of proposals) pending.set(p.park_id, [...(pending.get(p.park_id) ?? []), p.to_status]);
   const { rules } = await reviewRules(db);
-  const actor = { role: user.role === 'official' ? 'official' as const : 'admin' as const, district: user.district ?? null };
+  const actor = { role: user.role ? workflowActor({ role: user.role }) : 'admin' as const, district: user.district ?? null };
   return { parks, actor, rules, today: todayInChina(), pending };
 }

@@ -1,18 +1,18 @@
-// A file that cannot be imported, as the HTTP answer it becomes: 400 for a malformed or unsafe file
-// (bad encoding, broken zip, `../` paths, invalid JSON), 413 for one too large once unpacked (a zip
-// bomb), 415 for a type we do not read. The message is shown to the user as is, so it says what is
-// wrong and what to do. It is an HttpError, so the server's error handler answers it without more code.
-// Each carries its problem code and parameters (src/domain/problems.ts), so the app words it.
+// A file that cannot be imported: malformed or unsafe (bad encoding, broken zip, `../` paths, invalid
+// JSON), too large once unpacked (a zip bomb), or of a type we do not read. The message is shown to
+// the user as is, so it says what is wrong and what to do. It is a DomainError: the error handler
+// answers it (400, 413, 415) and the CLI prints it, and each carries its problem code and parameters
+// (src/domain/problems.ts), so the app words it.
 import type { Problem, ProblemFile } from '../../domain/problems.ts';
-import { HttpError } from '../http/errors.ts';
+import { DomainError } from '../domain-error.ts';
 
-export type ImportErrorStatus = 400 | 413 | 415;
+export type ImportErrorKind = 'invalid' | 'too_large' | 'unsupported';
 
-export class ImportError extends HttpError {
-  declare readonly status: ImportErrorStatus;
+export class ImportError extends DomainError {
+  declare readonly kind: ImportErrorKind;
 
-  constructor(status: ImportErrorStatus, message: string, problem?: Problem) {
-    super(status, message, undefined, undefined, problem);
+  constructor(kind: ImportErrorKind, message: string, problem: Problem) {
+    super(kind, message, problem);
     this.name = 'ImportError';
   }
 }

@@ -4,16 +4,17 @@
 import { randomUUID } from 'node:crypto';
 import type { ApplyCounts, ColumnMapping, ImportKind, ImportRecord, RowIssue, SourceCrs, SourceFormat, TextEncoding, ValidationReport } from '../../domain/import/import-types.ts';
 import type { Database, Queryable } from '../db/database.ts';
-import { HttpError } from '../http/errors.ts';
-import { problem, withFields } from '../../domain/problems.ts';
+import { DomainError } from '../domain-error.ts';
+import { problem, withFields, type ProblemRef } from '../../domain/problems.ts';
+import type { Role, SessionUser } from '../../domain/permissions.ts';
 
 /** Who uploads or applies: a session user, or a named operator for the CLI (id null). */
 export interface ImportActor {
   id: number | null;
   username: string;
   /** A session user's role and district (park status files: an official changes only their district's parks); absent for the CLI. */
-  role?: 'admin' | 'official' | 'planner' | 'viewer';
-  district?: string | null;
+  role?: Role;
+  district?: SessionUser['district'];
 }
 
 export type ImportStatus = 'pending' | 'applied' | 'failed';
@@ -47,8 +48,10 @@ export interface ImportSummary {
   createdAt: string;
   appliedAt: string | null;
   status: ImportStatus;
-  /** Why the apply failed (status 'failed'). */
+  /** Why the apply failed (status 'failed'), in English for API users. */
   error: string | null;
+  /** The same as a problem (code and parameters) the app renders in the user's language; null before migration 19. */
+  errorProblem: ProblemRef | null;
   counts: ImportCounts;
 }
 
@@ -125,23 +128,32 @@ interface ImportRow {
   applied_at: string | null;
   status: ImportStatus;
   error: string | null;
+  error_problem: ProblemRef | null;
   counts: ImportCounts;
   report?: RowIssue[];
 }
 
 const iso = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const COLUMNS = `id, kind, file_name, file_sha256, format, encoding, crs, mapping, user_id, username, ${iso('created_at')} AS created_at,
-  ${iso('applied_at')} AS applied_at, status, error, counts`;
+  ${iso('applied_at')} AS applied_at, status, error, error_problem, counts`;
 
 const summary = (r: ImportRow): ImportSummary => ({
   id: r.id, kind: r.kind, fileName: r.file_name, sha256: r.file_sha256, format: r.format, encoding: r.encoding, crs: r.crs, mapping: r.mapping,
-  userId: r.user_id, username: r.username, createdAt: r.created_at, appliedAt: r.applied_at, status: r.status, error: r.error, counts: r.counts,
+  userId: r.user_id, username: r.username, createdAt: r.created_at, appliedAt: r.applied_at, status: r.status, error: r.error, errorProblem: r.error_problem, counts: r.counts,
 });
 
 /** One import with its issues; null when there is none with that id. */
 export async function getImport(db: Queryable, id: string): Promise<ImportDetail | null> {
   const [r] = await db.query<ImportRow>(`SELECT ${COLUMNS}, report FROM imports WHERE id = $1`, [id]);
   return r ? { ...summary(r), issues: r.report ?? [] } : null;
+}
+
+/** What an applied import changed, record by record (from record_history), a page at a time, and how many in all. */
+export async function importChanges(db: Queryable, id: string, page: { limit: number; offset: number }): Promise<{ total: number; items: Record<string, unknown>[] }> {
+  const [{ total }] = await db.query<{ total: number }>('SELECT count(*)::int AS total FROM record_history WHERE import_id = $1', [id]);
+  const items = await db.query(`SELECT kind, record_key AS "recordKey", record_id AS "recordId", action, changes FROM record_history
+    WHERE import_id = $1 ORDER BY action DESC, record_key LIMIT ${page.limit} OFFSET ${page.offset}`, [id]);
+  return { total, items };
 }
 
 /** Recent imports, newest first (without their issues). */
@@ -177,9 +189,9 @@ const MAPPING_COLUMNS = `id, name, kind, mapping, created_by AS "createdBy", ${i
 /** Saves a column mapping under a name (per kind); saving an existing name replaces its mapping. */
 export async function saveMapping(db: Queryable, input: { name: string; kind: ImportKind; mapping: ColumnMapping; user: ImportActor }): Promise<SavedMapping> {
   const name = input.name.trim();
-  if (!name) throw new HttpError(400, 'A saved mapping needs a name.', { name: 'is required' }, undefined, withFields(problem('mapping_name_required'), { name: problem('field_required') }));
+  if (!name) throw new DomainError('invalid', 'A saved mapping needs a name.', withFields(problem('mapping_name_required'), { name: problem('field_required') }), undefined, { name: 'is required' });
   if (name.length > 100)
-    throw new HttpError(400, 'A mapping name may have at most 100 characters.', { name: 'is too long' }, undefined, withFields(problem('mapping_name_too_long', { max: 100 }), { name: problem('field_too_long', { max: 100 }) }));
+    throw new DomainError('invalid', 'A mapping name may have at most 100 characters.', withFields(problem('mapping_name_too_long', { max: 100 }), { name: problem('field_too_long', { max: 100 }) }), undefined, { name: 'is too long' });
   const [m] = await db.query<SavedMapping>(
     `INSERT INTO import_mappings (name, kind, mapping, created_by) VALUES ($1, $2, $3::jsonb, $4)
      ON CONFLICT (kind, name) DO UPDATE SET mapping = EXCLUDED.mapping, updated_at = now()

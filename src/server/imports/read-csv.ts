@@ -55,7 +55,7 @@ export function readCsv(bytes: Uint8Array, options: { encoding?: EncodingChoice 
     },
   });
   if (unclosed !== null)
-    throw new ImportError(400, `The CSV file has a quoted field that is never closed, starting on line ${unclosed}: the file looks truncated, or a quote inside a field is not doubled ("").`, problem('csv_unclosed_quote', { line: unclosed }));
+    throw new ImportError('invalid', `The CSV file has a quoted field that is never closed, starting on line ${unclosed}: the file looks truncated, or a quote inside a field is not doubled ("").`, problem('csv_unclosed_quote', { line: unclosed }));
   const table = buildTable('csv', encoding, grid, true);
   for (const [row, message] of quoteErrors)
     table.issues!.push({ row, code: 'csv_quotes', severity: 'error', message: `Row ${row} has a malformed quoted field (${message.toLowerCase()}); a quote inside a field must be doubled ("").` });

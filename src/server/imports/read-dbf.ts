@@ -70,7 +70,7 @@ function strict(encoding: TextEncoding) {
 }
 
 export function readDbf(bytes: Uint8Array, chosen: TextEncoding | null, what = 'The .dbf file'): DbfTable {
-  const bad = (m: string) => new ImportError(400, `${what} ${m}`, /encoding|UTF-8|GBK/.test(m) ? problem('dbf_encoding') : problem('dbf_damaged'));
+  const bad = (m: string) => new ImportError('invalid', `${what} ${m}`, /encoding|UTF-8|GBK/.test(m) ? problem('dbf_encoding') : problem('dbf_damaged'));
   if (bytes.length < 33) throw bad('is too short to be a dBASE table.');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const count = view.getUint32(4, true);

@@ -16,9 +16,9 @@ export function readGeoJson(bytes: Uint8Array, options: { encoding?: EncodingCho
   const { text, encoding } = decodeText(bytes, options.encoding ?? 'auto', 'The GeoJSON file');
   // Checked on the text, before any recursive step (the checks, JSON.stringify of a property) can overflow the stack.
   if (jsonTooDeep(text, MAX_GEOJSON_DEPTH))
-    throw new ImportError(400, `The GeoJSON file nests arrays or objects more than ${MAX_GEOJSON_DEPTH} levels deep; a feature's properties should be plain values.`, problem('geojson_too_deep', { max: MAX_GEOJSON_DEPTH }));
+    throw new ImportError('invalid', `The GeoJSON file nests arrays or objects more than ${MAX_GEOJSON_DEPTH} levels deep; a feature's properties should be plain values.`, problem('geojson_too_deep', { max: MAX_GEOJSON_DEPTH }));
   const checked = checkGeoJson(text);
-  if (!checked.ok) throw new ImportError(400, checked.message, checked.problem);
+  if (!checked.ok) throw new ImportError('invalid', checked.message, checked.problem);
   const features = checked.value.features;
   const headers: string[] = [];
   const known = new Set<string>();

@@ -35,12 +35,12 @@ export async function readShapefileZip(bytes: Uint8Array, options: ShapefileOpti
   const wanted = new Set(['shp', 'dbf', 'prj', 'cpg']);
   const entries = safeUnzip(bytes, { what: 'The zip file', limits: options.limits, filter: (name) => wanted.has(ext(name)) });
   const shps = entries.filter((e) => ext(e.name) === 'shp');
-  if (!shps.length) throw new ImportError(400, `The zip file holds no Shapefile (.shp)${entries.length ? `; it holds ${entries.map((e) => e.name).join(', ')}` : ''}. Zip the .shp, .shx, .dbf and .prj files of one layer together.`, problem('zip_no_shp', { entries: entries.map((e) => e.name) }));
-  if (shps.length > 1) throw new ImportError(400, `The zip file holds ${shps.length} Shapefiles (${shps.map((e) => e.name).join(', ')}); upload one layer per zip.`, problem('zip_many_shp', { names: shps.map((e) => e.name) }));
+  if (!shps.length) throw new ImportError('invalid', `The zip file holds no Shapefile (.shp)${entries.length ? `; it holds ${entries.map((e) => e.name).join(', ')}` : ''}. Zip the .shp, .shx, .dbf and .prj files of one layer together.`, problem('zip_no_shp', { entries: entries.map((e) => e.name) }));
+  if (shps.length > 1) throw new ImportError('invalid', `The zip file holds ${shps.length} Shapefiles (${shps.map((e) => e.name).join(', ')}); upload one layer per zip.`, problem('zip_many_shp', { names: shps.map((e) => e.name) }));
   const shp = shps[0];
   const sibling = (x: string) => entries.find((e) => ext(e.name) === x && base(e.name) === base(shp.name));
   const dbf = sibling('dbf');
-  if (!dbf) throw new ImportError(400, `The zip file has ${shp.name} but no ${shp.name.replace(/\.shp$/i, '.dbf')}; the attribute table is needed.`, problem('zip_no_dbf', { shp: shp.name }));
+  if (!dbf) throw new ImportError('invalid', `The zip file has ${shp.name} but no ${shp.name.replace(/\.shp$/i, '.dbf')}; the attribute table is needed.`, problem('zip_no_dbf', { shp: shp.name }));
   const prj = sibling('prj');
   const cpg = sibling('cpg');
   const issues: SourceTable['issues'] = [];
@@ -67,10 +67,10 @@ export async function readShapefileZip(bytes: Uint8Array, options: ShapefileOpti
       geometries.push((value as Geometry | null) ?? null);
     }
   } catch (e) {
-    throw new ImportError(400, `The Shapefile ${shp.name} could not be read (${e instanceof Error ? e.message : String(e)}); it may be damaged.`, problem('shp_unreadable', { name: shp.name }));
+    throw new ImportError('invalid', `The Shapefile ${shp.name} could not be read (${e instanceof Error ? e.message : String(e)}); it may be damaged.`, problem('shp_unreadable', { name: shp.name }));
   }
   if (geometries.length !== table.records.length)
-    throw new ImportError(400, `The Shapefile ${shp.name} has ${geometries.length} shapes but its attribute table has ${table.records.length} records; the files do not belong together or one is damaged.`, problem('shp_dbf_mismatch', { name: shp.name, shapes: geometries.length, records: table.records.length }));
+    throw new ImportError('invalid', `The Shapefile ${shp.name} has ${geometries.length} shapes but its attribute table has ${table.records.length} records; the files do not belong together or one is damaged.`, problem('shp_dbf_mismatch', { name: shp.name, shapes: geometries.length, records: table.records.length }));
 
   const rows: SourceRow[] = [];
   table.records.forEach((cells, i) => {
@@ -91,8 +91,8 @@ export function checkPrj(wkt: string): void {
   if (!text) return;
   const name = /^\s*[A-Z]+\[\s*"([^"]*)"/i.exec(text)?.[1] ?? text.slice(0, 60);
   if (/^\s*(PROJCS|PROJCRS|PROJECTEDCRS)\[/i.test(text))
-    throw new ImportError(400, `The .prj file says the coordinates are projected (${name}). Re-project the layer to WGS84 (EPSG:4326) or CGCS2000 (EPSG:4490) longitude/latitude and upload it again.`, problem('prj_projected', { name }));
+    throw new ImportError('invalid', `The .prj file says the coordinates are projected (${name}). Re-project the layer to WGS84 (EPSG:4326) or CGCS2000 (EPSG:4490) longitude/latitude and upload it again.`, problem('prj_projected', { name }));
   const datum = /DATUM\[\s*"([^"]*)"/i.exec(text)?.[1] ?? '';
   if (!/^\s*(GEOGCS|GEOGCRS|GEODCRS)\[/i.test(text) || !(ACCEPTED_DATUM.test(datum) || ACCEPTED_DATUM.test(name)))
-    throw new ImportError(400, `The .prj file says the coordinates are in ${name}${datum ? ` (datum ${datum})` : ''}, not WGS84 or CGCS2000. Re-project the layer to WGS84 (EPSG:4326) and upload it again, or choose GCJ-02 or BD-09 if the coordinates are in one of those.`, problem('prj_other_datum', { name }));
+    throw new ImportError('invalid', `The .prj file says the coordinates are in ${name}${datum ? ` (datum ${datum})` : ''}, not WGS84 or CGCS2000. Re-project the layer to WGS84 (EPSG:4326) and upload it again, or choose GCJ-02 or BD-09 if the coordinates are in one of those.`, problem('prj_other_datum', { name }));
 }

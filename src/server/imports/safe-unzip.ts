@@ -64,7 +64,7 @@ function binary(bytes: Uint8Array) {
 
 /** The archive's table of contents, every name checked; throws ImportError 400/413. */
 function readDirectory(bytes: Uint8Array, what: string, limits: UnzipLimits): DirectoryEntry[] {
-  const bad = (message: string) => new ImportError(400, `${what} ${message}`, problem('zip_damaged', { file: fileOf(what) }));
+  const bad = (message: string) => new ImportError('invalid', `${what} ${message}`, problem('zip_damaged', { file: fileOf(what) }));
   const { view, u16, u32, inside } = binary(bytes);
   // End of central directory: the last signature within the final 64 KiB (its comment may follow it).
   let eocd = -1;
@@ -85,7 +85,7 @@ function readDirectory(bytes: Uint8Array, what: string, limits: UnzipLimits): Di
     count = Number(view.getBigUint64(z + 32, true));
     cdOffset = Number(view.getBigUint64(z + 48, true));
   }
-  if (count > limits.maxEntries) throw new ImportError(413, `${what} holds ${count} entries; at most ${limits.maxEntries} are accepted.`, problem('zip_too_many_entries', { file: fileOf(what), count, max: limits.maxEntries }));
+  if (count > limits.maxEntries) throw new ImportError('too_large', `${what} holds ${count} entries; at most ${limits.maxEntries} are accepted.`, problem('zip_too_many_entries', { file: fileOf(what), count, max: limits.maxEntries }));
 
   const entries: DirectoryEntry[] = [];
   let o = cdOffset;
@@ -134,7 +134,7 @@ export function zipEntryNames(bytes: Uint8Array, options: Pick<UnzipOptions, 'li
 export function safeUnzip(bytes: Uint8Array, options: UnzipOptions = {}): ZipEntry[] {
   const what = options.what ?? 'The zip file';
   const limits = { ...DEFAULT_UNZIP_LIMITS, ...options.limits };
-  const bad = (message: string) => new ImportError(400, `${what} ${message}`, problem('zip_damaged', { file: fileOf(what) }));
+  const bad = (message: string) => new ImportError('invalid', `${what} ${message}`, problem('zip_damaged', { file: fileOf(what) }));
   const { u16, u32, inside } = binary(bytes);
   const entries = readDirectory(bytes, what, limits);
 
@@ -142,13 +142,13 @@ export function safeUnzip(bytes: Uint8Array, options: UnzipOptions = {}): ZipEnt
   let total = 0;
   for (const e of entries) {
     if (isNoise(e.name) || (options.filter && !options.filter(e.name))) continue;
-    if (e.flags & 1) throw new ImportError(400, `${what} holds the encrypted entry "${e.name}"; upload an archive without a password.`, problem('zip_encrypted', { file: fileOf(what), entry: e.name }));
+    if (e.flags & 1) throw new ImportError('invalid', `${what} holds the encrypted entry "${e.name}"; upload an archive without a password.`, problem('zip_encrypted', { file: fileOf(what), entry: e.name }));
     if (!inside(e.local, 30) || u32(e.local) !== 0x04034b50) throw bad(`is damaged: the entry "${e.name}" is missing.`);
     const start = e.local + 30 + u16(e.local + 26) + u16(e.local + 28);
     if (!inside(start, e.compressed)) throw bad(`is truncated: the entry "${e.name}" is cut off.`);
     const raw = bytes.subarray(start, start + e.compressed);
     const tooLarge = () =>
-      new ImportError(413, `${what} unpacks to more than ${Math.round(limits.maxTotalBytes / 1024 / 1024)} MB (reached while unpacking "${e.name}"); split the data or remove what is not needed.`,
+      new ImportError('too_large', `${what} unpacks to more than ${Math.round(limits.maxTotalBytes / 1024 / 1024)} MB (reached while unpacking "${e.name}"); split the data or remove what is not needed.`,
         problem('zip_too_large', { file: fileOf(what), mb: Math.round(limits.maxTotalBytes / 1024 / 1024) }));
     let data: Uint8Array;
     if (e.method === 0) {
@@ -213,7 +213,7 @@ function checkName(name: string, what: string): void {
         : name.includes('\0')
           ? 'contains a NUL character'
           : null;
-  if (reason) throw new ImportError(400, `${what} holds an entry whose name ${reason} (${JSON.stringify(name)}); such archives are refused.`, problem('zip_unsafe_name', { file: fileOf(what), name }));
+  if (reason) throw new ImportError('invalid', `${what} holds an entry whose name ${reason} (${JSON.stringify(name)}); such archives are refused.`, problem('zip_unsafe_name', { file: fileOf(what), name }));
 }
 
 let table: Uint32Array | null = null;

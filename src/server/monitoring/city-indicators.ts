@@ -41,6 +41,12 @@ export async function cityFigureById(db: Queryable, id: number): Promise<CityFig
   return row;
 }
 
+/** The id of the stored figure of this city, indicator and year, if there is one (one each: a unique key). */
+export async function findCityFigureId(tx: Queryable, f: { city: string; indicator: string; year: number }): Promise<number | undefined> {
+  const [dup] = await tx.query<{ id: number }>('SELECT id FROM city_indicators WHERE city = $1 AND indicator = $2 AND year = $3', [f.city, f.indicator, f.year]);
+  return dup?.id;
+}
+
 export async function cityFigureHistory(db: Queryable, id: number): Promise<CityFigureChange[]> {
   return db.query<CityFigureChange>(`SELECT version, to_char(changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "changedAt", username, reason,
     import_id AS "importId", before, after FROM city_indicator_history WHERE figure_id = $1 ORDER BY version DESC`, [id]);

@@ -13,6 +13,7 @@
 // difference of `months` says how many months of the period it reported.
 import { monthKey, monthRange, type Period } from '../../domain/monitoring/periods.ts';
 import type { Queryable } from '../db/database.ts';
+import { GRID_SQL } from './grid-squares.ts';
 
 /** The figure columns of firm_ytd, as in operating_figures (employees are summed: employee-months). */
 export const YTD_COLUMNS = ['revenue', 'output', 'value_added', 'profit', 'tax', 'employees'] as const;
@@ -35,10 +36,12 @@ export async function refreshFirmYtd(tx: Queryable, months: Iterable<number>): P
     if (last === null) continue;
     const sums = YTD_COLUMNS.map((c) => `coalesce(p.${c}, 0) + coalesce(r.${c}, 0)`).join(', ');
     for (let m = first; m <= last; m++)
-      await tx.query(`INSERT INTO firm_ytd (month, enterprise_id, ${YTD_COLUMNS.join(', ')}, months)
-        SELECT $1::int, coalesce(r.enterprise_id, p.enterprise_id), ${sums}, coalesce(p.months, 0) + (r.enterprise_id IS NOT NULL)::int
+      // In the order of the firms' squares, so an area's edge reads a few ranges (grid-squares.ts).
+      await tx.query(`INSERT INTO firm_ytd (month, enterprise_id, grid, ${YTD_COLUMNS.join(', ')}, months)
+        SELECT $1::int, e.id, ${GRID_SQL}, ${sums}, coalesce(p.months, 0) + (r.enterprise_id IS NOT NULL)::int
         FROM (SELECT * FROM operating_figures WHERE month = $1::int) r
-        FULL JOIN (SELECT * FROM firm_ytd WHERE month = $1::int - 1) p ON p.enterprise_id = r.enterprise_id`, [m]);
+        FULL JOIN (SELECT * FROM firm_ytd WHERE month = $1::int - 1) p ON p.enterprise_id = r.enterprise_id
+        JOIN enterprises e ON e.id = coalesce(r.enterprise_id, p.enterprise_id) ORDER BY 3, 2`, [m]);
   }
 }
 

@@ -58,7 +58,7 @@ const CELL_KEY: Record<Exclude<Grouping, 'villagePark' | 'valuePark' | 'tag'>, s
 };
 
 /** The coarsest cell level that still has the attributes the question filters or groups by (see migration 4). */
-export function cellLevel(q: SumsQuery): 0 | 1 | 2 | 3 {
+export function cellLevel(q: SumsQuery): 0 | 1 | 2 {
   if (q.filter.towns.length || q.by === 'town') return 0;
   if (q.filter.tags.length || q.filter.revenueTiers.length || q.by === 'tag') return 1;
   return 2;
@@ -110,8 +110,12 @@ export async function groupSums(db: Queryable, q: SumsQuery, periods: Period[]):
   return rollupSums(db, q, periods, cellLevel(q));
 }
 
+/** The rollup level of an area's covered squares: 4 (no industry in it, a few cells per square) when the question asks nothing of the industry, else 3. */
+export const squareLevel = (q: SumsQuery): 3 | 4 =>
+  !q.filter.clusters.length && !q.filter.subIndustries.length && (q.by === 'none' || q.by === 'district') ? 4 : 3;
+
 /**
- * An area: the grid squares it covers from the level-3 rollups, the squares on its edge enterprise by
+ * An area: the grid squares it covers from the level-3 or level-4 rollups, the squares on its edge enterprise by
  * enterprise (ST_Covers), added together. A point on a square's edge belongs to one square only, and
  * every point of a covered square is covered, so the answer is the detail path's to the yuan.
  */
@@ -120,12 +124,12 @@ async function gridSums(db: Queryable, q: SumsQuery, periods: Period[]): Promise
     SELECT coalesce(array_agg(grid) FILTER (WHERE ST_Covers(a.g, geom)), '{}') AS inner,
       coalesce(array_agg(grid) FILTER (WHERE NOT ST_Covers(a.g, geom)), '{}') AS edge
     FROM indicator_grid, a WHERE ST_Intersects(a.g, geom)`, [JSON.stringify(q.area)]);
-  const inner = sq.inner.length ? await rollupSums(db, q, periods, 3, sq.inner) : new Map<string, GroupSums[]>();
+  const inner = sq.inner.length ? await rollupSums(db, q, periods, squareLevel(q), sq.inner) : new Map<string, GroupSums[]>();
   const out = new Map<string, GroupSums[]>();
   for (const p of periods) {
     const label = formatPeriod(p);
     const merged = new Map<string, GroupSums>();
-    const edge = sq.edge.length ? await detailSums(db, q, p, sq.edge) : [];
+    const edge = sq.edge.length ? await edgeSums(db, q, p, sq.edge) : [];
     for (const r of [...(inner.get(label) ?? []), ...edge]) {
       const m = merged.get(r.key);
       if (!m) merged.set(r.key, { ...r });
@@ -168,23 +172,47 @@ async function rollupSums(db: Queryable, q: SumsQuery, periods: Period[], level:
   return out;
 }
 
-async function detailSums(db: Queryable, q: SumsQuery, period: Period, grids?: number[]): Promise<GroupSums[]> {
+/**
+ * The firms of an area's edge squares that the area covers (ST_Covers), for a question level 3 can
+ * answer: their positions from firm_points and their running totals from firm_ytd, each read as the
+ * squares' ranges (migration 22) and joined by hash. The filters and groups are on the firm's level-0
+ * cell, which has every attribute such a question asks about.
+ */
+async function edgeSums(db: Queryable, q: SumsQuery, period: Period, grids: number[]): Promise<GroupSums[]> {
+  const bounds = await boundsOf(db, period);
+  if (!bounds) return [];
+  const params: unknown[] = [];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  const { key, join } = keyJoin(q.by, p);
+  const g = p(grids);
+  // Materialized, so the planner reads each table's squares once rather than looking up every firm
+  // (it underestimates how many firms ST_Covers keeps and would pick one index probe per firm).
+  const ranges = [`y AS MATERIALIZED (SELECT * FROM firm_ytd WHERE month = ${p(bounds.end)}::int AND grid = ANY(${g}::int[]))`];
+  if (bounds.before !== null) ranges.push(`y_0 AS MATERIALIZED (SELECT * FROM firm_ytd WHERE month = ${p(bounds.before)}::int AND grid = ANY(${g}::int[]))`);
+  const where = [`fp.grid = ANY(${g}::int[])`, `ST_Covers(ST_SetSRID(ST_GeomFromGeoJSON(${p(JSON.stringify(q.area))}), 4326), fp.geom)`,
+    ...cellWhere(q.filter, p), `${monthsIn('y', bounds)} > 0`];
+  if (POPULATION[q.metric]) where.push(POPULATION[q.metric]!);
+  // One row per firm (no tag grouping on this path), so count(*) counts firms.
+  const sql = `WITH ${ranges.join(', ')}
+    SELECT ${key} AS key, ${SUM_COLUMNS((col) => figure('y', col, bounds))}, count(*)::int AS enterprises
+    FROM firm_points fp JOIN indicator_cells c ON c.id = fp.cell_id ${join} JOIN y ON y.enterprise_id = fp.enterprise_id
+    ${bounds.before !== null ? 'LEFT JOIN y_0 ON y_0.enterprise_id = fp.enterprise_id' : ''}
+    WHERE ${where.join(' AND ')} GROUP BY 1`;
+  return db.query<GroupSums>(sql, params);
+}
+
+async function detailSums(db: Queryable, q: SumsQuery, period: Period): Promise<GroupSums[]> {
   const params: unknown[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
   const { key, join } = keyJoin(q.by, p);
   const ew = LAYERS.enterprises.where(q.filter, p);
-  // Only the enterprises of some grid squares: found through their level-0 cells first (a materialized
-  // step, so the planner does not test every point of the area through the spatial index instead).
-  const from = grids
-    ? `(SELECT e.* FROM indicator_cells gc JOIN enterprises e ON e.cell_id = gc.id WHERE gc.level = 0 AND gc.grid = ANY(${p(grids)}::int[]) OFFSET 0) enterprises`
-    : 'enterprises';
   if (q.area) ew.push(`ST_Covers(ST_SetSRID(ST_GeomFromGeoJSON(${p(JSON.stringify(q.area))}), 4326), geom)`);
   if (q.by === 'villagePark') ew.push('village_park_id IS NOT NULL');
   if (q.by === 'valuePark') ew.push('value_park_id IS NOT NULL');
   const where = POPULATION[q.metric] ? [POPULATION[q.metric]!] : [];
   // Each firm's figures of the period: its monthly rows as they stood at the vintage, else two rows of
   // its running totals (firm-ytd.ts): plain joins, so the planner picks lookups per firm for a few
-  // firms (an area's edge, a park) and one pass over the month's totals for many.
+  // firms (a park) and one pass over the month's totals for many.
   let figures: string;
   let sums: string;
   if (q.vintage) {
@@ -198,7 +226,7 @@ async function detailSums(db: Queryable, q: SumsQuery, period: Period, grids?: n
     sums = `${SUM_COLUMNS((col) => figure('y', col, bounds))}, count(DISTINCT e.id)::int AS enterprises`;
   }
   const sql = `SELECT ${key} AS key, ${sums}
-    FROM (SELECT id, village_park_id, value_park_id, cell_id FROM ${from}${ew.length ? ` WHERE ${ew.join(' AND ')}` : ''}) e
+    FROM (SELECT id, village_park_id, value_park_id, cell_id FROM enterprises${ew.length ? ` WHERE ${ew.join(' AND ')}` : ''}) e
     JOIN indicator_cells c ON c.id = e.cell_id ${join}
     ${figures}
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY 1`;

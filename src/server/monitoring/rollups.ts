@@ -6,6 +6,7 @@
 import { taxonomy } from '../../domain/taxonomy.ts';
 import type { Queryable } from '../db/database.ts';
 import { refreshFirmYtd } from './firm-ytd.ts';
+import { GRID_POLYGON_SQL, GRID_SQL, REBUILD_FIRM_POINTS_SQL } from './grid-squares.ts';
 
 const TAG_ORDER = taxonomy.enterpriseTags.map((t) => t.code);
 
@@ -15,9 +16,6 @@ const TAGS_MASK_SQL = `(SELECT coalesce(sum(1 << (array_position($1::text[], t) 
 /** 1-based tier of the enterprise's annual revenue (0 below the library threshold), as in the payload. */
 const TIER_SQL = `CASE ${taxonomy.revenueTiers.map((t, i) => `WHEN e.revenue >= ${t.min}${t.max === null ? '' : ` AND e.revenue < ${t.max}`} THEN ${i + 1}`).join(' ')} ELSE 0 END`;
 
-/** The enterprise's 0.01° grid square (about 1 km): the key of the square's polygon in indicator_grid. */
-export const GRID_SQL = '(floor(ST_X(e.geom) * 100)::int * 100000 + floor(ST_Y(e.geom) * 100)::int)';
-const GRID_POLYGON_SQL = `ST_MakeEnvelope((g / 100000) / 100.0, (g % 100000) / 100.0, (g / 100000 + 1) / 100.0, (g % 100000 + 1) / 100.0, 4326)`;
 
 const DIMS_SQL = `SELECT e.id, ${GRID_SQL} AS grid, e.cluster, e.sub_industry, coalesce(left(e.industry_code, 2), '') AS division, e.district, e.town,
   ${TAGS_MASK_SQL} AS tags_mask, ${TIER_SQL} AS tier, 'above-scale' = ANY(e.tags) AS above_scale,
@@ -44,16 +42,18 @@ export async function assignCells(tx: Queryable): Promise<number> {
   }
   await tx.query(`INSERT INTO indicator_grid (grid, geom) SELECT g, ${GRID_POLYGON_SQL} FROM (SELECT DISTINCT grid AS g FROM indicator_cells WHERE level = 0) x
     ON CONFLICT DO NOTHING`);
+  for (const sql of REBUILD_FIRM_POINTS_SQL) await tx.query(sql);
   return changed.length;
 }
 
-const LEVELS = [0, 1, 2, 3];
+const LEVELS = [0, 1, 2, 3, 4];
 
 /** What each coarser level drops: the attribute's "any" value. */
-const PARENT_LEVELS: [1 | 2 | 3, Record<string, string>][] = [
+const PARENT_LEVELS: [1 | 2 | 3 | 4, Record<string, string>][] = [
   [1, { grid: '-1', town: "''" }],
   [2, { grid: '-1', town: "''", tags_mask: '-1', tier: '-1' }],
   [3, { town: "''", tags_mask: '-1', tier: '-1' }],
+  [4, { cluster: "'*'", sub_industry: "'*'", division: "'*'", town: "''", tags_mask: '-1', tier: '-1' }],
 ];
 
 const SUMS = 'sum(f.revenue), sum(f.output), sum(f.value_added), sum(f.profit), sum(f.tax), sum(f.employees)';
@@ -100,6 +100,7 @@ export async function refreshMonths(tx: Queryable, months: Iterable<number>): Pr
     await tx.query(`INSERT INTO cell_reporters (level, cell_id, year, months_mask, enterprises)
       SELECT ${level}, c.parent${level}, r.year, r.months_mask, sum(r.enterprises) FROM cell_reporters r JOIN indicator_cells c ON c.id = r.cell_id
       WHERE r.level = 0 AND r.year = ANY($1::int[]) GROUP BY c.parent${level}, r.year, r.months_mask`, [years]);
+  await tx.query('ANALYZE cell_reporters');
   await refreshFirmYtd(tx, list);
 }
 
@@ -113,9 +114,10 @@ export async function refreshAll(tx: Queryable): Promise<void> {
   await refreshMonths(tx, months.map((r) => r.month));
   // Cells nobody sits in any more would only slow the joins (the figures were rebuilt without them).
   await tx.query('DELETE FROM indicator_cells c WHERE c.level = 0 AND NOT EXISTS (SELECT 1 FROM enterprises e WHERE e.cell_id = c.id)');
-  // Two anti-joins (an OR of the two parents, or NOT IN, would be planned as a loop over all cells).
+  // One anti-join per parent level (an OR of the parents, or NOT IN, would be planned as a loop over all cells).
   await tx.query(`DELETE FROM indicator_cells p WHERE p.level > 0
     AND NOT EXISTS (SELECT 1 FROM indicator_cells c WHERE c.level = 0 AND c.parent1 = p.id)
     AND NOT EXISTS (SELECT 1 FROM indicator_cells c WHERE c.level = 0 AND c.parent2 = p.id)
-    AND NOT EXISTS (SELECT 1 FROM indicator_cells c WHERE c.level = 0 AND c.parent3 = p.id)`);
+    AND NOT EXISTS (SELECT 1 FROM indicator_cells c WHERE c.level = 0 AND c.parent3 = p.id)
+    AND NOT EXISTS (SELECT 1 FROM indicator_cells c WHERE c.level = 0 AND c.parent4 = p.id)`);
 }

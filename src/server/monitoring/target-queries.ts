@@ -23,6 +23,27 @@ export async function targetsFor(db: Queryable, metric: Metric, by: Grouping, ye
   return new Map(rows.map((r) => [r.scope === 'city' ? '' : r.key, r]));
 }
 
+/** The plans targets belong to, oldest first. */
+export function listTargetPlans(db: Queryable) {
+  return db.query(`SELECT code, label, source, start_year AS "startYear", end_year AS "endYear" FROM target_plans ORDER BY start_year`);
+}
+
+export async function targetPlanExists(tx: Queryable, code: string): Promise<boolean> {
+  return (await tx.query('SELECT 1 FROM target_plans WHERE code = $1', [code])).length > 0;
+}
+
+/** A new plan named the same in the three languages, spanning one year until targets of later years are added. */
+export async function insertTargetPlan(tx: Queryable, code: string, label: string, year: number): Promise<void> {
+  await tx.query(`INSERT INTO target_plans (code, label, source, start_year, end_year) VALUES ($1, $2::jsonb, '', $3, $3)`,
+    [code, JSON.stringify({ 'zh-Hans': label, 'zh-Hant': label, en: label }), year]);
+}
+
+/** The id of the target of this plan, metric, scope, key and year, if there is one. */
+export async function findTargetId(tx: Queryable, t: Pick<TargetRow, 'plan' | 'metric' | 'scope' | 'key' | 'year'>): Promise<number | undefined> {
+  const [dup] = await tx.query<{ id: number }>('SELECT id FROM targets WHERE plan = $1 AND metric = $2 AND scope = $3 AND key = $4 AND year = $5', [t.plan, t.metric, t.scope, t.key, t.year]);
+  return dup?.id;
+}
+
 export async function listTargets(db: Queryable): Promise<TargetRow[]> {
   return db.query<TargetRow>(`SELECT ${COLUMNS} FROM targets ORDER BY plan, metric, scope, key, year`);
 }

@@ -68,6 +68,7 @@ export function parkSelect(filter: ParkFilter, geometry: 'full' | 'envelope' | f
   return { sql, params };
 }
 
+/** The one mapping of a park row to its API shape, a GeoJSON Feature (tax per mu only for `confidential`). */
 export function parkFeature(r: ParkRow, confidential: boolean): Feature<Polygon> {
   return {
     type: 'Feature',
@@ -106,6 +107,17 @@ export async function findPark(db: Queryable, id: number, confidential: boolean)
   const { sql, params } = parkSelect({ ids: [id] }, 'full');
   const [row] = await db.query<ParkRow>(sql, params);
   return row ? parkFeature(row, confidential) : null;
+}
+
+/** The compact status of every park, for the map's overlay: now, or as it was on a date. */
+export async function parkStatuses(db: Queryable, asOf: string | undefined) {
+  const { sql, params } = parkSelect({ asOf }, false);
+  const rows = await db.query<ParkRow>(sql, params);
+  return rows.map((r) => ({ id: r.id, category: r.category, progress: r.progress, pilotYear: r.pilot_year, version: r.version, district: r.district, town: r.town }));
+}
+
+export async function parkExists(db: Queryable, id: number): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM village_parks WHERE id = $1', [id])).length > 0;
 }
 
 export interface HistoryEntry {

@@ -7,7 +7,9 @@ import { transitionCheck, applyChange, type ParkStatus, type StatusChange } from
 import { reviewKinds, rulesOf, type ReviewKind } from '../../domain/renovation-review.ts';
 import type { Queryable } from '../db/database.ts';
 import type { SessionUser } from '../auth/sessions.ts';
+import { mayEditPark, workflowActor } from '../../domain/permissions.ts';
 import { HttpError } from '../http/errors.ts';
+import { assertVersion } from '../http/optimistic-lock.ts';
 import { PARK_COLUMNS, type ParkRow } from './park-queries.ts';
 
 export interface StatusEdit {
@@ -27,8 +29,7 @@ export type LockedPark = ParkRow & { review_kinds: string[] };
 
 /** Checks the actor may edit parks of this district; throws 403 otherwise. */
 export function assertMayEdit(user: SessionUser, district: string): void {
-  if (user.role === 'admin') return;
-  if (user.role === 'official' && user.district === district) return;
+  if (mayEditPark(user, district)) return;
   if (user.role === 'official')
     throw new HttpError(403, `You may only change parks of your own district (${user.district}); this park is in ${district}.`, undefined, undefined,
       problem('park_other_district', { yourDistrict: user.district, parkDistrict: district }));
@@ -51,13 +52,12 @@ export async function lockPark(tx: Queryable, parkId: number): Promise<LockedPar
 /** Validates an edit against a locked park; returns the new status or throws 403/428/412/409. */
 export function checkEdit(park: ParkRow, user: SessionUser, edit: Omit<StatusEdit, 'parkId' | 'source'>): ParkStatus {
   assertMayEdit(user, park.district);
-  if (edit.expectedVersion === null)
-    throw new HttpError(428, 'Send the If-Match header with the version (ETag) you are changing, so concurrent edits are not lost.', undefined, undefined, problem('if_match_required'));
-  if (park.version !== edit.expectedVersion)
-    throw new HttpError(412, `Someone else changed park ${park.code} (now version ${park.version}, you had version ${edit.expectedVersion}).`, undefined, { currentVersion: park.version },
-      problem('version_conflict', { thing: 'park', current: park.version, yours: edit.expectedVersion, name: park.name }));
+  assertVersion(edit.expectedVersion, park.version, {
+    thing: 'park', name: park.name,
+    stale: (current, expected) => `Someone else changed park ${park.code} (now version ${current}, you had version ${expected}).`,
+  });
   const from = { category: park.category, progress: park.progress, pilotYear: park.pilot_year } as ParkStatus;
-  const refused = transitionCheck(from, edit.change, user.role === 'admin' ? 'admin' : 'official');
+  const refused = transitionCheck(from, edit.change, workflowActor(user));
   if (refused) throw new HttpError(409, refused.message, undefined, { current: from }, refused.problem);
   if (edit.effectiveDate < park.status_date)
     throw new HttpError(409, `The effective date ${edit.effectiveDate} is earlier than the park's current status date ${park.status_date}.`, undefined, undefined,
@@ -68,7 +68,7 @@ export function checkEdit(park: ParkRow, user: SessionUser, edit: Omit<StatusEdi
 /** The kinds of review the edit needs from this user under the rules read with the park (src/domain/renovation-review.ts). */
 export function reviewOf(park: LockedPark, user: SessionUser, change: StatusChange): ReviewKind[] {
   const from = { category: park.category, progress: park.progress, pilotYear: park.pilot_year } as ParkStatus;
-  return reviewKinds(from, change, user.role === 'admin' ? 'admin' : 'official', rulesOf(park.review_kinds));
+  return reviewKinds(from, change, workflowActor(user), rulesOf(park.review_kinds));
 }
 
 /** 409 for a change that must be proposed (POST /api/parks/:id/proposals) rather than made. */

@@ -12,6 +12,7 @@ import {
 } from '../../domain/pilots.ts';
 import { taxonomy } from '../../domain/taxonomy.ts';
 import type { SessionUser } from '../auth/sessions.ts';
+import { mayReadConfidential, maySeeProposals } from '../../domain/permissions.ts';
 import type { Queryable } from '../db/database.ts';
 import { computeSeries } from '../monitoring/indicator-engine.ts';
 import { suggestionsFor } from './standard-queries.ts';
@@ -184,7 +185,7 @@ async function pilotTarget(db: Queryable, year: number): Promise<number> {
  * district's, an official only their district's, viewers and the public none.
  */
 export async function pilotsOfYear(db: Queryable, user: SessionUser | null, year: number): Promise<PilotYearAnswer> {
-  const confidential = !!user && user.role !== 'viewer';
+  const confidential = mayReadConfidential(user);
   const [table, target, parks] = await Promise.all([
     efficiencyTable(db, confidential), pilotTarget(db, year), parkBases(db, 'WHERE pilot_year = $1', [year]),
   ]);
@@ -206,7 +207,7 @@ export async function pilotsOfYear(db: Queryable, user: SessionUser | null, year
     const mu = rows.reduce((a, p) => a + p.areaMu, 0);
     return mu ? rows.reduce((a, p) => a + p[k]![m]! * p.areaMu, 0) / mu : null;
   };
-  const seesPending = !!user && (user.role === 'admin' || user.role === 'planner' || user.role === 'official');
+  const seesPending = maySeeProposals(user);
   const scope = user?.role === 'official' ? [user.district!] : undefined;
   const pending = seesPending ? (await pendingPilotProposals(db, scope)).filter((x) => x.toYear === year || x.fromYear === year) : null;
   const names = new Map<number, string>();

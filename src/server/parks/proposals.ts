@@ -188,6 +188,11 @@ export async function reviewRules(db: Queryable): Promise<{ rules: ReviewRules; 
   return { rules: rulesOf(items.filter((i) => i.needsReview).map((i) => i.kind)), items };
 }
 
+/** Switches review of a kind of change on or off; pending proposals stay pending. */
+export async function setReviewRule(db: Queryable, kind: ReviewKind, needsReview: boolean, username: string): Promise<void> {
+  await db.query('UPDATE review_rules SET needs_review = $2, updated_by = $3, updated_at = now() WHERE kind = $1', [kind, needsReview, username]);
+}
+
 /** What the bulk update does with one checked row: apply it, or propose it when it needs review. */
 export async function applyOrPropose(tx: Queryable, user: SessionUser, edit: Omit<StatusEdit, 'source' | 'proposalId'>): Promise<{ outcome: 'applied'; version: number } | { outcome: 'proposed'; proposalId: number }> {
   const park = await lockPark(tx, edit.parkId);

@@ -8,7 +8,7 @@
 // The content is renderer-neutral: sections of blocks (paragraphs, notes, tables of formatted
 // cells, chart specs) that render-html.ts and render-docx.ts draw the same way, so the PDF (printed
 // from the HTML) and the DOCX say the same numbers.
-import { chinaDate } from '../../domain/china-date.ts';
+import { chinaDate, startOfChinaDay } from '../../domain/china-date.ts';
 import { EMPTY_FILTER } from '../../domain/enterprise-filter.ts';
 import type { IndicatorAnswer, IndicatorRow, Metric } from '../../domain/monitoring/indicators.ts';
 import { formatPeriod, monthsOf, parsePeriod, samePeriodLastYear, type Period } from '../../domain/monitoring/periods.ts';
@@ -131,7 +131,7 @@ const clusterName = (code: string) => zh(clusterByCode(code), code);
 const districtName = (code: string) => zh(districtByCode(code), code);
 
 /** The instant a China month starts (for the record history). */
-const monthStart = (year: number, month: number) => new Date(Date.parse(`${year}-${String(month).padStart(2, '0')}-01T00:00:00+08:00`)).toISOString();
+const monthStart = (year: number, month: number) => startOfChinaDay(`${year}-${String(month).padStart(2, '0')}-01`)!;
 
 function headlineOf(a: IndicatorAnswer): HeadlineFigure {
   const t = a.total;

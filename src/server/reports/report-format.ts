@@ -3,6 +3,7 @@
 // 万元, shares as 67.6%, changes as +5.3% or, for shares, +1.2个百分点. A figure that is suppressed or
 // was not reported is "—", never 0. The report's content (report-data.ts) and the tests use these.
 import { parsePeriod } from '../../domain/monitoring/periods.ts';
+import { chinaDateTime } from '../../domain/china-date.ts';
 
 export const DASH = '—';
 
@@ -52,7 +53,7 @@ export function monthLabelZh(yyyyMm: string | null): string {
 /** An ISO instant as a China date and time: 2026年11月29日 15:34（北京时间）. */
 export function dateTimeZh(iso: string | null): string {
   if (!iso) return DASH;
-  const d = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
+  const d = chinaDateTime(new Date(iso));
   return `${dateZh(d.slice(0, 10))} ${d.slice(11, 16)}（北京时间）`;
 }
 

@@ -7,7 +7,8 @@
 // beats a heartbeat while it works, and only a job whose heartbeat stopped (its process died) is
 // queued again.
 import { randomUUID } from 'node:crypto';
-import { duePeriod } from '../../domain/monitoring/reports.ts';
+import { duePeriod, type ReportStage } from '../../domain/monitoring/reports.ts';
+import { problem, type ProblemRef } from '../../domain/problems.ts';
 import type { Database } from '../db/database.ts';
 import { todayInChina } from '../../domain/china-date.ts';
 import { buildReportData } from './report-data.ts';
@@ -125,24 +126,33 @@ export class ReportRunner {
       write = write.then(() => heartbeat(this.db, id, this.id)).catch(() => undefined);
     }, REPORT_HEARTBEAT_MS);
     beat.unref();
+    // Where it stopped, for the failure's problem (the app says it in the user's language).
+    let stage: ReportStage = 'data';
     try {
       // Building the content is most of the work; rendering the three files the rest.
       const data = await buildReportData(this.db, request, (f, step) => progress(f * 0.7, step));
+      stage = 'html';
       progress(0.72, 'html', true);
       const html = renderReportHtml(data);
+      stage = 'pdf';
       progress(0.75, 'pdf', true);
       const pdf = await renderReportPdf(html);
+      stage = 'docx';
       progress(0.9, 'docx', true);
       const docx = await renderReportDocx(data);
       clearInterval(beat);
       await write;
+      stage = 'save';
       const mine = await finishReport(this.db, id, { html, pdf, docx }, { dataThrough: data.vintage.dataThrough, dataUpdatedAt: data.vintage.updatedAt, demo: data.demo }, this.id);
       if (mine && scheduleId !== null && (await listSchedules(this.db)).find((s) => s.id === scheduleId)?.publish)
         await this.db.transaction((tx) => publishReport(tx, id, 'system'));
     } catch (err) {
       clearInterval(beat);
       await write;
-      await failReport(this.db, id, err instanceof Error ? err.message : String(err), this.id);
+      // A failure that has a problem of its own (a period refused, say) keeps it as the cause.
+      const cause = (err as { problem?: ProblemRef } | null)?.problem;
+      const why = problem('report_failed', cause ? { stage, cause: { code: cause.code, params: cause.params } } : { stage });
+      await failReport(this.db, id, err instanceof Error ? err.message : String(err), why, this.id);
     }
   }
 }

@@ -5,9 +5,9 @@ import { createHash } from 'node:crypto';
 import type { ReportAudience, ReportFormat, ReportInfo, ReportSchedule, ScheduleKind } from '../../domain/monitoring/reports.ts';
 import type { Queryable } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
-import { problem } from '../../domain/problems.ts';
+import { problem, type ProblemRef } from '../../domain/problems.ts';
 
-const INFO_COLUMNS = `id, period, to_char(as_of, 'YYYY-MM-DD') AS "asOf", audience, status, progress, step, error,
+const INFO_COLUMNS = `id, period, to_char(as_of, 'YYYY-MM-DD') AS "asOf", audience, status, progress, step, error, error_problem AS "errorProblem",
   requested_by AS "requestedBy", requested_at AS "requestedAt", finished_at AS "finishedAt", data_through AS "dataThrough",
   data_updated_at AS "dataUpdatedAt", demo, published, published_at AS "publishedAt", published_by AS "publishedBy", version, hashes,
   schedule_id AS "scheduleId"`;
@@ -93,8 +93,10 @@ export async function finishReport(db: Queryable, id: number, files: ReportFiles
   )).length > 0;
 }
 
-export async function failReport(db: Queryable, id: number, message: string, runner: string): Promise<void> {
-  await db.query(`UPDATE reports SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1 AND status = 'running' AND runner = $3`, [id, message.slice(0, 2000), runner]);
+/** Marks a job failed: `message` (English) for API users, `why` (a problem) for the app to render in the user's language. */
+export async function failReport(db: Queryable, id: number, message: string, why: ProblemRef, runner: string): Promise<void> {
+  await db.query(`UPDATE reports SET status = 'failed', finished_at = now(), error = $2, error_problem = $3::jsonb WHERE id = $1 AND status = 'running' AND runner = $4`,
+    [id, message.slice(0, 2000), JSON.stringify({ code: why.code, params: why.params }), runner]);
 }
 
 /**

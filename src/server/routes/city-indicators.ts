@@ -8,7 +8,7 @@ import { requireUser } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
 import { problem, withFields } from '../../domain/problems.ts';
 import { intParam } from '../http/params.ts';
-import { cityFigureById, cityFigureHistory, insertCityFigure, listCityFigureRows, updateCityFigure, type CityFigureEdit } from '../monitoring/city-indicators.ts';
+import { cityFigureById, type CityFigureEdit, cityFigureHistory, findCityFigureId, insertCityFigure, listCityFigureRows, updateCityFigure } from '../monitoring/city-indicators.ts';
 
 const nullableText = (maxLength: number) => ({ type: ['string', 'null'], maxLength }) as const;
 
@@ -109,8 +109,8 @@ export function cityIndicatorRoutes(app: FastifyInstance, db: Database): void {
     const duplicate = (id?: number) => new HttpError(409, `There is a figure for ${cityFigureKey(figure)} already${id ? ` (id ${id})` : ''}; change it instead.`, undefined, { id },
       problem('city_figure_exists', { city: figure.city, indicator: figure.indicator, year: figure.year }));
     const row = await db.transaction(async (tx) => {
-      const [dup] = await tx.query<{ id: number }>('SELECT id FROM city_indicators WHERE city = $1 AND indicator = $2 AND year = $3', [figure.city, figure.indicator, figure.year]);
-      if (dup) throw duplicate(dup.id);
+      const dup = await findCityFigureId(tx, figure);
+      if (dup !== undefined) throw duplicate(dup);
       return insertCityFigure(tx, figure, reason.trim(), user);
     }).catch((err: unknown) => {
       // Two administrators adding the same figure at once: the unique key decides.

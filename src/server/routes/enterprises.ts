@@ -1,19 +1,17 @@
 // Enterprise library: filtered pages and details. Viewers and the public never receive revenue.
+// HTTP only: the SQL is in enterprises/enterprise-queries.ts.
 import { endOfChinaDay } from '../monitoring/indicator-engine.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { taxonomy } from '../../domain/taxonomy.ts';
 import type { Database } from '../db/database.ts';
 import { mayReadConfidential, requireUser } from '../http/auth-hooks.ts';
+import { CONFIDENTIAL_READERS, HISTORY_READERS } from '../../domain/permissions.ts';
 import { HttpError } from '../http/errors.ts';
 import { problem, withFields } from '../../domain/problems.ts';
-import { bboxParam, dateParam, intParam, listParam } from '../http/params.ts';
+import { bboxParam, dateParam, intListParam, intParam, listParam, optionalIntParam } from '../http/params.ts';
+import { enterpriseExists, enterpriseFigures, enterpriseHistory, findEnterprise, findEnterprises, type EnterpriseListFilter } from '../enterprises/enterprise-queries.ts';
 import { LAYERS } from '../exports/export-layers.ts';
 import { callerPolicy, DEFAULT_EXPORT_POLICY, type ExportPolicy } from '../exports/export-policy.ts';
-
-const COLUMNS = `id, name, credit_code AS "creditCode", cluster, sub_industry AS "subIndustry", industry_code AS "industryCode",
-  (SELECT ic.name FROM industry_classes ic WHERE ic.code = enterprises.industry_code) AS "industryName", future_industry AS "futureIndustry", tags,
-  revenue::float8 AS revenue, employees, district, town, address, ST_X(geom) AS lon, ST_Y(geom) AS lat,
-  village_park_id AS "villageParkId", value_park_id AS "valueParkId", demo`;
 
 /**
  * What the caller may see of a page of enterprises: everything for the roles that read confidential
@@ -59,36 +57,25 @@ export function enterpriseRoutes(app: FastifyInstance, db: Database, policy: Exp
     },
   }, async (req) => {
     const q = req.query;
-    const params: unknown[] = [];
-    const p = (v: unknown) => `$${params.push(v)}`;
-    const where: string[] = [];
-    const districts = listParam('district', q.district, taxonomy.districts.map((d) => d.code));
-    const clusters = listParam('cluster', q.cluster, taxonomy.clusters.map((c) => c.code));
-    const tags = listParam('tag', q.tag, taxonomy.enterpriseTags.map((t) => t.code));
-    const bbox = bboxParam(q.bbox);
-    if (districts) where.push(`district = ANY(${p(districts)}::text[])`);
-    if (clusters) where.push(`cluster = ANY(${p(clusters)}::text[])`);
-    if (tags) where.push(`tags && ${p(tags)}::text[]`);
-    if (q.villagePark) where.push(`village_park_id = ${p(intParam('villagePark', q.villagePark, 1, 1e9, 0))}`);
-    if (q.valuePark) where.push(`value_park_id = ${p(intParam('valuePark', q.valuePark, 1, 1e9, 0))}`);
-    if (bbox) where.push(`geom && ST_MakeEnvelope(${bbox.map((v) => p(v)).join(', ')}, 4326)`);
-    if (q.ids !== undefined) {
-      const ids = q.ids.split(',').map((v) => intParam('ids', v, 1, 1e9, 0));
-      if (ids.length > 200) throw new HttpError(400, 'ids: at most 200 ids per request.', { ids: 'at most 200' }, undefined, withFields(problem('ids_too_many', { max: 200 }), { ids: problem('field_too_many_items', { max: 200 }) }));
-      where.push(`id = ANY(${p(ids)}::int[])`);
-    }
-    // The text is matched as text: LIKE's wildcards (%, _) and its escape character are escaped.
-    if (q.q) where.push(`(name LIKE ${p(`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} OR credit_code = ${p(q.q.toUpperCase())})`);
+    const filter: EnterpriseListFilter = {
+      districts: listParam('district', q.district, taxonomy.districts.map((d) => d.code)),
+      clusters: listParam('cluster', q.cluster, taxonomy.clusters.map((c) => c.code)),
+      tags: listParam('tag', q.tag, taxonomy.enterpriseTags.map((t) => t.code)),
+      bbox: bboxParam(q.bbox),
+      villagePark: optionalIntParam('villagePark', q.villagePark, 1, 1e9),
+      valuePark: optionalIntParam('valuePark', q.valuePark, 1, 1e9),
+      ids: intListParam('ids', q.ids, 1, 1e9),
+      text: q.q || undefined,
+    };
+    if (filter.ids && filter.ids.length > 200) throw new HttpError(400, 'ids: at most 200 ids per request.', { ids: 'at most 200' }, undefined, withFields(problem('ids_too_many', { max: 200 }), { ids: problem('field_too_many_items', { max: 200 }) }));
     const limit = intParam('limit', q.limit, 1, 1000, 100);
     const offset = intParam('offset', q.offset, 0, 10_000_000, 0);
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM enterprises ${whereSql}`, params);
-    const items = await db.query(`SELECT ${COLUMNS} FROM enterprises ${whereSql} ORDER BY id LIMIT ${limit} OFFSET ${offset}`, params);
+    const { total, items } = await findEnterprises(db, filter, { limit, offset });
     return { total, limit, offset, items: items.map((r) => present(req, r)) };
   });
 
   app.get<{ Params: { id: string } }>('/api/enterprises/:id', { schema: { tags: ['enterprises'] } }, async (req) => {
-    const [row] = await db.query(`SELECT ${COLUMNS} FROM enterprises WHERE id = $1`, [intParam('id', req.params.id, 1, 1e9, 0)]);
+    const row = await findEnterprise(db, intParam('id', req.params.id, 1, 1e9, 0));
     if (!row) throw new HttpError(404, `There is no enterprise with id ${req.params.id}.`, undefined, undefined, problem('not_found', { thing: 'enterprise', id: req.params.id }));
     return mayReadConfidential(req) ? row : withoutConfidential(row);
   });
@@ -96,20 +83,11 @@ export function enterpriseRoutes(app: FastifyInstance, db: Database, policy: Exp
   app.get<{ Params: { id: string } }>('/api/enterprises/:id/history', {
     schema: { tags: ['enterprises'], summary: 'What imports changed in this enterprise, newest first (planners, officials, administrators)' },
   }, async (req) => {
-    requireUser(req, ['admin', 'planner', 'official']);
+    requireUser(req, HISTORY_READERS);
     const id = intParam('id', req.params.id, 1, 1e9, 0);
-    const items = await db.query(`SELECT changed_at AS "changedAt", username, action, import_id AS "importId", changes FROM record_history
-      WHERE kind = 'enterprises' AND record_id = $1 ORDER BY id DESC LIMIT 100`, [id]);
-    return { items };
+    return { items: await enterpriseHistory(db, id) };
   });
 }
-
-const FIGURE_COLUMNS = `month, revenue::float8 AS revenue, output::float8 AS output, value_added::float8 AS "valueAdded",
-  value_added_estimated AS "valueAddedEstimated", profit::float8 AS profit, tax::float8 AS tax, employees, source, import_id AS "importId",
-  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "recordedAt"`;
-
-/** The end of day D in China ($2, from endOfChinaDay), to compare vintages with. */
-const END_OF_CHINA_DAY = '$2::timestamptz';
 
 export function enterpriseFigureRoutes(app: FastifyInstance, db: Database): void {
   app.get<{ Params: { id: string }; Querystring: { asOf?: string } }>('/api/enterprises/:id/figures', {
@@ -119,17 +97,11 @@ export function enterpriseFigureRoutes(app: FastifyInstance, db: Database): void
       querystring: { type: 'object', additionalProperties: false, properties: { asOf: { type: 'string' } } },
     },
   }, async (req) => {
-    requireUser(req, ['admin', 'planner', 'official']);
+    requireUser(req, CONFIDENTIAL_READERS);
     const id = intParam('id', req.params.id, 1, 1e9, 0);
     const asOf = dateParam('asOf', req.query.asOf);
-    if (!(await db.query('SELECT 1 FROM enterprises WHERE id = $1', [id])).length) throw new HttpError(404, `There is no enterprise with id ${id}.`, undefined, undefined, problem('not_found', { thing: 'enterprise', id }));
-    const items = asOf
-      ? await db.query(`SELECT ${FIGURE_COLUMNS} FROM operating_figures WHERE enterprise_id = $1 AND recorded_at < ${END_OF_CHINA_DAY}
-          UNION ALL
-          SELECT ${FIGURE_COLUMNS} FROM operating_figures_history WHERE enterprise_id = $1 AND recorded_at < ${END_OF_CHINA_DAY} AND superseded_at >= ${END_OF_CHINA_DAY}
-          ORDER BY month`, [id, endOfChinaDay(asOf)])
-      : await db.query(`SELECT ${FIGURE_COLUMNS} FROM operating_figures WHERE enterprise_id = $1 ORDER BY month`, [id]);
-    const revisions = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM operating_figures_history WHERE enterprise_id = $1', [id]);
-    return { id, asOf: asOf ?? null, unit: 'yuan', revisions: revisions[0].n, items };
+    if (!(await enterpriseExists(db, id))) throw new HttpError(404, `There is no enterprise with id ${id}.`, undefined, undefined, problem('not_found', { thing: 'enterprise', id }));
+    const { items, revisions } = await enterpriseFigures(db, id, asOf ? endOfChinaDay(asOf) : undefined);
+    return { id, asOf: asOf ?? null, unit: 'yuan', revisions, items };
   });
 }

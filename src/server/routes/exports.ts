@@ -19,13 +19,11 @@ import { problem } from '../../domain/problems.ts';
 import { todayInChina } from '../../domain/china-date.ts';
 import { areaSchema, checkArea, filtersSchema, MAX_AREA_BODY } from '../http/filter-schema.ts';
 import { LAYERS, type ExportFilters, type ExportLayer } from '../exports/export-layers.ts';
+import { datasetMeta, exportQuery } from '../exports/export-queries.ts';
 import { claimExport, logRefusal, logRowsSent, markTooManyRows, type ExportLogEntry } from '../exports/export-log.ts';
 import { callerPolicy, type ExportPolicy } from '../exports/export-policy.ts';
 import type { CallerExportPolicy } from '../../domain/extract/export-policy.ts';
 
-const PAGE = 2000;
-/** PostgreSQL: the longest one page of an export may take (a runaway statement must not hold a connection). */
-export const EXPORT_STATEMENT_TIMEOUT_MS = 30_000;
 const bodySchema = {
   type: 'object',
   additionalProperties: false,
@@ -108,15 +106,15 @@ export function exportRoutes(app: FastifyInstance, db: Database, policy: ExportP
     const params: unknown[] = [];
     const p = (v: unknown) => `$${params.push(v)}`;
     const where = spec.where(filters, p);
-    const [meta] = await db.query<{ value: { dataDate?: string; demo?: boolean } }>(`SELECT value FROM dataset_meta WHERE key = 'demo'`);
+    const meta = await datasetMeta(db);
     const header = {
-      layer, format, filters, area: area ?? null, dataDate: meta?.value.dataDate ?? null, demo: meta?.value.demo ?? false,
+      layer, format, filters, area: area ?? null, dataDate: meta?.dataDate ?? null, demo: meta?.demo ?? false,
       exportedAt: new Date().toISOString(), fields: fields.map(([name]) => name),
-      notice: meta?.value.demo ? 'Demo data: synthetic enterprises and parks; see data/README.md.' : undefined,
+      notice: meta?.demo ? 'Demo data: synthetic enterprises and parks; see data/README.md.' : undefined,
       // Readable exports say what they are in the language: the labels' language, each property's name and unit, the demo notice.
       ...(labels === 'readable' ? {
         lang, labels, fieldLabels: featureFieldLabels(layer, fields.map(([name]) => name), lang),
-        localNotice: meta?.value.demo ? label(DEMO_NOTICE_TEXT, lang) : undefined,
+        localNotice: meta?.demo ? label(DEMO_NOTICE_TEXT, lang) : undefined,
       } : {}),
     };
 
@@ -132,82 +130,31 @@ export function exportRoutes(app: FastifyInstance, db: Database, policy: ExportP
     }
     const logId = claim.id;
     const log = (n: number) => logRowsSent(db, logId, n);
-    if (area) {
-      const a = `(SELECT area FROM export_log WHERE id = ${p(logId)})`;
-      where.push(spec.areaTest === 'covers' ? `ST_Covers(${a}, geom)` : `ST_Intersects(${a}, geom)`);
-    }
+    const query = exportQuery(db, { spec, where, params, fields, areaLogId: area ? logId : undefined });
 
     // A client that goes away stops the paging; on PostgreSQL each page has a statement timeout.
     let gone = false;
     reply.raw.on('close', () => {
       if (!reply.raw.writableFinished) gone = true;
     });
-    const page = <T>(sql: string, values: unknown[]) =>
-      db.kind === 'postgres'
-        ? db.transaction(async (tx) => {
-          await tx.query(`SET LOCAL statement_timeout = ${EXPORT_STATEMENT_TIMEOUT_MS}`);
-          return tx.query<T>(sql, values);
-        })
-        : db.query<T>(sql, values);
+    const isGone = () => gone;
 
     // Over the role's row limit, nothing is sent: a file cut at the limit would look complete and
     // hold an arbitrary part of the selection. Counting stops one row past the limit.
     if (caller.maxRows !== null) {
-      const [{ n }] = await page<{ n: number }>(
-        `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${spec.table} WHERE ${where.length ? where.join(' AND ') : 'true'} LIMIT ${caller.maxRows + 1}) s`, params);
-      if (n > caller.maxRows) {
+      if ((await query.countUpTo(caller.maxRows)) > caller.maxRows) {
         await markTooManyRows(db, logId);
         throw new HttpError(413, `More than ${thousands(caller.maxRows)} rows of ${layer} match; your role (${caller.role}) may export at most ${thousands(caller.maxRows)} at a time. Narrow the filters or the area${caller.role === 'public' ? ', or log in' : ''}.`,
           undefined, { refusal: 'rows', rowLimit: caller.maxRows }, problem('export_too_many_rows', { role: caller.role, layer, max: caller.maxRows }));
       }
     }
 
-    // Keyset pages: the last id seen is the one extra parameter.
-    const pageWhere = `${[...where, `id > $${params.length + 1}`].join(' AND ')}`;
+    const rows = (withGeometry = false) => query.rows(withGeometry, isGone, log);
 
-    async function* rows(withGeometry = false) {
-      // The page key travels apart from the fields: the caller may leave `id` out.
-      const geometry = withGeometry ? `, ST_AsGeoJSON(geom, 7) AS "__geom"` : '';
-      const pageSql = `SELECT id AS "__page"${geometry}, ${fields.map(([name, expr]) => `${expr} AS "${name}"`).join(', ')} FROM ${spec.table} WHERE ${pageWhere} ORDER BY id LIMIT ${PAGE}`;
-      let last = 0;
-      let count = 0;
-      try {
-        while (!gone) {
-          const batch = await page<Record<string, unknown>>(pageSql, [...params, last]);
-          for (const r of batch) {
-            yield r;
-            count++;
-          }
-          if (batch.length < PAGE) break;
-          last = batch[batch.length - 1].__page as number;
-        }
-      } finally {
-        await log(count);
-      }
-    }
-
-    // Each page of features is written as text by the database (one row per page): turning rows into
-    // JavaScript objects is what costs most on the embedded database, and GeoJSON needs none of it.
+    // Each page of features is written as text by the database (export-queries.ts).
     async function* geojson() {
-      // row_to_json writes compact JSON (json_build_object pads every colon with spaces).
-      const properties = `(SELECT row_to_json(p) FROM (SELECT ${fields.map(([name, expr]) => `${expr} AS "${name}"`).join(', ')}) p)::text`;
-      const feature = `'{"type":"Feature","id":' || id || ',"geometry":' || ST_AsGeoJSON(geom, 7) || ',"properties":' || ${properties} || '}'`;
-      const pageSql = `SELECT max(id) AS last, count(*)::int AS n, string_agg(${feature}, E',\n' ORDER BY id) AS text
-        FROM (SELECT * FROM ${spec.table} WHERE ${pageWhere} ORDER BY id LIMIT ${PAGE}) page`;
       yield `{"type":"FeatureCollection","demo":${header.demo},"export":${JSON.stringify(header)},"features":[\n`;
-      let last = 0;
-      let count = 0;
-      try {
-        while (!gone) {
-          const [one] = await page<{ last: number | null; n: number; text: string | null }>(pageSql, [...params, last]);
-          if (one.n) yield `${count ? ',\n' : ''}${one.text}`;
-          count += one.n;
-          if (one.n < PAGE) break;
-          last = one.last!;
-        }
-      } finally {
-        await log(count);
-      }
+      yield* query.geojsonPages(isGone, log);
       yield '\n]}\n';
     }
 

@@ -16,9 +16,9 @@ import { HttpError } from '../http/errors.ts';
 import { problem, withFields } from '../../domain/problems.ts';
 import { intParam } from '../http/params.ts';
 import type { TileStore } from '../tiles/tile-store.ts';
-import { TILE_KINDS, applyImport, previewImport } from '../imports/apply-import.ts';
+import { applyImport, previewImport } from '../imports/apply-import.ts';
 import { dryRunImport } from '../imports/dry-run.ts';
-import { deleteMapping, getImport, listImportRecords, listImports, listMappings, saveMapping, type ImportSummary } from '../imports/import-store.ts';
+import { deleteMapping, getImport, importChanges, listImportRecords, listImports, listMappings, saveMapping, type ImportSummary } from '../imports/import-store.ts';
 import { templateCsv, templateParks, templateXlsx } from '../imports/park-status-template.ts';
 import { parkStatusPlan, type ParkStatusRecord } from '../../domain/import/validate-park-status.ts';
 import { todayInChina } from '../../domain/china-date.ts';
@@ -231,9 +231,7 @@ export function importRoutes(app: FastifyInstance, db: Database, opts: { tiles?:
     if (!imp || !mayUseImport(user, imp)) throw importNotFound(req.params.id);
     const limit = intParam('limit', req.query.limit, 1, 500, 100);
     const offset = intParam('offset', req.query.offset, 0, 10_000_000, 0);
-    const [{ total }] = await db.query<{ total: number }>('SELECT count(*)::int AS total FROM record_history WHERE import_id = $1', [req.params.id]);
-    const items = await db.query(`SELECT kind, record_key AS "recordKey", record_id AS "recordId", action, changes FROM record_history
-      WHERE import_id = $1 ORDER BY action DESC, record_key LIMIT ${limit} OFFSET ${offset}`, [req.params.id]);
+    const { total, items } = await importChanges(db, req.params.id, { limit, offset });
     return { total, limit, offset, items };
   });
 
@@ -258,20 +256,8 @@ export function importRoutes(app: FastifyInstance, db: Database, opts: { tiles?:
       throw new HttpError(409, `Nothing was applied: ${imp.counts.rejected} row(s) were rejected in the check (lines ${lines.join(', ')}). Fix them and upload again.`, undefined, undefined,
         problem('bulk_rows_rejected', { count: imp.counts.rejected, lines }));
     }
-    const result = await applyImport(db, req.params.id, user);
-    let tilesRebuilt = false;
-    // Parks and districts are drawn from tiles; enterprises and their figures are not.
-    if (opts.tiles && TILE_KINDS.includes(result.kind)) {
-      // The data is committed; new tiles follow, into the database, so every server process serves
-      // them. A failure here leaves the old tiles, is reported, and the next server start rebuilds.
-      try {
-        await opts.tiles.rebuild();
-        tilesRebuilt = true;
-      } catch (err) {
-        req.log.error(err, 'tile rebuild after import failed');
-      }
-    }
-    return { ...result, tilesRebuilt };
+    // Parks and districts: the apply step rebuilds the tiles through this server's store (apply-import.ts).
+    return applyImport(db, req.params.id, user, { tiles: opts.tiles ?? null, onTilesError: (err) => req.log.error(err, 'tile rebuild after import failed') });
   });
 
   app.get<{ Params: { file: string }; Querystring: { district?: string } }>('/api/imports/templates/:file', {

@@ -12,7 +12,7 @@ import { mayReadConfidential } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
 import { problem } from '../../domain/problems.ts';
 import { areaSchema, checkArea, filterFromQuery, filtersSchema, MAX_AREA_BODY } from '../http/filter-schema.ts';
-import { intParam } from '../http/params.ts';
+import { intParam, optionalIntParam } from '../http/params.ts';
 import { cachedAnswer } from '../monitoring/answer-cache.ts';
 import { enterpriseRanking, MAX_RANKING_LIMIT, RANKING_SORTS, type EnterpriseRankingQuery, type RankingSort } from '../monitoring/enterprise-ranking.ts';
 
@@ -101,8 +101,8 @@ export function indicatorEnterpriseRoutes(app: FastifyInstance, db: Database): v
       period: q.period,
       cumulative: q.cumulative === 'true',
       filter: filterFromQuery(q),
-      villagePark: q.villagePark ? intParam('villagePark', q.villagePark, 1, 1e9, 0) : undefined,
-      valuePark: q.valuePark ? intParam('valuePark', q.valuePark, 1, 1e9, 0) : undefined,
+      villagePark: optionalIntParam('villagePark', q.villagePark, 1, 1e9),
+      valuePark: optionalIntParam('valuePark', q.valuePark, 1, 1e9),
       sort,
       order: (q.order as 'asc' | 'desc' | undefined) ?? defaultOrder(sort),
       offset: intParam('offset', q.offset, 0, 1e9, 0),

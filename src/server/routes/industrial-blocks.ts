@@ -1,5 +1,5 @@
 // Industrial blocks (工业产业区块, plan §三(三)): the layer as GeoJSON, one block (its outline is an
-// area filter: app/api/area-resolve.ts), and a block's report. Everyone may read them, as the parks;
+// area filter: app/queries/areas.ts), and a block's report. Everyone may read them, as the parks;
 // the report's figures follow the engine's rules (viewers and the public: fewer than 3 enterprises
 // suppressed). SQL in blocks/block-queries.ts.
 import type { FastifyInstance } from 'fastify';
@@ -9,8 +9,7 @@ import type { Database } from '../db/database.ts';
 import { mayReadConfidential } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
 import { blockReport, getBlock, lastCompleteYear, listBlocks } from '../blocks/block-queries.ts';
-
-const idParams = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,9}$' } }, required: ['id'] } as const;
+import { idParams, optionalIntParam } from '../http/params.ts';
 
 const notFound = (id: string) => new HttpError(404, `There is no industrial block ${id}.`, undefined, undefined, problem('not_found', { thing: 'industrialBlock', id }));
 
@@ -47,7 +46,7 @@ export function industrialBlockRoutes(app: FastifyInstance, db: Database): void 
   }, async (req) => {
     const block = await getBlock(db, Number(req.params.id));
     if (!block) throw notFound(req.params.id);
-    const year = req.query.year ? Number(req.query.year) : await lastCompleteYear(db);
+    const year = optionalIntParam('year', req.query.year, 0, 9999) ?? await lastCompleteYear(db);
     return blockReport(db, block, year, { confidential: mayReadConfidential(req), lang: req.query.lang ?? 'zh-Hans' });
   });
 }

@@ -1,19 +1,21 @@
-// Village parks: list (GeoJSON), detail with ETag, status edit with If-Match, history.
+// Village parks: list (GeoJSON), detail with ETag, status edit with If-Match, history. HTTP only:
+// the SQL and the row mapper are in parks/park-queries.ts, the edit in parks/park-update.ts.
 import type { FastifyInstance } from 'fastify';
 import { taxonomy } from '../../domain/taxonomy.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
 import { mayReadConfidential, requireUser } from '../http/auth-hooks.ts';
-import { bboxParam, dateParam, listParam, parseIfMatch, pilotParam } from '../http/params.ts';
+import { HISTORY_READERS, PARK_EDITORS } from '../../domain/permissions.ts';
+import { withCurrentOn412 } from '../http/optimistic-lock.ts';
+import { bboxParam, dateParam, idParams, listParam, parseIfMatch, pilotParam } from '../http/params.ts';
 import { problem } from '../../domain/problems.ts';
-import { findPark, findParks, parkFeature, parkHistory, parkSelect } from '../parks/park-queries.ts';
+import { findPark, findParks, parkExists, parkFeature, parkHistory, parkStatuses } from '../parks/park-queries.ts';
 import { applyStatusEdit } from '../parks/park-update.ts';
 import { EditBatcher } from '../parks/edit-batcher.ts';
 import { statusChangeSchema, statusEditBody, type StatusChangeBody } from './schemas.ts';
 import { renovationSummary } from '../parks/renovation-summary.ts';
 
 const codes = <T extends { code: string }>(list: readonly T[]) => list.map((x) => x.code);
-const idParams = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,9}$' } }, required: ['id'] } as const;
 
 export function parkRoutes(app: FastifyInstance, db: Database): void {
   // On the embedded database, queued edits share a transaction (group commit, see edit-batcher.ts).
@@ -67,12 +69,7 @@ export function parkRoutes(app: FastifyInstance, db: Database): void {
     },
   }, async (req) => {
     const asOf = dateParam('asOf', req.query.asOf);
-    const { sql, params } = parkSelect({ asOf }, false);
-    const rows = await db.query<{ id: number; category: string; progress: string; pilot_year: number | null; version: number; district: string; town: string }>(sql, params);
-    return {
-      ...(asOf ? { asOf } : {}),
-      items: rows.map((r) => ({ id: r.id, category: r.category, progress: r.progress, pilotYear: r.pilot_year, version: r.version, district: r.district, town: r.town })),
-    };
+    return { ...(asOf ? { asOf } : {}), items: await parkStatuses(db, asOf) };
   });
 
   app.get<{ Params: { id: string } }>('/api/parks/:id', { schema: { tags: ['parks'], params: idParams } }, async (req, reply) => {
@@ -85,27 +82,21 @@ export function parkRoutes(app: FastifyInstance, db: Database): void {
   app.patch<{ Params: { id: string }; Body: StatusChangeBody }>('/api/parks/:id', {
     schema: { tags: ['parks'], summary: 'Change the renovation status (needs If-Match with the ETag); an official\'s change that needs the city\'s review answers 409: propose it instead', params: idParams, body: statusChangeSchema },
   }, async (req, reply) => {
-    const user = requireUser(req, ['admin', 'official']);
+    const user = requireUser(req, PARK_EDITORS);
     const id = Number(req.params.id);
     const { change, reason, effectiveDate } = statusEditBody(req.body);
     const expected = parseIfMatch(req.headers['if-match']);
     // A change that needs the city's review is refused here (409 review_required): routes/proposals.ts takes it.
-    const row = await inTransaction((tx) => applyStatusEdit(tx, user, { parkId: id, expectedVersion: expected, change, reason, effectiveDate, source: 'edit' }), id).catch(async (err) => {
-      // A stale version gets the park as it is now, so the client can show it and re-apply.
-      if (err instanceof HttpError && err.status === 412) {
-        const current = await findPark(db, id, mayReadConfidential(req));
-        throw new HttpError(412, err.message, undefined, { current }, err.problem);
-      }
-      throw err;
-    });
+    const row = await inTransaction((tx) => applyStatusEdit(tx, user, { parkId: id, expectedVersion: expected, change, reason, effectiveDate, source: 'edit' }), id)
+      .catch(withCurrentOn412(async () => ({ current: await findPark(db, id, mayReadConfidential(req)) })));
     reply.header('ETag', `"${row.version}"`);
     return parkFeature(row, mayReadConfidential(req));
   });
 
   app.get<{ Params: { id: string } }>('/api/parks/:id/history', { schema: { tags: ['parks'], params: idParams } }, async (req) => {
-    requireUser(req, ['admin', 'official', 'planner']);
+    requireUser(req, HISTORY_READERS);
     const id = Number(req.params.id);
-    if (!(await db.query('SELECT 1 FROM village_parks WHERE id = $1', [id])).length)
+    if (!(await parkExists(db, id)))
       throw new HttpError(404, `There is no village park with id ${id}.`, undefined, undefined, problem('not_found', { thing: 'park', id }));
     return { parkId: id, items: await parkHistory(db, id) };
   });

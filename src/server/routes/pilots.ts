@@ -9,15 +9,15 @@ import { todayInChina } from '../../domain/china-date.ts';
 import { taxonomy } from '../../domain/taxonomy.ts';
 import type { Database } from '../db/database.ts';
 import { requireUser } from '../http/auth-hooks.ts';
+import { PILOT_READERS } from '../../domain/permissions.ts';
 import { HttpError } from '../http/errors.ts';
-import { intParam } from '../http/params.ts';
+import { intParam, optionalIntParam } from '../http/params.ts';
 import { pilotCandidates, pilotsOfYear } from '../parks/pilot-queries.ts';
 
 /** The ranking carries tax per mu and every park's figures unsuppressed: the roles that read confidential figures. */
-const READERS = ['admin', 'planner', 'official'] as const;
 const MAX_LIMIT = 1000;
 const yearParam = { type: 'string', enum: taxonomy.pilotYears.map(String), description: `a pilot year of the plan (default: the latest up to this year)` } as const;
-const yearOf = (value: string | undefined) => (value ? Number(value) : defaultPilotYear(Number(todayInChina().slice(0, 4))));
+const yearOf = (value: string | undefined) => optionalIntParam('year', value, 0, 9999) ?? defaultPilotYear(Number(todayInChina().slice(0, 4)));
 
 export function pilotRoutes(app: FastifyInstance, db: Database): void {
   app.get<{ Querystring: { year?: string; district?: string; limit?: string } }>('/api/pilots/candidates', {
@@ -35,7 +35,7 @@ export function pilotRoutes(app: FastifyInstance, db: Database): void {
       },
     },
   }, async (req) => {
-    const user = requireUser(req, [...READERS]);
+    const user = requireUser(req, PILOT_READERS);
     let district = req.query.district;
     if (user.role === 'official') {
       if (district && district !== user.district)

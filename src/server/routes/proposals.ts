@@ -7,15 +7,15 @@ import { PROPOSAL_STATUSES, REVIEW_KINDS, type ProposalStatus, type ReviewKind }
 import { taxonomy } from '../../domain/taxonomy.ts';
 import type { Database } from '../db/database.ts';
 import { mayReadConfidential, requireUser } from '../http/auth-hooks.ts';
+import { PARK_EDITORS, PROPOSAL_READERS } from '../../domain/permissions.ts';
 import { HttpError } from '../http/errors.ts';
-import { intParam, invalidBody, listParam, parseIfMatch } from '../http/params.ts';
+import { withCurrentOn412 } from '../http/optimistic-lock.ts';
+import { idParams, intParam, invalidBody, listParam, optionalIntParam, parseIfMatch } from '../http/params.ts';
 import { findPark, parkFeature } from '../parks/park-queries.ts';
-import { approveProposal, findProposal, listProposals, returnProposal, reviewRules, submitProposal } from '../parks/proposals.ts';
+import { approveProposal, findProposal, listProposals, returnProposal, reviewRules, setReviewRule, submitProposal } from '../parks/proposals.ts';
 import { decisionSchema, statusChangeSchema, statusEditBody, type StatusChangeBody } from './schemas.ts';
 
-const idParams = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,9}$' } }, required: ['id'] } as const;
 /** Who may read proposals: the roles that read confidential fields. Viewers and the public see no pending detail. */
-const READERS = ['admin', 'planner', 'official'] as const;
 const MAX_LIMIT = 1000;
 
 /** The comment of a decision, trimmed; 400 when blank. */
@@ -27,10 +27,7 @@ function commentOf(body: { comment: string }): string {
 
 export function proposalRoutes(app: FastifyInstance, db: Database): void {
   /** A 412 carries the park as it is now, as the PATCH's does, so the client can show it and propose again. */
-  const withCurrent = (req: FastifyRequest, id: number) => async (err: unknown): Promise<never> => {
-    if (err instanceof HttpError && err.status === 412) throw new HttpError(412, err.message, undefined, { current: await findPark(db, id, mayReadConfidential(req)) }, err.problem);
-    throw err;
-  };
+  const withCurrent = (req: FastifyRequest, id: number) => withCurrentOn412(async () => ({ current: await findPark(db, id, mayReadConfidential(req)) }));
 
   app.post<{ Params: { id: string }; Body: StatusChangeBody }>('/api/parks/:id/proposals', {
     schema: {
@@ -40,7 +37,7 @@ export function proposalRoutes(app: FastifyInstance, db: Database): void {
       body: statusChangeSchema,
     },
   }, async (req, reply) => {
-    const user = requireUser(req, ['admin', 'official']);
+    const user = requireUser(req, PARK_EDITORS);
     const id = Number(req.params.id);
     const { change, reason, effectiveDate } = statusEditBody(req.body);
     const expected = parseIfMatch(req.headers['if-match']);
@@ -64,7 +61,7 @@ export function proposalRoutes(app: FastifyInstance, db: Database): void {
       },
     },
   }, async (req) => {
-    const user = requireUser(req, [...READERS]);
+    const user = requireUser(req, PROPOSAL_READERS);
     const q = req.query;
     const status = (q.status ?? 'pending') as ProposalStatus | 'all';
     return {
@@ -72,14 +69,14 @@ export function proposalRoutes(app: FastifyInstance, db: Database): void {
       ...(await listProposals(db, user, {
         status,
         districts: listParam('district', q.district, taxonomy.districts.map((d) => d.code)),
-        parkId: q.park ? Number(q.park) : undefined,
+        parkId: optionalIntParam('park', q.park, 0, 1e9),
         limit: intParam('limit', q.limit, 1, MAX_LIMIT, MAX_LIMIT),
       })),
     };
   });
 
   app.get<{ Params: { id: string } }>('/api/proposals/:id', { schema: { tags: ['review'], summary: 'One proposal', params: idParams } }, async (req) => {
-    const user = requireUser(req, [...READERS]);
+    const user = requireUser(req, PROPOSAL_READERS);
     const proposal = await findProposal(db, Number(req.params.id));
     // An official's view of proposals is their district: another district's is as absent as a missing one.
     if (!proposal || (user.role === 'official' && proposal.district !== user.district))
@@ -113,7 +110,7 @@ export function proposalRoutes(app: FastifyInstance, db: Database): void {
   });
 
   app.get('/api/review-rules', { schema: { tags: ['review'], summary: 'Which kinds of change by a district official need the city\'s review' } }, async (req) => {
-    requireUser(req, [...READERS]);
+    requireUser(req, PROPOSAL_READERS);
     return reviewRules(db);
   });
 
@@ -126,7 +123,7 @@ export function proposalRoutes(app: FastifyInstance, db: Database): void {
     },
   }, async (req) => {
     const user = requireUser(req, ['admin']);
-    await db.query('UPDATE review_rules SET needs_review = $2, updated_by = $3, updated_at = now() WHERE kind = $1', [req.params.kind, req.body.needsReview, user.username]);
+    await setReviewRule(db, req.params.kind, req.body.needsReview, user.username);
     return reviewRules(db);
   });
 }

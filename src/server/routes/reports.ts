@@ -6,9 +6,10 @@ import { parsePeriod } from '../../domain/monitoring/periods.ts';
 import { REPORT_AUDIENCES, REPORT_FORMATS, SCHEDULE_KINDS, type ReportAudience, type ReportFormat, type ReportInfo, type ScheduleKind } from '../../domain/monitoring/reports.ts';
 import type { Database } from '../db/database.ts';
 import { mayReadConfidential, requireUser } from '../http/auth-hooks.ts';
+import { REPORT_REQUESTERS } from '../../domain/permissions.ts';
 import { HttpError } from '../http/errors.ts';
 import { problem } from '../../domain/problems.ts';
-import { effectiveDateFieldProblem, effectiveDateProblem, intParam, invalidBody } from '../http/params.ts';
+import { effectiveDateFieldProblem, effectiveDateProblem, idParams, intParam, invalidBody } from '../http/params.ts';
 import type { ReportRunner } from '../reports/report-runner.ts';
 import { createSchedule, listReports, listSchedules, publishReport, queueReport, reportFile, reportInfo, updateSchedule } from '../reports/report-store.ts';
 
@@ -18,8 +19,6 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   html: 'text/html; charset=utf-8',
 };
-
-const idParams = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,9}$' } }, required: ['id'] } as const;
 
 /** Published public reports are for everyone; everything else for roles that may read confidential figures. */
 const mayRead = (req: FastifyRequest, r: ReportInfo) => (r.published && r.audience === 'public') || mayReadConfidential(req);
@@ -66,7 +65,7 @@ export function reportRoutes(app: FastifyInstance, db: Database, runner: ReportR
       },
     },
   }, async (req, reply) => {
-    const user = requireUser(req, ['admin', 'planner']);
+    const user = requireUser(req, REPORT_REQUESTERS);
     const { period, asOf, audience = 'internal' } = req.body;
     if (!parsePeriod(period)) throw invalidBody('period', 'must be a year, quarter or month such as 2021, 2021-Q2 or 2021-06', problem('field_period'));
     const dateProblem = asOf === undefined ? null : effectiveDateProblem(asOf);

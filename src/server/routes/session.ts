@@ -2,7 +2,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.ts';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/passwords.ts';
-import { ANON_CSRF_COOKIE, SESSION_COOKIE, SESSION_HOURS, createSession, deleteSession, newToken, type Role } from '../auth/sessions.ts';
+import { ANON_CSRF_COOKIE, SESSION_COOKIE, SESSION_HOURS, createSession, deleteSession, newToken } from '../auth/sessions.ts';
+import { findLoginUser } from '../auth/user-queries.ts';
 import { claimAttempt, pruneThrottle, releaseAttempt, throttleKey, type ThrottleScope } from '../auth/throttle.ts';
 import { HttpError } from '../http/errors.ts';
 import { problem } from '../../domain/problems.ts';
@@ -41,10 +42,7 @@ export function sessionRoutes(app: FastifyInstance, db: Database, opts: { secure
         throw new HttpError(429, `Too many failed log-in attempts. Try again in ${wait < 60 ? `${wait} second(s)` : `${Math.ceil(wait / 60)} minute(s)`}.`, undefined, undefined, problem('login_throttled', { seconds: wait }));
       }
     }
-    const [user] = await db.query<{ id: number; username: string; role: Role; district: string | null; password_hash: string }>(
-      'SELECT id, username, role, district, password_hash FROM users WHERE lower(username) = lower($1) AND NOT disabled',
-      [username],
-    );
+    const user = await findLoginUser(db, username);
     const ok = await verifyPassword(password, user?.password_hash ?? (await DUMMY_HASH_PROMISE));
     // Now and then, counters whose window has passed are dropped.
     if (Math.random() < 0.01) await pruneThrottle(db);

@@ -7,14 +7,14 @@ import { problem } from '../../domain/problems.ts';
 import { validateRules, type StandardRule } from '../../domain/renovation-standard.ts';
 import type { Database } from '../db/database.ts';
 import { requireUser } from '../http/auth-hooks.ts';
+import { SUGGESTION_READERS } from '../../domain/permissions.ts';
 import { HttpError } from '../http/errors.ts';
+import { idParams, intListParam, optionalIntParam } from '../http/params.ts';
 import {
   activateDraft, activeVersion, createDraft, discardDraft, draftVersion, findVersion, listVersions, previewVersion, suggestionsFor, updateDraft, zoneCounts,
 } from '../parks/standard-queries.ts';
 
-const idParams = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,9}$' } }, required: ['id'] } as const;
 /** Suggestions carry output and tax per mu: the roles that read confidential figures. */
-const READERS = ['admin', 'planner', 'official'] as const;
 
 const conditionSchema = {
   type: 'object',
@@ -129,9 +129,9 @@ export function standardRoutes(app: FastifyInstance, db: Database): void {
       },
     },
   }, async (req) => {
-    requireUser(req, [...READERS]);
+    requireUser(req, SUGGESTION_READERS);
     const q = req.query;
-    const answer = await suggestionsFor(db, q.parks ? q.parks.split(',').map(Number) : undefined, { versionId: q.version ? Number(q.version) : undefined });
+    const answer = await suggestionsFor(db, q.parks ? intListParam('parks', q.parks, 0, 1e9) : undefined, { versionId: optionalIntParam('version', q.version, 0, 1e9) });
     return q.contradicts === 'true' ? { ...answer, items: answer.items.filter((s) => s.contradicts) } : answer;
   });
 
@@ -141,7 +141,7 @@ export function standardRoutes(app: FastifyInstance, db: Database): void {
       summary: 'The parks whose current category contradicts the active standard, compactly for the map: [park id, suggested category] pairs (administrators, planners, officials)',
     },
   }, async (req) => {
-    requireUser(req, [...READERS]);
+    requireUser(req, SUGGESTION_READERS);
     const answer = await suggestionsFor(db);
     return { version: answer.version, items: answer.items.filter((s) => s.contradicts).map((s) => [s.parkId, s.suggested] as const) };
   });

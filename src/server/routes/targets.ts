@@ -7,7 +7,7 @@ import { requireUser } from '../http/auth-hooks.ts';
 import { HttpError } from '../http/errors.ts';
 import { problem, withFields } from '../../domain/problems.ts';
 import { intParam } from '../http/params.ts';
-import { insertTarget, listTargets, targetById, targetHistory, updateTarget, type TargetRow } from '../monitoring/target-queries.ts';
+import { findTargetId, insertTarget, insertTargetPlan, listTargetPlans, listTargets, targetById, targetHistory, targetPlanExists, updateTarget, type TargetRow } from '../monitoring/target-queries.ts';
 
 /** Plan-level targets that are no indicator metric (counts of parks). */
 const TARGET_METRICS = [...METRICS, 'pilotParks', 'valueParks'];
@@ -42,7 +42,7 @@ const postSchema = {
 
 export function targetRoutes(app: FastifyInstance, db: Database): void {
   app.get('/api/targets', { schema: { tags: ['targets'], summary: "The plans' targets (money in yuan, shares as fractions)" } }, async () => ({
-    plans: await db.query(`SELECT code, label, source, start_year AS "startYear", end_year AS "endYear" FROM target_plans ORDER BY start_year`),
+    plans: await listTargetPlans(db),
     items: await listTargets(db),
   }));
 
@@ -73,15 +73,13 @@ export function targetRoutes(app: FastifyInstance, db: Database): void {
     const user = requireUser(req, ['admin']);
     const b = req.body;
     const row = await db.transaction(async (tx) => {
-      const [plan] = await tx.query('SELECT 1 FROM target_plans WHERE code = $1', [b.plan]);
-      if (!plan) {
+      if (!(await targetPlanExists(tx, b.plan))) {
         if (!b.planLabel)
           throw new HttpError(400, `The plan "${b.plan}" is new: give its name (planLabel).`, { planLabel: 'is required for a new plan' }, undefined, withFields(problem('target_plan_label_required', { plan: b.plan }), { planLabel: problem('field_required') }));
-        await tx.query(`INSERT INTO target_plans (code, label, source, start_year, end_year) VALUES ($1, $2::jsonb, '', $3, $3)`,
-          [b.plan, JSON.stringify({ 'zh-Hans': b.planLabel, 'zh-Hant': b.planLabel, en: b.planLabel }), b.year]);
+        await insertTargetPlan(tx, b.plan, b.planLabel, b.year);
       }
-      const [dup] = await tx.query('SELECT id FROM targets WHERE plan = $1 AND metric = $2 AND scope = $3 AND key = $4 AND year = $5', [b.plan, b.metric, b.scope, b.key ?? '', b.year]);
-      if (dup) throw new HttpError(409, 'This target exists already; change its value instead.', undefined, { id: (dup as { id: number }).id }, problem('target_exists'));
+      const dup = await findTargetId(tx, { plan: b.plan, metric: b.metric, scope: b.scope, key: b.key ?? '', year: b.year });
+      if (dup !== undefined) throw new HttpError(409, 'This target exists already; change its value instead.', undefined, { id: dup }, problem('target_exists'));
       return insertTarget(tx, { plan: b.plan, metric: b.metric, scope: b.scope, key: b.key ?? '', year: b.year, value: b.value, note: b.note ?? '' }, b.reason, user);
     });
     return reply.status(201).send(row);

@@ -7,9 +7,11 @@ import { MAX_PASSWORD_LENGTH, passwordCheck } from '../auth/password-policy.ts';
 import { problem, withFields } from '../../domain/problems.ts';
 import { forgetSessionsOf } from '../auth/sessions.ts';
 import { requireUser } from '../http/auth-hooks.ts';
+import { ROLES } from '../../domain/permissions.ts';
 import { HttpError } from '../http/errors.ts';
+import { idParams } from '../http/params.ts';
+import { insertUser, listUsers, lockUser, updateUser, usernameTaken } from '../auth/user-queries.ts';
 
-const ROLES = ['admin', 'official', 'planner', 'viewer'];
 const DISTRICTS = taxonomy.districts.map((d) => d.code);
 const userBody = (required: string[], withUsername: boolean) => ({
   type: 'object',
@@ -19,14 +21,11 @@ const userBody = (required: string[], withUsername: boolean) => ({
     ...(withUsername ? { username: { type: 'string', pattern: '^[A-Za-z0-9._-]{3,40}$' } } : {}),
     // Length and the common-password list are checked by passwordProblem, with a message that says which rule.
     password: { type: 'string', minLength: 1, maxLength: MAX_PASSWORD_LENGTH },
-    role: { type: 'string', enum: ROLES },
+    role: { type: 'string', enum: [...ROLES] },
     district: { type: ['string', 'null'], enum: [...DISTRICTS, null] },
     disabled: { type: 'boolean' },
   },
 });
-
-// A non-numeric id is a 400, not a database error.
-const idParams = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,9}$' } }, required: ['id'] } as const;
 
 interface UserBody {
   username?: string;
@@ -50,11 +49,9 @@ const districtRule = (role: string, district: string | null | undefined) => {
 };
 
 export function userRoutes(app: FastifyInstance, db: Database): void {
-  const list = () => db.query('SELECT id, username, role, district, disabled FROM users ORDER BY id');
-
   app.get('/api/users', { schema: { tags: ['users'] } }, async (req) => {
     requireUser(req, ['admin']);
-    return { items: await list() };
+    return { items: await listUsers(db) };
   });
 
   app.post<{ Body: UserBody }>('/api/users', { schema: { tags: ['users'], body: userBody(['username', 'password', 'role'], true) } }, async (req, reply) => {
@@ -62,11 +59,9 @@ export function userRoutes(app: FastifyInstance, db: Database): void {
     const b = req.body;
     districtRule(b.role!, b.district);
     passwordRule(b.password, b.username);
-    if ((await db.query('SELECT 1 FROM users WHERE lower(username) = lower($1)', [b.username])).length)
+    if (await usernameTaken(db, b.username!))
       throw new HttpError(409, `The username "${b.username}" is taken.`, { username: 'is taken' }, undefined, withFields(problem('username_taken', { username: b.username! }), { username: problem('field_taken') }));
-    const [row] = await db.query('INSERT INTO users (username, password_hash, role, district) VALUES ($1, $2, $3, $4) RETURNING id, username, role, district, disabled', [
-      b.username, await hashPassword(b.password!), b.role, b.district ?? null,
-    ]);
+    const row = await insertUser(db, { username: b.username!, passwordHash: await hashPassword(b.password!), role: b.role!, district: b.district ?? null });
     return reply.status(201).send(row);
   });
 
@@ -76,7 +71,7 @@ export function userRoutes(app: FastifyInstance, db: Database): void {
     const admin = requireUser(req, ['admin']);
     const id = Number(req.params.id);
     return db.transaction(async (tx) => {
-      const [u] = await tx.query<{ role: string; district: string | null; username: string }>('SELECT role, district, username FROM users WHERE id = $1 FOR UPDATE', [id]);
+      const u = await lockUser(tx, id);
       if (!u) throw new HttpError(404, `There is no user with id ${req.params.id}.`, undefined, undefined, problem('not_found', { thing: 'user', id: req.params.id }));
       passwordRule(req.body.password, u.username);
       const role = req.body.role ?? u.role;
@@ -84,14 +79,10 @@ export function userRoutes(app: FastifyInstance, db: Database): void {
       districtRule(role, district);
       if (id === admin.id && (role !== 'admin' || req.body.disabled)) throw new HttpError(409, 'You cannot remove your own administrator rights.', undefined, undefined, problem('own_admin_rights'));
       const hash = req.body.password ? await hashPassword(req.body.password) : null;
-      await tx.query('UPDATE users SET role = $2, district = $3, disabled = coalesce($4, disabled), password_hash = coalesce($5, password_hash) WHERE id = $1', [
-        id, role, district, req.body.disabled ?? null, hash,
-      ]);
-      if (req.body.disabled || hash || role !== u.role || district !== u.district) {
-        await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
-        forgetSessionsOf(id);
-      }
-      const [row] = await tx.query('SELECT id, username, role, district, disabled FROM users WHERE id = $1', [id]);
+      // Disabling, a new password or a new role or district ends the account's sessions.
+      const endSessions = Boolean(req.body.disabled || hash || role !== u.role || district !== u.district);
+      const row = await updateUser(tx, id, { role, district: district ?? null, disabled: req.body.disabled ?? null, passwordHash: hash }, endSessions);
+      if (endSessions) forgetSessionsOf(id);
       return row;
     });
   });
