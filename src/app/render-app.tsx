@@ -9,6 +9,7 @@ import { queryClient } from './api/query-client.ts';
 import { App } from './components/App.tsx';
 import { loadMessages } from './i18n/messages.ts';
 import { onDashboardRoute } from './route.ts';
+import { sessionKey } from './queries/viewer.ts';
 import { decodeDashboard } from './state/dashboard-url.ts';
 import { useAppStore } from './state/store.ts';
 
@@ -17,7 +18,7 @@ const Dashboard = lazy(() => import('./dashboard/Dashboard.tsx'));
 const onDashboard = onDashboardRoute();
 // Every dashboard question waits for the session: ask for it while the dashboard's chunk loads.
 // (On the map's page, main.tsx has already started the enterprise payload.)
-if (onDashboard) void queryClient.prefetchQuery({ queryKey: ['session'], queryFn: fetchSession });
+if (onDashboard) void queryClient.prefetchQuery({ queryKey: sessionKey, queryFn: fetchSession });
 
 // The first frame is in the page's language: its catalogue (a chunk of its own unless zh-Hans, messages.ts)
 // arrives first. If it cannot be fetched the app still starts, in zh-Hans words.

@@ -2,7 +2,7 @@
 // /api/indicators; a district click filters the charts and carries to the map link; the permalink
 // restores the dashboard; CSV and SVG downloads hold the numbers shown; viewers see "—", not zeros.
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorAnswer } from '../../src/domain/monitoring/indicators.ts';
 import { formatYi } from '../../src/app/i18n/labels.ts';
@@ -15,6 +15,22 @@ async function logInByApi(page: Page, base: string, username: string | null) {
   const s = await page.request.get(`${base}/api/session`);
   const { csrfToken } = await s.json();
   if (username) expect((await page.request.post(`${base}/api/session`, { data: { username, password: 'demo1234' }, headers: { 'x-csrf-token': csrfToken } })).status()).toBe(200);
+}
+
+/**
+ * The box of a chart element once the chart's entrance animation has ended (two reads 100 ms apart
+ * agree): a click during the animation can miss a bar that is still growing on a loaded machine.
+ */
+async function settledBox(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  let last = '';
+  for (let i = 0; i < 50; i++) {
+    const box = await locator.boundingBox();
+    const key = JSON.stringify(box);
+    if (box && key === last) return box;
+    last = key;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the chart did not settle');
 }
 
 describe.skipIf(!!skipReason)('monitoring dashboard in the browser', () => {
@@ -79,7 +95,7 @@ describe.skipIf(!!skipReason)('monitoring dashboard in the browser', () => {
     expect(readFileSync((await svgDownload.path())!, 'utf8')).toContain(answer.rows[0].label);
     const bars = card.getByTestId('ranking-card-chart').locator('svg path[fill="#2f5d85"]');
     await expect.poll(() => bars.count()).toBe(answer.rows.length);
-    const box = (await bars.last().boundingBox())!;
+    const box = await settledBox(bars.last());
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await expect.poll(() => page.getByTestId('dash-filters').textContent()).toContain(answer.rows[0].label);
     expect(new URL(page.url()).searchParams.get('fd')).toBe(answer.rows[0].key);
@@ -93,7 +109,7 @@ describe.skipIf(!!skipReason)('monitoring dashboard in the browser', () => {
     const towns = await api(`/api/indicators?metric=revenue&period=2021-Q2&by=town&cumulative=false&compare=lastYear&district=${answer.rows[0].key}`);
     const townBars = card.getByTestId('ranking-card-chart').locator('svg path[fill="#2f5d85"]');
     await expect.poll(() => townBars.count()).toBe(Math.min(20, towns.rows.length));
-    const tb = (await townBars.last().boundingBox())!;
+    const tb = await settledBox(townBars.last());
     await page.mouse.click(tb.x + tb.width / 2, tb.y + tb.height / 2);
     await expect.poll(() => new URL(page.url()).searchParams.get('fw')).toBe(towns.rows[0].key);
     expect(await page.getByTestId('ranking-picker').inputValue()).toBe('villagePark');
@@ -101,7 +117,7 @@ describe.skipIf(!!skipReason)('monitoring dashboard in the browser', () => {
     if (parks.rows.length) {
       const parkBars = card.getByTestId('ranking-card-chart').locator('svg path[fill="#2f5d85"]');
       await expect.poll(() => parkBars.count()).toBe(Math.min(20, parks.rows.length));
-      const pb = (await parkBars.last().boundingBox())!;
+      const pb = await settledBox(parkBars.last());
       await Promise.all([page.waitForURL(new RegExp(`[?&]s=p${parks.rows[0].key}(&|$)`)), page.mouse.click(pb.x + pb.width / 2, pb.y + pb.height / 2)]);
     }
   });
@@ -124,6 +140,18 @@ describe.skipIf(!!skipReason)('monitoring dashboard in the browser', () => {
     expect(await page.getByTestId('renovation-card').locator('tbody tr').first().textContent()).toContain(`${summary.parks} /`);
     await page.getByTestId('metric-picker').selectOption('profit');
     await expect.poll(() => new URL(page.url()).searchParams.get('m')).toBe('profit');
+  });
+
+  it('switches the page and every card to the chosen language at once, and the link follows', async () => {
+    await page.goto(`${base}/dashboard?p=2021`);
+    await cards().waitFor();
+    await page.getByRole('combobox', { name: '语言' }).selectOption('zh-Hant');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('產業監測看板');
+    // The cards read the language from the store (useT), the page from the same: none is left behind.
+    await expect.poll(() => page.getByTestId('enterprise-table').locator('h2').textContent()).toBe('企業明細');
+    await expect.poll(() => page.getByTestId('renovation-card').textContent()).toContain('當前狀態');
+    expect(await page.evaluate(() => [document.documentElement.lang, document.title])).toEqual(['zh-Hant', '產業監測看板 · 廣州市產業地圖']);
+    await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('zh-Hant');
   });
 
   it('shows viewers suppressed cells as "—" with the reason, never as zero', async () => {

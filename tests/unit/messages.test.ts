@@ -121,3 +121,49 @@ describe('tf', () => {
     expect(tf('openPark', 'en', {})).toBe('Open park #{id}');
   });
 });
+
+describe('labels of codes (labels.ts) from the catalogue', () => {
+  beforeAll(() => Promise.all(LANGS.map(loadMessages)));
+
+  it('name every code of each list in each language, and an unknown code as it is', async () => {
+    const { METRICS } = await import('../../src/domain/monitoring/indicators.ts');
+    const { SEVERITIES, WARNING_KINDS } = await import('../../src/domain/monitoring/warnings.ts');
+    const { REVIEW_KINDS } = await import('../../src/domain/renovation-review.ts');
+    const { KEY_PROJECT_STATUSES } = await import('../../src/domain/key-projects.ts');
+    const { ROLES } = await import('../../src/domain/permissions.ts');
+    const labels = await import('../../src/app/i18n/labels.ts');
+    for (const lang of LANGS) {
+      const words = [
+        ...METRICS.map((m) => labels.metricLabel(m, lang)), ...SEVERITIES.map((s) => labels.severityLabel(s, lang)),
+        ...WARNING_KINDS.map((k) => labels.warningKindLabel(k, lang)), ...REVIEW_KINDS.map((k) => labels.reviewKindLabel(k, lang)),
+        ...KEY_PROJECT_STATUSES.map((s) => labels.keyProjectStatusLabel(s, lang)), ...[...ROLES, 'public'].map((r) => labels.roleLabel(r, lang)),
+      ];
+      expect(words.every((w) => w && !/[_{]/.test(w)), lang).toBe(true);
+    }
+    expect(labels.roleLabel('public', 'zh-Hant')).toBe('公眾（未登入）');
+    expect(labels.keyProjectStatusLabel('planned', 'en')).toBe('Planned');
+    expect(labels.reviewKindsText(['category', 'pilot'], 'en')).toBe('renovation category, quality-and-efficiency pilot');
+    expect([labels.reviewKindLabel('other', 'en'), labels.roleLabel('toString', 'en'), labels.ruleParamLabel('x', 'en'), labels.cityUnitLabel('t', 'en')]).toEqual(['other', 'toString', 'x', 't']);
+  });
+
+  it('write the pilot reasons and the units in Traditional Chinese too, not in Simplified', async () => {
+    const { reasonText } = await import('../../src/app/i18n/messages-pilots.ts');
+    const { formatWanPerMu, formatYi } = await import('../../src/app/i18n/messages-key-projects.ts');
+    const reason = { code: 'output_bottom_quartile', params: { scope: 'city', value: 12_000, threshold: 34_000 } };
+    expect(reasonText(reason, 'zh-Hans')).toBe('亩均产值处于全市后四分之一（1.2 ≤ 3.4 万元/亩）');
+    expect(reasonText(reason, 'zh-Hant')).toBe('畝均產值處於全市後四分之一（1.2 ≤ 3.4 萬元/畝）');
+    expect(reasonText({ ...reason, code: 'tax_below_median', params: { scope: 'district', district: '440111', value: 12_000, threshold: 34_000 } }, 'en'))
+      .toBe('tax per mu below Baiyun District\'s median (1.2 < 3.4 ¥10k/mu)');
+    expect([formatYi(1.5e9, 'zh-Hant'), formatWanPerMu(150_000, 'zh-Hans')]).toEqual(['15億元', '15万元/亩']);
+    const { formatChange, unitName } = await import('../../src/app/i18n/indicator-format.ts');
+    expect(LANGS.map((lang) => formatChange(0.012, 'fraction', lang))).toEqual(['+1.2 个百分点', '+1.2 個百分點', '+1.2 pts']);
+    expect(LANGS.map((lang) => unitName('yuanPerMu', lang))).toEqual(['元/亩', '元/畝', 'CNY/mu']);
+  });
+
+  it('count the map\'s bubbles in each language (the map has no catalogue: Intl writes 万 and 萬)', async () => {
+    const { countLabel } = await import('../../src/app/map/enterprise-style.ts');
+    expect(LANGS.map((lang) => [1234, 23_456, 123_456].map((n) => countLabel(n, lang)))).toEqual([
+      ['1234', '2.3万', '12万'], ['1234', '2.3萬', '12萬'], ['1234', '23k', '123k'],
+    ]);
+  });
+});

@@ -6,7 +6,8 @@ import {
   validateParams, WARNING_KINDS, type Warning,
 } from '../../src/domain/monitoring/warnings.ts';
 import { LANGS, taxonomy } from '../../src/domain/taxonomy.ts';
-import { kindName, kindWords, paramLabel, severityLabel, subjectLabel } from '../../src/app/i18n/messages-warnings.ts';
+import { ruleParamLabel, severityLabel, subjectLabel, warningKindLabel, warningRuleText } from '../../src/app/i18n/labels.ts';
+import { loadMessages } from '../../src/app/i18n/messages.ts';
 import seed from '../../seeds/warning-rules.json' with { type: 'json' };
 
 describe('rule parameters', () => {
@@ -111,16 +112,18 @@ describe('seeds/warning-rules.json', () => {
 });
 
 describe('UI strings', () => {
-  it('every kind, severity, subject and parameter has a label in every language', () => {
+  it('every kind, severity, subject and parameter has a label in every language', async () => {
     for (const lang of LANGS) {
+      await loadMessages(lang);
       for (const kind of WARNING_KINDS) {
-        expect(kindName(kind, lang)).toBeTruthy();
-        expect(kindWords(kind, lang, '30.0%')).not.toContain('{');
-        for (const s of PARAM_SPECS[kind]) expect(paramLabel(s.name, lang), `${kind}.${s.name}`).not.toBe(s.name);
+        expect(warningKindLabel(kind, lang)).toBeTruthy();
+        expect(warningRuleText(kind, lang, '30.0%')).not.toContain('{');
+        for (const s of PARAM_SPECS[kind]) expect(ruleParamLabel(s.name, lang), `${kind}.${s.name}`).not.toBe(s.name);
       }
       for (const s of SEVERITIES) expect(severityLabel(s, lang)).toBeTruthy();
       for (const t of ['cluster', 'enterprise', 'villagePark', 'valuePark'] as const) expect(subjectLabel(t, lang)).toBeTruthy();
     }
-    expect(kindWords('enterpriseRevenueDrop', 'zh-Hans', '30.0%')).toBe('营业收入比上年同期下降超过 30.0%');
+    expect(warningRuleText('enterpriseRevenueDrop', 'zh-Hans', '30.0%')).toBe('营业收入比上年同期下降超过 30.0%');
+    expect(warningRuleText('enterpriseRevenueDrop', 'en', '30.0%')).toBe('Revenue down more than 30.0% on the same period last year');
   });
 });

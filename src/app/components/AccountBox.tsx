@@ -4,14 +4,12 @@ import type { Lang } from '../../domain/taxonomy.ts';
 import { ApiError } from '../api/client.ts';
 import { logIn, logOut } from '../api/endpoints.ts';
 import type { SessionUser } from '../api/types.ts';
-import type { Role } from '../../domain/permissions.ts';
-import { districtLabel } from '../i18n/labels.ts';
-import { t, tf, type MessageKey } from '../i18n/messages.ts';
+import { districtLabel, roleLabel } from '../i18n/labels.ts';
+import { t, tf } from '../i18n/messages.ts';
 import { useAppStore } from '../state/store.ts';
 import { errorText } from '../i18n/error-text.ts';
 import { useT } from '../i18n/use-t.ts';
 
-export const ROLE_KEYS: Record<Role, MessageKey> = { admin: 'roleAdmin', official: 'roleOfficial', planner: 'rolePlanner', viewer: 'roleViewer' };
 
 function loginErrorText(err: unknown, lang: Lang): string {
   if (err instanceof ApiError && err.problem) return errorText(err, lang);
@@ -91,7 +89,7 @@ export function AccountBox() {
           <div>
             <strong data-testid="username">{user.username}</strong>
             <div className="role" data-testid="role">
-              {t(ROLE_KEYS[user.role])}
+              {roleLabel(user.role, lang)}
               {user.district ? ` · ${districtLabel(user.district, lang)}` : user.role === 'admin' ? ` · ${t('allDistricts')}` : ''}
             </div>
           </div>

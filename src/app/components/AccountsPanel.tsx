@@ -7,8 +7,7 @@ import { taxonomy, type Lang } from '../../domain/taxonomy.ts';
 import { ApiError } from '../api/client.ts';
 import { createUser, updateUser, type UserAccount, type UserChange } from '../api/endpoints-users.ts';
 import { ROLES, type Role } from '../../domain/permissions.ts';
-import { districtLabel } from '../i18n/labels.ts';
-import { ROLE_KEYS } from './AccountBox.tsx';
+import { districtLabel, roleLabel } from '../i18n/labels.ts';
 import { accountsChanged } from '../queries/invalidate.ts';
 import { accountSaved, useAccounts } from '../queries/users.ts';
 import { useViewer } from '../queries/viewer.ts';
@@ -28,7 +27,7 @@ function RoleAndDistrict({ role, district, onRole, onDistrict }: {
     <>
       <label>{t('userRole')}{' '}
         <select name="role" value={role} onChange={(e) => onRole(e.target.value as Role)}>
-          {ROLES.map((r) => <option key={r} value={r}>{t(ROLE_KEYS[r])}</option>)}
+          {ROLES.map((r) => <option key={r} value={r}>{roleLabel(r, lang)}</option>)}
         </select>
       </label>
       {role === 'official' && (

@@ -16,6 +16,8 @@ import { errorText } from '../i18n/error-text.ts';
 import { PanelFrame } from './PanelFrame.tsx';
 import { ParkLink } from './ParkLink.tsx';
 import { useT } from '../i18n/use-t.ts';
+import { blockKeys } from '../queries/blocks.ts';
+import { useViewer } from '../queries/viewer.ts';
 
 const LEVEL_KEYS: Record<BlockLevel, MessageKey> = { first: 'blockLevelFirst', second: 'blockLevelSecond' };
 export const blockLevelLabel = (level: BlockLevel | null, lang: Lang) => t(level ? LEVEL_KEYS[level] : 'blockLevelNone', lang);
@@ -43,14 +45,13 @@ export function BlockPanel({ id }: { id: number }) {
   const area = useAppStore((s) => s.area);
   const filter = useAppStore((s) => s.filter);
   const setArea = useAppStore((s) => s.setArea);
-  const user = useAppStore((s) => s.user?.id ?? null);
-  const sessionKnown = useAppStore((s) => s.sessionKnown);
+  const viewer = useViewer();
   const [year, setYear] = useState<number | null>(null);
   // The answer depends on the role (suppression), so the user is in the key; it waits for the session.
   const q = useQuery({
-    queryKey: ['block-report', id, year, lang, user],
+    queryKey: blockKeys.report(viewer ?? '', id, year, lang),
     queryFn: ({ signal }) => fetchBlockReport(id, year, lang, signal),
-    enabled: sessionKnown,
+    enabled: viewer !== null,
   });
   const r = q.data?.block.id === id ? q.data : null;
   const isArea = area?.kind === 'block' && area.id === id;

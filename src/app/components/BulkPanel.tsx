@@ -10,7 +10,7 @@ import type { RowIssue } from '../../domain/import/import-types.ts';
 import type { ParkStatusPlanRow } from '../../domain/import/validate-park-status.ts';
 import { statusSummary } from '../i18n/format.ts';
 import { issueMessage, issueText } from '../i18n/problem-text.ts';
-import { reviewKindsText } from '../i18n/messages-reviews.ts';
+import { reviewKindsText } from '../i18n/labels.ts';
 import { useAppStore } from '../state/store.ts';
 import { errorText } from '../i18n/error-text.ts';
 import { FileChooser } from './FileChooser.tsx';

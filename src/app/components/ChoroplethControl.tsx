@@ -1,9 +1,9 @@
 // Colour the districts by an indicator of the engine (metric and year), under the map's filters.
 import { todayInChina } from '../i18n/format.ts';
 import { periodLabel } from '../i18n/indicator-format.ts';
-import { metricLabel } from '../i18n/messages-dashboard.ts';
 import { useAppStore } from '../state/store.ts';
 import { CHOROPLETH_METRICS, type ChoroplethMetric } from '../state/types.ts';
+import { metricLabel } from '../i18n/labels.ts';
 import { useT } from '../i18n/use-t.ts';
 
 /** The first year of monthly figures in the library. */

@@ -2,7 +2,7 @@
 // (gold ring, gold outline and ★), how many projects and how many eligible, and the demo notice.
 import { KEY_PROJECT_STATUSES } from '../../domain/key-projects.ts';
 import { formatNumber } from '../i18n/format.ts';
-import { keyProjectStatusLabel } from '../i18n/messages-key-projects.ts';
+import { keyProjectStatusLabel } from '../i18n/labels.ts';
 import { KEY_PROJECT_ELIGIBLE_COLOR, KEY_PROJECT_MARKER, KEY_PROJECT_STATUS_COLORS } from '../map/key-project-style.ts';
 import { errorText } from '../i18n/error-text.ts';
 import { useKeyProjects } from '../hooks/useKeyProjects.ts';

@@ -3,8 +3,8 @@
 // quotas, with the reason: which threshold is met and which is not (src/domain/key-projects.ts).
 import { keyProjectEligibility } from '../../domain/key-projects.ts';
 import { formatDateTime } from '../i18n/format.ts';
-import { clusterLabel, districtLabel } from '../i18n/labels.ts';
-import { THRESHOLD_TEXT, formatMu, formatWanPerMu, formatYi, keyProjectStatusLabel } from '../i18n/messages-key-projects.ts';
+import { clusterLabel, districtLabel, keyProjectStatusLabel } from '../i18n/labels.ts';
+import { THRESHOLD_TEXT, formatMu, formatWanPerMu, formatYi } from '../i18n/messages-key-projects.ts';
 import type { KeyProjectFeature } from '../api/endpoints-key-projects.ts';
 import { errorText } from '../i18n/error-text.ts';
 import { PanelFrame } from './PanelFrame.tsx';

@@ -1,6 +1,7 @@
 // The hover tooltip of a key project: its name, investment in 亿元, intensity in 万元/亩, and the
 // eligible mark; from the cached list the layer was drawn from (no request of its own).
-import { formatWanPerMu, formatYi, keyProjectStatusLabel } from '../i18n/messages-key-projects.ts';
+import { keyProjectStatusLabel } from '../i18n/labels.ts';
+import { formatWanPerMu, formatYi } from '../i18n/messages-key-projects.ts';
 import { useKeyProjects } from '../hooks/useKeyProjects.ts';
 import { useT } from '../i18n/use-t.ts';
 

@@ -6,7 +6,6 @@ import { label, taxonomy, type Lang } from '../../domain/taxonomy.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { KEY_RING } from '../map/enterprise-style.ts';
 import { formatValue, periodLabel, unitName } from '../i18n/indicator-format.ts';
-import { metricLabel } from '../i18n/messages-dashboard.ts';
 import { NO_DATA_COLOR } from '../map/map-controller.ts';
 import { errorText } from '../i18n/error-text.ts';
 import { useDistrictChoropleth } from '../hooks/useDistrictChoropleth.ts';
@@ -14,6 +13,7 @@ import { useEfficiencyOverlay } from '../hooks/useParkEfficiency.ts';
 import { BASELINE_OPACITY, CHANGED_COLOR, EFFICIENCY_CLASSES, PENDING_COLOR, PILOT_COLOR, PROGRESS_COLORS } from '../map/park-overlay.ts';
 import { useAppStore, type LayerKey, type Overlay } from '../state/store.ts';
 import { maySeeProposals } from '../../domain/permissions.ts';
+import { metricLabel } from '../i18n/labels.ts';
 import { useT } from '../i18n/use-t.ts';
 
 const indicator = (lang: Lang) => {

@@ -8,7 +8,7 @@ import { label, taxonomy, type RenovationCategory, type RenovationProgress } fro
 import { ApiError } from '../api/client.ts';
 import { updateParkStatus } from '../api/endpoints.ts';
 import { proposeParkChange } from '../api/endpoints-reviews.ts';
-import { reviewKindsText } from '../i18n/messages-reviews.ts';
+import { reviewKindsText } from '../i18n/labels.ts';
 import type { ParkFeature, SessionUser } from '../api/types.ts';
 import { todayInChina } from '../i18n/format.ts';
 import { fieldLabel, problemText } from '../i18n/problem-text.ts';

@@ -8,6 +8,7 @@ import { errorText } from '../i18n/error-text.ts';
 import { queryClient } from '../api/query-client.ts';
 import { useParkSuggestion } from '../hooks/useStandard.ts';
 import { useT } from '../i18n/use-t.ts';
+import { standardKeys } from '../queries/standard.ts';
 
 export function ParkStandard({ parkId, category }: { parkId: number; category: RenovationCategory }) {
   const { t, tf, lang } = useT();
@@ -16,7 +17,7 @@ export function ParkStandard({ parkId, category }: { parkId: number; category: R
   // An edit of the park's category changes which parks contradict the standard: the map asks again.
   const first = useRef(category);
   useEffect(() => {
-    if (category !== first.current) void queryClient.invalidateQueries({ queryKey: ['standard', 'contradictions'] });
+    if (category !== first.current) void queryClient.invalidateQueries({ queryKey: standardKeys.contradictionsAll });
   }, [category]);
   return (
     <section className="park-standard" data-testid="park-standard" aria-labelledby={`park-standard-${parkId}`}>

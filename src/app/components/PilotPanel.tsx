@@ -21,14 +21,15 @@ import { usePendingProposals } from '../hooks/useReviews.ts';
 import { proposalsChanged } from '../queries/invalidate.ts';
 import { mayDecideProposals, mayEditPark, maySeeProposals } from '../../domain/permissions.ts';
 import { useT } from '../i18n/use-t.ts';
+import { pilotCandidateKeys, pilotKeys } from '../queries/pilots.ts';
+import { useViewer, viewerOf } from '../queries/viewer.ts';
 
 /** After a nomination or a decision: the pilots, the ranking and the review queue are asked again (queries/invalidate.ts). */
 const refreshPilots = proposalsChanged;
 
 export function usePilotYear(year: number) {
-  const user = useAppStore((s) => s.user?.id ?? null);
-  const sessionKnown = useAppStore((s) => s.sessionKnown);
-  return useQuery({ queryKey: ['pilots', year, user], queryFn: ({ signal }) => fetchPilots(year, signal), enabled: sessionKnown, staleTime: 30_000 });
+  const viewer = useViewer();
+  return useQuery({ queryKey: pilotKeys.year(viewer ?? '', year), queryFn: ({ signal }) => fetchPilots(year, signal), enabled: viewer !== null, staleTime: 30_000 });
 }
 
 function CountBlock({ data }: { data: PilotYearAnswer }) {
@@ -129,7 +130,7 @@ function Ranking({ year, user }: { year: number; user: SessionUser }) {
   const [scope, setScope] = useState<string | null>(null);
   const district = official ? user.district : scope;
   const q = useQuery({
-    queryKey: ['pilot-candidates', year, district, user.id],
+    queryKey: pilotCandidateKeys.ranking(viewerOf(user), year, district),
     queryFn: ({ signal }) => fetchPilotCandidates(year, district, signal),
     staleTime: 30_000,
   });

@@ -7,8 +7,7 @@ import { REVIEW_KINDS, type ReviewKind } from '../../domain/renovation-review.ts
 import { taxonomy } from '../../domain/taxonomy.ts';
 import { setReviewRule } from '../api/endpoints-reviews.ts';
 import type { Proposal } from '../api/types.ts';
-import { districtLabel } from '../i18n/labels.ts';
-import { reviewKindLabel } from '../i18n/messages-reviews.ts';
+import { districtLabel, reviewKindLabel } from '../i18n/labels.ts';
 import { useAppStore } from '../state/store.ts';
 import { errorText } from '../i18n/error-text.ts';
 import { PanelFrame } from './PanelFrame.tsx';

@@ -10,8 +10,8 @@ import {
 import type { Lang } from '../../domain/taxonomy.ts';
 import { activateVersion, createDraft, discardDraft, fetchPreview, saveDraft, type PreviewAnswer, type StandardVersion } from '../api/endpoints-standard.ts';
 import { formatDateTime } from '../i18n/format.ts';
-import { categoryLabel, districtLabel } from '../i18n/labels.ts';
-import { conditionText, metricName, metricUnit, opName, relationName, suggestedLabel, zoneTypeLabel } from '../i18n/messages-standard.ts';
+import { categoryLabel, comparisonLabel, districtLabel, standardMetricLabel, zoneRelationLabel, zoneTypeLabel } from '../i18n/labels.ts';
+import { conditionText, metricUnit, suggestedLabel } from '../i18n/messages-standard.ts';
 import { errorText } from '../i18n/error-text.ts';
 import { PanelFrame } from './PanelFrame.tsx';
 import { refreshStandard, useStandard } from '../hooks/useStandard.ts';
@@ -36,10 +36,10 @@ function ConditionEditor({ c, onChange, onRemove, label }: {
       {c.kind === 'metric' ? (
         <>
           <select aria-label={`${label} · ${t('metric_outputPerMu')}`} value={c.metric} onChange={(e) => onChange({ ...c, metric: e.target.value as typeof c.metric })}>
-            {STANDARD_METRICS.map((m) => <option key={m} value={m}>{metricName(m, lang)}</option>)}
+            {STANDARD_METRICS.map((m) => <option key={m} value={m}>{standardMetricLabel(m, lang)}</option>)}
           </select>
           <select aria-label={`${label} · ${t('op_lt')}`} value={c.op} onChange={(e) => onChange({ ...c, op: e.target.value as typeof c.op })}>
-            {COMPARISONS.map((o) => <option key={o} value={o}>{opName(o, lang)}</option>)}
+            {COMPARISONS.map((o) => <option key={o} value={o}>{comparisonLabel(o, lang)}</option>)}
           </select>
           <input
             type="number" min={0} step="any" inputMode="decimal" className="threshold" aria-label={`${label} · ${t('threshold')}`} value={text}
@@ -53,8 +53,8 @@ function ConditionEditor({ c, onChange, onRemove, label }: {
         </>
       ) : (
         <>
-          <select aria-label={`${label} · ${relationName('intersects', lang)}`} value={c.relation} onChange={(e) => onChange({ ...c, relation: e.target.value as typeof c.relation })}>
-            {ZONE_RELATIONS.map((r) => <option key={r} value={r}>{relationName(r, lang)}</option>)}
+          <select aria-label={`${label} · ${zoneRelationLabel('intersects', lang)}`} value={c.relation} onChange={(e) => onChange({ ...c, relation: e.target.value as typeof c.relation })}>
+            {ZONE_RELATIONS.map((r) => <option key={r} value={r}>{zoneRelationLabel(r, lang)}</option>)}
           </select>
           <select aria-label={`${label} · ${t('zonesTitle')}`} value={c.zoneType} onChange={(e) => onChange({ ...c, zoneType: e.target.value as typeof c.zoneType })}>
             {ZONE_TYPES.map((z) => <option key={z} value={z}>{zoneTypeLabel(z, lang)}</option>)}
@@ -202,7 +202,7 @@ export function StandardPanel() {
                 {active.rules.map((r, i) => (
                   <li key={i}>
                     <strong>{categoryLabel(r.category, lang)}</strong>{lang === 'en' ? ' ' : ''}{t('ruleIf')}{lang === 'en' ? ' ' : ''}
-                    {r.conditions.length ? r.conditions.map((c) => conditionText(c, lang)).join(lang === 'en' ? ' and ' : '且') : t('ruleOtherwise')}
+                    {r.conditions.length ? r.conditions.map((c) => conditionText(c, lang)).join(lang === 'en' ? ` ${t('ruleAnd')} ` : t('ruleAnd')) : t('ruleOtherwise')}
                   </li>
                 ))}
               </ol>

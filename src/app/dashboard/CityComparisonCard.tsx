@@ -14,9 +14,11 @@ import { addCityFigure, fetchCityIndicators, updateCityFigure, type CityFigureEd
 import type { SessionUser } from '../api/types.ts';
 import { errorText, reasonText } from '../i18n/error-text.ts';
 import { formatNumber } from '../i18n/format.ts';
-import { coverageText, unitLabel } from '../i18n/messages-cities.ts';
+import { cityUnitLabel } from '../i18n/labels.ts';
+import { coverageText } from '../i18n/messages-cities.ts';
 import { type MessageKey, t } from '../i18n/messages.ts';
 import { useT } from '../i18n/use-t.ts';
+import { cityIndicatorKeys } from '../queries/city-indicators.ts';
 
 export interface CityComparisonCardProps {
   user: SessionUser | null;
@@ -38,8 +40,8 @@ export function formatFigure(f: Pick<CityFigureView, 'value' | 'qualifier'>, def
   const v = f.value;
   let text: string;
   if (def.unit === '%') text = `${def.growth && v > 0 ? '+' : ''}${formatNumber(v, lang, 2)}%`;
-  else if (def.unit === '亿元') text = lang === 'en' ? `CNY ${formatNumber(v / 10, lang, 3)} bn` : `${formatNumber(v, lang, 2)} ${unitLabel('亿元', lang)}`;
-  else if (def.unit === 'km²') text = `${formatNumber(v, lang, 2)} ${unitLabel('km²', lang)}`;
+  else if (def.unit === '亿元') text = lang === 'en' ? `CNY ${formatNumber(v / 10, lang, 3)} bn` : `${formatNumber(v, lang, 2)} ${cityUnitLabel('亿元', lang)}`;
+  else if (def.unit === 'km²') text = `${formatNumber(v, lang, 2)} ${cityUnitLabel('km²', lang)}`;
   else text = formatNumber(v, lang);
   const q = f.qualifier && f.qualifier in QUALIFIERS ? QUALIFIERS[f.qualifier as Qualifier][lang] : '';
   return q ? `${q}${lang === 'en' ? ' ' : ''}${text}` : text;
@@ -106,12 +108,12 @@ function Editor({ target, def, onClose }: { target: Target; def: CityIndicatorDe
     onSuccess: (row) => {
       setMessage(tf('citiesSaved', { version: row.version }));
       setReason('');
-      void client.invalidateQueries({ queryKey: ['cityIndicators'] });
+      void client.invalidateQueries({ queryKey: cityIndicatorKeys.all });
     },
     onError: (err) => {
       if (err instanceof ApiError && err.status === 412) {
         setMessage(t('citiesStale'));
-        void client.invalidateQueries({ queryKey: ['cityIndicators'] });
+        void client.invalidateQueries({ queryKey: cityIndicatorKeys.all });
       } else if (err instanceof ApiError && (err.status === 400 || err.status === 409)) setMessage(t('citiesRefused') + reasonText(err, lang));
       else setMessage(errorText(err, lang));
     },
@@ -127,7 +129,7 @@ function Editor({ target, def, onClose }: { target: Target; def: CityIndicatorDe
     <form className="city-editor" data-testid="city-editor" aria-label={title} onSubmit={(e) => { e.preventDefault(); submit(); }}>
       <h3>{title}</h3>
       <div className="city-editor-fields">
-        <label>{tf('citiesValue', { unit: unitLabel(def.unit, lang) })}
+        <label>{tf('citiesValue', { unit: cityUnitLabel(def.unit, lang) })}
           <input name="value" type="text" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} placeholder={t('valueHint')} />
         </label>
         <label>{t('qualifier')}
@@ -172,7 +174,7 @@ export function CityComparisonCard({ user, year }: CityComparisonCardProps) {
   const years = useMemo(() => [year - 3, year - 2, year - 1, year], [year]);
   const def = cityIndicatorDef(indicator) ?? CITY_INDICATORS[0];
   const q = useQuery({
-    queryKey: ['cityIndicators', indicator, years],
+    queryKey: cityIndicatorKeys.comparison(indicator, years),
     queryFn: ({ signal }) => fetchCityIndicators({ indicators: [indicator], years }, signal),
   });
   const isAdmin = user?.role === 'admin';

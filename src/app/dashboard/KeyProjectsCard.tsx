@@ -15,6 +15,7 @@ import { t } from '../i18n/messages.ts';
 import { ChartCard, type TableData } from './ChartCard.tsx';
 import type { ChartOption } from './EChart.tsx';
 import { useT } from '../i18n/use-t.ts';
+import { keyProjectKeys } from '../queries/key-projects.ts';
 
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", sans-serif';
 const ELIGIBLE = '#d4a000';
@@ -33,7 +34,7 @@ function districtChart(s: KeyProjectSummary, lang: Lang): { option: ChartOption;
     yAxis: { type: 'category', data: names },
     series: [
       { name: t('kpCardColEligible', lang), type: 'bar', stack: 'n', data: rows.map((r) => r.eligible), itemStyle: { color: ELIGIBLE } },
-      { name: lang === 'en' ? 'Other' : '其他', type: 'bar', stack: 'n', data: rows.map((r) => r.total - r.eligible), itemStyle: { color: OTHER } },
+      { name: t('kpCardOther', lang), type: 'bar', stack: 'n', data: rows.map((r) => r.total - r.eligible), itemStyle: { color: OTHER } },
     ],
   };
   const table: TableData = {
@@ -47,7 +48,7 @@ export function KeyProjectsCard({ districts, cluster }: { districts: readonly st
   const { t, lang } = useT();
   const clusters = cluster ? [cluster] : [];
   const q = useQuery({
-    queryKey: ['key-projects', 'summary', districts, clusters],
+    queryKey: keyProjectKeys.summary(districts, clusters),
     queryFn: ({ signal }) => fetchKeyProjectSummary({ districts, clusters }, signal),
     staleTime: 60_000,
   });

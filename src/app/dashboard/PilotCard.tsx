@@ -14,6 +14,8 @@ import { ChartCard, type TableData } from './ChartCard.tsx';
 import type { ChartOption } from './EChart.tsx';
 import { t, tf } from '../i18n/messages.ts';
 import { useT } from '../i18n/use-t.ts';
+import { pilotKeys } from '../queries/pilots.ts';
+import type { Viewer } from '../queries/viewer.ts';
 
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", sans-serif';
 // Log scale: one park's figures can be a hundred times another's; zero and missing are not drawn.
@@ -45,10 +47,10 @@ function pilotChart(s: PilotYearAnswer, lang: Lang): { option: ChartOption; tabl
 /** The pilot year of the dashboard's period: that year when it is a plan year, else the latest plan year before it. */
 export const pilotYearOf = (year: number) => (taxonomy.pilotYears.includes(year) ? year : defaultPilotYear(year));
 
-export function PilotCard({ year, user }: { year: number; user: number | null }) {
+export function PilotCard({ year, viewer }: { year: number; viewer: Viewer }) {
   const { t, tf, lang } = useT();
   const pilotYear = pilotYearOf(year);
-  const q = useQuery({ queryKey: ['pilots', pilotYear, user], queryFn: ({ signal }) => fetchPilots(pilotYear, signal), staleTime: 30_000 });
+  const q = useQuery({ queryKey: pilotKeys.year(viewer, pilotYear), queryFn: ({ signal }) => fetchPilots(pilotYear, signal), staleTime: 30_000 });
   const chart = useMemo(() => (q.data ? pilotChart(q.data, lang) : null), [q.data, lang]);
   const d = q.data;
   const vars = d ? { year: d.year, count: d.confirmed, target: d.target, min: d.range.min, max: d.range.max } : null;

@@ -13,6 +13,7 @@ import { ChartCard, type TableData } from './ChartCard.tsx';
 import type { ChartOption } from './EChart.tsx';
 import { t } from '../i18n/messages.ts';
 import { useT } from '../i18n/use-t.ts';
+import { parkSummaryKeys } from '../queries/parks.ts';
 
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", sans-serif';
 const PROGRESS_ALPHA: Record<string, string> = { not_started: '55', in_progress: 'AA', completed: 'FF' };
@@ -36,7 +37,7 @@ function statusChart(s: RenovationSummary, lang: Lang): { option: ChartOption; t
     })),
   };
   const table: TableData = {
-    columns: [t('dashboardName', lang), ...progress.map((p) => `${label(p, lang)}（${t('parksUnit', lang)} / ${lang === 'en' ? 'mu' : '亩'}）`)],
+    columns: [t('dashboardName', lang), ...progress.map((p) => `${label(p, lang)}（${t('parksUnit', lang)} / ${t('unitMu', lang)}）`)],
     rows: cats.map((c) => [label(c, lang), ...progress.map((p) => `${n(c.code, p.code)} / ${formatNumber(area(c.code, p.code), lang)}`)]),
   };
   return { option, table };
@@ -57,7 +58,7 @@ function pilotChart(s: RenovationSummary, lang: Lang): { option: ChartOption; ta
     ],
   };
   const table: TableData = {
-    columns: [lang === 'en' ? 'Year' : '年份', t('pilotsActual', lang), t('pilotsPlan', lang), lang === 'en' ? 'Area (mu)' : '面积（亩）'],
+    columns: [t('yearColumn', lang), t('pilotsActual', lang), t('pilotsPlan', lang), t('areaMuColumn', lang)],
     rows: s.pilots.map((p) => [String(p.year), p.parks, p.target, formatNumber(p.areaMu, lang)]),
   };
   return { option, table };
@@ -82,7 +83,7 @@ function valueParkChart(s: RenovationSummary, lang: Lang): { option: ChartOption
 
 export function RenovationCards({ districts, asOf, onAsOf }: { districts: string[]; asOf: string | null; onAsOf: (d: string | null) => void }) {
   const { t, tf, lang } = useT();
-  const q = useQuery({ queryKey: ['parks-summary', districts, asOf], queryFn: ({ signal }) => fetchRenovationSummary(districts, asOf, signal) });
+  const q = useQuery({ queryKey: parkSummaryKeys.summary(districts, asOf), queryFn: ({ signal }) => fetchRenovationSummary(districts, asOf, signal) });
   const charts = useMemo(() => (q.data ? { status: statusChart(q.data, lang), pilots: pilotChart(q.data, lang), vp: valueParkChart(q.data, lang) } : null), [q.data, lang]);
   const state = q.error ? <p className="form-error" role="alert">{t('dashboardLoadError')}{errorText(q.error, lang)}</p> : <p role="status" className="muted">{t('dashboardLoading')}</p>;
   const when = asOf ? tf('statusAsOf', { date: asOf }) : t('statusNow');

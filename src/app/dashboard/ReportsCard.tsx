@@ -15,6 +15,8 @@ import { problemText } from '../i18n/problem-text.ts';
 import { formatPercent, periodLabel } from '../i18n/indicator-format.ts';
 import { type MessageKey, t, tf } from '../i18n/messages.ts';
 import { useT } from '../i18n/use-t.ts';
+import { reportKeys } from '../queries/reports.ts';
+import { viewerOf } from '../queries/viewer.ts';
 
 const KIND_KEYS: Record<ScheduleKind, MessageKey> = { month: 'scheduleMonth', quarter: 'scheduleQuarter', year: 'scheduleYear' };
 const dateTime = (iso: string, lang: Lang) => new Intl.DateTimeFormat(lang, { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
@@ -30,7 +32,7 @@ function statusText(r: ReportInfo, lang: Lang): string {
 function ReportRow({ r, mayPublish }: { r: ReportInfo; mayPublish: boolean }) {
   const { t, tf, lang } = useT();
   const client = useQueryClient();
-  const publish = useMutation({ mutationFn: () => publishReport(r.id), onSettled: () => client.invalidateQueries({ queryKey: ['reports'] }) });
+  const publish = useMutation({ mutationFn: () => publishReport(r.id), onSettled: () => client.invalidateQueries({ queryKey: reportKeys.all }) });
   const audience = t(r.audience);
   return (
     <tr data-testid={`report-${r.id}`} data-status={r.status}>
@@ -67,7 +69,7 @@ function ReportRow({ r, mayPublish }: { r: ReportInfo; mayPublish: boolean }) {
 function ScheduleRow({ s }: { s: ReportSchedule }) {
   const { t, tf, lang } = useT();
   const client = useQueryClient();
-  const toggle = useMutation({ mutationFn: () => updateSchedule(s.id, s.version, { enabled: !s.enabled }), onSettled: () => client.invalidateQueries({ queryKey: ['report-schedules'] }) });
+  const toggle = useMutation({ mutationFn: () => updateSchedule(s.id, s.version, { enabled: !s.enabled }), onSettled: () => client.invalidateQueries({ queryKey: reportKeys.schedules }) });
   const kind = t(KIND_KEYS[s.kind]);
   return (
     <li>
@@ -84,13 +86,13 @@ function ScheduleRow({ s }: { s: ReportSchedule }) {
 function Schedules() {
   const { t, lang } = useT();
   const client = useQueryClient();
-  const q = useQuery({ queryKey: ['report-schedules'], queryFn: ({ signal }) => fetchSchedules(signal) });
+  const q = useQuery({ queryKey: reportKeys.schedules, queryFn: ({ signal }) => fetchSchedules(signal) });
   const [kind, setKind] = useState<ScheduleKind>('month');
   const [day, setDay] = useState(10);
   const [publish, setPublish] = useState(true);
   const add = useMutation({
     mutationFn: () => createSchedule({ kind, day, audiences: ['internal', 'public'], publish }),
-    onSettled: () => client.invalidateQueries({ queryKey: ['report-schedules'] }),
+    onSettled: () => client.invalidateQueries({ queryKey: reportKeys.schedules }),
   });
   return (
     <details className="report-schedules" data-testid="report-schedules">
@@ -120,14 +122,14 @@ export function ReportsCard({ period, user }: { period: string; user: SessionUse
   // Viewers and the public get the published public reports only (the server's list says the same).
   const archiveOnly = !mayReadConfidential(user);
   const reports = useQuery({
-    queryKey: ['reports', user?.id ?? null],
+    queryKey: reportKeys.list(viewerOf(user)),
     queryFn: ({ signal }) => fetchReports(signal),
     // Follow jobs while any is queued or running.
     refetchInterval: (q) => (q.state.data?.some((r) => r.status === 'queued' || r.status === 'running') ? 1000 : false),
   });
   const [audience, setAudience] = useState<ReportAudience>('internal');
   const [asOf, setAsOf] = useState('');
-  const ask = useMutation({ mutationFn: () => requestReport(period, audience, asOf || null), onSettled: () => client.invalidateQueries({ queryKey: ['reports'] }) });
+  const ask = useMutation({ mutationFn: () => requestReport(period, audience, asOf || null), onSettled: () => client.invalidateQueries({ queryKey: reportKeys.all }) });
   return (
     <section className="dash-card reports-card" data-testid="reports-card" aria-labelledby="reports-title">
       <header className="dash-card-head">

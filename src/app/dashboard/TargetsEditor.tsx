@@ -7,11 +7,11 @@ import type { Target } from '../../domain/monitoring/targets.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
 import { ApiError } from '../api/client.ts';
 import { fetchTargets, updateTarget } from '../api/endpoints-indicators.ts';
-import { clusterLabel, districtLabel } from '../i18n/labels.ts';
-import { metricLabel } from '../i18n/messages-dashboard.ts';
+import { clusterLabel, districtLabel, metricLabel } from '../i18n/labels.ts';
 import { errorText } from '../i18n/error-text.ts';
 import { t } from '../i18n/messages.ts';
 import { useT } from '../i18n/use-t.ts';
+import { targetKeys } from '../queries/indicators.ts';
 
 /** What the user types per unit: 亿元 for money, % for shares, plain counts. */
 const scale = (t: Target) => (!isMetric(t.metric) ? 1 : METRIC_UNIT[t.metric] === 'yuan' ? 1e8 : METRIC_UNIT[t.metric] === 'fraction' ? 0.01 : 1);
@@ -40,7 +40,7 @@ function Row({ target }: { target: Target }) {
     onError: (err) => {
       if (err instanceof ApiError && err.status === 412) {
         setMessage(t('targetStale'));
-        void client.invalidateQueries({ queryKey: ['targets'] });
+        void client.invalidateQueries({ queryKey: targetKeys.all });
       } else setMessage(errorText(err, lang));
     },
   });
@@ -61,7 +61,7 @@ function Row({ target }: { target: Target }) {
 
 export function TargetsEditor() {
   const { t, lang } = useT();
-  const targets = useQuery({ queryKey: ['targets'], queryFn: ({ signal }) => fetchTargets(signal) });
+  const targets = useQuery({ queryKey: targetKeys.all, queryFn: ({ signal }) => fetchTargets(signal) });
   return (
     <section className="dash-card" data-testid="targets-editor" aria-label={t('targetsAdmin')}>
       <header className="dash-card-head"><h2>{t('targetsAdmin')}</h2><p className="muted">{t('targetsAdminNote')}</p></header>

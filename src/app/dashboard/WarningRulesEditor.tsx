@@ -7,8 +7,9 @@ import { isWarningKind, PARAM_SPECS, SEVERITIES, validateParams, type ParamSpec,
 import { ApiError } from '../api/client.ts';
 import { fetchWarningRules, updateWarningRule } from '../api/endpoints-warnings.ts';
 import { errorText, reasonText } from '../i18n/error-text.ts';
-import { kindName, paramLabel, severityLabel } from '../i18n/messages-warnings.ts';
+import { ruleParamLabel, severityLabel, warningKindLabel } from '../i18n/labels.ts';
 import { useT } from '../i18n/use-t.ts';
+import { warningKeys } from '../queries/warnings.ts';
 
 /** Yuan are typed in 万元; percent and points as they are. */
 const scale = (s: ParamSpec) => (s.unit === 'yuan' ? 10_000 : 1);
@@ -37,13 +38,13 @@ function RuleRow({ rule }: { rule: WarningRule }) {
     onSuccess: (r) => {
       setMessage(tf('warningsSaved', { version: r.version }));
       setReason('');
-      void client.invalidateQueries({ queryKey: ['warning-rules'] });
-      void client.invalidateQueries({ queryKey: ['warnings'] });
+      void client.invalidateQueries({ queryKey: warningKeys.rules });
+      void client.invalidateQueries({ queryKey: warningKeys.all });
     },
     onError: (err) => {
       if (err instanceof ApiError && err.status === 412) {
         setMessage(t('warningsStale'));
-        void client.invalidateQueries({ queryKey: ['warning-rules'] });
+        void client.invalidateQueries({ queryKey: warningKeys.rules });
       } else setMessage(err instanceof ApiError && err.status === 400 ? reasonText(err, lang) : errorText(err, lang));
     },
   });
@@ -51,7 +52,7 @@ function RuleRow({ rule }: { rule: WarningRule }) {
     const check = validateParams(rule.kind, params);
     if (!check.ok) {
       const s = specs.find((x) => `params.${x.name}` === check.field) ?? specs[0];
-      return setMessage(tf('badParam', { name: paramLabel(s.name, lang), min: s.min / scale(s), max: s.max / scale(s) }));
+      return setMessage(tf('badParam', { name: ruleParamLabel(s.name, lang), min: s.min / scale(s), max: s.max / scale(s) }));
     }
     if (!reason.trim()) return setMessage(t('needReason'));
     save.mutate();
@@ -59,7 +60,7 @@ function RuleRow({ rule }: { rule: WarningRule }) {
 
   return (
     <tr data-testid={`warning-rule-${rule.code}`}>
-      <th scope="row">{kindName(rule.kind, lang)}<br /><span className="muted">{rule.code}</span></th>
+      <th scope="row">{warningKindLabel(rule.kind, lang)}<br /><span className="muted">{rule.code}</span></th>
       <td><input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} aria-label={t('enabled')} /></td>
       <td>
         <select value={severity} onChange={(e) => setSeverity(e.target.value as Severity)} aria-label={t('colSeverity')}>
@@ -68,7 +69,7 @@ function RuleRow({ rule }: { rule: WarningRule }) {
       </td>
       <td>
         {specs.map((s) => (
-          <label key={s.name} className="warning-param">{paramLabel(s.name, lang)}{' '}
+          <label key={s.name} className="warning-param">{ruleParamLabel(s.name, lang)}{' '}
             <input type="number" step="any" min={s.min / scale(s)} max={s.max / scale(s)} value={values[s.name]} onChange={(e) => setValues({ ...values, [s.name]: e.target.value })} />
           </label>
         ))}
@@ -84,7 +85,7 @@ function RuleRow({ rule }: { rule: WarningRule }) {
 
 export function WarningRulesEditor() {
   const { t, lang } = useT();
-  const rules = useQuery({ queryKey: ['warning-rules'], queryFn: ({ signal }) => fetchWarningRules(signal) });
+  const rules = useQuery({ queryKey: warningKeys.rules, queryFn: ({ signal }) => fetchWarningRules(signal) });
   // A rule of a kind this app does not know yet (a newer server) is left out, not broken.
   const known = (rules.data ?? []).filter((r) => isWarningKind(r.kind));
   return (

@@ -10,13 +10,14 @@ import { fetchWarnings } from '../api/endpoints-warnings.ts';
 import type { SessionUser } from '../api/types.ts';
 import { errorText } from '../i18n/error-text.ts';
 import { formatNumber } from '../i18n/format.ts';
-import { districtLabel, formatMoney } from '../i18n/labels.ts';
-import { kindWords, severityLabel, subjectLabel } from '../i18n/messages-warnings.ts';
+import { districtLabel, formatMoney, severityLabel, subjectLabel, warningRuleText } from '../i18n/labels.ts';
 import { DEFAULT_STATE } from '../state/url-state.ts';
 import { formatChange, formatPercent, freshness } from '../i18n/indicator-format.ts';
 import { WarningRulesEditor } from './WarningRulesEditor.tsx';
 import { t } from '../i18n/messages.ts';
 import { useT } from '../i18n/use-t.ts';
+import { viewerOf } from '../queries/viewer.ts';
+import { warningKeys } from '../queries/warnings.ts';
 
 export interface WarningsCardProps {
   period: string;
@@ -51,7 +52,7 @@ function WarningRow({ w }: { w: Warning }) {
         <span className="muted"> · {subjectLabel(w.subject.type, lang)}</span>
       </th>
       <td className="warning-text">{w.subject.district ? districtLabel(w.subject.district, lang) : t('cityWide')}</td>
-      <td className="warning-text">{kindWords(w.kind, lang, formatPercent(-w.threshold, lang))}</td>
+      <td className="warning-text">{warningRuleText(w.kind, lang, formatPercent(-w.threshold, lang))}</td>
       <td>{money(w.value, w, lang)}</td>
       <td>{money(w.previous, w, lang)}</td>
       <td>{formatChange(w.change, 'yuan', lang)}</td>
@@ -64,7 +65,7 @@ export function WarningsCard({ period, cumulative, filter, user }: WarningsCardP
   const { t, tf, lang } = useT();
   // Keyed by the user too: what one may see depends on the role and, for officials, the district.
   const q = useQuery({
-    queryKey: ['warnings', user?.id ?? null, period, cumulative, filter, lang],
+    queryKey: warningKeys.list(viewerOf(user), { period, cumulative, filter, lang }),
     queryFn: ({ signal }) => fetchWarnings({ period, cumulative, filter, lang }, signal),
   });
   const a = q.data;

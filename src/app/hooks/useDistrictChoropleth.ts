@@ -6,6 +6,8 @@ import { useMemo } from 'react';
 import { classBreaks, classColor, type ChoroplethClass } from '../../domain/monitoring/class-breaks.ts';
 import type { IndicatorAnswer, IndicatorRow } from '../../domain/monitoring/indicators.ts';
 import { fetchIndicators, type IndicatorParams } from '../api/endpoints-indicators.ts';
+import { indicatorKeys } from '../queries/indicators.ts';
+import { viewerOf } from '../queries/viewer.ts';
 import { useAppStore } from '../state/store.ts';
 import type { Choropleth } from '../state/types.ts';
 
@@ -24,12 +26,12 @@ export function useDistrictChoropleth(): DistrictChoropleth {
   const choropleth = useAppStore((s) => s.choropleth);
   const filter = useAppStore((s) => s.filter);
   const lang = useAppStore((s) => s.lang);
-  const user = useAppStore((s) => s.user?.id ?? null);
+  const viewer = useAppStore((s) => viewerOf(s.user));
   const sessionKnown = useAppStore((s) => s.sessionKnown);
   const params: IndicatorParams | null = choropleth ? { metric: choropleth.metric, by: 'district', cumulative: false, filter, compare: [], lang } : null;
   const q = useQuery({
-    // The same key shape as the dashboard's questions (indicator-queries.ts).
-    queryKey: ['indicators', user, choropleth?.period ?? null, params && { ...params, area: null }],
+    // The dashboard's key (indicator-queries.ts): the same question is answered once.
+    queryKey: indicatorKeys.answer(viewer, choropleth?.period ?? null, params),
     queryFn: ({ signal }) => fetchIndicators(params!, choropleth!.period, signal),
     enabled: !!choropleth && sessionKnown,
   });

@@ -2,11 +2,10 @@
 // the area tools and the area's label share one request, asked for only when one of them needs it.
 import { useQuery } from '@tanstack/react-query';
 import { fetchIndustrialBlocks, type BlockFeature } from '../api/endpoints-blocks.ts';
-
-export const BLOCKS_QUERY_KEY = ['industrial-blocks'] as const;
+import { blockKeys } from '../queries/blocks.ts';
 
 export function useIndustrialBlocks(enabled: boolean) {
-  return useQuery({ queryKey: BLOCKS_QUERY_KEY, queryFn: ({ signal }) => fetchIndustrialBlocks(signal), enabled, staleTime: 5 * 60_000 });
+  return useQuery({ queryKey: blockKeys.list, queryFn: ({ signal }) => fetchIndustrialBlocks(signal), enabled, staleTime: 5 * 60_000 });
 }
 
 /** A block's name from the list, or its id while the list is not in. */

@@ -6,15 +6,17 @@ import { useMemo } from 'react';
 import { EMPTY_FILTER } from '../../domain/enterprise-filter.ts';
 import { EFFICIENCY_YEARS, efficiencyValues, latestCompleteYear } from '../../domain/monitoring/park-efficiency.ts';
 import { fetchIndicatorSeries } from '../api/endpoints-indicators.ts';
+import { efficiencyKeys } from '../queries/indicators.ts';
+import { viewerOf } from '../queries/viewer.ts';
 import { useAppStore } from '../state/store.ts';
 
 export type EfficiencyMetric = 'outputPerMu' | 'taxPerMu';
 export type EfficiencyBy = 'villagePark' | 'valuePark';
 
 export function useParkEfficiency(metric: EfficiencyMetric, by: EfficiencyBy, enabled = true) {
-  const user = useAppStore((s) => s.user?.id ?? null);
+  const viewer = useAppStore((s) => viewerOf(s.user));
   return useQuery({
-    queryKey: ['park-efficiency', metric, by, user],
+    queryKey: efficiencyKeys.series(viewer, metric, by),
     // Labels are not used (the park's own name is shown), so one language serves all.
     queryFn: ({ signal }) => fetchIndicatorSeries({ metric, by, cumulative: false, filter: EMPTY_FILTER, compare: [], lang: 'zh-Hans' }, [...EFFICIENCY_YEARS], signal)
       .then((r) => r.series),

@@ -10,6 +10,8 @@ import { queryClient } from '../api/query-client.ts';
 import type { Proposal } from '../api/types.ts';
 import { useAppStore } from '../state/store.ts';
 import { maySeeProposals } from '../../domain/permissions.ts';
+import { proposalKeys, reviewRuleKeys } from '../queries/reviews.ts';
+import { viewerOf } from '../queries/viewer.ts';
 
 const EMPTY: readonly Proposal[] = [];
 const NO_PARKS: ReadonlySet<number> = new Set();
@@ -19,7 +21,7 @@ export function usePendingProposals() {
   const user = useAppStore((s) => s.user);
   const enabled = maySeeProposals(user);
   const q = useQuery({
-    queryKey: ['proposals', 'pending', user?.id ?? null],
+    queryKey: proposalKeys.pending(viewerOf(user)),
     queryFn: ({ signal }) => fetchPendingProposals(signal),
     enabled,
     staleTime: 30_000,
@@ -42,9 +44,9 @@ export function usePendingProposals() {
  * form never offers to save at once what the server would refuse (the server decides in any case).
  */
 export function useReviewRules(enabled: boolean): ReviewRules {
-  const user = useAppStore((s) => s.user?.id ?? null);
-  const q = useQuery({ queryKey: ['review-rules', user], queryFn: ({ signal }) => fetchReviewRules(signal), enabled, staleTime: 60_000 });
+  const viewer = useAppStore((s) => viewerOf(s.user));
+  const q = useQuery({ queryKey: reviewRuleKeys.rules(viewer), queryFn: ({ signal }) => fetchReviewRules(signal), enabled, staleTime: 60_000 });
   return q.data?.rules ?? ALL_REVIEWED;
 }
 
-export const refreshReviewRules = () => queryClient.invalidateQueries({ queryKey: ['review-rules'] });
+export const refreshReviewRules = () => queryClient.invalidateQueries({ queryKey: reviewRuleKeys.all });

@@ -38,18 +38,15 @@ export const formatPercent = (v: number, lang: Lang, digits = 1) =>
 export function formatChange(v: number | null | undefined, unit: MetricUnit, lang: Lang): string {
   if (v === null || v === undefined) return t('suppressed', lang);
   const sign = v > 0 ? '+' : '';
-  if (unit === 'fraction') return `${sign}${formatNumber(v * 100, lang, 1)}${lang === 'en' ? ' pts' : lang === 'zh-Hant' ? ' 個百分點' : ' 个百分点'}`;
+  if (unit === 'fraction') return tf('changePoints', lang, { value: `${sign}${formatNumber(v * 100, lang, 1)}` });
   return `${sign}${formatPercent(v, lang)}`;
 }
 
 /** 亿 for chart axes (numbers only; the unit is in the axis name). */
 export const toYi = (yuan: number | null) => (yuan === null ? null : Math.round((yuan / 1e8) * 100) / 100);
 
-export const unitName = (unit: MetricUnit, lang: Lang) =>
-  unit === 'yuan' ? (lang === 'en' ? 'CNY 100 million' : lang === 'zh-Hant' ? '億元' : '亿元')
-    : unit === 'yuanPerMu' ? (lang === 'en' ? 'CNY/mu' : lang === 'zh-Hant' ? '元/畝' : '元/亩')
-    : unit === 'persons' ? (lang === 'en' ? 'persons' : '人')
-      : unit === 'enterprises' ? (lang === 'en' ? 'enterprises' : '家') : '%';
+/** An indicator's unit as the dashboard writes it (money in 亿元). */
+export const unitName = (unit: MetricUnit, lang: Lang) => t(`indicatorUnit_${unit}`, lang);
 
 export const freshness = (period: string, cumulative: boolean, through: string | null | undefined, lang: Lang, updatedAt?: string | null) =>
   tf('freshness', lang, { period: periodLabel(period, cumulative, lang), through: through ?? '—' })

@@ -1,18 +1,11 @@
 // The classification standard (村级工业园分类整治标准) in words: zone types, metrics, conditions and
-// reasons (data from src/domain/renovation-standard.ts). Its messages are in the catalogue (§10 of
-// docs/architecture.md).
-import {
-  ZONE_TYPE_LABELS, type Comparison, type StandardCondition, type StandardMetric, type StandardReason, type ZoneRelation, type ZoneType,
-} from '../../domain/renovation-standard.ts';
+// reasons (data from src/domain/renovation-standard.ts). Its messages are in the catalogue, its terms'
+// labels in labels.ts (§10 of docs/architecture.md).
+import type { StandardCondition, StandardMetric, StandardReason } from '../../domain/renovation-standard.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
 import { formatNumber } from './format.ts';
-import { categoryLabel } from './labels.ts';
+import { categoryLabel, comparisonLabel, standardMetricLabel, zoneRelationLabel, zoneTypeLabel } from './labels.ts';
 import { t, tf } from './messages.ts';
-
-export const zoneTypeLabel = (t: ZoneType, lang: Lang) => ZONE_TYPE_LABELS[t][lang];
-export const metricName = (m: StandardMetric, lang: Lang) => t(`metric_${m}`, lang);
-export const opName = (op: Comparison, lang: Lang) => t(`op_${op}`, lang);
-export const relationName = (r: ZoneRelation, lang: Lang) => t(`rel_${r}`, lang);
 
 /** The unit a metric's thresholds are entered in, and the factor from it to the stored unit (yuan per mu: 万元). */
 export function metricUnit(m: StandardMetric, lang: Lang): { unit: string; factor: number } {
@@ -31,8 +24,8 @@ export function metricText(m: StandardMetric, value: number, lang: Lang): string
 
 /** A condition in words: 亩均产值低于 15 万元/亩; 涉及生态保护红线. */
 export function conditionText(c: StandardCondition, lang: Lang): string {
-  if (c.kind === 'metric') return `${metricName(c.metric, lang)}${lang === 'en' ? ' ' : ''}${opName(c.op, lang)}${lang === 'en' ? ' ' : ''}${metricText(c.metric, c.value, lang)}`;
-  return `${relationName(c.relation, lang)}${lang === 'en' ? ' the ' : ''}${zoneTypeLabel(c.zoneType, lang)}`;
+  if (c.kind === 'metric') return `${standardMetricLabel(c.metric, lang)}${lang === 'en' ? ' ' : ''}${comparisonLabel(c.op, lang)}${lang === 'en' ? ' ' : ''}${metricText(c.metric, c.value, lang)}`;
+  return `${zoneRelationLabel(c.relation, lang)}${lang === 'en' ? ' the ' : ''}${zoneTypeLabel(c.zoneType, lang)}`;
 }
 
 /** A reason of a suggestion in words, with the park's own figure and where it comes from. */
@@ -44,16 +37,16 @@ export function reasonText(r: StandardReason, lang: Lang): string {
       const source = p.source === 'enterprises' && p.year ? tf('sourceEnterprises', lang, { year: p.year }) : t('sourceBaseline', lang);
       const perMu = p.metric === 'outputPerMu' || p.metric === 'taxPerMu';
       const value = metricText(p.metric, p.value, lang);
-      const limit = `${opName(p.op, lang)}${sp}${metricText(p.metric, p.threshold, lang)}`;
-      if (lang === 'en') return `${metricName(p.metric, lang)} ${value}${perMu ? ` (${source})` : ''}, ${limit}`;
-      return `${metricName(p.metric, lang)}${value}${perMu ? `（${source}）` : ''}，${limit}`;
+      const limit = `${comparisonLabel(p.op, lang)}${sp}${metricText(p.metric, p.threshold, lang)}`;
+      if (lang === 'en') return `${standardMetricLabel(p.metric, lang)} ${value}${perMu ? ` (${source})` : ''}, ${limit}`;
+      return `${standardMetricLabel(p.metric, lang)}${value}${perMu ? `（${source}）` : ''}，${limit}`;
     }
     case 'zone': {
       const names = r.params.zones.join(lang === 'en' ? ', ' : '、');
-      return lang === 'en' ? `${relationName(r.params.relation, lang)} the ${zoneTypeLabel(r.params.zoneType, lang)} (${names})` : `${relationName(r.params.relation, lang)}${zoneTypeLabel(r.params.zoneType, lang)}（${names}）`;
+      return lang === 'en' ? `${zoneRelationLabel(r.params.relation, lang)} the ${zoneTypeLabel(r.params.zoneType, lang)} (${names})` : `${zoneRelationLabel(r.params.relation, lang)}${zoneTypeLabel(r.params.zoneType, lang)}（${names}）`;
     }
     case 'outsideZone':
-      return `${relationName('outside', lang)}${lang === 'en' ? ' the ' : ''}${zoneTypeLabel(r.params.zoneType, lang)}`;
+      return `${zoneRelationLabel('outside', lang)}${lang === 'en' ? ' the ' : ''}${zoneTypeLabel(r.params.zoneType, lang)}`;
     case 'otherwise':
       return t('ruleOtherwise', lang);
   }

@@ -7,11 +7,8 @@ import { isMetric } from '../../domain/monitoring/indicators.ts';
 import { isProblemCode, type Problem, type ProblemRef } from '../../domain/problems.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
 import { t, type MessageKey } from './messages.ts';
-import { metricLabel } from './messages-dashboard.ts';
-import { paramLabel } from './messages-warnings.ts';
-import { reviewKindLabel } from './messages-reviews.ts';
 import { formatDateTime, formatNumber } from './format.ts';
-import { categoryLabel, clusterLabel, districtLabel, formatMoney, progressLabel } from './labels.ts';
+import { categoryLabel, clusterLabel, districtLabel, formatMoney, metricLabel, progressLabel, reviewKindLabel, roleLabel, ruleParamLabel } from './labels.ts';
 import type { ProblemCatalogue, ProblemFormat } from './problem-catalogue.ts';
 import { zhHansProblems } from './problems-zh-Hans.ts';
 import { zhHantProblems } from './problems-zh-Hant.ts';
@@ -19,10 +16,8 @@ import { enProblems } from './problems-en.ts';
 
 export const PROBLEM_CATALOGUES: Readonly<Record<Lang, ProblemCatalogue>> = { 'zh-Hans': zhHansProblems, 'zh-Hant': zhHantProblems, en: enProblems };
 
-const ROLE_KEYS: Record<string, MessageKey> = { admin: 'roleAdmin', official: 'roleOfficial', planner: 'rolePlanner', viewer: 'roleViewer' };
 const KIND_KEYS: Record<string, MessageKey> = { enterprises: 'kindEnterprises', parks: 'kindParks', districts: 'kindDistricts', operating: 'kindOperating', cityIndicators: 'kindCityIndicators', keyProjects: 'kindKeyProjects', zones: 'kindZones' };
 const CRS_KEYS: Record<string, MessageKey> = { wgs84: 'crsWgs84', cgcs2000: 'crsCgcs2000', gcj02: 'crsGcj02', bd09: 'crsBd09' };
-const PUBLIC_ROLE: Record<Lang, string> = { 'zh-Hans': '公众（未登录）', 'zh-Hant': '公眾（未登入）', en: 'Public (not logged in)' };
 
 const formats = new Map<Lang, ProblemFormat>();
 
@@ -39,7 +34,7 @@ export function problemFormat(lang: Lang): ProblemFormat {
     district: (code) => (code ? districtLabel(code, lang) : '—'),
     category: (code) => categoryLabel(code, lang),
     progress: (code) => progressLabel(code, lang),
-    role: (role) => (ROLE_KEYS[role] ? t(ROLE_KEYS[role], lang) : role === 'public' ? PUBLIC_ROLE[lang] : role),
+    role: (role) => roleLabel(role, lang),
     thing: (thing) => c.things[thing] ?? thing,
     file: (file) => c.files[file] ?? file,
     field: (name) => fieldLabel(name, lang),
@@ -50,7 +45,7 @@ export function problemFormat(lang: Lang): ProblemFormat {
     importKind: (kind) => (KIND_KEYS[kind] ? t(KIND_KEYS[kind], lang) : kind),
     crs: (code) => (CRS_KEYS[code] ? t(CRS_KEYS[code], lang) : code),
     layer: (code) => c.layers[code] ?? code,
-    ruleParam: (name) => paramLabel(name, lang),
+    ruleParam: (name) => ruleParamLabel(name, lang),
     reviewKind: (kind) => reviewKindLabel(kind, lang),
     yuan: (v) => formatMoney(v, lang),
     dateTime: (iso) => formatDateTime(iso, lang),

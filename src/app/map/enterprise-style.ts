@@ -1,7 +1,7 @@
 // The enterprise layer: clusters and single points computed by the worker for the current view,
 // drawn from one GeoJSON source that the controller replaces on every view or filter change.
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
-import { clusterByCode, taxonomy } from '../../domain/taxonomy.ts';
+import { clusterByCode, taxonomy, type Lang } from '../../domain/taxonomy.ts';
 
 export const ENTERPRISE_SOURCE = 'enterprises';
 export const ENTERPRISE_SELECTED_SOURCE = 'enterprise-selected';
@@ -60,8 +60,19 @@ export const enterpriseLabelLayers = (): LayerSpecification[] => [
   },
 ];
 
-/** Short count for a bubble: 1234 → "1234", 23456 → "2.3万" (Chinese) or "23k" (English). */
-export function countLabel(n: number, chinese: boolean): string {
+// Formatters are costly to make and every view's bubbles are labelled again: one per language and precision.
+const compact = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Short count for a bubble: 1234 → "1234", 23456 → "2.3万" (Simplified), "2.3萬" (Traditional) or
+ * "23k" (English). The Chinese unit comes from Intl's compact notation, so the map needs no words.
+ */
+export function countLabel(n: number, lang: Lang): string {
   if (n < 10_000) return String(n);
-  return chinese ? `${(n / 10_000).toFixed(n < 100_000 ? 1 : 0)}万` : `${Math.round(n / 1000)}k`;
+  if (lang === 'en') return `${Math.round(n / 1000)}k`;
+  const digits = n < 100_000 ? 1 : 0;
+  const id = `${lang}:${digits}`;
+  let f = compact.get(id);
+  if (!f) compact.set(id, (f = new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: digits })));
+  return f.format(n);
 }

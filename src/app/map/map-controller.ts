@@ -407,10 +407,9 @@ export class MapController {
   /** Draws the worker's clusters and points for the current view. */
   setEnterpriseFeatures(features: ViewFeature[]): void {
     this.enterpriseFeatures = features;
-    const chinese = this.lang !== 'en';
     const data = {
       type: 'FeatureCollection' as const,
-      features: features.map((f) => (f.properties.cluster ? { ...f, properties: { ...f.properties, composition: undefined, label: countLabel(f.properties.count, chinese) } } : f)),
+      features: features.map((f) => (f.properties.cluster ? { ...f, properties: { ...f.properties, composition: undefined, label: countLabel(f.properties.count, this.lang) } } : f)),
     };
     this.whenStyled(() => (this.map.getSource(ENTERPRISE_SOURCE) as GeoJSONSource).setData(data as GeoJSON.FeatureCollection));
   }

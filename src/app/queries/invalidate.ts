@@ -1,32 +1,37 @@
 // What a change makes stale, in one place: after an edit, a review decision, an import or an account
 // change the callers run one of these, and every cached question that could show the old state is
-// asked again (the ones on screen at once, the others when next shown). Keys of questions that still
-// live beside their components: 'proposals', 'pilots', 'pilot-candidates' (hooks/useReviews.ts),
-// 'standard' (useStandard.ts), 'industrial-blocks' and 'block-report' (useIndustrialBlocks.ts,
-// BlockPanel.tsx), 'key-projects' (useKeyProjects.ts), 'park-efficiency' (useParkEfficiency.ts);
-// and the dashboard's (indicators, series, rankings, warnings, renovation summary, key-city figures).
+// asked again (the ones on screen at once, the others when next shown). Every key comes from its
+// entity's factory in this folder; the lists below name their `all` prefixes (every viewer's entries).
 import type { ImportKind } from '../../domain/import/import-types.ts';
 import { queryClient } from '../api/query-client.ts';
 import type { ParkFeature } from '../api/types.ts';
 import { useEnterpriseStore } from '../state/enterprise-store.ts';
 import { useAppStore } from '../state/store.ts';
 import { areaKeys } from './areas.ts';
+import { blockKeys } from './blocks.ts';
+import { cityIndicatorKeys } from './city-indicators.ts';
 import { enterpriseKeys } from './enterprises.ts';
-import { parkKeys } from './parks.ts';
+import { efficiencyKeys, indicatorKeys, rankingKeys } from './indicators.ts';
+import { keyProjectKeys } from './key-projects.ts';
+import { parkKeys, parkSummaryKeys } from './parks.ts';
+import { pilotCandidateKeys, pilotKeys } from './pilots.ts';
+import { proposalKeys } from './reviews.ts';
+import { standardKeys } from './standard.ts';
 import { userKeys } from './users.ts';
 import { valueParkKeys } from './value-parks.ts';
 import { viewerOf } from './viewer.ts';
+import { warningKeys } from './warnings.ts';
 
 type Key = readonly unknown[];
 
 const invalidate = (keys: readonly Key[]) => Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey }))).then(() => undefined);
 
 /** Statuses, counts and figures computed over parks or enterprises (the map's overlays and the dashboard). */
-const FIGURES: Key[] = [['indicators'], ['indicator-series'], ['park-efficiency'], ['enterprise-ranking'], ['warnings'], ['block-report']];
+const FIGURES: Key[] = [indicatorKeys.all, indicatorKeys.seriesAll, efficiencyKeys.all, rankingKeys.all, warningKeys.all, blockKeys.reports];
 /** The review queue, and the pilots of a year and the pilot ranking, which show nominations. */
-const PROPOSALS: Key[] = [['proposals'], ['pilots'], ['pilot-candidates']];
+const PROPOSALS: Key[] = [proposalKeys.all, pilotKeys.all, pilotCandidateKeys.all];
 /** Besides the parks' own entries, what a park's status feeds: the review queue, the summaries, the standard's contradictions. */
-const PARK_STATUS: Key[] = [...PROPOSALS, ['parks-summary'], ['standard', 'contradictions']];
+const PARK_STATUS: Key[] = [...PROPOSALS, parkSummaryKeys.all, standardKeys.contradictionsAll];
 
 /** What an import of each kind changes. */
 const IMPORT_KEYS: Record<ImportKind, Key[]> = {
@@ -35,10 +40,10 @@ const IMPORT_KEYS: Record<ImportKind, Key[]> = {
   parks: [parkKeys.all, areaKeys.all, ...PARK_STATUS, ...FIGURES],
   districts: [parkKeys.all, areaKeys.all, ...FIGURES],
   parkStatus: [parkKeys.all, ...PARK_STATUS],
-  cityIndicators: [['cityIndicators']],
-  keyProjects: [['key-projects']],
-  industrialBlocks: [['industrial-blocks'], ['block-report'], areaKeys.all],
-  zones: [['standard']],
+  cityIndicators: [cityIndicatorKeys.all],
+  keyProjects: [keyProjectKeys.all],
+  industrialBlocks: [blockKeys.list, blockKeys.reports, areaKeys.all],
+  zones: [standardKeys.all],
 };
 /** The payload carries each enterprise's district, town and parks, not the parks' statuses. */
 const RELOADS_PAYLOAD: Record<ImportKind, boolean> = {

@@ -16,6 +16,12 @@ export const parkKeys = {
   outlines: (viewer: Viewer) => ['parks', viewer, 'outlines'] as const,
 };
 
+/** The dashboard's renovation summary (counts by status, pilots, value parks' elements): the same for every role. */
+export const parkSummaryKeys = {
+  all: ['parks-summary'] as const,
+  summary: (districts: readonly string[], asOf: string | null) => ['parks-summary', districts, asOf] as const,
+};
+
 /** Every park's outline (≈1.4 MB): asked once per viewer, kept until an import changes parks. */
 export const parkOutlinesQuery = (viewer: Viewer) => ({
   queryKey: parkKeys.outlines(viewer),

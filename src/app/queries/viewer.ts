@@ -5,6 +5,9 @@
 import type { SessionUser } from '../api/types.ts';
 import { useAppStore } from '../state/store.ts';
 
+/** GET /api/session, asked by the dashboard (the map's session lives in the store). */
+export const sessionKey = ['session'] as const;
+
 /** `<id>/<role>` of the logged-in user, or `anonymous`. */
 export type Viewer = string;
 

@@ -516,7 +516,7 @@ export const en: Record<MessageKey, string> = {
   areaBlock: 'Industrial block: {name}',
   areaChooseBlock: 'By industrial block…',
 
-  // —— Strings of the key projects (重点项目): the map layer, its legend, panel and tooltip, the dashboard card, and the units as Chinese statistics write them (亿元, 万元/亩). Also the number formats of those units, so the map and the dashboard write them the same way.
+  // —— Strings of the key projects (重点项目): the map layer, its legend, panel and tooltip, the dashboard card, and the units as Chinese statistics write them (亿元, 万元/亩). The status labels and the units' words are at the end (labels.ts, messages-key-projects.ts).
   keyProjects: 'Key projects',
   kpLegendPoint: 'Project (point)',
   kpLegendParcel: 'Project (parcel)',
@@ -571,7 +571,7 @@ export const en: Record<MessageKey, string> = {
   kpCardError: 'Key projects could not be loaded: ',
   kpCardMap: 'Show on the map',
 
-  // —— UI strings of the monitoring dashboard, kept out of the map's catalogue so they travel in the dashboard's own (lazy) chunk.
+  // —— UI strings of the monitoring dashboard.
   dashboardTitle: 'Industry monitoring dashboard',
   backToMap: 'Back to the map',
   toDashboard: 'Dashboard',
@@ -651,7 +651,7 @@ export const en: Record<MessageKey, string> = {
   dashboardValueParks: 'Value-innovation parks',
   perMuNote: '{metric} is computed from the enterprises in each park and its land area, so it ranks parks only; the other charts show {flow}.',
 
-  // —— UI strings of the key-city comparison card (重点城市指标对比) on the dashboard, in the dashboard's own (lazy) chunk like messages-dashboard.ts. City and indicator names come from src/domain/monitoring/city-indicators.ts.
+  // —— UI strings of the key-city comparison card (重点城市指标对比) on the dashboard. City and indicator names come from src/domain/monitoring/city-indicators.ts.
   citiesTitle: 'Key cities compared',
   citiesNote: 'Published figures, recorded as reported with their sources, not computed here; nothing missing is estimated.',
   indicator: 'Indicator',
@@ -693,7 +693,7 @@ export const en: Record<MessageKey, string> = {
   needSource: 'A figure needs its source.',
   citiesRefused: 'Not saved: ',
 
-  // —— UI strings of the dashboard's enterprise list (the drill-down's last step), in the dashboard's chunk.
+  // —— UI strings of the dashboard's enterprise list (the drill-down's last step).
   enterpriseTableTitle: 'Enterprises',
   enterpriseTableNote: 'The enterprises of the current filters; a name opens the enterprise and its monthly figures on the map.',
   confidential: 'The figures of single enterprises are confidential: only planners, district officials and administrators see them. Log in with such an account to see the list.',
@@ -907,7 +907,7 @@ export const en: Record<MessageKey, string> = {
   sourceEnterprises: 'enterprises\' figures of {year}',
   sourceBaseline: 'the park register',
 
-  // —— UI strings of the early warnings (监测预警) on the dashboard and their rules editor, in the dashboard's own (lazy) chunk like messages-dashboard.ts.
+  // —— UI strings of the early warnings (监测预警) on the dashboard and their rules editor.
   warningsTitle: 'Early warnings',
   warningsNote: 'Rules set by the administrators, against the same period last year',
   warningsTotal: '{n, plural, one {# warning} other {# warnings}}',
@@ -937,4 +937,67 @@ export const en: Record<MessageKey, string> = {
   warningsSaved: 'Saved (version {version})',
   warningsStale: 'Someone changed this rule meanwhile; it was reloaded. Check it and save again.',
   badParam: '{name} must be between {min} and {max}.',
+
+  // —— Labels of codes outside the taxonomy (labels.ts), key-project units and pilot reasons; see zh-Hans.ts.
+  metricLabel_revenue: 'Revenue',
+  metricLabel_output: 'Gross industrial output',
+  metricLabel_valueAdded: 'Industrial value added',
+  metricLabel_profit: 'Total profit',
+  metricLabel_tax: 'Tax',
+  metricLabel_employees: 'Employees (average)',
+  metricLabel_enterprises: 'Enterprises',
+  metricLabel_amValueAdded: 'Advanced-manufacturing value added',
+  metricLabel_amShare: 'Advanced-manufacturing share',
+  metricLabel_htValueAdded: 'High-tech manufacturing value added',
+  metricLabel_htShare: 'High-tech manufacturing share',
+  metricLabel_outputPerMu: 'Output per mu',
+  metricLabel_taxPerMu: 'Tax per mu',
+  severity_high: 'High',
+  severity_medium: 'Medium',
+  severity_low: 'Low',
+  subject_cluster: 'Cluster',
+  subject_enterprise: 'Enterprise',
+  subject_villagePark: 'Village park',
+  subject_valuePark: 'Value-innovation park',
+  warningKind_clusterBehindTarget: 'Cluster behind its target',
+  warningKind_enterpriseRevenueDrop: 'Enterprise revenue falling sharply',
+  warningKind_belowThreshold: 'Above-scale enterprise falling below the standard',
+  warningKind_parkOutputPerMuFell: 'Park output per mu falling',
+  warningRule_clusterBehindTarget: 'Output growth from January to the end of the period below the yearly growth the target still needs',
+  warningRule_enterpriseRevenueDrop: 'Revenue down more than {percent} on the same period last year',
+  warningRule_belowThreshold: 'Revenue below the above-scale standard (pro rata)',
+  warningRule_parkOutputPerMuFell: 'Output per mu down more than {percent} on the same period last year',
+  ruleParam_tolerance: 'Tolerance (points)',
+  ruleParam_percent: 'Fall (%)',
+  ruleParam_annualRevenue: 'Standard (CNY 10,000 a year)',
+  reviewKind_category: 'renovation category',
+  reviewKind_pilot: 'quality-and-efficiency pilot',
+  reviewKind_completion: 'completion of the renovation',
+  kpStatus_planned: 'Planned',
+  kpStatus_under_construction: 'Under construction',
+  kpStatus_completed: 'Completed',
+  kpUnitYi: '{n}亿元',
+  kpUnitWanPerMu: '{n}万元/亩',
+  kpUnitMu: '{n} mu',
+  // The indicators' units and the dashboard's chart words (indicator-format.ts, RenovationCards, KeyProjectsCard).
+  indicatorUnit_yuan: 'CNY 100 million',
+  indicatorUnit_yuanPerMu: 'CNY/mu',
+  indicatorUnit_persons: 'persons',
+  indicatorUnit_enterprises: 'enterprises',
+  indicatorUnit_fraction: '%',
+  changePoints: '{value} pts',
+  unitMu: 'mu',
+  yearColumn: 'Year',
+  areaMuColumn: 'Area (mu)',
+  kpCardOther: 'Other',
+  cityUnit_yi: 'CNY 100 m',
+  cityUnit_percent: '%',
+  cityUnit_count: 'count',
+  cityUnit_km2: 'km²',
+  rolePublic: 'Public (not logged in)',
+  pilotReason_bottom_quartile: '{metric} in {where} lowest quarter ({value} ≤ {threshold})',
+  pilotReason_below_median: '{metric} below {where} median ({value} < {threshold})',
+  pilotWhereCity: 'the city\'s',
+  pilotWhereDistrict: '{district}\'s',
+  pilotThreshold: '{value} ¥10k/mu',
 };

@@ -519,7 +519,7 @@ export const zhHans = {
   areaBlock: '产业区块：{name}',
   areaChooseBlock: '按工业产业区块…',
 
-  // —— Strings of the key projects (重点项目): the map layer, its legend, panel and tooltip, the dashboard card, and the units as Chinese statistics write them (亿元, 万元/亩). Also the number formats of those units, so the map and the dashboard write them the same way.
+  // —— Strings of the key projects (重点项目): the map layer, its legend, panel and tooltip, the dashboard card, and the units as Chinese statistics write them (亿元, 万元/亩). The status labels and the units' words are at the end (labels.ts, messages-key-projects.ts).
   keyProjects: '重点项目',
   kpLegendPoint: '项目点位',
   kpLegendParcel: '项目地块',
@@ -574,7 +574,7 @@ export const zhHans = {
   kpCardError: '无法加载重点项目：',
   kpCardMap: '在地图上查看',
 
-  // —— UI strings of the monitoring dashboard, kept out of the map's catalogue so they travel in the dashboard's own (lazy) chunk.
+  // —— UI strings of the monitoring dashboard.
   dashboardTitle: '产业监测看板',
   backToMap: '返回地图',
   toDashboard: '监测看板',
@@ -654,7 +654,7 @@ export const zhHans = {
   dashboardValueParks: '价值创新园区（个）',
   perMuNote: '{metric}按园区内企业经营数据和园区占地面积计算，只按园区排名；其他图表显示{flow}。',
 
-  // —— UI strings of the key-city comparison card (重点城市指标对比) on the dashboard, in the dashboard's own (lazy) chunk like messages-dashboard.ts. City and indicator names come from src/domain/monitoring/city-indicators.ts.
+  // —— UI strings of the key-city comparison card (重点城市指标对比) on the dashboard. City and indicator names come from src/domain/monitoring/city-indicators.ts.
   citiesTitle: '重点城市指标对比',
   citiesNote: '公开报道数据，按原文及来源记录，非本平台统计；未见公开数据的不作推算。',
   indicator: '指标',
@@ -696,7 +696,7 @@ export const zhHans = {
   needSource: '有数值时须注明来源。',
   citiesRefused: '未保存：',
 
-  // —— UI strings of the dashboard's enterprise list (the drill-down's last step), in the dashboard's chunk.
+  // —— UI strings of the dashboard's enterprise list (the drill-down's last step).
   enterpriseTableTitle: '企业明细',
   enterpriseTableNote: '当前筛选条件下的企业，点击企业名称在地图上查看其月度数据。',
   confidential: '单个企业的经营数据属于保密信息，仅向规划、区级管理和系统管理账号显示。请登录相应账号查看企业明细。',
@@ -910,7 +910,7 @@ export const zhHans = {
   sourceEnterprises: '{year}年企业经营数据',
   sourceBaseline: '园区台账数据',
 
-  // —— UI strings of the early warnings (监测预警) on the dashboard and their rules editor, in the dashboard's own (lazy) chunk like messages-dashboard.ts.
+  // —— UI strings of the early warnings (监测预警) on the dashboard and their rules editor.
   warningsTitle: '监测预警',
   warningsNote: '按管理员设定的规则，对比上年同期',
   warningsTotal: '共 {n} 条预警',
@@ -940,6 +940,72 @@ export const zhHans = {
   warningsSaved: '已保存（第 {version} 版）',
   warningsStale: '规则已被他人修改，已重新载入，请核对后再保存。',
   badParam: '{name}应在 {min} 至 {max} 之间。',
+
+  // —— Labels of codes outside the taxonomy (looked up in labels.ts): indicator metrics, warning
+  // severities, subjects, kinds, rules and rule parameters, review kinds, key-project statuses, the
+  // key-city units, the public role; the key projects' units and the pilot selection's low-efficiency
+  // reasons (messages-key-projects.ts, messages-pilots.ts).
+  metricLabel_revenue: '营业收入',
+  metricLabel_output: '工业总产值',
+  metricLabel_valueAdded: '工业增加值',
+  metricLabel_profit: '利润总额',
+  metricLabel_tax: '税金',
+  metricLabel_employees: '从业人员（平均）',
+  metricLabel_enterprises: '企业数',
+  metricLabel_amValueAdded: '先进制造业增加值',
+  metricLabel_amShare: '先进制造业增加值占比',
+  metricLabel_htValueAdded: '高技术制造业增加值',
+  metricLabel_htShare: '高技术制造业增加值占比',
+  metricLabel_outputPerMu: '亩均产值',
+  metricLabel_taxPerMu: '亩均税收',
+  severity_high: '高',
+  severity_medium: '中',
+  severity_low: '低',
+  subject_cluster: '产业集群',
+  subject_enterprise: '企业',
+  subject_villagePark: '村级工业园',
+  subject_valuePark: '价值创新园区',
+  warningKind_clusterBehindTarget: '集群进度滞后于目标',
+  warningKind_enterpriseRevenueDrop: '企业营业收入大幅下降',
+  warningKind_belowThreshold: '规上企业有退规风险',
+  warningKind_parkOutputPerMuFell: '园区亩均产值下降',
+  warningRule_clusterBehindTarget: '工业总产值1月至本期末累计增速低于完成目标尚需的年均增速',
+  warningRule_enterpriseRevenueDrop: '营业收入比上年同期下降超过 {percent}',
+  warningRule_belowThreshold: '营业收入低于规上标准（按月折算）',
+  warningRule_parkOutputPerMuFell: '亩均产值比上年同期下降超过 {percent}',
+  ruleParam_tolerance: '容差（百分点）',
+  ruleParam_percent: '降幅（%）',
+  ruleParam_annualRevenue: '规上标准（万元/年）',
+  reviewKind_category: '改造分类',
+  reviewKind_pilot: '提质增效试点',
+  reviewKind_completion: '完成改造',
+  kpStatus_planned: '谋划',
+  kpStatus_under_construction: '在建',
+  kpStatus_completed: '建成',
+  kpUnitYi: '{n}亿元',
+  kpUnitWanPerMu: '{n}万元/亩',
+  kpUnitMu: '{n}亩',
+  // The indicators' units and the dashboard's chart words (indicator-format.ts, RenovationCards, KeyProjectsCard).
+  indicatorUnit_yuan: '亿元',
+  indicatorUnit_yuanPerMu: '元/亩',
+  indicatorUnit_persons: '人',
+  indicatorUnit_enterprises: '家',
+  indicatorUnit_fraction: '%',
+  changePoints: '{value} 个百分点',
+  unitMu: '亩',
+  yearColumn: '年份',
+  areaMuColumn: '面积（亩）',
+  kpCardOther: '其他',
+  cityUnit_yi: '亿元',
+  cityUnit_percent: '%',
+  cityUnit_count: '个',
+  cityUnit_km2: '平方公里',
+  rolePublic: '公众（未登录）',
+  pilotReason_bottom_quartile: '{metric}处于{where}后四分之一（{value} ≤ {threshold}）',
+  pilotReason_below_median: '{metric}低于{where}中位数（{value} < {threshold}）',
+  pilotWhereCity: '全市',
+  pilotWhereDistrict: '{district}',
+  pilotThreshold: '{value} 万元/亩',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhHans;

@@ -516,7 +516,7 @@ export const zhHant: Record<MessageKey, string> = {
   areaBlock: '產業區塊：{name}',
   areaChooseBlock: '按工業產業區塊…',
 
-  // —— Strings of the key projects (重点项目): the map layer, its legend, panel and tooltip, the dashboard card, and the units as Chinese statistics write them (亿元, 万元/亩). Also the number formats of those units, so the map and the dashboard write them the same way.
+  // —— Strings of the key projects (重点项目): the map layer, its legend, panel and tooltip, the dashboard card, and the units as Chinese statistics write them (亿元, 万元/亩). The status labels and the units' words are at the end (labels.ts, messages-key-projects.ts).
   keyProjects: '重點項目',
   kpLegendPoint: '項目點位',
   kpLegendParcel: '項目地塊',
@@ -571,7 +571,7 @@ export const zhHant: Record<MessageKey, string> = {
   kpCardError: '無法載入重點項目：',
   kpCardMap: '在地圖上查看',
 
-  // —— UI strings of the monitoring dashboard, kept out of the map's catalogue so they travel in the dashboard's own (lazy) chunk.
+  // —— UI strings of the monitoring dashboard.
   dashboardTitle: '產業監測看板',
   backToMap: '返回地圖',
   toDashboard: '監測看板',
@@ -651,7 +651,7 @@ export const zhHant: Record<MessageKey, string> = {
   dashboardValueParks: '價值創新園區（個）',
   perMuNote: '{metric}按園區內企業經營數據和園區佔地面積計算，只按園區排名；其他圖表顯示{flow}。',
 
-  // —— UI strings of the key-city comparison card (重点城市指标对比) on the dashboard, in the dashboard's own (lazy) chunk like messages-dashboard.ts. City and indicator names come from src/domain/monitoring/city-indicators.ts.
+  // —— UI strings of the key-city comparison card (重点城市指标对比) on the dashboard. City and indicator names come from src/domain/monitoring/city-indicators.ts.
   citiesTitle: '重點城市指標對比',
   citiesNote: '公開報道數據，按原文及來源記錄，非本平台統計；未見公開數據的不作推算。',
   indicator: '指標',
@@ -693,7 +693,7 @@ export const zhHant: Record<MessageKey, string> = {
   needSource: '有數值時須註明來源。',
   citiesRefused: '未儲存：',
 
-  // —— UI strings of the dashboard's enterprise list (the drill-down's last step), in the dashboard's chunk.
+  // —— UI strings of the dashboard's enterprise list (the drill-down's last step).
   enterpriseTableTitle: '企業明細',
   enterpriseTableNote: '當前篩選條件下的企業，點擊企業名稱在地圖上查看其月度數據。',
   confidential: '單個企業的經營數據屬於保密資訊，僅向規劃、區級管理和系統管理帳號顯示。請登入相應帳號查看企業明細。',
@@ -907,7 +907,7 @@ export const zhHant: Record<MessageKey, string> = {
   sourceEnterprises: '{year}年企業經營數據',
   sourceBaseline: '園區台賬數據',
 
-  // —— UI strings of the early warnings (监测预警) on the dashboard and their rules editor, in the dashboard's own (lazy) chunk like messages-dashboard.ts.
+  // —— UI strings of the early warnings (监测预警) on the dashboard and their rules editor.
   warningsTitle: '監測預警',
   warningsNote: '按管理員設定的規則，對比上年同期',
   warningsTotal: '共 {n} 條預警',
@@ -937,4 +937,67 @@ export const zhHant: Record<MessageKey, string> = {
   warningsSaved: '已儲存（第 {version} 版）',
   warningsStale: '規則已被他人修改，已重新載入，請核對後再儲存。',
   badParam: '{name}應在 {min} 至 {max} 之間。',
+
+  // —— Labels of codes outside the taxonomy (labels.ts), key-project units and pilot reasons; see zh-Hans.ts.
+  metricLabel_revenue: '營業收入',
+  metricLabel_output: '工業總產值',
+  metricLabel_valueAdded: '工業增加值',
+  metricLabel_profit: '利潤總額',
+  metricLabel_tax: '稅金',
+  metricLabel_employees: '從業人員（平均）',
+  metricLabel_enterprises: '企業數',
+  metricLabel_amValueAdded: '先進製造業增加值',
+  metricLabel_amShare: '先進製造業增加值占比',
+  metricLabel_htValueAdded: '高技術製造業增加值',
+  metricLabel_htShare: '高技術製造業增加值占比',
+  metricLabel_outputPerMu: '畝均產值',
+  metricLabel_taxPerMu: '畝均稅收',
+  severity_high: '高',
+  severity_medium: '中',
+  severity_low: '低',
+  subject_cluster: '產業集群',
+  subject_enterprise: '企業',
+  subject_villagePark: '村級工業園',
+  subject_valuePark: '價值創新園區',
+  warningKind_clusterBehindTarget: '集群進度滯後於目標',
+  warningKind_enterpriseRevenueDrop: '企業營業收入大幅下降',
+  warningKind_belowThreshold: '規上企業有退規風險',
+  warningKind_parkOutputPerMuFell: '園區畝均產值下降',
+  warningRule_clusterBehindTarget: '工業總產值1月至本期末累計增速低於完成目標尚需的年均增速',
+  warningRule_enterpriseRevenueDrop: '營業收入比上年同期下降超過 {percent}',
+  warningRule_belowThreshold: '營業收入低於規上標準（按月折算）',
+  warningRule_parkOutputPerMuFell: '畝均產值比上年同期下降超過 {percent}',
+  ruleParam_tolerance: '容差（百分點）',
+  ruleParam_percent: '降幅（%）',
+  ruleParam_annualRevenue: '規上標準（萬元/年）',
+  reviewKind_category: '改造分類',
+  reviewKind_pilot: '提質增效試點',
+  reviewKind_completion: '完成改造',
+  kpStatus_planned: '謀劃',
+  kpStatus_under_construction: '在建',
+  kpStatus_completed: '建成',
+  kpUnitYi: '{n}億元',
+  kpUnitWanPerMu: '{n}萬元/畝',
+  kpUnitMu: '{n}畝',
+  // The indicators' units and the dashboard's chart words (indicator-format.ts, RenovationCards, KeyProjectsCard).
+  indicatorUnit_yuan: '億元',
+  indicatorUnit_yuanPerMu: '元/畝',
+  indicatorUnit_persons: '人',
+  indicatorUnit_enterprises: '家',
+  indicatorUnit_fraction: '%',
+  changePoints: '{value} 個百分點',
+  unitMu: '畝',
+  yearColumn: '年份',
+  areaMuColumn: '面積（畝）',
+  kpCardOther: '其他',
+  cityUnit_yi: '億元',
+  cityUnit_percent: '%',
+  cityUnit_count: '個',
+  cityUnit_km2: '平方公里',
+  rolePublic: '公眾（未登入）',
+  pilotReason_bottom_quartile: '{metric}處於{where}後四分之一（{value} ≤ {threshold}）',
+  pilotReason_below_median: '{metric}低於{where}中位數（{value} < {threshold}）',
+  pilotWhereCity: '全市',
+  pilotWhereDistrict: '{district}',
+  pilotThreshold: '{value} 萬元/畝',
 };
